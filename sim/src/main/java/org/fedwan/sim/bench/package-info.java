@@ -1,0 +1,7 @@
+/**
+ * Benchmarks of the simulation engine, run on demand (e.g. {@code ./fedwan bench kernel}), never
+ * as unit tests: {@link org.fedwan.sim.bench.KernelBenchmark} compares the event kernel with a
+ * bare {@link java.util.PriorityQueue} loop doing the same work and reports allocation per
+ * event.
+ */
+package org.fedwan.sim.bench;

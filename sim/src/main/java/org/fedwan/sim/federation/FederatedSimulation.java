@@ -1,0 +1,377 @@
+package org.fedwan.sim.federation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.fedwan.channel.energy.Energy;
+import org.fedwan.channel.energy.RadioProfile;
+import org.fedwan.channel.energy.RadioState;
+import org.fedwan.channel.lorawan.DataRate;
+import org.fedwan.channel.lorawan.Reassembler;
+import org.fedwan.channel.lorawan.Region;
+import org.fedwan.compression.CodecRegistry;
+import org.fedwan.compression.ModelLayout;
+import org.fedwan.compression.UpdateCodec;
+import org.fedwan.fl.aggregate.FedAvg;
+import org.fedwan.fl.data.ImageDataset;
+import org.fedwan.fl.data.Partitions;
+import org.fedwan.fl.model.ModelDefinition;
+import org.fedwan.fl.model.ModelZoo;
+import org.fedwan.fl.train.Evaluation;
+import org.fedwan.fl.train.TrainerPool;
+import org.fedwan.sim.kernel.Event;
+import org.fedwan.sim.kernel.ExternalEvent;
+import org.fedwan.sim.kernel.Model;
+import org.fedwan.sim.network.FrameSink;
+import org.fedwan.sim.network.Gateway;
+import org.fedwan.sim.network.LorawanDevice;
+import org.fedwan.sim.results.FrameRecord;
+import org.fedwan.sim.results.RoundRecord;
+import org.fedwan.sim.results.RunListener;
+
+/**
+ * Federated learning over a LoRaWAN star network. Each round:
+ * <ol>
+ *   <li>the server selects clients (all, or {@code clientsPerRound} drawn without replacement);</li>
+ *   <li>each selected client trains for real (ND4J, in parallel across cores while the simulated
+ *       clock stands still) and is busy for a simulated compute time of
+ *       {@code 3 x forward FLOPs x samples x epochs / device speed} (training counted as three
+ *       forward passes, lpwan-facts C(b)); device speeds are log-normal around
+ *       {@code deviceMflops};</li>
+ *   <li>it encodes its model with the uplink codec and sends the real bytes as fragments, one
+ *       frame at a time under its duty cycle;</li>
+ *   <li>the server aggregates (FedAvg, sample-weighted) when the last update has arrived or the
+ *       round deadline passes; clients still computing or sending then are dropped, and a frame
+ *       already on the air finishes as {@code late};</li>
+ *   <li>it evaluates the new model on the test set and broadcasts it (downlink codec) to every
+ *       device; the round ends when the broadcast, and any late frame, has ended.</li>
+ * </ol>
+ * Randomness comes from named streams of the model (partition, model initialisation, device
+ * speeds, client selection, local shuffles), so results depend on the configuration and seed only.
+ */
+public final class FederatedSimulation extends Model {
+
+    /** Entity id of the server in random stream names. */
+    static final long SERVER_ID = -1;
+
+    private final RunConfig config;
+    private final ModelLayout layout;
+    private final UpdateCodec uplinkCodec;
+    private final UpdateCodec downlinkCodec;
+    private final ImageDataset train;
+    private final ImageDataset test;
+    private final TrainerPool pool;
+    private final RunListener listener;
+    private final RadioProfile radio;
+    private final long flopsPerSamplePass;
+
+    private final int[][] shares;
+    private final double[] speedFactor;
+    private final LorawanDevice[] devices;
+    private final ComputeDone[] computeDone;
+    private final Gateway gateway;
+    private final RandomGenerator selection;
+    private final RoundStart roundStart;
+    private final Deadline deadline;
+
+    private float[][] global;
+
+    // state of the current round
+    private int round;
+    private long roundStartUs;
+    private boolean collecting;
+    private boolean broadcastDone;
+    private int[] selected = new int[0];
+    private final byte[][] messages;
+    private final Reassembler[] reassemblers;
+    private final boolean[] arrived;
+    private int arrivedCount;
+    private long uplinkBytes;
+    private long downlinkBytes;
+    private int uplinkFrames;
+    private int downlinkFrames;
+    private long updateBytes;
+    private double energyJ;
+    private long waitAtStartUs;
+    private long aggregatedAtUs;
+    private Evaluation evaluation = Evaluation.EMPTY;
+    private int clientsOk;
+
+    private long totalUplinkBytes;
+    private long totalDownlinkBytes;
+    private long totalUplinkFrames;
+    private long totalDownlinkFrames;
+    private long totalUpdateBytes;
+    private double totalEnergyJ;
+    private long updateMessageBytes;
+
+    private FederatedSimulation(RunConfig config, ImageDataset train, ImageDataset test, TrainerPool pool,
+            RunListener listener) {
+        super(config.name(), config.seed(), config.replication());
+        this.config = config;
+        ModelDefinition model = pool.model();
+        this.layout = model.layout();
+        this.uplinkCodec = new UpdateCodec(CodecRegistry.create(config.uplinkCodec()));
+        this.downlinkCodec = new UpdateCodec(CodecRegistry.create(config.downlinkCodec()));
+        this.train = train;
+        this.test = test;
+        this.pool = pool;
+        this.listener = listener;
+        this.radio = RadioProfile.byName(config.radio());
+        this.flopsPerSamplePass = 3 * model.forwardFlopsPerSample();
+
+        Region region = Region.byName(config.region());
+        DataRate uplinkRate = region.dataRate(config.dataRate());
+        DataRate downlinkRate = region.dataRate(config.downlinkDataRate());
+        int n = config.clients();
+        this.shares = Partitions.iid(train.size(), n, streams().seed(SERVER_ID, "partition"));
+        this.speedFactor = new double[n];
+        this.devices = new LorawanDevice[n];
+        this.computeDone = new ComputeDone[n];
+        FrameSink uplinkSink = this::uplinkFrameEnded;
+        for (int c = 0; c < n; c++) {
+            speedFactor[c] = Math.exp(config.deviceSpeedSigma() * streams().of(c, "compute-speed").nextGaussian());
+            devices[c] = new LorawanDevice(this, c, uplinkRate, radio, config.dutyCycle(), uplinkSink);
+            computeDone[c] = new ComputeDone(this);
+        }
+        this.gateway = new Gateway(this, downlinkRate, config.gatewayDutyCycle(), this::broadcastFrameEnded);
+        this.selection = streams().of(SERVER_ID, "selection");
+        this.roundStart = new RoundStart(this);
+        this.deadline = new Deadline(this);
+        this.messages = new byte[n][];
+        this.reassemblers = new Reassembler[n];
+        this.arrived = new boolean[n];
+        this.global = model.initialWeights(streams().seed(SERVER_ID, "model-init"));
+    }
+
+    /**
+     * Runs {@code config.rounds()} rounds.
+     *
+     * @param pool     trainers of the configured model (its thread count does not change results)
+     * @param listener receives every frame and round record
+     */
+    public static RunSummary run(RunConfig config, ImageDataset train, ImageDataset test, TrainerPool pool,
+            RunListener listener) {
+        if (!pool.model().name().equals(config.model())) {
+            throw new IllegalArgumentException("trainer pool is for model " + pool.model().name() + ", the run needs "
+                    + config.model());
+        }
+        FederatedSimulation sim = new FederatedSimulation(config, train, test, pool, listener);
+        sim.roundStart.schedule(0);
+        sim.scheduler().run();
+        return new RunSummary(sim.round, sim.nowUs(), sim.evaluation.accuracy(), sim.evaluation.meanLoss(),
+                sim.totalUplinkBytes, sim.totalDownlinkBytes, sim.totalUplinkFrames, sim.totalDownlinkFrames,
+                sim.totalUpdateBytes, sim.totalEnergyJ, sim.scheduler().eventsProcessed(), sim.layout.parameterCount(),
+                sim.updateMessageBytes);
+    }
+
+    /** Compute time of client {@code c} for one round, in µs. */
+    long computeTimeUs(int c) {
+        double flops = (double) flopsPerSamplePass * shares[c].length * config.localEpochs();
+        double seconds = flops / (config.deviceMflops() * 1e6 * speedFactor[c]);
+        return Math.round(seconds * 1e6);
+    }
+
+    private void startRound() {
+        round++;
+        roundStartUs = nowUs();
+        collecting = true;
+        broadcastDone = false;
+        arrivedCount = 0;
+        clientsOk = 0;
+        uplinkBytes = 0;
+        downlinkBytes = 0;
+        uplinkFrames = 0;
+        downlinkFrames = 0;
+        updateBytes = 0;
+        energyJ = 0;
+        waitAtStartUs = totalWaitUs();
+        Arrays.fill(arrived, false);
+        Arrays.fill(messages, null);
+        selected = select();
+
+        List<TrainerPool.Job> jobs = new ArrayList<>(selected.length);
+        for (int c : selected) {
+            jobs.add(new TrainerPool.Job(global, train, shares[c], streams().seed(c, "train-round-" + round)));
+        }
+        List<float[][]> models = pool.trainAll(jobs);
+        for (int i = 0; i < selected.length; i++) {
+            int c = selected[i];
+            messages[c] = uplinkCodec.encode(layout, models.get(i));
+            updateMessageBytes = messages[c].length;
+            reassemblers[c] = new Reassembler(messageTag());
+            computeDone[c].schedule(devices[c], computeTimeUs(c));
+        }
+        if (config.roundDeadlineS() > 0) {
+            deadline.schedule(Math.round(config.roundDeadlineS() * 1e6));
+        }
+    }
+
+    private int[] select() {
+        int n = config.clients();
+        int k = config.clientsPerRound();
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        if (k == n) {
+            return all;
+        }
+        for (int i = 0; i < k; i++) {
+            int j = i + selection.nextInt(n - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(all, k);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
+    private int messageTag() {
+        return round & 0xFF;
+    }
+
+    private void uplinkFrameEnded(LorawanDevice sender, byte[] frmPayload, long startUs, long endUs, int phyPayloadBytes) {
+        int c = (int) sender.id();
+        double e = sender.txEnergyJ(phyPayloadBytes);
+        String outcome = collecting ? "delivered" : "late";
+        if (collecting) {
+            reassemblers[c].accept(frmPayload);
+        }
+        uplinkBytes += phyPayloadBytes;
+        uplinkFrames++;
+        energyJ += e;
+        listener.onFrame(new FrameRecord(round, sender.name(), FrameRecord.UPLINK,
+                org.fedwan.channel.lorawan.Fragmentation.fragmentIndex(frmPayload), startUs, endUs, phyPayloadBytes,
+                frmPayload.length, e, outcome));
+        if (!collecting) {
+            maybeEndRound();
+        }
+    }
+
+    private void updateArrived(int c) {
+        if (!collecting) {
+            return;
+        }
+        byte[] received = reassemblers[c].message();
+        if (!Arrays.equals(received, messages[c])) {
+            throw new IllegalStateException("reassembled update of " + devices[c].name() + " differs from what it sent");
+        }
+        arrived[c] = true;
+        arrivedCount++;
+        updateBytes += received.length;
+        if (arrivedCount == selected.length) {
+            closeRound();
+        }
+    }
+
+    private void closeRound() {
+        collecting = false;
+        deadline.cancel();
+        List<FedAvg.Contribution> contributions = new ArrayList<>();
+        for (int c : selected) {
+            if (arrived[c]) {
+                float[][] weights = uplinkCodec.decode(layout, reassemblers[c].message());
+                contributions.add(new FedAvg.Contribution(weights, shares[c].length));
+            } else {
+                computeDone[c].cancel();
+                devices[c].abort();
+            }
+        }
+        clientsOk = contributions.size();
+        global = FedAvg.aggregate(global, contributions);
+        aggregatedAtUs = nowUs();
+        evaluation = pool.evaluate(global, test);
+        // the devices receive what the downlink codec delivers, which is what they train from next round
+        byte[] broadcast = downlinkCodec.encode(layout, global);
+        global = downlinkCodec.decode(layout, broadcast);
+        gateway.broadcast(broadcast, messageTag(), () -> {
+            broadcastDone = true;
+            maybeEndRound();
+        });
+    }
+
+    private void broadcastFrameEnded(byte[] frmPayload, long startUs, long endUs, int phyPayloadBytes) {
+        downlinkBytes += phyPayloadBytes;
+        downlinkFrames++;
+        double rxEnergyJ = Energy.joules(radio.supplyVoltageV(), radio.currentA(RadioState.RX), endUs - startUs);
+        int index = org.fedwan.channel.lorawan.Fragmentation.fragmentIndex(frmPayload);
+        for (LorawanDevice d : devices) {
+            energyJ += rxEnergyJ;
+            listener.onFrame(new FrameRecord(round, d.name(), FrameRecord.DOWNLINK, index, startUs, endUs,
+                    phyPayloadBytes, frmPayload.length, rxEnergyJ, "received"));
+        }
+    }
+
+    private void maybeEndRound() {
+        if (!broadcastDone) {
+            return;
+        }
+        for (LorawanDevice d : devices) {
+            if (d.isSending()) {
+                return;
+            }
+        }
+        broadcastDone = false;
+        long waitUs = totalWaitUs() - waitAtStartUs;
+        listener.onRound(new RoundRecord(round, roundStartUs, nowUs(), evaluation.accuracy(), evaluation.meanLoss(),
+                uplinkBytes, downlinkBytes, uplinkFrames, downlinkFrames, updateBytes, energyJ, clientsOk,
+                selected.length - clientsOk, waitUs, aggregatedAtUs));
+        totalUplinkBytes += uplinkBytes;
+        totalDownlinkBytes += downlinkBytes;
+        totalUplinkFrames += uplinkFrames;
+        totalDownlinkFrames += downlinkFrames;
+        totalUpdateBytes += updateBytes;
+        totalEnergyJ += energyJ;
+        if (round < config.rounds()) {
+            roundStart.schedule(0);
+        }
+    }
+
+    private long totalWaitUs() {
+        long sum = 0;
+        for (LorawanDevice d : devices) {
+            sum += d.dutyCycleWaitUs();
+        }
+        return sum;
+    }
+
+    private final class RoundStart extends ExternalEvent {
+        RoundStart(Model model) {
+            super(model, "round-start");
+        }
+
+        @Override
+        protected void eventRoutine() {
+            startRound();
+        }
+    }
+
+    private final class Deadline extends ExternalEvent {
+        Deadline(Model model) {
+            super(model, "round-deadline");
+        }
+
+        @Override
+        protected void eventRoutine() {
+            if (collecting) {
+                closeRound();
+            }
+        }
+    }
+
+    /** A client finished local training: it starts sending its encoded update. */
+    private final class ComputeDone extends Event<LorawanDevice> {
+        ComputeDone(Model model) {
+            super(model, "compute-done");
+        }
+
+        @Override
+        protected void eventRoutine(LorawanDevice who) {
+            int c = (int) who.id();
+            who.send(messages[c], messageTag(), () -> updateArrived(c));
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.fedwan.sim.federation;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything a federated run over LoRaWAN needs, validated on construction. Units are in the
+ * names; scenario files map their keys one to one onto these fields (see the scenarios module).
+ *
+ * @param name                  run name (used in reports)
+ * @param seed                  master seed of every random stream
+ * @param replication           replication index (a second key of the random streams)
+ * @param rounds                number of FL rounds
+ * @param clients               number of client devices
+ * @param clientsPerRound       clients selected per round (at most {@code clients})
+ * @param dataset               {@code mnist} or {@code synthetic}
+ * @param dataDir               folder that holds (or receives) data sets
+ * @param trainSamples          training samples used, 0 = all of the data set
+ * @param testSamples           test samples used for evaluation, 0 = all
+ * @param model                 model zoo name
+ * @param localEpochs           local epochs per round
+ * @param batchSize             local mini-batch size
+ * @param learningRate          local SGD learning rate
+ * @param uplinkCodec           codec of client updates
+ * @param downlinkCodec         codec of the broadcast global model
+ * @param region                LoRaWAN region name
+ * @param dataRate              uplink data rate index of the region
+ * @param downlinkDataRate      data rate index of the model broadcast
+ * @param dutyCycle             device duty cycle (fraction, 0 &lt; dc &lt;= 1)
+ * @param gatewayDutyCycle      gateway duty cycle for the broadcast (fraction)
+ * @param radio                 radio profile name of the devices
+ * @param deviceMflops          median device training speed in MFLOP/s
+ * @param deviceSpeedSigma      sigma of the log-normal spread of device speeds (0 = identical devices)
+ * @param roundDeadlineS        round deadline in seconds after the round starts, 0 = none
+ */
+public record RunConfig(
+        String name,
+        long seed,
+        int replication,
+        int rounds,
+        int clients,
+        int clientsPerRound,
+        String dataset,
+        Path dataDir,
+        int trainSamples,
+        int testSamples,
+        String model,
+        int localEpochs,
+        int batchSize,
+        double learningRate,
+        String uplinkCodec,
+        String downlinkCodec,
+        String region,
+        int dataRate,
+        int downlinkDataRate,
+        double dutyCycle,
+        double gatewayDutyCycle,
+        String radio,
+        double deviceMflops,
+        double deviceSpeedSigma,
+        double roundDeadlineS) {
+
+    public RunConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(uplinkCodec, "uplinkCodec");
+        Objects.requireNonNull(downlinkCodec, "downlinkCodec");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(radio, "radio");
+        positive("rounds", rounds);
+        positive("clients", clients);
+        positive("clientsPerRound", clientsPerRound);
+        if (clientsPerRound > clients) {
+            throw new IllegalArgumentException("clientsPerRound " + clientsPerRound + " exceeds clients " + clients);
+        }
+        if (replication < 0 || trainSamples < 0 || testSamples < 0) {
+            throw new IllegalArgumentException("replication, trainSamples and testSamples must be >= 0");
+        }
+        positive("localEpochs", localEpochs);
+        positive("batchSize", batchSize);
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
+        }
+        fraction("dutyCycle", dutyCycle);
+        fraction("gatewayDutyCycle", gatewayDutyCycle);
+        if (!(deviceMflops > 0) || !Double.isFinite(deviceMflops)) {
+            throw new IllegalArgumentException("deviceMflops must be > 0, got " + deviceMflops);
+        }
+        if (!(deviceSpeedSigma >= 0) || !Double.isFinite(deviceSpeedSigma)) {
+            throw new IllegalArgumentException("deviceSpeedSigma must be >= 0, got " + deviceSpeedSigma);
+        }
+        if (!(roundDeadlineS >= 0) || !Double.isFinite(roundDeadlineS)) {
+            throw new IllegalArgumentException("roundDeadlineS must be >= 0, got " + roundDeadlineS);
+        }
+    }
+
+    private static void positive(String field, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(field + " must be >= 1, got " + value);
+        }
+    }
+
+    private static void fraction(String field, double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new IllegalArgumentException(field + " must be in (0, 1], got " + value);
+        }
+    }
+
+    /** Defaults of every field (the quickstart's network and training settings on MNIST). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder pre-filled with this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.name = name;
+        b.seed = seed;
+        b.replication = replication;
+        b.rounds = rounds;
+        b.clients = clients;
+        b.clientsPerRound = clientsPerRound;
+        b.dataset = dataset;
+        b.dataDir = dataDir;
+        b.trainSamples = trainSamples;
+        b.testSamples = testSamples;
+        b.model = model;
+        b.localEpochs = localEpochs;
+        b.batchSize = batchSize;
+        b.learningRate = learningRate;
+        b.uplinkCodec = uplinkCodec;
+        b.downlinkCodec = downlinkCodec;
+        b.region = region;
+        b.dataRate = dataRate;
+        b.downlinkDataRate = downlinkDataRate;
+        b.dutyCycle = dutyCycle;
+        b.gatewayDutyCycle = gatewayDutyCycle;
+        b.radio = radio;
+        b.deviceMflops = deviceMflops;
+        b.deviceSpeedSigma = deviceSpeedSigma;
+        b.roundDeadlineS = roundDeadlineS;
+        return b;
+    }
+
+    /** Mutable builder; public fields keep the scenario loader's key table short. */
+    public static final class Builder {
+        public String name = "run";
+        public long seed = 1;
+        public int replication = 0;
+        public int rounds = 5;
+        public int clients = 10;
+        public Integer clientsPerRound;
+        public String dataset = "mnist";
+        public Path dataDir = Path.of("data");
+        public int trainSamples = 0;
+        public int testSamples = 0;
+        public String model = "cnn-mnist";
+        public int localEpochs = 1;
+        public int batchSize = 32;
+        public double learningRate = 0.05;
+        public String uplinkCodec = "int8";
+        public String downlinkCodec = "fp32";
+        public String region = "EU868";
+        public int dataRate = 5;
+        public Integer downlinkDataRate;
+        public double dutyCycle = 0.01;
+        public double gatewayDutyCycle = 0.1;
+        public String radio = "sx1276_14dbm";
+        public double deviceMflops = 50;
+        public double deviceSpeedSigma = 0.6;
+        public double roundDeadlineS = 0;
+
+        public RunConfig build() {
+            return new RunConfig(name, seed, replication, rounds, clients,
+                    clientsPerRound == null ? clients : clientsPerRound, dataset, dataDir, trainSamples, testSamples, model,
+                    localEpochs, batchSize, learningRate, uplinkCodec, downlinkCodec, region, dataRate,
+                    downlinkDataRate == null ? dataRate : downlinkDataRate, dutyCycle, gatewayDutyCycle, radio,
+                    deviceMflops, deviceSpeedSigma, roundDeadlineS);
+        }
+    }
+}

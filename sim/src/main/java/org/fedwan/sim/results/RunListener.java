@@ -1,0 +1,30 @@
+package org.fedwan.sim.results;
+
+/** Observes a run; every method has an empty default so a listener implements only what it needs. */
+public interface RunListener {
+
+    default void onFrame(FrameRecord frame) {
+    }
+
+    default void onRound(RoundRecord round) {
+    }
+
+    /** Fans records out to several listeners, in order. */
+    static RunListener all(RunListener... listeners) {
+        return new RunListener() {
+            @Override
+            public void onFrame(FrameRecord frame) {
+                for (RunListener l : listeners) {
+                    l.onFrame(frame);
+                }
+            }
+
+            @Override
+            public void onRound(RoundRecord round) {
+                for (RunListener l : listeners) {
+                    l.onRound(round);
+                }
+            }
+        };
+    }
+}

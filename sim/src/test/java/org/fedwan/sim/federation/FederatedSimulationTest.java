@@ -1,0 +1,183 @@
+package org.fedwan.sim.federation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fedwan.channel.energy.RadioProfile;
+import org.fedwan.channel.lora.LoraPhy;
+import org.fedwan.channel.lorawan.Fragmentation;
+import org.fedwan.channel.lorawan.LorawanFrame;
+import org.fedwan.channel.lorawan.Region;
+import org.fedwan.compression.CodecRegistry;
+import org.fedwan.compression.UpdateCodec;
+import org.fedwan.fl.data.ImageDataset;
+import org.fedwan.fl.data.SyntheticImages;
+import org.fedwan.fl.model.ModelDefinition;
+import org.fedwan.fl.model.ModelZoo;
+import org.fedwan.fl.train.TrainerPool;
+import org.fedwan.fl.train.TrainingSettings;
+import org.fedwan.sim.results.FrameRecord;
+import org.fedwan.sim.results.RoundRecord;
+import org.fedwan.sim.results.RunListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class FederatedSimulationTest {
+
+    private static final ImageDataset TRAIN = SyntheticImages.generate("syn-train", 240, 28, 10, 60, 1, 2);
+    private static final ImageDataset TEST = SyntheticImages.generate("syn-test", 100, 28, 10, 60, 1, 3);
+    private static final RunConfig CONFIG = RunConfig.builder().build().toBuilder().build();
+    private static TrainerPool pool;
+
+    @BeforeAll
+    static void startPool() {
+        ModelDefinition model = ModelZoo.create("cnn-mnist");
+        pool = new TrainerPool(model, new TrainingSettings(1, 20, 0.05), 2);
+    }
+
+    @AfterAll
+    static void stopPool() {
+        pool.close();
+    }
+
+    static RunConfig.Builder tiny() {
+        RunConfig.Builder b = RunConfig.builder();
+        b.name = "tiny";
+        b.dataset = "synthetic";
+        b.rounds = 2;
+        b.clients = 3;
+        b.batchSize = 20;
+        b.dataRate = 5;
+        b.seed = 9;
+        return b;
+    }
+
+    static final class Recorder implements RunListener {
+        final List<FrameRecord> frames = new ArrayList<>();
+        final List<RoundRecord> rounds = new ArrayList<>();
+
+        @Override
+        public void onFrame(FrameRecord frame) {
+            frames.add(frame);
+        }
+
+        @Override
+        public void onRound(RoundRecord round) {
+            rounds.add(round);
+        }
+    }
+
+    @Test
+    void bytesAreConservedFromEncoderToFrames() {
+        RunConfig config = tiny().build();
+        Recorder r = new Recorder();
+        RunSummary s = FederatedSimulation.run(config, TRAIN, TEST, pool, r);
+        assertEquals(2, s.rounds());
+        assertEquals(2, r.rounds.size());
+        long messageBytes = new UpdateCodec(CodecRegistry.create("int8")).bits(pool.model().layout()).totalBytes();
+        assertEquals(5994 + 3 * 8, messageBytes);
+        int maxFrm = Region.EU868.dataRate(5).maxFrmPayloadBytes();
+        int fragments = Fragmentation.fragmentCount((int) messageBytes, maxFrm);
+        for (RoundRecord round : r.rounds) {
+            List<FrameRecord> up = r.frames.stream()
+                    .filter(f -> f.round() == round.round() && f.direction().equals(FrameRecord.UPLINK)).toList();
+            long frm = up.stream().mapToLong(FrameRecord::frmPayloadBytes).sum();
+            long phy = up.stream().mapToLong(FrameRecord::phyPayloadBytes).sum();
+            // sum of frame payloads = encoded update bytes + fragment headers
+            assertEquals(3 * messageBytes + 3L * fragments * Fragmentation.HEADER_BYTES, frm);
+            assertEquals(round.updateBytes() + (long) up.size() * Fragmentation.HEADER_BYTES, frm);
+            assertEquals(frm + (long) up.size() * LorawanFrame.OVERHEAD_BYTES, phy);
+            assertEquals(phy, round.uplinkBytes());
+            assertEquals(3 * fragments, round.uplinkFrames());
+            assertEquals(3, round.clientsOk());
+            assertEquals(0, round.clientsDropped());
+        }
+    }
+
+    @Test
+    void energyIsTheSumOfVoltageTimesCurrentTimesTimeOverFrames() {
+        Recorder r = new Recorder();
+        RunSummary s = FederatedSimulation.run(tiny().build(), TRAIN, TEST, pool, r);
+        RadioProfile radio = RadioProfile.SX1276_14DBM;
+        var params = Region.EU868.dataRate(5).uplinkParams();
+        double expected = 0;
+        for (FrameRecord f : r.frames) {
+            double currentA = f.direction().equals(FrameRecord.UPLINK) ? 0.044 : 0.0108;
+            if (f.direction().equals(FrameRecord.UPLINK)) {
+                assertEquals(LoraPhy.timeOnAirUs(f.phyPayloadBytes(), params), f.airtimeUs());
+            }
+            double e = radio.supplyVoltageV() * currentA * f.airtimeUs() / 1e6;
+            assertEquals(e, f.energyJ(), 1e-12);
+            expected += e;
+        }
+        double rounds = r.rounds.stream().mapToDouble(RoundRecord::energyJ).sum();
+        assertEquals(expected, rounds, 1e-9);
+        assertEquals(expected, s.energyJ(), 1e-9);
+    }
+
+    @Test
+    void framesRespectTheDutyCycle() {
+        Recorder r = new Recorder();
+        FederatedSimulation.run(tiny().build(), TRAIN, TEST, pool, r);
+        for (String dev : List.of("dev-0", "dev-1", "dev-2")) {
+            List<FrameRecord> up = r.frames.stream()
+                    .filter(f -> f.device().equals(dev) && f.direction().equals(FrameRecord.UPLINK)).toList();
+            for (int i = 1; i < up.size(); i++) {
+                FrameRecord prev = up.get(i - 1);
+                // 1 %: the next frame may start 100 x ToA after the previous one started
+                assertTrue(up.get(i).startUs() >= prev.startUs() + 100 * prev.airtimeUs(), dev + " frame " + i);
+            }
+        }
+        assertTrue(r.rounds.get(0).dutyCycleWaitUs() > 0);
+    }
+
+    @Test
+    void sameSeedGivesIdenticalRecordsAndAnotherSeedDiffers() {
+        Recorder a = new Recorder();
+        Recorder b = new Recorder();
+        Recorder c = new Recorder();
+        FederatedSimulation.run(tiny().build(), TRAIN, TEST, pool, a);
+        FederatedSimulation.run(tiny().build(), TRAIN, TEST, pool, b);
+        RunConfig.Builder other = tiny();
+        other.seed = 10;
+        FederatedSimulation.run(other.build(), TRAIN, TEST, pool, c);
+        assertEquals(a.rounds, b.rounds);
+        assertEquals(a.frames, b.frames);
+        assertTrue(!a.rounds.equals(c.rounds));
+    }
+
+    @Test
+    void deadlineDropsSlowClientsAndAggregatesTheRest() {
+        RunConfig.Builder b = tiny();
+        b.rounds = 1;
+        b.deviceSpeedSigma = 0;
+        b.roundDeadlineS = 1;
+        Recorder r = new Recorder();
+        FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+        RoundRecord round = r.rounds.get(0);
+        // 80 samples x 3 x forward FLOPs at 50 MFLOP/s take longer than the 1 s deadline
+        assertEquals(0, round.clientsOk());
+        assertEquals(3, round.clientsDropped());
+        assertEquals(0, round.uplinkFrames());
+        assertEquals(round.startUs() + 1_000_000, round.aggregatedAtUs());
+        assertTrue(round.downlinkFrames() > 0);
+    }
+
+    @Test
+    void computeTimeFollowsFlopsAndDeviceSpeed() {
+        RunConfig.Builder b = tiny();
+        b.rounds = 1;
+        b.deviceSpeedSigma = 0;
+        Recorder r = new Recorder();
+        FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+        long flops = 3 * pool.model().forwardFlopsPerSample() * 80;
+        long expectedUs = Math.round(flops / 50e6 * 1e6);
+        long firstUplink = r.frames.stream().filter(f -> f.direction().equals(FrameRecord.UPLINK))
+                .mapToLong(FrameRecord::startUs).min().orElseThrow();
+        assertEquals(expectedUs, firstUplink);
+        assertEquals(CONFIG.dataRate(), 5);
+    }
+}
