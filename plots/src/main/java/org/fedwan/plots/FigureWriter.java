@@ -1,0 +1,167 @@
+package org.fedwan.plots;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOInvalidTreeException;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.text.TextUtils;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUnits;
+import org.jfree.svg.ViewBox;
+
+/**
+ * Writes a chart at its printed size to PNG (raster, {@value #PNG_DPI} dpi) and SVG (vector).
+ *
+ * <p>The chart is laid out in points at {@link FigureSize#widthPt()} x
+ * {@link FigureSize#heightPt()}, so fonts given in points print at their nominal size. The PNG is
+ * the same layout scaled by {@code dpi / 72}; it records its resolution in a {@code pHYs} chunk so
+ * that word processors place it at the printed size. The SVG has its width and height in points
+ * and a view box in the same points; its text, rotated axis labels included, stays text.
+ *
+ * <p>Loading this class turns off JFreeChart's global rotated-string workaround
+ * ({@link TextUtils#setUseDrawRotatedStringWorkaround}), which only served JDKs before 1.5.
+ */
+public final class FigureWriter {
+
+    static {
+        Headless.ensure();
+        // JFreeChart draws rotated text (vertical axis labels) as a TextLayout by default, a
+        // workaround for JDK-4312117, fixed in JDK 1.5. In SVG a TextLayout becomes glyph
+        // outlines, so the labels would no longer be text; plain drawString keeps them text.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
+
+    /** Resolution of PNG output, dots per inch. */
+    public static final int PNG_DPI = 300;
+
+    private static final double METRES_PER_INCH = 0.0254;
+    private static final String PNG_METADATA_FORMAT = "javax_imageio_png_1.0";
+
+    private FigureWriter() {
+    }
+
+    /**
+     * Writes {@code chart} as a PNG at {@value #PNG_DPI} dpi, replacing {@code file}.
+     *
+     * @param chart the chart
+     * @param size printed size
+     * @param file the PNG file; its directory must exist
+     * @return {@code file}
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public static Path writePng(JFreeChart chart, FigureSize size, Path file) {
+        BufferedImage image = render(chart, size, PNG_DPI);
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+        if (!writers.hasNext()) {
+            throw new IllegalStateException("no PNG writer in this Java runtime");
+        }
+        ImageWriter writer = writers.next();
+        try (OutputStream out = Files.newOutputStream(file);
+             ImageOutputStream imageOut = new MemoryCacheImageOutputStream(out)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            IIOMetadata metadata = writer.getDefaultImageMetadata(
+                    ImageTypeSpecifier.createFromRenderedImage(image), param);
+            setResolution(metadata, PNG_DPI);
+            writer.setOutput(imageOut);
+            writer.write(null, new IIOImage(image, null, metadata), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        } finally {
+            writer.dispose();
+        }
+        return file;
+    }
+
+    /**
+     * Draws {@code chart} into an opaque RGB image at {@code dpi}.
+     *
+     * @param chart the chart
+     * @param size printed size
+     * @param dpi resolution, dots per inch
+     * @return the image, {@code size.widthPx(dpi)} x {@code size.heightPx(dpi)} pixels
+     */
+    public static BufferedImage render(JFreeChart chart, FigureSize size, int dpi) {
+        if (dpi <= 0) {
+            throw new IllegalArgumentException("dpi must be > 0, got " + dpi);
+        }
+        BufferedImage image = new BufferedImage(size.widthPx(dpi), size.heightPx(dpi),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = image.createGraphics();
+        try {
+            g2.setColor(Color.WHITE);
+            g2.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            double scale = dpi / FigureSize.POINTS_PER_INCH;
+            g2.scale(scale, scale);
+            chart.draw(g2, new Rectangle2D.Double(0, 0, size.widthPt(), size.heightPt()));
+        } finally {
+            g2.dispose();
+        }
+        return image;
+    }
+
+    private static void setResolution(IIOMetadata metadata, int dpi) throws IIOInvalidTreeException {
+        String pixelsPerMetre = Long.toString(Math.round(dpi / METRES_PER_INCH));
+        IIOMetadataNode physical = new IIOMetadataNode("pHYs");
+        physical.setAttribute("pixelsPerUnitXAxis", pixelsPerMetre);
+        physical.setAttribute("pixelsPerUnitYAxis", pixelsPerMetre);
+        physical.setAttribute("unitSpecifier", "meter");
+        IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA_FORMAT);
+        root.appendChild(physical);
+        metadata.mergeTree(PNG_METADATA_FORMAT, root);
+    }
+
+    /**
+     * Writes {@code chart} as an SVG document, replacing {@code file}. Text stays text, so titles
+     * and labels remain searchable and editable.
+     *
+     * @param chart the chart
+     * @param size printed size
+     * @param file the SVG file; its directory must exist
+     * @return {@code file}
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public static Path writeSvg(JFreeChart chart, FigureSize size, Path file) {
+        try {
+            Files.writeString(file, svg(chart, size), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+
+    /**
+     * Draws {@code chart} as a standalone SVG document.
+     *
+     * @param chart the chart
+     * @param size printed size
+     * @return the SVG document, with an XML declaration
+     */
+    public static String svg(JFreeChart chart, FigureSize size) {
+        SVGGraphics2D g2 = new SVGGraphics2D(size.widthPt(), size.heightPt(), SVGUnits.PT);
+        chart.draw(g2, new Rectangle2D.Double(0, 0, size.widthPt(), size.heightPt()));
+        String element = g2.getSVGElement(null, true,
+                new ViewBox(0, 0, size.widthPt(), size.heightPt()), null, null);
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element + "\n";
+    }
+}

@@ -1,0 +1,231 @@
+package org.fedwan.plots;
+
+import java.awt.BasicStroke;
+import org.fedwan.plots.RunDatasets.AccuracyAndLoss;
+import org.fedwan.plots.RunDatasets.AccuracyVsUplink;
+import org.fedwan.plots.RunDatasets.EnergyOverTime;
+import org.fedwan.plots.RunDatasets.RoundLatency;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.Range;
+import org.jfree.data.RangeType;
+import org.jfree.data.general.DatasetUtils;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Turns the datasets of {@link RunDatasets} into styled charts. Charts are built from datasets
+ * only; all looks come from {@link PaperStyle}.
+ */
+public final class RunCharts {
+
+    static {
+        Headless.ensure();
+    }
+
+    /** Title of the energy figure. */
+    public static final String ENERGY_TITLE = "Cumulative radio energy";
+    /** Title of the round latency figure. */
+    public static final String LATENCY_TITLE = "Round latency";
+    /** Title of the accuracy and loss figure. */
+    public static final String ACCURACY_TITLE = "Test accuracy and loss per round";
+    /** Title of the accuracy against uplink traffic figure. */
+    public static final String ACCURACY_VS_UPLINK_TITLE = "Test accuracy vs. uplink traffic";
+
+    /** Label of round-number axes. */
+    public static final String ROUND_LABEL = "Round";
+    /** Label of accuracy axes. */
+    public static final String ACCURACY_LABEL = PaperStyle.label("Test accuracy", "%");
+    /** Label of loss axes (loss has no unit). */
+    public static final String LOSS_LABEL = "Test loss";
+
+    private static final double SUBPLOT_GAP_PT = 6;
+
+    // Smallest spans of auto-ranged axes, so that a flat or single-point series (one round, no
+    // frames) gets readable ticks instead of a span of 1e-8.
+    private static final double MIN_TIME_SPAN = 1;
+    private static final double MIN_ENERGY_SPAN_J = 1e-3;
+    private static final double MIN_ACCURACY_SPAN_PERCENT = 1;
+    private static final double MIN_LOSS_SPAN = 0.01;
+    private static final double MIN_BYTES_SPAN = 1;
+
+    private RunCharts() {
+    }
+
+    /**
+     * Two panels over one simulated-time axis: the total energy of all devices above, each device
+     * below (the total dwarfs a device, so they get separate scales). Up to
+     * {@link PaperStyle#MAX_DISTINCT_SERIES} devices get their own colour and dash and a legend
+     * entry; more devices are drawn as thin grey lines with one legend entry.
+     *
+     * @param data the cumulative energy series
+     * @return the chart
+     */
+    public static JFreeChart energyOverTime(EnergyOverTime data) {
+        NumberAxis time = PaperStyle.axis(PaperStyle.label("Simulated time", data.time().symbol()), false);
+        time.setLowerMargin(0);
+        time.setUpperMargin(0);
+        time.setAutoRangeIncludesZero(true);
+        time.setAutoRangeMinimumSize(MIN_TIME_SPAN);
+        time.setRangeType(RangeType.POSITIVE);
+
+        XYLineAndShapeRenderer totalRenderer = PaperStyle.lineRenderer(1, false);
+        totalRenderer.setSeriesPaint(0, PaperStyle.BLACK);
+        totalRenderer.setSeriesVisibleInLegend(0, false);
+        XYPlot total = new XYPlot(data.total(), null,
+                energyAxis(PaperStyle.label("Total energy", "J")), totalRenderer);
+
+        int devices = data.perDevice().getSeriesCount();
+        boolean distinct = devices <= PaperStyle.MAX_DISTINCT_SERIES;
+        XYPlot perDevice = new XYPlot(data.perDevice(), null,
+                energyAxis(PaperStyle.label("Device energy", "J")),
+                distinct ? PaperStyle.lineRenderer(devices, false) : alikeRenderer());
+        if (!distinct) {
+            LegendItemCollection legend = new LegendItemCollection();
+            legend.add(new LegendItem("each of " + devices + " devices", null, null, null,
+                    PaperStyle.legendLine(), new BasicStroke(PaperStyle.THIN_LINE_WIDTH_PT),
+                    PaperStyle.MANY_SERIES_PAINT));
+            perDevice.setFixedLegendItems(legend);
+        }
+
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
+        plot.setGap(SUBPLOT_GAP_PT);
+        plot.add(PaperStyle.style(total), 1);
+        plot.add(PaperStyle.style(perDevice), 1);
+        PaperStyle.style(plot);
+        return PaperStyle.chart(ENERGY_TITLE, plot, devices > 0);
+    }
+
+    /** Thin grey lines, all alike, for more series than colours and dashes can tell apart. */
+    private static XYLineAndShapeRenderer alikeRenderer() {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true);
+        renderer.setAutoPopulateSeriesPaint(false);
+        renderer.setDefaultPaint(PaperStyle.MANY_SERIES_PAINT);
+        renderer.setAutoPopulateSeriesStroke(false);
+        renderer.setDefaultStroke(new BasicStroke(PaperStyle.THIN_LINE_WIDTH_PT));
+        return renderer;
+    }
+
+    private static NumberAxis energyAxis(String label) {
+        NumberAxis axis = PaperStyle.axis(label, false);
+        axis.setAutoRangeIncludesZero(true);
+        axis.setAutoRangeMinimumSize(MIN_ENERGY_SPAN_J);
+        axis.setRangeType(RangeType.POSITIVE);
+        axis.setLowerMargin(0);
+        return axis;
+    }
+
+    /**
+     * Bars of round latency per round.
+     *
+     * @param data the per-round latency
+     * @return the chart
+     */
+    public static JFreeChart roundLatency(RoundLatency data) {
+        XYBarRenderer renderer = new XYBarRenderer(0.25);
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(false);
+        renderer.setSeriesPaint(0, PaperStyle.BLUE);
+        NumberAxis latency = PaperStyle.axis(PaperStyle.label("Round latency", data.time().symbol()), false);
+        latency.setAutoRangeIncludesZero(true);
+        latency.setAutoRangeMinimumSize(MIN_TIME_SPAN);
+        latency.setRangeType(RangeType.POSITIVE);
+        latency.setLowerMargin(0);
+        XYPlot plot = new XYPlot(data.latency(), roundAxis(), latency, renderer);
+        PaperStyle.style(plot);
+        plot.setDomainGridlinesVisible(false);
+        return PaperStyle.chart(LATENCY_TITLE, plot, false);
+    }
+
+    /**
+     * Two panels over one round axis: test accuracy (%) above, test loss below.
+     *
+     * @param data accuracy and loss per round
+     * @return the chart
+     */
+    public static JFreeChart accuracyPerRound(AccuracyAndLoss data) {
+        XYLineAndShapeRenderer accuracyRenderer = perRoundRenderer(data.accuracyPercent(), 0);
+        XYLineAndShapeRenderer lossRenderer = perRoundRenderer(data.loss(), 1);
+        XYPlot accuracy = new XYPlot(data.accuracyPercent(), null,
+                accuracyAxis(), accuracyRenderer);
+        NumberAxis lossAxis = PaperStyle.axis(LOSS_LABEL, false);
+        lossAxis.setAutoRangeMinimumSize(MIN_LOSS_SPAN);
+        XYPlot loss = new XYPlot(data.loss(), null, lossAxis, lossRenderer);
+
+        NumberAxis rounds = roundAxis();
+        Range roundRange = DatasetUtils.findDomainBounds(data.accuracyPercent());
+        if (roundRange != null && roundRange.getLength() > 0) {
+            // Half a round of room at each end, so the first and last markers clear the frame.
+            double margin = Math.max(PaperStyle.AXIS_MARGIN, 0.5 / roundRange.getLength());
+            rounds.setLowerMargin(margin);
+            rounds.setUpperMargin(margin);
+        }
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(rounds);
+        plot.setGap(SUBPLOT_GAP_PT);
+        plot.add(PaperStyle.style(accuracy), 1);
+        plot.add(PaperStyle.style(loss), 1);
+        PaperStyle.style(plot);
+        return PaperStyle.chart(ACCURACY_TITLE, plot, false);
+    }
+
+    /**
+     * Test accuracy (%) against cumulative uplink traffic, a line with one marker per round.
+     *
+     * @param data accuracy against cumulative uplink bytes
+     * @return the chart
+     */
+    public static JFreeChart accuracyVsUplinkBytes(AccuracyVsUplink data) {
+        NumberAxis bytes = PaperStyle.axis(PaperStyle.label("Cumulative uplink traffic",
+                data.bytes().symbol()), false);
+        bytes.setAutoRangeIncludesZero(true);
+        bytes.setLowerMargin(0);
+        bytes.setAutoRangeMinimumSize(MIN_BYTES_SPAN);
+        bytes.setRangeType(RangeType.POSITIVE);
+        XYPlot plot = new XYPlot(data.accuracyPercent(), bytes, accuracyAxis(),
+                perRoundRenderer(data.accuracyPercent(), 0));
+        PaperStyle.style(plot);
+        return PaperStyle.chart(ACCURACY_VS_UPLINK_TITLE, plot, false);
+    }
+
+    private static NumberAxis accuracyAxis() {
+        NumberAxis axis = PaperStyle.axis(ACCURACY_LABEL, false);
+        axis.setAutoRangeMinimumSize(MIN_ACCURACY_SPAN_PERCENT);
+        axis.setRangeType(RangeType.POSITIVE);
+        return axis;
+    }
+
+    /** An axis of round numbers: whole-number ticks, one round wide at least. */
+    private static NumberAxis roundAxis() {
+        NumberAxis axis = PaperStyle.axis(ROUND_LABEL, true);
+        axis.setAutoRangeMinimumSize(1);
+        axis.setRangeType(RangeType.POSITIVE);
+        return axis;
+    }
+
+    /** A line in the style of series {@code styleIndex}, with markers while they stay apart. */
+    private static XYLineAndShapeRenderer perRoundRenderer(XYSeriesCollection data, int styleIndex) {
+        XYLineAndShapeRenderer renderer = PaperStyle.lineRenderer(0, fewPoints(data));
+        renderer.setSeriesPaint(0, PaperStyle.seriesPaint(styleIndex));
+        renderer.setSeriesStroke(0, PaperStyle.seriesStroke(0, PaperStyle.LINE_WIDTH_PT));
+        renderer.setSeriesShape(0, PaperStyle.seriesShape(styleIndex));
+        return renderer;
+    }
+
+    private static boolean fewPoints(XYDataset data) {
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            if (data.getItemCount(s) > PaperStyle.MAX_POINTS_WITH_MARKERS) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

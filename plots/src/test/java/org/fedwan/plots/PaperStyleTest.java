@@ -1,0 +1,99 @@
+package org.fedwan.plots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.TickUnit;
+import org.jfree.chart.axis.TickUnitSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PaperStyleTest {
+
+    private Locale savedLocale;
+
+    @BeforeEach
+    void useGermanLocale() {
+        savedLocale = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+    }
+
+    @AfterEach
+    void restoreLocale() {
+        Locale.setDefault(savedLocale);
+    }
+
+    @Test
+    void tickLabelsUseAPointWhateverTheDefaultLocale() {
+        TickUnitSource units = PaperStyle.tickUnits(false);
+
+        assertEquals("0.5", units.getCeilingTickUnit(0.4).valueToString(0.5));
+        assertEquals("0.02", units.getCeilingTickUnit(0.015).valueToString(0.02));
+        assertEquals("1.5", units.getCeilingTickUnit(0.5).valueToString(1.5));
+        assertEquals("12,000", units.getCeilingTickUnit(1500).valueToString(12_000));
+    }
+
+    @Test
+    void tickSizesAreOneTwoFiveTimesAPowerOfTen() {
+        TickUnitSource units = PaperStyle.tickUnits(false);
+
+        assertEquals(0.5, units.getCeilingTickUnit(0.3).getSize(), 1e-12);
+        assertEquals(2.0, units.getCeilingTickUnit(1.2).getSize(), 1e-12);
+        assertEquals(10.0, units.getCeilingTickUnit(5.5).getSize(), 1e-12);
+    }
+
+    @Test
+    void integerTicksNeverFallBetweenWholeNumbers() {
+        TickUnit unit = PaperStyle.tickUnits(true).getCeilingTickUnit(0.2);
+
+        assertEquals(1.0, unit.getSize(), 1e-12);
+        assertEquals("3", unit.valueToString(3));
+    }
+
+    @Test
+    void axesUseTheLocaleIndependentTicks() {
+        NumberAxis axis = PaperStyle.axis("x (s)", false);
+
+        assertEquals("0.5", axis.getStandardTickUnits().getCeilingTickUnit(0.4).valueToString(0.5));
+        assertEquals(PaperStyle.LABEL_FONT, axis.getLabelFont());
+        assertEquals(PaperStyle.TICK_FONT, axis.getTickLabelFont());
+    }
+
+    @Test
+    void distinctSeriesDifferInColourAndDash() {
+        Set<Color> colours = new HashSet<>(PaperStyle.SERIES_COLOURS);
+        assertEquals(PaperStyle.MAX_DISTINCT_SERIES, colours.size());
+        assertFalse(colours.contains(PaperStyle.BLACK), "black is kept for totals");
+
+        Set<String> dashes = new HashSet<>();
+        for (int i = 0; i < PaperStyle.MAX_DISTINCT_SERIES; i++) {
+            BasicStroke stroke = (BasicStroke) PaperStyle.seriesStroke(i, PaperStyle.LINE_WIDTH_PT);
+            dashes.add(Arrays.toString(stroke.getDashArray()));
+            assertEquals(PaperStyle.SERIES_COLOURS.get(i), PaperStyle.seriesPaint(i));
+        }
+        assertEquals(PaperStyle.MAX_DISTINCT_SERIES, dashes.size());
+    }
+
+    @Test
+    void neighbouringMarkersDiffer() {
+        for (int i = 0; i < 5; i++) {
+            assertNotEquals(PaperStyle.seriesShape(i).getBounds2D().toString() + PaperStyle.seriesShape(i).getClass(),
+                    PaperStyle.seriesShape(i + 1).getBounds2D().toString() + PaperStyle.seriesShape(i + 1).getClass(),
+                    "markers " + i + " and " + (i + 1));
+        }
+    }
+
+    @Test
+    void labelsCarryTheirUnit() {
+        assertEquals("Simulated time (h)", PaperStyle.label("Simulated time", "h"));
+    }
+}

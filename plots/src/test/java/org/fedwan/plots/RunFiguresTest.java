@@ -1,0 +1,184 @@
+package org.fedwan.plots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFiguresTest {
+
+    /** Title and axis labels each figure of the fixture run must show. */
+    private static final Map<String, List<String>> TEXTS = Map.of(
+            "energy-over-time", List.of(RunCharts.ENERGY_TITLE, "Simulated time (s)", "Total energy (J)",
+                    "Device energy (J)", "dev-1", "dev-2", "dev-10"),
+            "round-latency", List.of(RunCharts.LATENCY_TITLE, "Round", "Round latency (s)"),
+            "accuracy-per-round", List.of(RunCharts.ACCURACY_TITLE, "Round", "Test accuracy (%)", "Test loss"),
+            "accuracy-vs-uplink-bytes", List.of(RunCharts.ACCURACY_VS_UPLINK_TITLE,
+                    "Cumulative uplink traffic (kB)", "Test accuracy (%)"));
+
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("\\d,\\d{1,2}(\\D|$)");
+    private static final Pattern DECIMAL_POINT = Pattern.compile("^\\d+\\.\\d+$");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void namesTheFourFigures() {
+        assertEquals(List.of("energy-over-time", "round-latency", "accuracy-per-round", "accuracy-vs-uplink-bytes"),
+                RunFigures.figureNames());
+        assertEquals(List.of("png", "svg"), RunFigures.formats());
+    }
+
+    @Test
+    void writesEveryFigureAsPngAndSvgIntoFigures() throws Exception {
+        ResultTablesFixture.write(dir);
+
+        List<Path> written = RunFigures.writeAll(dir);
+
+        List<Path> expected = new ArrayList<>();
+        for (String name : RunFigures.figureNames()) {
+            expected.add(dir.resolve("figures").resolve(name + ".png"));
+            expected.add(dir.resolve("figures").resolve(name + ".svg"));
+        }
+        assertEquals(expected, written);
+        try (Stream<Path> files = Files.list(dir.resolve("figures"))) {
+            assertEquals(8, files.count());
+        }
+        for (String name : RunFigures.figureNames()) {
+            Path png = dir.resolve("figures").resolve(name + ".png");
+            assertEquals(1050, FigureFiles.readPng(png).getWidth(), name);
+            assertEquals(RunFigures.defaultSize(name).heightPx(300), FigureFiles.readPng(png).getHeight(), name);
+            assertEquals(300, FigureFiles.pngDpi(png), name);
+
+            var svg = FigureFiles.readSvg(dir.resolve("figures").resolve(name + ".svg"));
+            assertEquals("svg", svg.getDocumentElement().getLocalName(), name);
+            List<String> texts = FigureFiles.texts(svg);
+            for (String text : TEXTS.get(name)) {
+                assertTrue(texts.contains(text), name + " lacks '" + text + "' in " + texts);
+            }
+        }
+    }
+
+    @Test
+    void combinedFiguresStackTwoPanelsAndAreTaller() throws IOException {
+        RunTables tables = RunTables.read(ResultTablesFixture.write(dir));
+
+        for (String name : List.of("energy-over-time", "accuracy-per-round")) {
+            JFreeChart chart = RunFigures.chart(name, tables);
+            assertEquals(2, ((CombinedDomainXYPlot) chart.getPlot()).getSubplots().size(), name);
+            assertTrue(RunFigures.defaultSize(name).heightIn() > RunFigures.defaultSize("round-latency").heightIn());
+        }
+    }
+
+    @Test
+    void energyLegendNamesDevicesButManyDevicesShareOneEntry() throws IOException {
+        RunTables few = RunTables.read(ResultTablesFixture.write(dir.resolve("few")));
+        RunTables many = RunTables.read(ResultTablesFixture.writeLongRun(dir.resolve("many"), 2, 60, 9, 1));
+
+        assertEquals(List.of("dev-1", "dev-2", "dev-10"), legendLabels(RunFigures.chart("energy-over-time", few)));
+        assertEquals(List.of("each of 9 devices"), legendLabels(RunFigures.chart("energy-over-time", many)));
+    }
+
+    @Test
+    void writesOnlyTheChosenFiguresAndFormatsAtTheChosenWidth() throws Exception {
+        ResultTablesFixture.write(dir);
+
+        List<Path> written = RunFigures.writeAll(dir, Set.of("round-latency"), Set.of("png"), FigureWidth.DOUBLE);
+
+        assertEquals(List.of(dir.resolve("figures/round-latency.png")), written);
+        assertEquals(2100, FigureFiles.readPng(written.get(0)).getWidth());
+        assertFalse(Files.exists(dir.resolve("figures/round-latency.svg")));
+    }
+
+    @Test
+    void emptyAndSingleRoundRunsStillGiveEveryFigure() throws Exception {
+        Path empty = ResultTablesFixture.write(dir.resolve("empty"), ResultTablesFixture.ROUNDS_HEADER + "\n",
+                ResultTablesFixture.TRANSMISSIONS_HEADER + "\n");
+        Path single = ResultTablesFixture.write(dir.resolve("single"),
+                ResultTablesFixture.ROUNDS.substring(0, ResultTablesFixture.ROUNDS.indexOf("\n2,") + 1),
+                ResultTablesFixture.TRANSMISSIONS_HEADER + "\ndev-1,1.0,1.5,51,500.0,0.05,lost\n");
+
+        for (Path run : List.of(empty, single)) {
+            List<Path> written = RunFigures.writeAll(run);
+
+            assertEquals(8, written.size());
+            for (Path file : written) {
+                if (file.toString().endsWith(".png")) {
+                    assertEquals(1050, FigureFiles.readPng(file).getWidth(), file.toString());
+                } else {
+                    assertEquals("svg", FigureFiles.readSvg(file).getDocumentElement().getLocalName());
+                }
+            }
+        }
+    }
+
+    @Test
+    void rejectsUnknownOrNoFiguresAndFormats() throws IOException {
+        ResultTablesFixture.write(dir);
+
+        var figure = assertThrows(IllegalArgumentException.class,
+                () -> RunFigures.writeAll(dir, Set.of("energy"), Set.of("png")));
+        assertTrue(figure.getMessage().contains("'energy'") && figure.getMessage().contains("energy-over-time"));
+        var format = assertThrows(IllegalArgumentException.class,
+                () -> RunFigures.writeAll(dir, Set.of("round-latency"), Set.of("pdf")));
+        assertTrue(format.getMessage().contains("'pdf'"), format.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RunFigures.writeAll(dir, Set.of(), Set.of("png")));
+        assertThrows(IllegalArgumentException.class, () -> RunFigures.writeAll(dir, Set.of("round-latency"), Set.of()));
+        assertFalse(Files.exists(dir.resolve("figures")), "nothing written for a bad request");
+    }
+
+    @Test
+    void badTableWritesNoFigureAndNamesTheValue() throws IOException {
+        ResultTablesFixture.write(dir, ResultTablesFixture.ROUNDS.replace("1,120.5,0.42,", "1,120.5,n/a,"),
+                ResultTablesFixture.TRANSMISSIONS);
+
+        var e = assertThrows(IllegalArgumentException.class, () -> RunFigures.writeAll(dir));
+
+        assertTrue(e.getMessage().contains(dir.resolve("rounds.csv") + " line 2, column 'accuracy'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'n/a'"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("figures")));
+    }
+
+    @Test
+    void tickLabelsDoNotFollowTheDefaultLocale() throws Exception {
+        ResultTablesFixture.write(dir);
+        Locale saved = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        List<Path> written;
+        try {
+            written = RunFigures.writeAll(dir, Set.of("accuracy-vs-uplink-bytes", "accuracy-per-round"), Set.of("svg"));
+        } finally {
+            Locale.setDefault(saved);
+        }
+
+        for (Path svg : written) {
+            List<String> texts = FigureFiles.texts(FigureFiles.readSvg(svg));
+            assertTrue(texts.stream().noneMatch(t -> DECIMAL_COMMA.matcher(t).find()), svg + ": " + texts);
+            assertTrue(texts.stream().anyMatch(t -> DECIMAL_POINT.matcher(t).matches()), svg + ": " + texts);
+        }
+    }
+
+    private static List<String> legendLabels(JFreeChart chart) {
+        List<String> labels = new ArrayList<>();
+        var items = chart.getPlot().getLegendItems();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            labels.add(items.get(i).getLabel());
+        }
+        return labels;
+    }
+}
