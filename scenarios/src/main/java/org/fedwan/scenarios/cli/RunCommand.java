@@ -1,0 +1,73 @@
+package org.fedwan.scenarios.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.fedwan.scenarios.ScenarioException;
+import org.fedwan.scenarios.ScenarioLoader;
+import org.fedwan.scenarios.run.ScenarioRunner;
+import org.fedwan.sim.federation.RunConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fedwan run SCENARIO}: one federated run, its tables and figures. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a scenario file and write DIR/rounds.csv, DIR/transmissions.csv, DIR/summary.json and DIR/figures/.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (YAML)")
+    Path scenario;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "result folder (default: results/<scenario name>)")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "master seed, overrides the file's 'seed'")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "trainer threads (default: number of cores); results are identical for any value")
+    Integer threads;
+
+    @Option(names = "--no-figures", description = "skip the figures")
+    boolean noFigures;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RunConfig config;
+        try {
+            config = ScenarioLoader.load(scenario, FedwanCli.home().resolve("data"));
+        } catch (ScenarioException e) {
+            for (String p : e.problems()) {
+                spec.commandLine().getErr().println(p);
+            }
+            return 2;
+        }
+        if (seed != null) {
+            RunConfig.Builder b = config.toBuilder();
+            b.seed = seed;
+            config = b.build();
+        }
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + n);
+        }
+        Path dir = out != null ? out : FedwanCli.home().resolve("results").resolve(config.name());
+        ScenarioRunner.Outcome o = ScenarioRunner.run(config, dir, n, !noFigures, System.out, System.console() != null);
+        System.out.printf(Locale.ROOT, "fedwan: final accuracy %.2f%%, %d uplink bytes, %.3f J, %s simulated, %.1f s wall%n",
+                100 * o.summary().finalAccuracy(), o.summary().uplinkBytes(), o.summary().energyJ(),
+                formatDuration(o.summary().simTimeUs()), o.wallTimeS());
+        System.out.println("fedwan: results in " + dir.toAbsolutePath().normalize()
+                + (o.figures().isEmpty() ? "" : " (" + o.figures().size() + " figure files in figures/)"));
+        return 0;
+    }
+
+    static String formatDuration(long us) {
+        long s = us / 1_000_000;
+        return String.format(Locale.ROOT, "%d h %02d min %02d s", s / 3600, s / 60 % 60, s % 60);
+    }
+}

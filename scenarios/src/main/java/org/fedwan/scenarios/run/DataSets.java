@@ -1,0 +1,52 @@
+package org.fedwan.scenarios.run;
+
+import java.io.IOException;
+import org.fedwan.fl.data.ImageDataset;
+import org.fedwan.fl.data.MnistFiles;
+import org.fedwan.fl.data.SyntheticImages;
+import org.fedwan.sim.federation.RunConfig;
+
+/** Loads (and, for MNIST, fetches on first use) the train and test sets a run needs. */
+public final class DataSets {
+
+    /** Sizes of the synthetic set when the scenario does not give them. */
+    static final int SYNTHETIC_TRAIN = 6000;
+    static final int SYNTHETIC_TEST = 1000;
+
+    private DataSets() {
+    }
+
+    /** Train and test images. */
+    public record TrainTest(ImageDataset train, ImageDataset test) {
+    }
+
+    public static TrainTest load(RunConfig config) throws IOException {
+        ImageDataset train;
+        ImageDataset test;
+        switch (config.dataset()) {
+            case "mnist" -> {
+                MnistFiles.Mnist m = MnistFiles.load(config.dataDir());
+                train = m.train();
+                test = m.test();
+            }
+            case "synthetic" -> {
+                int n = config.trainSamples() > 0 ? config.trainSamples() : SYNTHETIC_TRAIN;
+                int t = config.testSamples() > 0 ? config.testSamples() : SYNTHETIC_TEST;
+                train = SyntheticImages.generate("synthetic-train", n, 28, 10, 60, config.seed(), config.seed() + 1);
+                test = SyntheticImages.generate("synthetic-test", t, 28, 10, 60, config.seed(), config.seed() + 2);
+            }
+            default -> throw new IllegalArgumentException("unknown dataset '" + config.dataset() + "'; allowed: mnist, synthetic");
+        }
+        if (config.trainSamples() > 0) {
+            train = train.head(config.trainSamples());
+        }
+        if (config.testSamples() > 0) {
+            test = test.head(config.testSamples());
+        }
+        if (train.size() < config.clients()) {
+            throw new IllegalArgumentException("train_samples: " + train.size() + " samples cannot be split among "
+                    + config.clients() + " clients");
+        }
+        return new TrainTest(train, test);
+    }
+}

@@ -1,0 +1,105 @@
+package org.fedwan.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.fedwan.sim.federation.RunConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String text) throws IOException {
+        Path f = dir.resolve("study.yaml");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private List<String> problems(String text) throws IOException {
+        Path f = write(text);
+        return assertThrows(ScenarioException.class, () -> ScenarioLoader.load(f, dir)).problems();
+    }
+
+    @Test
+    void readsEveryKeyAndAppliesDefaults() throws Exception {
+        RunConfig c = ScenarioLoader.load(write("rounds: 3\nclients: 4\nclients_per_round: 2\nlearning_rate: 0.1\n"
+                + "data_rate: 0\nuplink_codec: fp32\nregion: eu868\nround_deadline_s: 3600\ndata_dir: d\n"), dir);
+        assertEquals("study", c.name());
+        assertEquals(3, c.rounds());
+        assertEquals(2, c.clientsPerRound());
+        assertEquals(0.1, c.learningRate());
+        assertEquals(0, c.dataRate());
+        assertEquals(0, c.downlinkDataRate(), "downlink_data_rate defaults to data_rate");
+        assertEquals("EU868", c.region());
+        assertEquals(3600.0, c.roundDeadlineS());
+        assertEquals(dir.resolve("d").toAbsolutePath(), c.dataDir());
+        assertEquals(0.01, c.dutyCycle());
+    }
+
+    @Test
+    void emptyFileGivesTheDefaults() throws Exception {
+        RunConfig c = ScenarioLoader.load(write(""), dir);
+        assertEquals(RunConfig.builder().rounds, c.rounds());
+        assertEquals(dir, c.dataDir());
+    }
+
+    @Test
+    void unknownKeyNamesFileLineKeyAndSuggestion() throws IOException {
+        List<String> p = problems("rounds: 3\nroundz: 4\n");
+        assertEquals(1, p.size());
+        String where = dir.resolve("study.yaml") + ":2: ";
+        assertEquals(where + "unknown key 'roundz' (did you mean 'rounds'?); allowed keys: ",
+                p.get(0).substring(0, p.get(0).indexOf("allowed keys: ") + 14));
+    }
+
+    @Test
+    void badValuesNameKeyValueAndWhatIsAllowed() throws IOException {
+        String where = dir.resolve("study.yaml").toString();
+        List<String> p = problems("rounds: -2\nduty_cycle: 2\ndata_rate: 9\nuplink_codec: int3\nclients: ten\n");
+        assertEquals(List.of(
+                where + ":1: key 'rounds' = -2: allowed: a whole number from 1 to 100000",
+                where + ":2: key 'duty_cycle' = 2: allowed: a number > 0 and <= 1",
+                where + ":4: key 'uplink_codec' = int3: allowed: one of fp32, int8",
+                where + ":5: key 'clients' = ten: allowed: a whole number from 1 to 100000",
+                where + ":3: key 'data_rate' = 9: allowed: a data rate index of EU868 from 0 to 6"), p);
+    }
+
+    @Test
+    void structuralProblemsAreReportedNotThrown() throws IOException {
+        String where = dir.resolve("study.yaml").toString();
+        assertEquals(List.of(where + ":1: key 'rounds' = a list: allowed: a whole number from 1 to 100000"),
+                problems("rounds: [1, 2]\n"));
+        assertEquals(List.of(where + ":2: key 'rounds' appears twice; allowed: once"), problems("rounds: 1\nrounds: 2\n"));
+        assertEquals(List.of(where + ":1: key 'clients_per_round' = 20: allowed: at most clients = 10"),
+                problems("clients_per_round: 20\n"));
+        List<String> notYaml = problems("rounds: [1, 2\n");
+        assertEquals(1, notYaml.size());
+        assertEquals(true, notYaml.get(0).startsWith(where) && notYaml.get(0).contains("not valid YAML"), notYaml.get(0));
+        assertEquals(List.of(where + ":1: a scenario is a mapping of keys to values, e.g. 'rounds: 5'; found a list"),
+                problems("- rounds\n"));
+    }
+
+    @Test
+    void missingFileIsOneLine() {
+        Path f = dir.resolve("nope.yaml");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(f, dir));
+        assertEquals(List.of(f + ": no such scenario file"), e.problems());
+    }
+
+    @Test
+    void everyShippedScenarioLoads() throws Exception {
+        Path shipped = Path.of("quickstart.yaml");
+        RunConfig c = ScenarioLoader.load(shipped, dir);
+        assertEquals("quickstart", c.name());
+        assertEquals(10, c.clients());
+        assertEquals(5, c.rounds());
+        assertEquals("mnist", c.dataset());
+    }
+}
