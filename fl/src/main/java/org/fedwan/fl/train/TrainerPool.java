@@ -21,6 +21,7 @@ public final class TrainerPool implements AutoCloseable {
     /** Evaluation works in fixed chunks so that loss sums add up in the same order for any thread count. */
     static final int EVALUATION_CHUNK = 1000;
 
+    private final ModelDefinition model;
     private final TrainingSettings settings;
     private final ExecutorService executor;
     private final BlockingQueue<LocalTrainer> trainers;
@@ -33,6 +34,7 @@ public final class TrainerPool implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        this.model = model;
         this.settings = settings;
         this.trainers = new ArrayBlockingQueue<>(threads);
         for (int i = 0; i < threads; i++) {
@@ -43,6 +45,14 @@ public final class TrainerPool implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    public ModelDefinition model() {
+        return model;
+    }
+
+    public TrainingSettings settings() {
+        return settings;
     }
 
     public int threads() {
