@@ -1,0 +1,56 @@
+package org.fedwan.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.fedwan.scenarios.run.ScenarioRunner;
+import org.fedwan.sim.federation.RunConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every shipped scenario runs (shortened to one round on a slice of its data), and the README documents every key. */
+class ShippedScenariosTest {
+
+    /** The module runs with the scenarios folder as working directory; data goes where the CLI keeps it. */
+    private static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+
+    @TempDir
+    Path out;
+
+    static List<Path> shipped() throws IOException {
+        try (Stream<Path> s = Files.list(HOME.resolve("scenarios"))) {
+            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyShippedScenarioRunsOneShortRound() throws Exception {
+        List<Path> files = shipped();
+        assertFalse(files.isEmpty());
+        for (Path f : files) {
+            RunConfig.Builder b = ScenarioLoader.load(f, HOME.resolve("data")).toBuilder();
+            b.rounds = 1;
+            b.trainSamples = 200 * b.clients;
+            b.testSamples = 500;
+            ScenarioRunner.Outcome o = ScenarioRunner.run(b.build(), out.resolve(f.getFileName().toString()), 2, false, null,
+                    false);
+            assertEquals(1, o.summary().rounds(), f.toString());
+            assertTrue(o.summary().finalAccuracy() > 0.3, f + ": accuracy " + o.summary().finalAccuracy());
+            assertTrue(Files.exists(o.outDir().resolve("rounds.csv")));
+        }
+    }
+
+    @Test
+    void readmeDocumentsEveryScenarioKey() throws IOException {
+        String readme = Files.readString(HOME.resolve("README.md"));
+        for (ScenarioKeys.Key k : ScenarioKeys.all()) {
+            assertTrue(readme.contains("| `" + k.name() + "` |"), "README has no row for key " + k.name());
+        }
+    }
+}
