@@ -79,6 +79,9 @@ public final class ScenarioKeys {
                 "sigma of the log-normal spread of device speeds (0 = identical devices)", (b, v) -> b.deviceSpeedSigma = v);
         number("round_deadline_s", d.roundDeadlineS, 0, true, 1e9,
                 "round deadline in seconds after the round starts (0 = wait for every selected client)", (b, v) -> b.roundDeadlineS = v);
+        number("target_accuracy", d.targetAccuracy, 0, false, 1,
+                "test accuracy whose first attainment the summary times (time, energy, bytes, rounds to target)",
+                (b, v) -> b.targetAccuracy = v);
     }
 
     private ScenarioKeys() {

@@ -1,95 +1,155 @@
 package org.fedwan.scenarios;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.sim.federation.RunConfig;
 
 /**
- * Loads a scenario: a flat YAML mapping of the keys in {@link ScenarioKeys}. Every problem is
- * collected before anything runs and reported as one line:
- * {@code FILE:LINE: key 'KEY' = VALUE: WHAT IS ALLOWED}.
+ * Loads a scenario: a flat YAML mapping of the keys in {@link ScenarioKeys}, optionally
+ * {@code extends: base.yaml} (a path relative to the file) whose settings it overrides. Every
+ * problem is collected before anything runs and reported as one line:
+ * {@code FILE:LINE: key 'KEY' = VALUE: allowed: WHAT IS ALLOWED}.
  */
 public final class ScenarioLoader {
 
-    private static final YAMLFactory YAML = new YAMLFactory();
+    /** The key that names a parent scenario. */
+    public static final String EXTENDS = "extends";
 
     private ScenarioLoader() {
     }
 
-    /** A scalar value with the line it was written on. */
-    private record Entry(String key, Object value, String raw, int line) {
+    /**
+     * @param file           scenario file
+     * @param defaultDataDir data folder used when no file in the chain sets {@code data_dir}
+     */
+    public static RunConfig load(Path file, Path defaultDataDir) throws ScenarioException {
+        return build(resolve(file), baseName(file), defaultDataDir);
+    }
+
+    /** File name without its YAML extension: the default run name. */
+    public static String baseName(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    }
+
+    /** Reads a YAML file into a located tree; a missing file is one clear line. */
+    public static YamlTree.Node read(Path file) throws ScenarioException {
+        try {
+            return YamlTree.parse(Files.readString(file), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(List.of(file + ": no such file"));
+        } catch (IOException e) {
+            throw new ScenarioException(List.of(file + ": cannot read: " + e.getMessage()));
+        }
     }
 
     /**
-     * @param file        scenario file
-     * @param defaultDataDir data folder used when the file has no {@code data_dir}
+     * The settings of {@code file} after following its {@code extends} chain: parents first,
+     * each file overriding what it inherits. Values keep their own file and line.
      */
-    public static RunConfig load(Path file, Path defaultDataDir) throws ScenarioException {
-        String where = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(List.of(where + ": no such scenario file"));
-        } catch (IOException e) {
-            throw new ScenarioException(List.of(where + ": cannot read: " + e.getMessage()));
+    public static Map<String, YamlTree.Node> resolve(Path file) throws ScenarioException {
+        return resolve(file, new LinkedHashSet<>());
+    }
+
+    private static Map<String, YamlTree.Node> resolve(Path file, Set<Path> chain) throws ScenarioException {
+        Path key = file.toAbsolutePath().normalize();
+        if (!chain.add(key)) {
+            throw new ScenarioException(List.of(file + ": 'extends' forms a cycle: "
+                    + String.join(" -> ", chain.stream().map(Path::toString).toList()) + " -> " + key));
         }
+        YamlTree.Node root = read(file);
+        if (root.kind() != YamlTree.Kind.MAPPING) {
+            throw new ScenarioException(List.of(root.where() + ": a scenario is a mapping of keys to values, e.g. "
+                    + "'rounds: 5'; found " + root.raw()));
+        }
+        Map<String, YamlTree.Node> settings = new LinkedHashMap<>();
+        YamlTree.Node parent = root.fields().get(EXTENDS);
+        if (parent != null) {
+            if (parent.kind() != YamlTree.Kind.SCALAR || !(parent.value() instanceof String s) || s.isBlank()) {
+                throw new ScenarioException(List.of(parent.where() + ": key 'extends' = " + parent.raw()
+                        + ": allowed: the path of a scenario file, relative to this one"));
+            }
+            Path base = file.toAbsolutePath().getParent();
+            Path parentFile = base == null ? Path.of(s) : base.resolve(s).normalize();
+            try {
+                settings.putAll(resolve(parentFile, chain));
+            } catch (ScenarioException e) {
+                if (!Files.exists(parentFile)) {
+                    throw new ScenarioException(List.of(parent.where() + ": key 'extends' = " + s + ": no such file "
+                            + parentFile));
+                }
+                throw e;
+            }
+        }
+        root.fields().forEach((k, v) -> {
+            if (!k.equals(EXTENDS)) {
+                settings.put(k, v);
+            }
+        });
+        chain.remove(key);
+        return settings;
+    }
+
+    /**
+     * Builds a validated configuration from resolved settings, reporting every problem at once.
+     *
+     * @param defaultName    run name when no {@code name} is set
+     * @param defaultDataDir data folder when no {@code data_dir} is set
+     */
+    public static RunConfig build(Map<String, YamlTree.Node> settings, String defaultName, Path defaultDataDir)
+            throws ScenarioException {
         List<String> problems = new ArrayList<>();
-        List<Entry> entries = parse(text, where, problems);
         RunConfig.Builder b = RunConfig.builder();
         b.dataDir = defaultDataDir;
-        String baseName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        b.name = baseName;
-        Map<String, Entry> seen = new HashMap<>();
-        for (Entry e : entries) {
-            ScenarioKeys.Key key = ScenarioKeys.get(e.key());
-            if (key == null) {
-                problems.add(where + ":" + e.line() + ": unknown key '" + e.key() + "'" + suggestion(e.key())
-                        + "; allowed keys: " + String.join(", ", ScenarioKeys.all().stream().map(ScenarioKeys.Key::name).toList()));
-                continue;
-            }
-            if (seen.put(e.key(), e) != null) {
-                problems.add(where + ":" + e.line() + ": key '" + e.key() + "' appears twice; allowed: once");
-                continue;
-            }
-            Object value = convert(key, e, file);
-            if (value == null) {
-                problems.add(where + ":" + e.line() + ": key '" + e.key() + "' = " + e.raw() + ": allowed: " + key.allowed());
-                continue;
-            }
-            try {
-                key.apply().accept(b, value);
-            } catch (IllegalArgumentException ex) {
-                problems.add(where + ":" + e.line() + ": key '" + e.key() + "' = " + e.raw() + ": " + ex.getMessage());
+        b.name = defaultName;
+        for (Map.Entry<String, YamlTree.Node> e : settings.entrySet()) {
+            String problem = apply(b, e.getKey(), e.getValue());
+            if (problem != null) {
+                problems.add(problem);
             }
         }
-        crossCheck(b, seen, where, problems);
+        crossCheck(b, settings, problems);
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
         try {
             return b.build();
         } catch (IllegalArgumentException ex) {
-            throw new ScenarioException(List.of(where + ": " + ex.getMessage()));
+            throw new ScenarioException(List.of(defaultName + ": " + ex.getMessage()));
         }
     }
 
-    private static void crossCheck(RunConfig.Builder b, Map<String, Entry> seen, String where, List<String> problems) {
+    /** Applies one setting to {@code b}; returns the problem line, or null when it is fine. */
+    static String apply(RunConfig.Builder b, String name, YamlTree.Node node) {
+        ScenarioKeys.Key key = ScenarioKeys.get(name);
+        if (key == null) {
+            return node.where() + ": unknown key '" + name + "'" + suggestion(name) + "; allowed keys: "
+                    + String.join(", ", ScenarioKeys.all().stream().map(ScenarioKeys.Key::name).toList());
+        }
+        Object value = convert(key, node);
+        if (value == null) {
+            return node.where() + ": key '" + name + "' = " + node.raw() + ": allowed: " + key.allowed();
+        }
+        try {
+            key.apply().accept(b, value);
+            return null;
+        } catch (IllegalArgumentException ex) {
+            return node.where() + ": key '" + name + "' = " + node.raw() + ": " + ex.getMessage();
+        }
+    }
+
+    private static void crossCheck(RunConfig.Builder b, Map<String, YamlTree.Node> seen, List<String> problems) {
         int perRound = b.clientsPerRound == null ? b.clients : b.clientsPerRound;
         if (perRound > b.clients) {
-            problems.add(at(where, seen, "clients_per_round") + "key 'clients_per_round' = " + perRound
+            problems.add(at(seen, "clients_per_round", "clients") + "key 'clients_per_round' = " + perRound
                     + ": allowed: at most clients = " + b.clients);
         }
         Region region;
@@ -100,21 +160,24 @@ public final class ScenarioLoader {
         }
         String range = "a data rate index of " + region.name() + " from 0 to " + (region.dataRates().size() - 1);
         if (b.dataRate >= region.dataRates().size()) {
-            problems.add(at(where, seen, "data_rate") + "key 'data_rate' = " + b.dataRate + ": allowed: " + range);
+            problems.add(at(seen, "data_rate", "region") + "key 'data_rate' = " + b.dataRate + ": allowed: " + range);
         }
         if (b.downlinkDataRate != null && b.downlinkDataRate >= region.dataRates().size()) {
-            problems.add(at(where, seen, "downlink_data_rate") + "key 'downlink_data_rate' = " + b.downlinkDataRate
+            problems.add(at(seen, "downlink_data_rate", "region") + "key 'downlink_data_rate' = " + b.downlinkDataRate
                     + ": allowed: " + range);
         }
     }
 
-    private static String at(String where, Map<String, Entry> seen, String key) {
-        Entry e = seen.get(key);
-        return where + (e == null ? "" : ":" + e.line()) + ": ";
+    private static String at(Map<String, YamlTree.Node> seen, String key, String otherKey) {
+        YamlTree.Node e = seen.get(key) != null ? seen.get(key) : seen.get(otherKey);
+        return e == null ? "(defaults): " : e.where() + ": ";
     }
 
-    private static Object convert(ScenarioKeys.Key key, Entry e, Path file) {
-        Object v = e.value();
+    private static Object convert(ScenarioKeys.Key key, YamlTree.Node node) {
+        if (node.kind() != YamlTree.Kind.SCALAR) {
+            return null;
+        }
+        Object v = node.value();
         switch (key.type()) {
             case INTEGER:
                 return v instanceof Long ? v : null;
@@ -124,72 +187,17 @@ public final class ScenarioLoader {
                 }
                 return v instanceof Double ? v : null;
             case TEXT:
-                return v instanceof String || v instanceof Long || v instanceof Double ? e.raw() : null;
+                return v instanceof String || v instanceof Long || v instanceof Double ? node.raw() : null;
             case PATH:
                 if (!(v instanceof String s) || s.isBlank()) {
                     return null;
                 }
                 Path p = Path.of(s);
-                Path base = file.toAbsolutePath().getParent();
+                Path base = Path.of(node.file()).toAbsolutePath().getParent();
                 return p.isAbsolute() || base == null ? p : base.resolve(p).normalize();
             default:
                 return null;
         }
-    }
-
-    private static List<Entry> parse(String text, String where, List<String> problems) {
-        List<Entry> entries = new ArrayList<>();
-        try (JsonParser p = YAML.createParser(text)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                return entries;
-            }
-            if (t != JsonToken.START_OBJECT) {
-                problems.add(where + ":" + line(p.currentLocation()) + ": a scenario is a mapping of keys to values, "
-                        + "e.g. 'rounds: 5'; found " + describe(t));
-                return entries;
-            }
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                int line = line(p.currentLocation());
-                t = p.nextToken();
-                switch (t) {
-                    case VALUE_NUMBER_INT -> {
-                        try {
-                            entries.add(new Entry(name, p.getLongValue(), p.getText(), line));
-                        } catch (JsonProcessingException big) {
-                            entries.add(new Entry(name, p.getText(), p.getText(), line));
-                        }
-                    }
-                    case VALUE_NUMBER_FLOAT -> entries.add(new Entry(name, p.getDoubleValue(), p.getText(), line));
-                    case VALUE_STRING -> entries.add(new Entry(name, p.getText(), p.getText(), line));
-                    case VALUE_TRUE, VALUE_FALSE -> entries.add(new Entry(name, p.getBooleanValue(), p.getText(), line));
-                    case VALUE_NULL -> entries.add(new Entry(name, null, "(empty)", line));
-                    default -> {
-                        entries.add(new Entry(name, null, describe(t), line));
-                        p.skipChildren();
-                    }
-                }
-            }
-        } catch (IOException e) {
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            int line = e instanceof JsonProcessingException jpe && jpe.getLocation() != null ? line(jpe.getLocation()) : 0;
-            problems.add(where + (line > 0 ? ":" + line : "") + ": not valid YAML: " + msg);
-            entries.clear();
-        }
-        return entries;
-    }
-
-    private static int line(JsonLocation loc) {
-        return loc == null ? 0 : loc.getLineNr();
-    }
-
-    private static String describe(JsonToken t) {
-        return switch (t) {
-            case START_OBJECT -> "a nested mapping";
-            case START_ARRAY -> "a list";
-            default -> String.valueOf(t);
-        };
     }
 
     /** A "did you mean" hint for near-miss key names (edit distance at most 2). */

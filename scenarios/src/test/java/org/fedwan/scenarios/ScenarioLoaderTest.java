@@ -2,6 +2,7 @@ package org.fedwan.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,12 +64,13 @@ class ScenarioLoaderTest {
     void badValuesNameKeyValueAndWhatIsAllowed() throws IOException {
         String where = dir.resolve("study.yaml").toString();
         List<String> p = problems("rounds: -2\nduty_cycle: 2\ndata_rate: 9\nuplink_codec: int3\nclients: ten\n");
-        assertEquals(List.of(
-                where + ":1: key 'rounds' = -2: allowed: a whole number from 1 to 100000",
-                where + ":2: key 'duty_cycle' = 2: allowed: a number > 0 and <= 1",
-                where + ":4: key 'uplink_codec' = int3: allowed: one of fp32, int8",
-                where + ":5: key 'clients' = ten: allowed: a whole number from 1 to 100000",
-                where + ":3: key 'data_rate' = 9: allowed: a data rate index of EU868 from 0 to 6"), p);
+        assertEquals(5, p.size());
+        assertEquals(where + ":1: key 'rounds' = -2: allowed: a whole number from 1 to 100000", p.get(0));
+        assertEquals(where + ":2: key 'duty_cycle' = 2: allowed: a number > 0 and <= 1", p.get(1));
+        assertTrue(p.get(2).startsWith(where + ":4: key 'uplink_codec' = int3: allowed: one of fp32, "), p.get(2));
+        assertTrue(p.get(2).contains("int8"), p.get(2));
+        assertEquals(where + ":5: key 'clients' = ten: allowed: a whole number from 1 to 100000", p.get(3));
+        assertEquals(where + ":3: key 'data_rate' = 9: allowed: a data rate index of EU868 from 0 to 6", p.get(4));
     }
 
     @Test
@@ -90,7 +92,7 @@ class ScenarioLoaderTest {
     void missingFileIsOneLine() {
         Path f = dir.resolve("nope.yaml");
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(f, dir));
-        assertEquals(List.of(f + ": no such scenario file"), e.problems());
+        assertEquals(List.of(f + ": no such file"), e.problems());
     }
 
     @Test

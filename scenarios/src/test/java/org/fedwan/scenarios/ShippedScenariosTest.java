@@ -47,6 +47,19 @@ class ShippedScenariosTest {
     }
 
     @Test
+    void everyShippedStudyIsAValidSweep() throws Exception {
+        List<Path> studies;
+        try (Stream<Path> s = Files.list(HOME.resolve("scenarios/studies"))) {
+            studies = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertFalse(studies.isEmpty());
+        for (Path f : studies) {
+            org.fedwan.scenarios.sweep.SweepSpec spec = org.fedwan.scenarios.sweep.SweepSpec.load(f, HOME.resolve("data"));
+            assertTrue(spec.runCount() > 1, f.toString());
+        }
+    }
+
+    @Test
     void readmeDocumentsEveryScenarioKey() throws IOException {
         String readme = Files.readString(HOME.resolve("README.md"));
         for (ScenarioKeys.Key k : ScenarioKeys.all()) {

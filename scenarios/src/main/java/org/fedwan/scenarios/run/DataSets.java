@@ -20,6 +20,26 @@ public final class DataSets {
     public record TrainTest(ImageDataset train, ImageDataset test) {
     }
 
+    /**
+     * Loaded data sets, kept for reuse by later runs of a sweep that need the same data. Safe for
+     * concurrent use; the data sets themselves are never modified.
+     */
+    public static final class Cache {
+        private final java.util.Map<String, TrainTest> loaded = new java.util.HashMap<>();
+
+        public synchronized TrainTest get(RunConfig config) throws IOException {
+            String key = config.dataset() + "|" + config.dataDir().toAbsolutePath() + "|" + config.trainSamples() + "|"
+                    + config.testSamples() + "|" + (config.dataset().equals("synthetic") ? config.seed() : 0) + "|"
+                    + config.clients();
+            TrainTest t = loaded.get(key);
+            if (t == null) {
+                t = load(config);
+                loaded.put(key, t);
+            }
+            return t;
+        }
+    }
+
     public static TrainTest load(RunConfig config) throws IOException {
         ImageDataset train;
         ImageDataset test;

@@ -32,6 +32,7 @@ import java.util.Objects;
  * @param deviceMflops          median device training speed in MFLOP/s
  * @param deviceSpeedSigma      sigma of the log-normal spread of device speeds (0 = identical devices)
  * @param roundDeadlineS        round deadline in seconds after the round starts, 0 = none
+ * @param targetAccuracy        test accuracy whose first attainment the reports time, in (0, 1]
  */
 public record RunConfig(
         String name,
@@ -58,7 +59,8 @@ public record RunConfig(
         String radio,
         double deviceMflops,
         double deviceSpeedSigma,
-        double roundDeadlineS) {
+        double roundDeadlineS,
+        double targetAccuracy) {
 
     public RunConfig {
         Objects.requireNonNull(name, "name");
@@ -94,6 +96,7 @@ public record RunConfig(
         if (!(roundDeadlineS >= 0) || !Double.isFinite(roundDeadlineS)) {
             throw new IllegalArgumentException("roundDeadlineS must be >= 0, got " + roundDeadlineS);
         }
+        fraction("targetAccuracy", targetAccuracy);
     }
 
     private static void positive(String field, int value) {
@@ -141,6 +144,7 @@ public record RunConfig(
         b.deviceMflops = deviceMflops;
         b.deviceSpeedSigma = deviceSpeedSigma;
         b.roundDeadlineS = roundDeadlineS;
+        b.targetAccuracy = targetAccuracy;
         return b;
     }
 
@@ -171,13 +175,14 @@ public record RunConfig(
         public double deviceMflops = 50;
         public double deviceSpeedSigma = 0.6;
         public double roundDeadlineS = 0;
+        public double targetAccuracy = 0.9;
 
         public RunConfig build() {
             return new RunConfig(name, seed, replication, rounds, clients,
                     clientsPerRound == null ? clients : clientsPerRound, dataset, dataDir, trainSamples, testSamples, model,
                     localEpochs, batchSize, learningRate, uplinkCodec, downlinkCodec, region, dataRate,
                     downlinkDataRate == null ? dataRate : downlinkDataRate, dutyCycle, gatewayDutyCycle, radio,
-                    deviceMflops, deviceSpeedSigma, roundDeadlineS);
+                    deviceMflops, deviceSpeedSigma, roundDeadlineS, targetAccuracy);
         }
     }
 }

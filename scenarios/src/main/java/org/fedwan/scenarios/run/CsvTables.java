@@ -1,21 +1,17 @@
 package org.fedwan.scenarios.run;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.fedwan.sim.results.FrameRecord;
 import org.fedwan.sim.results.RoundRecord;
 import org.fedwan.sim.results.RunListener;
 
 /**
- * Streams the run's records to {@code rounds.csv} and {@code transmissions.csv}: written as
- * {@code *.part} while the run goes on, renamed when {@link #complete()} is called.
+ * Formats the run's records as the rows of {@code rounds.csv} and {@code transmissions.csv} and
+ * appends them to two sinks (files for a single run, strings for sweep points). Numbers are
+ * locale-independent and times exact, so equal runs give equal bytes.
  */
-public final class CsvResultWriter implements RunListener, AutoCloseable {
+public final class CsvTables implements RunListener {
 
     /** Columns of rounds.csv; the first eleven are the documented contract. */
     public static final String ROUNDS_HEADER = "round,sim_time_s,accuracy,loss,uplink_bytes,downlink_bytes,uplink_frames,"
@@ -26,31 +22,23 @@ public final class CsvResultWriter implements RunListener, AutoCloseable {
     public static final String TRANSMISSIONS_HEADER =
             "device,start_s,end_s,bytes,airtime_ms,energy_j,outcome,round,direction,fragment,frm_payload_bytes";
 
-    private final Path dir;
-    private final BufferedWriter rounds;
-    private final BufferedWriter transmissions;
+    private final Appendable rounds;
+    private final Appendable transmissions;
+    private final StringBuilder row = new StringBuilder(160);
     private double cumulativeEnergyJ;
     private long cumulativeUplinkBytes;
-    private boolean completed;
 
-    public CsvResultWriter(Path dir) throws IOException {
-        this.dir = Files.createDirectories(dir);
-        this.rounds = Files.newBufferedWriter(part("rounds.csv"), StandardCharsets.UTF_8);
-        this.transmissions = new BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(part("transmissions.csv")), StandardCharsets.UTF_8), 1 << 16);
-        rounds.write(ROUNDS_HEADER);
-        rounds.write('\n');
-        transmissions.write(TRANSMISSIONS_HEADER);
-        transmissions.write('\n');
-    }
-
-    private Path part(String name) {
-        return dir.resolve(name + ".part");
+    public CsvTables(Appendable rounds, Appendable transmissions) {
+        this.rounds = rounds;
+        this.transmissions = transmissions;
+        append(rounds, ROUNDS_HEADER + "\n");
+        append(transmissions, TRANSMISSIONS_HEADER + "\n");
     }
 
     @Override
     public void onFrame(FrameRecord f) {
-        StringBuilder s = new StringBuilder(96);
-        s.append(f.device()).append(',')
+        row.setLength(0);
+        row.append(f.device()).append(',')
                 .append(Formats.seconds(f.startUs())).append(',')
                 .append(Formats.seconds(f.endUs())).append(',')
                 .append(f.phyPayloadBytes()).append(',')
@@ -61,15 +49,15 @@ public final class CsvResultWriter implements RunListener, AutoCloseable {
                 .append(f.direction()).append(',')
                 .append(f.fragmentIndex()).append(',')
                 .append(f.frmPayloadBytes()).append('\n');
-        write(transmissions, s);
+        append(transmissions, row);
     }
 
     @Override
     public void onRound(RoundRecord r) {
         cumulativeEnergyJ += r.energyJ();
         cumulativeUplinkBytes += r.uplinkBytes();
-        StringBuilder s = new StringBuilder(160);
-        s.append(r.round()).append(',')
+        row.setLength(0);
+        row.append(r.round()).append(',')
                 .append(Formats.seconds(r.endUs())).append(',')
                 .append(Formats.fixed(r.accuracy(), 6)).append(',')
                 .append(Formats.fixed(r.loss(), 6)).append(',')
@@ -86,33 +74,14 @@ public final class CsvResultWriter implements RunListener, AutoCloseable {
                 .append(Formats.seconds(r.aggregatedAtUs())).append(',')
                 .append(Formats.fixed(cumulativeEnergyJ, 9)).append(',')
                 .append(cumulativeUplinkBytes).append('\n');
-        write(rounds, s);
+        append(rounds, row);
     }
 
-    private static void write(BufferedWriter w, CharSequence s) {
+    private static void append(Appendable out, CharSequence s) {
         try {
-            w.append(s);
+            out.append(s);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Flushes both tables and gives them their final names. */
-    public void complete() throws IOException {
-        rounds.close();
-        transmissions.close();
-        Files.move(part("rounds.csv"), dir.resolve("rounds.csv"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
-        Files.move(part("transmissions.csv"), dir.resolve("transmissions.csv"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
-        completed = true;
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (!completed) {
-            rounds.close();
-            transmissions.close();
         }
     }
 }

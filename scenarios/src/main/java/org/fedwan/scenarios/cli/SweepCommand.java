@@ -1,0 +1,58 @@
+package org.fedwan.scenarios.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.fedwan.scenarios.ScenarioException;
+import org.fedwan.scenarios.sweep.LocalEngine;
+import org.fedwan.scenarios.sweep.SweepEngine;
+import org.fedwan.scenarios.sweep.SweepRunner;
+import org.fedwan.scenarios.sweep.SweepSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fedwan sweep STUDY --out DIR}: every point x replication of a sweep file, resumable. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run every point and replication of a sweep file; write one result folder per run and DIR/sweep.csv.",
+            "Re-running on the same DIR skips complete runs and redoes incomplete ones."})
+final class SweepCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "STUDY", description = "sweep file (YAML)")
+    Path study;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "result folder (default: results/<sweep name>)")
+    Path out;
+
+    @Option(names = "--workers", paramLabel = "N", description = "runs at once (default: number of cores); results are identical for any value")
+    Integer workers;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepSpec sweep;
+        try {
+            sweep = SweepSpec.load(study, FedwanCli.home().resolve("data"));
+        } catch (ScenarioException e) {
+            e.problems().forEach(p -> spec.commandLine().getErr().println(p));
+            return 2;
+        }
+        Path dir = out != null ? out : FedwanCli.home().resolve("results").resolve(sweep.name());
+        SweepEngine engine = engine(workers);
+        SweepRunner.Outcome o = SweepRunner.run(sweep, dir, engine, System.out);
+        System.out.println("fedwan: " + o.executed() + " runs executed, " + o.skipped() + " already complete; table "
+                + o.table().toAbsolutePath().normalize());
+        return 0;
+    }
+
+    static SweepEngine engine(Integer workers) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int n = workers == null ? cores : workers;
+        if (n < 1) {
+            throw new IllegalArgumentException("--workers must be >= 1, got " + n);
+        }
+        return new LocalEngine(n, Math.max(1, cores / n));
+    }
+}

@@ -1,0 +1,73 @@
+package org.fedwan.scenarios.sweep;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.fedwan.scenarios.run.DataSets;
+import org.fedwan.scenarios.run.Execution;
+import org.fedwan.scenarios.run.RunResult;
+import org.fedwan.sim.federation.RunConfig;
+
+/** Runs sweep points in a pool of local worker threads (one per core by default); nothing to install. */
+public final class LocalEngine implements SweepEngine {
+
+    private final int workers;
+    private final int threadsPerRun;
+    private final DataSets.Cache data = new DataSets.Cache();
+
+    /**
+     * @param workers       runs executed at once
+     * @param threadsPerRun trainer threads of each run (results do not depend on it)
+     */
+    public LocalEngine(int workers, int threadsPerRun) {
+        if (workers < 1 || threadsPerRun < 1) {
+            throw new IllegalArgumentException("workers and threads per run must be >= 1, got " + workers + " and " + threadsPerRun);
+        }
+        this.workers = workers;
+        this.threadsPerRun = threadsPerRun;
+    }
+
+    @Override
+    public String describe() {
+        return "local (" + workers + " worker" + (workers == 1 ? "" : "s") + ")";
+    }
+
+    @Override
+    public void execute(List<RunConfig> runs, ResultSink sink) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "fedwan-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    Instant start = Instant.now();
+                    RunResult r = Execution.execute(runs.get(index), data, threadsPerRun, null);
+                    synchronized (sink) {
+                        sink.accept(index, r, start, Instant.now());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Exception ex) {
+                        throw ex;
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.fedwan.scenarios.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.fedwan.scenarios.run.Summaries;
+
+/**
+ * {@code sweep.csv}: one row per point, the swept parameters, the number of completed runs, then
+ * for every summary metric its mean, sample standard deviation and the half-width of the 95 %
+ * Student-t confidence interval of the mean across replications ({@code _ci95}). A metric that is
+ * undefined for a run (a target never reached) is left out of that metric's statistics, and
+ * {@code target_reached} counts the runs that reached it.
+ */
+public final class SweepTable {
+
+    private SweepTable() {
+    }
+
+    /** Statistics of one metric over replications. */
+    public record Stat(long n, double mean, double std, double ci95) {
+
+        static Stat of(List<Double> values) {
+            SummaryStatistics s = new SummaryStatistics();
+            for (double v : values) {
+                if (Double.isFinite(v)) {
+                    s.addValue(v);
+                }
+            }
+            long n = s.getN();
+            double mean = n == 0 ? Double.NaN : s.getMean();
+            double std = n < 2 ? Double.NaN : s.getStandardDeviation();
+            double ci = n < 2 ? Double.NaN
+                    : new TDistribution(null, n - 1).inverseCumulativeProbability(0.975) * std / Math.sqrt(n);
+            return new Stat(n, mean, std, ci);
+        }
+    }
+
+    /** The header line. */
+    static String header(SweepSpec spec) {
+        StringBuilder s = new StringBuilder("point");
+        for (String p : spec.parameters()) {
+            s.append(',').append(p);
+        }
+        s.append(",runs,target_reached");
+        for (String m : Summaries.METRICS) {
+            s.append(',').append(m).append("_mean,").append(m).append("_std,").append(m).append("_ci95");
+        }
+        return s.toString();
+    }
+
+    /**
+     * The table text.
+     *
+     * @param summaries per point (in point order), the summaries of its completed runs
+     */
+    public static String render(SweepSpec spec, List<List<Map<String, Object>>> summaries) {
+        StringBuilder out = new StringBuilder(header(spec)).append('\n');
+        for (SweepSpec.Point p : spec.points()) {
+            List<Map<String, Object>> runs = summaries.get(p.index());
+            out.append(p.id());
+            for (String param : spec.parameters()) {
+                out.append(',').append(csv(p.values().get(param)));
+            }
+            long reached = runs.stream().filter(r -> Double.isFinite(Summaries.number(r, "time_to_target_s"))).count();
+            out.append(',').append(runs.size()).append(',').append(reached);
+            for (String m : Summaries.METRICS) {
+                List<Double> values = new ArrayList<>();
+                for (Map<String, Object> r : runs) {
+                    values.add(Summaries.number(r, m));
+                }
+                Stat st = Stat.of(values);
+                out.append(',').append(num(st.mean())).append(',').append(num(st.std())).append(',').append(num(st.ci95()));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "";
+    }
+
+    static String csv(String v) {
+        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+}

@@ -1,0 +1,180 @@
+package org.fedwan.scenarios.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.fedwan.scenarios.ScenarioException;
+import org.fedwan.scenarios.run.ResultFolder;
+import org.fedwan.sim.federation.RunConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepTest {
+
+    @TempDir
+    Path dir;
+
+    private Path study;
+
+    @BeforeEach
+    void files() throws Exception {
+        Files.writeString(dir.resolve("base.yaml"), "dataset: synthetic\ntrain_samples: 240\ntest_samples: 100\n"
+                + "clients: 3\nrounds: 2\nbatch_size: 20\nseed: 3\ntarget_accuracy: 0.5\n");
+        study = dir.resolve("study.yaml");
+        Files.writeString(study, "scenario: base.yaml\nname: tiny-study\nset:\n  rounds: 2\n"
+                + "grid:\n  uplink_codec: [fp32, int8]\n"
+                + "zip:\n  data_rate: [5, 4]\n  downlink_data_rate: [5, 4]\n"
+                + "replications: 2\n");
+    }
+
+    @Test
+    void pointsAreZipTimesGridInOrderWithCommonRandomNumbers() throws Exception {
+        SweepSpec s = SweepSpec.load(study, dir);
+        assertEquals("tiny-study", s.name());
+        assertEquals(List.of("data_rate", "downlink_data_rate", "uplink_codec"), s.parameters());
+        assertEquals(4, s.points().size());
+        assertEquals(8, s.runCount());
+        assertEquals("5", s.points().get(0).values().get("data_rate"));
+        assertEquals("fp32", s.points().get(0).values().get("uplink_codec"));
+        assertEquals("int8", s.points().get(1).values().get("uplink_codec"));
+        assertEquals("4", s.points().get(2).values().get("downlink_data_rate"));
+        RunConfig p1r1 = s.points().get(1).runs().get(1);
+        RunConfig p3r1 = s.points().get(3).runs().get(1);
+        assertEquals(p1r1.seed(), p3r1.seed());
+        assertEquals(1, p1r1.replication());
+        assertEquals(1, p3r1.replication());
+        assertEquals(4, p3r1.dataRate());
+    }
+
+    @Test
+    void badSweepsReportEveryProblemWithFileAndLine() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "scenario: base.yaml\ngrid:\n  duty_cycle: 0.01\n  data_rate: [5, 9]\n"
+                + "zip:\n  clients: [2, 3]\n  rounds: [1]\nreplicas: 2\n");
+        List<String> p = assertThrows(ScenarioException.class, () -> SweepSpec.load(bad, dir)).problems();
+        String w = bad.toString();
+        assertTrue(p.contains(w + ":8: unknown sweep key 'replicas'; allowed: scenario, name, set, grid, zip, points, replications"), p.toString());
+        assertTrue(p.contains(w + ":3: grid 'duty_cycle' = 0.01: allowed: a non-empty list of values, e.g. [0.01, 0.001]"), p.toString());
+        assertTrue(p.contains(w + ":7: zip list 'rounds' has 1 values: allowed: the same number as the other zip lists (2)"), p.toString());
+        Path badValue = dir.resolve("bad-value.yaml");
+        Files.writeString(badValue, "scenario: base.yaml\ngrid:\n  data_rate: [5, 9]\n");
+        List<String> q = assertThrows(ScenarioException.class, () -> SweepSpec.load(badValue, dir)).problems();
+        assertEquals(List.of(badValue + ":3: key 'data_rate' = 9: allowed: a data rate index of EU868 from 0 to 6"), q);
+    }
+
+    @Test
+    void tableIsByteIdenticalForAnyNumberOfWorkers() throws Exception {
+        SweepSpec s = SweepSpec.load(study, dir);
+        SweepRunner.Outcome one = SweepRunner.run(s, dir.resolve("w1"), new LocalEngine(1, 1), null);
+        SweepRunner.Outcome two = SweepRunner.run(s, dir.resolve("w2"), new LocalEngine(2, 1), null);
+        assertEquals(8, one.executed());
+        assertArrayEquals(Files.readAllBytes(one.table()), Files.readAllBytes(two.table()));
+        List<String> rows = Files.readAllLines(one.table());
+        assertEquals(5, rows.size());
+        assertTrue(rows.get(0).startsWith("point,data_rate,downlink_data_rate,uplink_codec,runs,target_reached,"
+                + "final_accuracy_mean,final_accuracy_std,final_accuracy_ci95,"), rows.get(0));
+        assertTrue(rows.get(1).startsWith("p0000,5,5,fp32,2,"), rows.get(1));
+        // int8 updates are about a quarter of fp32: compare the uplink byte means of p0000 and p0001
+        int col = List.of(rows.get(0).split(",")).indexOf("uplink_bytes_mean");
+        double fp32 = Double.parseDouble(rows.get(1).split(",")[col]);
+        double int8 = Double.parseDouble(rows.get(2).split(",")[col]);
+        assertTrue(int8 < fp32 / 3.5 && int8 > fp32 / 4.5, fp32 + " vs " + int8);
+        SweepRunner.Outcome again = SweepRunner.run(s, dir.resolve("w1"), new LocalEngine(2, 1), null);
+        assertEquals(8, again.skipped());
+        assertEquals(0, again.executed());
+    }
+
+    @Test
+    void aCrashedSweepResumesToTheSameTable() throws Exception {
+        SweepSpec s = SweepSpec.load(study, dir);
+        Path full = SweepRunner.run(s, dir.resolve("full"), new LocalEngine(1, 1), null).table();
+        Path out = dir.resolve("crashed");
+        SweepEngine crashing = new SweepEngine() {
+            @Override
+            public String describe() {
+                return "crashing";
+            }
+
+            @Override
+            public void execute(List<RunConfig> runs, ResultSink sink) throws Exception {
+                new LocalEngine(1, 1).execute(runs.subList(0, 3), sink);
+                throw new IllegalStateException("simulated crash");
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> SweepRunner.run(s, out, crashing, null));
+        // a half-written run folder, as a kill during a write leaves it
+        Path partial = SweepRunner.runDir(out, s.points().get(3), 1);
+        Files.createDirectories(partial);
+        Files.writeString(partial.resolve("rounds.csv.part"), "round,sim");
+        SweepRunner.Outcome resumed = SweepRunner.run(s, out, new LocalEngine(2, 1), null);
+        assertEquals(3, resumed.skipped());
+        assertEquals(5, resumed.executed());
+        assertArrayEquals(Files.readAllBytes(full), Files.readAllBytes(resumed.table()));
+        assertFalse(Files.exists(partial.resolve("rounds.csv.part")));
+    }
+
+    @Test
+    void aKilledSweepProcessResumesToTheSameTable() throws Exception {
+        SweepSpec s = SweepSpec.load(study, dir);
+        Path full = SweepRunner.run(s, dir.resolve("full"), new LocalEngine(2, 1), null).table();
+        Path out = dir.resolve("killed");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.fedwan.scenarios.cli.FedwanCli", "sweep", study.toString(), "--out", out.toString(), "--workers", "1")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile());
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        Process p = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (completeRuns(out) < 2 && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        p.destroyForcibly().waitFor();
+        int before = completeRuns(out);
+        assertTrue(before >= 2 && before < 8, "killed after " + before + " complete runs; log: "
+                + Files.readString(dir.resolve("killed.log")));
+        SweepRunner.Outcome resumed = SweepRunner.run(s, out, new LocalEngine(2, 1), null);
+        assertEquals(before, resumed.skipped());
+        assertArrayEquals(Files.readAllBytes(full), Files.readAllBytes(resumed.table()));
+    }
+
+    private static int completeRuns(Path out) throws Exception {
+        Path runs = out.resolve("runs");
+        if (!Files.isDirectory(runs)) {
+            return 0;
+        }
+        List<Path> dirs = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(runs, 2)) {
+            s.filter(d -> d.getFileName().toString().startsWith("r")).forEach(dirs::add);
+        }
+        return (int) dirs.stream().filter(ResultFolder::isComplete).count();
+    }
+
+    @Test
+    void budgetRanksPointsWithinBudgetByTimeToTarget() throws Exception {
+        SweepSpec s = SweepSpec.load(study, dir);
+        Path out = dir.resolve("budget");
+        SweepRunner.run(s, out, new LocalEngine(2, 1), null);
+        List<Budget.Row> rows = Budget.rank(s, out, new Budget.Limits(0.5, null, null, null, null));
+        assertEquals(4, rows.size());
+        for (int i = 1; i < rows.size(); i++) {
+            if (rows.get(i).withinBudget() && rows.get(i - 1).withinBudget()) {
+                assertTrue(rows.get(i - 1).timeS() <= rows.get(i).timeS());
+            }
+        }
+        List<Budget.Row> none = Budget.rank(s, out, new Budget.Limits(0.5, 1e-9, null, null, null));
+        assertTrue(none.stream().noneMatch(Budget.Row::withinBudget));
+        String text = Budget.render(s, rows, new Budget.Limits(0.5, null, null, null, null));
+        assertTrue(text.startsWith("Ranking by simulated time to 50.00% test accuracy (no budget)"), text);
+        assertEquals(6, text.lines().count());
+    }
+}
