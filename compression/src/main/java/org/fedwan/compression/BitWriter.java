@@ -1,14 +1,23 @@
 package org.fedwan.compression;
 
 /**
- * Writes values MSB-first into a byte array of a size fixed up front. Byte-aligned writes of
- * whole bytes take a fast path; sub-byte widths (int4, binary) are packed without padding.
+ * Writes values MSB-first into a byte array whose size is fixed up front from the codec's exact
+ * bit count, so a disagreement between a codec's accounting and its encoder fails loudly.
+ *
+ * <p>Bits go through a 64-bit accumulator, so any width (1..32) at any bit position costs a shift
+ * and an or. Codecs that pack whole bytes, nibbles or single bits in bulk can ask for the backing
+ * array at a byte-aligned position ({@link #reserveAlignedBytes}) and write it directly: that is
+ * the fast path of int8, int4 and binary payloads.
  */
 public final class BitWriter {
 
     private final byte[] buffer;
     private final long capacityBits;
     private long positionBits;
+    /** Pending bits not yet stored in {@link #buffer}: the low {@link #pendingBits} bits of this word. */
+    private long pending;
+    private int pendingBits;
+    private int byteIndex;
 
     /** A writer for exactly {@code capacityBits} bits (the array is rounded up to whole bytes). */
     public BitWriter(long capacityBits) {
@@ -23,25 +32,33 @@ public final class BitWriter {
         return positionBits;
     }
 
+    public long capacityBits() {
+        return capacityBits;
+    }
+
+    /** Whether the next bit written starts a new byte. */
+    public boolean isByteAligned() {
+        return pendingBits == 0;
+    }
+
     /** Writes the low {@code width} bits of {@code value}, most significant first; width 1..32. */
     public void writeBits(int value, int width) {
         if (width < 1 || width > 32) {
             throw new IllegalArgumentException("width must be 1..32, got " + width);
         }
         ensure(width);
-        if (width == 8 && (positionBits & 7) == 0) {
-            buffer[(int) (positionBits >>> 3)] = (byte) value;
-            positionBits += 8;
-            return;
+        pending = (pending << width) | (value & (0xFFFF_FFFFL >>> (32 - width)));
+        pendingBits += width;
+        positionBits += width;
+        while (pendingBits >= 8) {
+            pendingBits -= 8;
+            buffer[byteIndex++] = (byte) (pending >>> pendingBits);
         }
-        for (int i = width - 1; i >= 0; i--) {
-            int bit = (value >>> i) & 1;
-            if (bit != 0) {
-                int index = (int) (positionBits >>> 3);
-                buffer[index] |= (byte) (0x80 >>> (int) (positionBits & 7));
-            }
-            positionBits++;
-        }
+    }
+
+    /** Writes one bit. */
+    public void writeBit(boolean bit) {
+        writeBits(bit ? 1 : 0, 1);
     }
 
     /** Writes one byte. */
@@ -56,28 +73,53 @@ public final class BitWriter {
 
     /** Writes a 32-bit integer, big-endian. */
     public void writeInt(int value) {
-        if ((positionBits & 7) == 0) {
+        if (pendingBits == 0) {
             ensure(32);
-            int i = (int) (positionBits >>> 3);
-            buffer[i] = (byte) (value >>> 24);
-            buffer[i + 1] = (byte) (value >>> 16);
-            buffer[i + 2] = (byte) (value >>> 8);
-            buffer[i + 3] = (byte) value;
+            buffer[byteIndex] = (byte) (value >>> 24);
+            buffer[byteIndex + 1] = (byte) (value >>> 16);
+            buffer[byteIndex + 2] = (byte) (value >>> 8);
+            buffer[byteIndex + 3] = (byte) value;
+            byteIndex += 4;
             positionBits += 32;
         } else {
             writeBits(value, 32);
         }
     }
 
-    /** The written bytes; every declared bit must have been written. */
+    /**
+     * Bulk fast path: reserves the next {@code byteCount} whole bytes at a byte-aligned position and
+     * returns their offset in {@link #array()}; the caller fills them directly.
+     *
+     * @throws IllegalStateException if the position is not byte-aligned or the bytes overflow
+     */
+    public int reserveAlignedBytes(int byteCount) {
+        if (pendingBits != 0) {
+            throw new IllegalStateException("bulk write needs a byte-aligned position, at bit " + positionBits);
+        }
+        ensure(8L * byteCount);
+        int offset = byteIndex;
+        byteIndex += byteCount;
+        positionBits += 8L * byteCount;
+        return offset;
+    }
+
+    /** The backing array, for bulk writers between {@link #reserveAlignedBytes} calls. */
+    public byte[] array() {
+        return buffer;
+    }
+
+    /** The written bytes; every declared bit must have been written. Unused bits of the last byte are 0. */
     public byte[] toByteArray() {
         if (positionBits != capacityBits) {
             throw new IllegalStateException("wrote " + positionBits + " bits of the declared " + capacityBits);
         }
+        if (pendingBits > 0) {
+            buffer[byteIndex] = (byte) (pending << (8 - pendingBits));
+        }
         return buffer;
     }
 
-    private void ensure(int width) {
+    private void ensure(long width) {
         if (positionBits + width > capacityBits) {
             throw new IllegalStateException("writing " + width + " bits at " + positionBits + " overflows the declared "
                     + capacityBits + " bits: the codec's bit count and its encoder disagree");

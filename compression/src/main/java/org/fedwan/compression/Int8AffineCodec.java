@@ -7,7 +7,7 @@ package org.fedwan.compression;
  * The round-trip error is at most {@code s / 2} per value (plus float rounding).
  *
  * <p>Side information: the scale and the zero point as two 32-bit floats per layer (the
- * "8 bytes per layer" of seed 000 section III-C).
+ * "8 bytes per layer" of seed 000 section III-C). Payload: one two's-complement byte per value.
  */
 public final class Int8AffineCodec implements LayerCodec {
 
@@ -24,26 +24,34 @@ public final class Int8AffineCodec implements LayerCodec {
     }
 
     @Override
+    public BitBreakdown breakdown(int valueCount) {
+        return BitBreakdown.payload(8L * valueCount).plusSide(SideKind.SCALE, 32).plusSide(SideKind.ZERO_POINT, 32);
+    }
+
+    @Override
     public void encode(float[] values, BitWriter out) {
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (float v : values) {
-            if (!Float.isFinite(v)) {
-                throw new IllegalArgumentException("int8 quantization needs finite values, got " + v);
-            }
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        if (values.length == 0) {
-            min = 0;
-            max = 0;
-        }
-        float scale = scale(min, max);
+        float[] range = AffineRange.of(values, NAME);
+        float min = range[0];
+        float scale = scale(min, range[1]);
         float zeroPoint = min + 128f * scale;
         out.writeFloat(scale);
         out.writeFloat(zeroPoint);
-        for (float v : values) {
-            out.writeByte(quantize(v, scale, zeroPoint));
+        if (!out.isByteAligned()) {
+            for (float v : values) {
+                out.writeByte(quantize(v, scale, zeroPoint));
+            }
+            return;
+        }
+        byte[] b = out.array();
+        int o = out.reserveAlignedBytes(values.length);
+        if (scale == 0f) {
+            return; // q = 0 everywhere: the reserved bytes are already zero
+        }
+        // q = round((x - z) / s) = round((x - min) / s) - 128, with (x - min) / s in [0, 255]
+        float inv = 1f / scale;
+        for (int i = 0; i < values.length; i++) {
+            int u = (int) ((values[i] - min) * inv + 0.5f);
+            b[o + i] = (byte) (Math.min(u, 255) - 128);
         }
     }
 
@@ -51,12 +59,24 @@ public final class Int8AffineCodec implements LayerCodec {
     public void decode(BitReader in, float[] out) {
         float scale = in.readFloat();
         float zeroPoint = in.readFloat();
-        if (!Float.isFinite(scale) || scale < 0 || !Float.isFinite(zeroPoint)) {
-            throw new MalformedMessageException("int8 layer has invalid scale " + scale + " or zero point " + zeroPoint);
+        AffineRange.check(scale, zeroPoint, NAME);
+        if (in.isByteAligned()) {
+            byte[] b = in.array();
+            int o = in.consumeAlignedBytes(out.length);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = scale * b[o + i] + zeroPoint;
+            }
+            return;
         }
         for (int i = 0; i < out.length; i++) {
             out[i] = scale * (byte) in.readByte() + zeroPoint;
         }
+    }
+
+    @Override
+    public double errorBound(float[] values) {
+        float[] r = AffineRange.of(values, NAME);
+        return AffineRange.bound(r, scale(r[0], r[1]));
     }
 
     /** Scale of eq. 4; a constant layer (max == min) gets scale 0 and decodes exactly to min. */

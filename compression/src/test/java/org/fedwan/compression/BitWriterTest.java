@@ -3,6 +3,7 @@ package org.fedwan.compression;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class BitWriterTest {
@@ -35,6 +36,39 @@ class BitWriterTest {
     }
 
     @Test
+    void randomWidthsAtRandomOffsetsRoundTrip() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        int count = 5000;
+        int[] widths = new int[count];
+        int[] values = new int[count];
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            widths[i] = 1 + rnd.nextInt(32);
+            values[i] = rnd.nextInt() & (int) (0xFFFF_FFFFL >>> (32 - widths[i]));
+            total += widths[i];
+        }
+        BitWriter w = new BitWriter(total);
+        for (int i = 0; i < count; i++) {
+            w.writeBits(values[i], widths[i]);
+        }
+        BitReader r = new BitReader(w.toByteArray());
+        for (int i = 0; i < count; i++) {
+            assertEquals(values[i], r.readBits(widths[i]), "value " + i + " of width " + widths[i]);
+        }
+        r.expectEnd();
+    }
+
+    @Test
+    void alignedBulkAccessIsRefusedWhenUnaligned() {
+        BitWriter w = new BitWriter(16);
+        w.writeBits(1, 1);
+        assertThrows(IllegalStateException.class, () -> w.reserveAlignedBytes(1));
+        BitReader r = new BitReader(new byte[2]);
+        r.readBits(3);
+        assertThrows(IllegalStateException.class, () -> r.consumeAlignedBytes(1));
+    }
+
+    @Test
     void overflowAndUnderflowAreCaught() {
         BitWriter w = new BitWriter(8);
         w.writeByte(1);
@@ -44,5 +78,8 @@ class BitWriterTest {
         assertThrows(IllegalStateException.class, partial::toByteArray);
         BitReader r = new BitReader(new byte[1]);
         assertThrows(MalformedMessageException.class, r::readInt);
+        BitReader padded = new BitReader(new byte[] {0x01});
+        padded.readBits(4);
+        assertThrows(MalformedMessageException.class, padded::expectEnd);
     }
 }

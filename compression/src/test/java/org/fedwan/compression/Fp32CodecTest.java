@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +30,20 @@ class Fp32CodecTest {
     }
 
     @Test
-    void registryKnowsBothCodecsAndNamesTheAllowedOnes() {
-        assertEquals(List.of("fp32", "int8"), CodecRegistry.names());
+    void registryKnowsTheCodecsAndNamesTheAllowedOnes() {
+        assertEquals(List.of("fp16", "fp32", "int4", "int8", "sign", "topk"), CodecRegistry.names());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CodecRegistry.create("int3"));
-        assertEquals("unknown codec 'int3'; allowed: fp32, int8", e.getMessage());
+        assertEquals("unknown codec 'int3'; allowed: fp16, fp32, int4, int8, sign, topk", e.getMessage());
+    }
+
+    @Test
+    void registryValidatesOptions() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CodecRegistry.create("topk", Map.of("fraction", "1.5")));
+        assertEquals("codec 'topk': option 'fraction' = '1.5' is invalid; allowed: a number in (0, 1]", e.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> CodecRegistry.create("int8", Map.of("bits", "4")));
+        assertEquals("codec 'int8': unknown option bits; allowed: none", unknown.getMessage());
     }
 
     @Test

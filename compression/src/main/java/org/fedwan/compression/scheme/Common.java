@@ -1,0 +1,85 @@
+package org.fedwan.compression.scheme;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fedwan.compression.CodecOptions;
+import org.fedwan.compression.CodecRegistry;
+import org.fedwan.compression.LayerSpec;
+import org.fedwan.compression.ModelLayout;
+
+/** Options every scheme shares ({@code quantity}, {@code downlink}) and small helpers. */
+final class Common {
+
+    static final List<String> DOWNLINK_CODECS = List.of("fp32", "fp16", "int8", "int4");
+
+    private Common() {
+    }
+
+    static OptionDoc quantityDoc(Quantity defaultQuantity, List<Quantity> allowed) {
+        return new OptionDoc("quantity", defaultQuantity.key(), keys(allowed),
+                "what the client hands the encoder; changes nothing in the bits, only what the values mean");
+    }
+
+    static OptionDoc downlinkDoc(List<String> extra) {
+        List<String> all = new ArrayList<>(DOWNLINK_CODECS);
+        all.addAll(extra);
+        return new OptionDoc("downlink", "fp32", String.join(" | ", all), "codec of the server's broadcast of the global model");
+    }
+
+    static String keys(List<Quantity> qs) {
+        List<String> k = new ArrayList<>();
+        for (Quantity q : qs) {
+            k.add(q.key());
+        }
+        return String.join(" | ", k);
+    }
+
+    static Quantity quantity(CodecOptions o, Quantity defaultQuantity, List<Quantity> allowed) {
+        List<String> k = new ArrayList<>();
+        for (Quantity q : allowed) {
+            k.add(q.key());
+        }
+        String v = o.choice("quantity", defaultQuantity.key(), k);
+        return Quantity.valueOf(v.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** The downlink codec: one of {@link #DOWNLINK_CODECS} over every layer. */
+    static Downlink downlink(CodecOptions o, ModelLayout layout) {
+        String name = o.choice("downlink", "fp32", DOWNLINK_CODECS);
+        return codecDownlink(name, layout);
+    }
+
+    static Downlink codecDownlink(String name, ModelLayout layout) {
+        List<LayerQuantizer> qs = new ArrayList<>();
+        for (LayerSpec l : layout.layers()) {
+            qs.add(new CodecQuantizer(CodecRegistry.create(name), l.parameterCount()));
+        }
+        return new Downlink(name, layout, qs);
+    }
+
+    static List<LayerQuantizer> bind(QuantizerFactory f, ModelLayout layout) {
+        List<LayerQuantizer> qs = new ArrayList<>();
+        for (int i = 0; i < layout.layerCount(); i++) {
+            qs.add(f.create(i, layout.layers().get(i)));
+        }
+        return qs;
+    }
+
+    static void checkValues(ModelLayout layout, float[][] values) {
+        layout.checkValues(values);
+    }
+
+    static float[][] emptyLike(ModelLayout layout) {
+        float[][] v = new float[layout.layerCount()][];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = new float[layout.layers().get(i).parameterCount()];
+        }
+        return v;
+    }
+
+    static double[] nanArray(int n) {
+        double[] d = new double[n];
+        java.util.Arrays.fill(d, Double.NaN);
+        return d;
+    }
+}

@@ -1,0 +1,130 @@
+package org.fedwan.compression.scheme;
+
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.fedwan.compression.ModelLayout;
+
+/**
+ * Error feedback over any lossy scheme ({@code ef:NAME}; Seide et al. 2014, Karimireddy et al.
+ * 2019): the client adds the residual it kept from earlier rounds to this round's values, encodes
+ * the sum with the inner scheme, and keeps as new residual the part the server will not see
+ * (sum minus what the server decodes, computed with a private copy of the inner server decoder;
+ * layers the message does not carry stay whole in the residual). Bits and server side are the
+ * inner scheme's. Only for updates and gradients of schemes that do not already code innovations.
+ */
+final class ErrorFeedbackScheme implements Scheme {
+
+    static final String PREFIX = "ef:";
+
+    private final Scheme inner;
+
+    ErrorFeedbackScheme(Scheme inner) {
+        if (inner.quantity() == Quantity.WEIGHTS) {
+            throw new IllegalArgumentException("ef:" + inner.name() + ": error feedback needs a scheme that compresses updates"
+                    + " or gradients; set quantity=update or quantity=gradient");
+        }
+        if (inner.codesInnovations()) {
+            throw new IllegalArgumentException("ef:" + inner.name() + ": '" + inner.name()
+                    + "' already quantizes innovations against its previous value; error feedback cannot wrap it");
+        }
+        this.inner = inner;
+    }
+
+    @Override
+    public String name() {
+        return PREFIX + inner.name();
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return inner.options();
+    }
+
+    @Override
+    public ModelLayout layout() {
+        return inner.layout();
+    }
+
+    @Override
+    public Quantity quantity() {
+        return inner.quantity();
+    }
+
+    @Override
+    public String clientState() {
+        return "the residual of every parameter (" + inner.layout().parameterCount() + " floats); inner: " + inner.clientState();
+    }
+
+    @Override
+    public String serverState() {
+        return inner.serverState();
+    }
+
+    @Override
+    public boolean needsGlobalModel() {
+        return inner.needsGlobalModel();
+    }
+
+    @Override
+    public int cycleRounds() {
+        return inner.cycleRounds();
+    }
+
+    @Override
+    public MessageBits uplinkBits(int round) {
+        return inner.uplinkBits(round);
+    }
+
+    @Override
+    public ClientEncoder newClient(int clientId, RandomGenerator random) {
+        ClientEncoder enc = inner.newClient(clientId, random);
+        ServerDecoder mirror = inner.newServer();
+        ModelLayout layout = inner.layout();
+        float[][] residual = Common.emptyLike(layout);
+        return new ClientEncoder() {
+            @Override
+            public int clientId() {
+                return clientId;
+            }
+
+            @Override
+            public EncodedUpdate encode(RoundInput input) {
+                layout.checkValues(input.values());
+                float[][] sum = new float[residual.length][];
+                for (int l = 0; l < sum.length; l++) {
+                    sum[l] = new float[residual[l].length];
+                    for (int i = 0; i < sum[l].length; i++) {
+                        sum[l][i] = input.values()[l][i] + residual[l][i];
+                    }
+                }
+                EncodedUpdate msg = enc.encode(new RoundInput(input.round(), sum, input.globalModel()));
+                if (msg.skipped()) {
+                    for (int l = 0; l < sum.length; l++) {
+                        residual[l] = sum[l];
+                    }
+                    return msg;
+                }
+                DecodedUpdate seen = mirror.decode(clientId, input.round(), msg.message());
+                for (int l = 0; l < sum.length; l++) {
+                    if (seen.has(l)) {
+                        for (int i = 0; i < sum[l].length; i++) {
+                            sum[l][i] -= seen.values()[l][i];
+                        }
+                    }
+                    residual[l] = sum[l];
+                }
+                return msg;
+            }
+        };
+    }
+
+    @Override
+    public ServerDecoder newServer() {
+        return inner.newServer();
+    }
+
+    @Override
+    public Downlink downlink() {
+        return inner.downlink();
+    }
+}

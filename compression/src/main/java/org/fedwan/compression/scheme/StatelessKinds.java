@@ -1,0 +1,95 @@
+package org.fedwan.compression.scheme;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.fedwan.compression.CodecRegistry;
+import org.fedwan.compression.LayerCodec;
+
+/** The stateless per-layer quantizers, by scenario name. */
+final class StatelessKinds {
+
+    private static final Map<String, StatelessKind> KINDS = new TreeMap<>();
+
+    static {
+        add(codec("fp32", "IEEE 754 single precision: the uncompressed baseline (FedAvg in every seed)", List.of(), Quantity.WEIGHTS,
+                StatelessKind.ANY));
+        add(codec("fp16", "IEEE 754 half precision, round to nearest even, saturating at +-65504", List.of(), Quantity.WEIGHTS,
+                StatelessKind.ANY));
+        add(codec("int8", "affine int8 with one scale and zero point per layer (seed 000 eq. 3-5)", List.of(), Quantity.WEIGHTS,
+                StatelessKind.ANY));
+        add(codec("int4", "affine int4, two values per byte, one scale and zero point per layer (seed 000 eq. 6-7)", List.of(),
+                Quantity.WEIGHTS, StatelessKind.ANY));
+        add(codec("sign", "scaled binary: sign bits and the mean |x| per layer (seed 003 eq. 15, scale of eq. 8)", List.of(),
+                Quantity.GRADIENT, StatelessKind.UPDATES));
+        add(codec("topk", "top-k sparsification with index coding (comparator, seed 000 section II-A)", List.of(
+                new OptionDoc("fraction", "0.01", "number in (0, 1]", "share of values sent per layer, k = ceil(fraction n)"),
+                new OptionDoc("index", "fixed", "fixed | bitmap", "positions as ceil(log2 n)-bit indices or an n-bit bitmap")),
+                Quantity.UPDATE, StatelessKind.UPDATES));
+        add(new StatelessKind("qsgd", "QSGD with K levels, sign and one L2 norm per layer (comparator of seed 001)",
+                List.of(new OptionDoc("levels", "64", "integer 2..65536", "K magnitude levels 0..K-1; 1 + ceil(log2 K) bits per value")),
+                Quantity.UPDATE, StatelessKind.UPDATES, (o, layout) -> {
+                    int levels = o.integer("levels", 64, 2, 1 << 16);
+                    return (i, l) -> new QsgdQuantizer(levels, l.parameterCount());
+                }));
+        add(new StatelessKind("octav", "clipped uniform quantization with the MSE-optimal threshold (seed 002 eq. 2-3, 8)",
+                List.of(new OptionDoc("bits", "4", "1..16, one for all layers or one per layer joined by '-', e.g. 4-2-2-4",
+                                "bit width per layer"),
+                        new OptionDoc("rounding", "stochastic", "stochastic | deterministic", "rounding to the levels (section III-A)"),
+                        new OptionDoc("clip", "mse", "mse | max", "threshold: eq. 3 recursion (OCTAV) or max |x| (maximum scalar)"),
+                        new OptionDoc("weighting", "mse", "mse | none",
+                                "mse: send each layer's mean squared quantization error for eq. 8 aggregation (32 bits per layer)")),
+                Quantity.WEIGHTS, StatelessKind.ANY, (o, layout) -> {
+                    int[] widths = o.perLayer("bits", "4", layout.layerCount(), 1, 16);
+                    boolean stoch = o.choice("rounding", "stochastic", List.of("stochastic", "deterministic")).equals("stochastic");
+                    boolean mseClip = o.choice("clip", "mse", List.of("mse", "max")).equals("mse");
+                    boolean sendMse = o.choice("weighting", "mse", List.of("mse", "none")).equals("mse");
+                    return (i, l) -> new ClippedUniformQuantizer(widths[i], stoch, mseClip, sendMse, l.parameterCount());
+                }));
+        add(new StatelessKind("flq-kbit", "k-bit quantization with max |x| per layer and the noise term (seed 003 eq. 11-12)",
+                List.of(new OptionDoc("bits", "8", "integer 1..16", "k bits per value"),
+                        new OptionDoc("rounding", "stochastic", "stochastic | deterministic",
+                                "stochastic: with the noise term N(k) of eq. 12 (unbiased); deterministic: eq. 11")),
+                Quantity.GRADIENT, StatelessKind.UPDATES, (o, layout) -> {
+                    int k = o.integer("bits", 8, 1, 16);
+                    boolean stoch = o.choice("rounding", "stochastic", List.of("stochastic", "deterministic")).equals("stochastic");
+                    return (i, l) -> new FlqKBitQuantizer(k, stoch, l.parameterCount());
+                }));
+        add(new StatelessKind("flq-weights", "k-bit tanh-companded weights (seed 003 eq. 9), decoded through atanh",
+                List.of(new OptionDoc("bits", "8", "integer 1..16", "k bits per value")),
+                Quantity.WEIGHTS, List.of(Quantity.WEIGHTS), (o, layout) -> {
+                    int k = o.integer("bits", 8, 1, 16);
+                    return (i, l) -> new FlqWeightQuantizer(k, l.parameterCount());
+                }));
+    }
+
+    private StatelessKinds() {
+    }
+
+    private static void add(StatelessKind k) {
+        KINDS.put(k.name(), k);
+    }
+
+    private static StatelessKind codec(String name, String summary, List<OptionDoc> docs, Quantity q, List<Quantity> allowed) {
+        return new StatelessKind(name, summary, docs, q, allowed, (o, layout) -> {
+            LayerCodec c = CodecRegistry.create(name, o);
+            return (i, l) -> new CodecQuantizer(c, l.parameterCount());
+        });
+    }
+
+    static List<String> names() {
+        return List.copyOf(KINDS.keySet());
+    }
+
+    static StatelessKind get(String name) {
+        StatelessKind k = KINDS.get(name);
+        if (k == null) {
+            throw new IllegalArgumentException("unknown per-layer codec '" + name + "'; allowed: " + String.join(", ", names()));
+        }
+        return k;
+    }
+
+    static Iterable<StatelessKind> all() {
+        return KINDS.values();
+    }
+}

@@ -1,0 +1,64 @@
+package org.fedwan.compression.scheme;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.fedwan.compression.ModelLayout;
+import org.fedwan.compression.TestLayouts;
+import org.junit.jupiter.api.Test;
+
+class SchemeRegistryTest {
+
+    private final ModelLayout layout = TestLayouts.small();
+
+    @Test
+    void namesAreTheSeedsSchemesAndBaselines() {
+        assertEquals(List.of("flq-innovation", "flq-kbit", "flq-weights", "fp16", "fp32", "int4", "int8", "laq", "octav", "qrr",
+                "qsgd", "quantfl-bq", "quantfl-bu", "sign", "slaq", "topk", "xfl"), SchemeRegistry.names());
+    }
+
+    @Test
+    void errorsNameTheOptionTheValueAndWhatIsAllowed() {
+        IllegalArgumentException bits = assertThrows(IllegalArgumentException.class,
+                () -> SchemeRegistry.create("octav", layout, Map.of("bits", "4-2")));
+        assertEquals("scheme 'octav': option 'bits' = '4-2' is invalid; allowed: one integer in [1, 16] for all layers, or 3"
+                + " joined by '-' (one per layer), e.g. 4-2-4", bits.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> SchemeRegistry.create("xfl", layout, Map.of("codec", "int8", "levls", "3")));
+        assertTrue(unknown.getMessage().startsWith("scheme 'xfl': unknown option levls; allowed: "), unknown.getMessage());
+        IllegalArgumentException codec = assertThrows(IllegalArgumentException.class,
+                () -> SchemeRegistry.create("xfl", layout, Map.of("codec", "int3")));
+        assertTrue(codec.getMessage().contains("option 'codec' = 'int3' is invalid; allowed: one of flq-kbit"), codec.getMessage());
+        IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+                () -> SchemeRegistry.create("int3", layout, Map.of()));
+        assertTrue(name.getMessage().startsWith("unknown scheme 'int3'; allowed: flq-innovation"), name.getMessage());
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                () -> SchemeRegistry.create("quantfl-bu", layout, Map.of("levels", "1")));
+        assertEquals("scheme 'quantfl-bu': option 'levels' = '1' is invalid; allowed: an integer in [2, 65536]", range.getMessage());
+    }
+
+    @Test
+    void optionsInForceIncludeDefaults() {
+        Scheme s = SchemeRegistry.create("octav", layout, Map.of("bits", "4-2-4"));
+        assertEquals("4-2-4", s.options().get("bits"));
+        assertEquals("stochastic", s.options().get("rounding"));
+        assertEquals("weights", s.options().get("quantity"));
+    }
+
+    /** The README documents every scheme and every option, so a new one cannot go undocumented. */
+    @Test
+    void readmeDocumentsEverySchemeAndOption() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        for (String name : SchemeRegistry.names()) {
+            assertTrue(readme.contains("`" + name + "`"), "README lacks scheme " + name);
+            for (OptionDoc o : SchemeRegistry.options(name)) {
+                assertTrue(readme.contains("`" + o.key() + "`"), "README lacks option " + o.key() + " of " + name);
+            }
+        }
+    }
+}
