@@ -132,6 +132,14 @@ public final class Reassembler {
         return lastIndex >= 0 && received.cardinality() == lastIndex + 1;
     }
 
+    /**
+     * @param index a fragment index
+     * @return true once the fragment with that index has been accepted
+     */
+    public boolean has(int index) {
+        return index >= 0 && received.get(index);
+    }
+
     /** @return number of distinct fragments accepted so far */
     public int receivedCount() {
         return received.cardinality();

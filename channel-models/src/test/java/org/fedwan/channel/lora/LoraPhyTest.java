@@ -232,4 +232,33 @@ class LoraPhyTest {
         assertTrue(tooLong.getMessage().contains("phyPayloadBytes = 256"), tooLong.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LoraPhy.payloadSymbols(-1, p));
     }
+    @ParameterizedTest(name = "Semtech calculator: SF{0}/{1} Hz CR {2}, preamble {3}, PL {4}, explicit {5}, CRC {6} -> {7} ms")
+    @CsvSource({
+            // Semtech "SX1261 LoRa Calculator" outputs, as transcribed in micropython-lib
+            // (micropython/lora/tests/test_time_on_air.py, Angus Gratton 2023), which also checks
+            // that the SX1276 datasheet formula gives the same values for SF > 6. Low-data-rate
+            // optimisation off in both groups (Tsym 8.192 and 2.048 ms, below 16 ms).
+            // Group "calculator defaults": SF12, 500 kHz, CR 4/5.
+            "12, 500000, 1,  8,   1,  true,  true,  206.848",
+            "12, 500000, 1, 12,  64,  true,  true,  649.216",
+            "12, 500000, 1,  8,   1,  true, false,  165.888",
+            "12, 500000, 1,  8, 192,  true,  true, 1476.608",
+            "12, 500000, 1, 12,  16, false, false,  280.576",
+            // Group SF8, 125 kHz, CR 4/6.
+            " 8, 125000, 2,  8,   1,  true,  true,   53.760",
+            " 8, 125000, 2,  8,   3,  true,  true,   66.048",
+            " 8, 125000, 2,  8,   3,  true, false,   53.760",
+            " 8, 125000, 2,  8, 253,  true,  true,  827.904",
+            " 8, 125000, 2, 12,   5, false,  true,   61.952",
+            " 8, 125000, 2, 12,  10, false,  true,   86.528",
+            " 8, 125000, 2, 12, 253, false,  true,  823.808",
+    })
+    void semtechCalculatorValues(int sf, long bandwidthHz, int codingRate, int preambleSymbols, int phyPayloadBytes,
+                                 boolean explicitHeader, boolean crcOn, double calculatorMs) {
+        LoraTxParams p = new LoraTxParams(sf, bandwidthHz, codingRate, preambleSymbols, explicitHeader, crcOn,
+                LowDataRateOptimization.AUTO);
+
+        assertFalse(LoraPhy.lowDataRateOptimized(p));
+        assertEquals(calculatorMs, LoraPhy.timeOnAirMs(phyPayloadBytes, p), 1e-9);
+    }
 }

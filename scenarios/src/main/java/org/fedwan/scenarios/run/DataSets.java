@@ -21,11 +21,30 @@ public final class DataSets {
     }
 
     /**
-     * Loaded data sets, kept for reuse by later runs of a sweep that need the same data. Safe for
-     * concurrent use; the data sets themselves are never modified.
+     * What runs of one process share: loaded data sets and trainer pools (ND4J graphs are costly to
+     * build and their native memory is slow to return, so a sweep builds each pool once). Neither
+     * changes results: data sets are never modified, and trainers keep no state between jobs.
+     * Safe for concurrent use.
      */
-    public static final class Cache {
+    public static final class Cache implements AutoCloseable {
         private final java.util.Map<String, TrainTest> loaded = new java.util.HashMap<>();
+        private final java.util.Map<String, org.fedwan.fl.train.TrainerPool> pools = new java.util.HashMap<>();
+
+        /** A trainer pool for {@code config}'s model and training settings with {@code threads} trainers. */
+        public synchronized org.fedwan.fl.train.TrainerPool pool(RunConfig config, int threads) {
+            String key = config.model() + "|" + config.localEpochs() + "|" + config.batchSize() + "|" + config.learningRate()
+                    + "|" + threads + "|" + Thread.currentThread().getId();
+            return pools.computeIfAbsent(key, k -> new org.fedwan.fl.train.TrainerPool(
+                    org.fedwan.fl.model.ModelZoo.create(config.model()),
+                    new org.fedwan.fl.train.TrainingSettings(config.localEpochs(), config.batchSize(), config.learningRate()),
+                    threads));
+        }
+
+        @Override
+        public synchronized void close() {
+            pools.values().forEach(org.fedwan.fl.train.TrainerPool::close);
+            pools.clear();
+        }
 
         public synchronized TrainTest get(RunConfig config) throws IOException {
             String key = config.dataset() + "|" + config.dataDir().toAbsolutePath() + "|" + config.trainSamples() + "|"

@@ -1,10 +1,7 @@
 package org.fedwan.scenarios.run;
 
 import java.io.IOException;
-import org.fedwan.fl.model.ModelDefinition;
-import org.fedwan.fl.model.ModelZoo;
 import org.fedwan.fl.train.TrainerPool;
-import org.fedwan.fl.train.TrainingSettings;
 import org.fedwan.sim.federation.FederatedSimulation;
 import org.fedwan.sim.federation.RunConfig;
 import org.fedwan.sim.federation.RunSummary;
@@ -44,14 +41,11 @@ public final class Execution {
     static RunSummaryAndTarget execute(RunConfig config, DataSets.Cache data, int threads, RunListener observer,
             Appendable rounds, Appendable transmissions) throws IOException {
         DataSets.TrainTest tt = data.get(config);
-        ModelDefinition model = ModelZoo.create(config.model());
-        TrainingSettings settings = new TrainingSettings(config.localEpochs(), config.batchSize(), config.learningRate());
         TargetTracker target = new TargetTracker(config.targetAccuracy());
         CsvTables tables = new CsvTables(rounds, transmissions);
         RunListener listener = observer == null ? RunListener.all(tables, target) : RunListener.all(tables, target, observer);
-        try (TrainerPool pool = new TrainerPool(model, settings, threads)) {
-            RunSummary summary = FederatedSimulation.run(config, tt.train(), tt.test(), pool, listener);
-            return new RunSummaryAndTarget(summary, target);
-        }
+        TrainerPool pool = data.pool(config, threads);
+        RunSummary summary = FederatedSimulation.run(config, tt.train(), tt.test(), pool, listener);
+        return new RunSummaryAndTarget(summary, target);
     }
 }

@@ -102,6 +102,38 @@ public final class ResultFolder {
         return m;
     }
 
+    /** The inverse of {@link #resolved}: a configuration from its resolved key -> value map. */
+    public static RunConfig fromResolved(Map<String, ?> m) {
+        RunConfig.Builder b = RunConfig.builder();
+        b.name = (String) m.get("name");
+        b.seed = ((Number) m.get("seed")).longValue();
+        b.replication = ((Number) m.get("replication")).intValue();
+        b.rounds = ((Number) m.get("rounds")).intValue();
+        b.clients = ((Number) m.get("clients")).intValue();
+        b.clientsPerRound = ((Number) m.get("clients_per_round")).intValue();
+        b.dataset = (String) m.get("dataset");
+        b.dataDir = java.nio.file.Path.of((String) m.get("data_dir"));
+        b.trainSamples = ((Number) m.get("train_samples")).intValue();
+        b.testSamples = ((Number) m.get("test_samples")).intValue();
+        b.model = (String) m.get("model");
+        b.localEpochs = ((Number) m.get("local_epochs")).intValue();
+        b.batchSize = ((Number) m.get("batch_size")).intValue();
+        b.learningRate = ((Number) m.get("learning_rate")).doubleValue();
+        b.uplinkCodec = (String) m.get("uplink_codec");
+        b.downlinkCodec = (String) m.get("downlink_codec");
+        b.region = (String) m.get("region");
+        b.dataRate = ((Number) m.get("data_rate")).intValue();
+        b.downlinkDataRate = ((Number) m.get("downlink_data_rate")).intValue();
+        b.dutyCycle = ((Number) m.get("duty_cycle")).doubleValue();
+        b.gatewayDutyCycle = ((Number) m.get("gateway_duty_cycle")).doubleValue();
+        b.radio = (String) m.get("radio");
+        b.deviceMflops = ((Number) m.get("device_mflops")).doubleValue();
+        b.deviceSpeedSigma = ((Number) m.get("device_speed_sigma")).doubleValue();
+        b.roundDeadlineS = ((Number) m.get("round_deadline_s")).doubleValue();
+        b.targetAccuracy = ((Number) m.get("target_accuracy")).doubleValue();
+        return b.build();
+    }
+
     /** SHA-256 of the resolved scenario without its data folder (which differs between machines). */
     public static String hash(RunConfig c) {
         Map<String, Object> m = resolved(c);

@@ -49,8 +49,9 @@ public final class ScenarioRunner {
         Path framesPart = outDir.resolve("transmissions.csv.part");
         Execution.RunSummaryAndTarget r;
         try (BufferedWriter rounds = Files.newBufferedWriter(roundsPart, StandardCharsets.UTF_8);
-                BufferedWriter frames = Files.newBufferedWriter(framesPart, StandardCharsets.UTF_8)) {
-            r = Execution.execute(config, new DataSets.Cache(), threads, bar, rounds, frames);
+                BufferedWriter frames = Files.newBufferedWriter(framesPart, StandardCharsets.UTF_8);
+                DataSets.Cache resources = new DataSets.Cache()) {
+            r = Execution.execute(config, resources, threads, bar, rounds, frames);
         }
         Files.move(roundsPart, outDir.resolve("rounds.csv"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Files.move(framesPart, outDir.resolve("transmissions.csv"), StandardCopyOption.REPLACE_EXISTING,

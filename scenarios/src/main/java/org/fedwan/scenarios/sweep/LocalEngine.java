@@ -19,6 +19,7 @@ public final class LocalEngine implements SweepEngine {
     private final int threadsPerRun;
     private final DataSets.Cache data = new DataSets.Cache();
 
+
     /**
      * @param workers       runs executed at once
      * @param threadsPerRun trainer threads of each run (results do not depend on it)
@@ -50,6 +51,9 @@ public final class LocalEngine implements SweepEngine {
                 futures.add(pool.submit(() -> {
                     Instant start = Instant.now();
                     RunResult r = Execution.execute(runs.get(index), data, threadsPerRun, null);
+                    // ND4J frees native buffers only when their Java owners are collected, and those
+                    // owners are tiny: without a collection between runs, native memory piles up.
+                    System.gc();
                     synchronized (sink) {
                         sink.accept(index, r, start, Instant.now());
                     }
@@ -68,6 +72,7 @@ public final class LocalEngine implements SweepEngine {
             }
         } finally {
             pool.shutdownNow();
+            data.close();
         }
     }
 }

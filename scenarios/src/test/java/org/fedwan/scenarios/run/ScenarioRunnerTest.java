@@ -50,6 +50,13 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void resolvedScenarioRoundTrips() throws Exception {
+        RunConfig c = tiny().toBuilder().build();
+        assertEquals(c, ResultFolder.fromResolved(ResultFolder.resolved(c)));
+        assertEquals(64, ResultFolder.hash(c).length());
+    }
+
+    @Test
     void roundEnergyEqualsTheSumOfTheFrameRows() throws Exception {
         ScenarioRunner.run(tiny(), dir.resolve("e"), 2, false, null, false);
         List<String> frames = Files.readAllLines(dir.resolve("e/transmissions.csv"));

@@ -7,7 +7,6 @@ import java.util.random.RandomGenerator;
 import org.fedwan.channel.energy.Energy;
 import org.fedwan.channel.energy.RadioProfile;
 import org.fedwan.channel.energy.RadioState;
-import org.fedwan.channel.lorawan.DataRate;
 import org.fedwan.channel.lorawan.Reassembler;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.compression.CodecRegistry;
@@ -23,9 +22,10 @@ import org.fedwan.fl.train.TrainerPool;
 import org.fedwan.sim.kernel.Event;
 import org.fedwan.sim.kernel.ExternalEvent;
 import org.fedwan.sim.kernel.Model;
-import org.fedwan.sim.network.FrameSink;
-import org.fedwan.sim.network.Gateway;
+import org.fedwan.sim.network.FrameOutcome;
 import org.fedwan.sim.network.LorawanDevice;
+import org.fedwan.sim.network.LorawanNetwork;
+import org.fedwan.sim.network.NetworkSettings;
 import org.fedwan.sim.results.FrameRecord;
 import org.fedwan.sim.results.RoundRecord;
 import org.fedwan.sim.results.RunListener;
@@ -70,7 +70,7 @@ public final class FederatedSimulation extends Model {
     private final double[] speedFactor;
     private final LorawanDevice[] devices;
     private final ComputeDone[] computeDone;
-    private final Gateway gateway;
+    private final LorawanNetwork network;
     private final RandomGenerator selection;
     private final RoundStart roundStart;
     private final Deadline deadline;
@@ -122,20 +122,19 @@ public final class FederatedSimulation extends Model {
         this.flopsPerSamplePass = 3 * model.forwardFlopsPerSample();
 
         Region region = Region.byName(config.region());
-        DataRate uplinkRate = region.dataRate(config.dataRate());
-        DataRate downlinkRate = region.dataRate(config.downlinkDataRate());
         int n = config.clients();
         this.shares = Partitions.iid(train.size(), n, streams().seed(SERVER_ID, "partition"));
         this.speedFactor = new double[n];
         this.devices = new LorawanDevice[n];
         this.computeDone = new ComputeDone[n];
-        FrameSink uplinkSink = this::uplinkFrameEnded;
+        this.network = new LorawanNetwork(this, NetworkSettings.idealLink(region, config.dataRate(),
+                config.downlinkDataRate(), radio, config.dutyCycle(), config.gatewayDutyCycle()), n,
+                this::uplinkFrameEnded, this::broadcastFrameEnded);
         for (int c = 0; c < n; c++) {
             speedFactor[c] = Math.exp(config.deviceSpeedSigma() * streams().of(c, "compute-speed").nextGaussian());
-            devices[c] = new LorawanDevice(this, c, uplinkRate, radio, config.dutyCycle(), uplinkSink);
+            devices[c] = network.device(c);
             computeDone[c] = new ComputeDone(this);
         }
-        this.gateway = new Gateway(this, downlinkRate, config.gatewayDutyCycle(), this::broadcastFrameEnded);
         this.selection = streams().of(SERVER_ID, "selection");
         this.roundStart = new RoundStart(this);
         this.deadline = new Deadline(this);
@@ -233,11 +232,12 @@ public final class FederatedSimulation extends Model {
         return round & 0xFF;
     }
 
-    private void uplinkFrameEnded(LorawanDevice sender, byte[] frmPayload, long startUs, long endUs, int phyPayloadBytes) {
+    private void uplinkFrameEnded(LorawanDevice sender, byte[] frmPayload, long startUs, long endUs, int phyPayloadBytes,
+            FrameOutcome frameOutcome) {
         int c = (int) sender.id();
         double e = sender.txEnergyJ(phyPayloadBytes);
-        String outcome = collecting ? "delivered" : "late";
-        if (collecting) {
+        String outcome = collecting ? frameOutcome.label() : "late";
+        if (collecting && frameOutcome.delivered()) {
             reassemblers[c].accept(frmPayload);
         }
         uplinkBytes += phyPayloadBytes;
@@ -287,7 +287,7 @@ public final class FederatedSimulation extends Model {
         // the devices receive what the downlink codec delivers, which is what they train from next round
         byte[] broadcast = downlinkCodec.encode(layout, global);
         global = downlinkCodec.decode(layout, broadcast);
-        gateway.broadcast(broadcast, messageTag(), () -> {
+        network.multicast(broadcast, messageTag(), () -> {
             broadcastDone = true;
             maybeEndRound();
         });

@@ -1,103 +1,90 @@
 package org.fedwan.sim.network;
 
-import java.util.List;
-import org.fedwan.channel.lora.LoraPhy;
-import org.fedwan.channel.lora.LoraTxParams;
-import org.fedwan.channel.lorawan.DataRate;
 import org.fedwan.channel.lorawan.DutyCycleLedger;
-import org.fedwan.channel.lorawan.Fragmentation;
-import org.fedwan.channel.lorawan.LorawanFrame;
+import org.fedwan.channel.propagation.Position;
+import org.fedwan.channel.reception.DemodulatorPool;
 import org.fedwan.sim.kernel.Entity;
-import org.fedwan.sim.kernel.Event;
-import org.fedwan.sim.kernel.Model;
 
 /**
- * The network side: broadcasts a message (the global model) to a set of devices as a sequence
- * of downlink frames (CRC off, as LoRaWAN downlinks), class C multicast style, one frame at a
- * time under the gateway's own duty cycle. Every receiving device is charged the frame's time on
- * air at its RX current by the {@link BroadcastSink}.
+ * A LoRaWAN gateway: a position, an SX1301-like pool of demodulation paths that listens on all
+ * the region's default channels, and a half-duplex transmitter with one duty-cycle ledger per
+ * sub-band. Downlinks are decided at their start time, so the ledgers are always used in time
+ * order.
  */
 public final class Gateway extends Entity {
 
-    /** Receives each broadcast frame once, when it ends. */
-    public interface BroadcastSink {
-        void broadcastFrameEnded(byte[] frmPayload, long startUs, long endUs, int phyPayloadBytes);
+    private final LorawanNetwork net;
+    private final int index;
+    private final Position position;
+    private final DemodulatorPool demodulators;
+    private final DutyCycleLedger[] ledgers;
+    private long transmittingUntilUs = Long.MIN_VALUE;
+    private long downlinks;
+    private long downlinkAirtimeUs;
+
+    Gateway(LorawanNetwork net, int index, Position position) {
+        super(net.model(), "gw-" + index, LorawanNetwork.GATEWAY_ID_BASE - index);
+        this.net = net;
+        this.index = index;
+        this.position = position;
+        this.demodulators = new DemodulatorPool(net.settings().demodulatorPaths());
+        this.ledgers = new DutyCycleLedger[net.subBandSlots()];
     }
 
-    private final DataRate dataRate;
-    private final LoraTxParams txParams;
-    private final DutyCycleLedger ledger;
-    private final BroadcastSink sink;
-    private final FrameStart frameStart;
-    private final FrameEnd frameEnd;
-
-    private List<byte[]> fragments = List.of();
-    private int next;
-    private byte[] current;
-    private long currentStartUs;
-    private int currentPhyBytes;
-    private Runnable onSent;
-
-    public Gateway(Model model, DataRate dataRate, double dutyCycle, BroadcastSink sink) {
-        super(model, "gateway", -1);
-        this.dataRate = dataRate;
-        this.txParams = dataRate.downlinkParams();
-        this.ledger = new DutyCycleLedger(dutyCycle);
-        this.sink = sink;
-        this.frameStart = new FrameStart(model);
-        this.frameEnd = new FrameEnd(model);
+    /** @return the gateway's index in its network */
+    public int index() {
+        return index;
     }
 
-    public DataRate dataRate() {
-        return dataRate;
+    /** @return where the gateway stands */
+    public Position position() {
+        return position;
     }
 
-    /** Time on air of a downlink frame of {@code phyPayloadBytes}. */
-    public long airtimeUs(int phyPayloadBytes) {
-        return LoraPhy.timeOnAirUs(phyPayloadBytes, txParams);
+    /** @return downlink and multicast frames sent */
+    public long downlinks() {
+        return downlinks;
     }
 
-    /** Broadcasts {@code message}; {@code onSent} runs when the last frame ended. */
-    public void broadcast(byte[] message, int messageTag, Runnable onSent) {
-        if (frameStart.isScheduled() || frameEnd.isScheduled()) {
-            throw new IllegalStateException("the gateway is still broadcasting");
+    /** @return total downlink airtime, µs */
+    public long downlinkAirtimeUs() {
+        return downlinkAirtimeUs;
+    }
+
+    DemodulatorPool demodulators() {
+        return demodulators;
+    }
+
+    /** @return true when the gateway is transmitting at {@code timeUs} and therefore deaf (half-duplex) */
+    boolean transmittingAt(long timeUs) {
+        return net.settings().gatewayHalfDuplex() && timeUs < transmittingUntilUs;
+    }
+
+    /** @return the earliest time at or after {@code nowUs} the gateway may transmit in the sub-band */
+    long nextFreeUs(long nowUs, int subBandSlot) {
+        return Math.max(Math.max(nowUs, transmittingUntilUs), ledger(subBandSlot).nextAllowedTxUs(nowUs));
+    }
+
+    boolean canTransmit(long nowUs, int subBandSlot) {
+        return nextFreeUs(nowUs, subBandSlot) == nowUs;
+    }
+
+    void transmit(long nowUs, long airtimeUs, int subBandSlot) {
+        ledger(subBandSlot).recordTransmission(nowUs, airtimeUs);
+        transmittingUntilUs = nowUs + airtimeUs;
+        downlinks++;
+        downlinkAirtimeUs += airtimeUs;
+        if (net.settings().gatewayHalfDuplex()) {
+            net.medium().gatewayTransmits(index, nowUs);
         }
-        this.fragments = Fragmentation.split(message, LorawanFrame.maxFrmPayloadBytes(dataRate, 0), messageTag);
-        this.next = 0;
-        this.onSent = onSent;
-        frameStart.scheduleAt(this, ledger.nextAllowedTxUs(model().nowUs()));
     }
 
-    private final class FrameStart extends Event<Gateway> {
-        FrameStart(Model model) {
-            super(model, "broadcast-frame-start");
+    private DutyCycleLedger ledger(int subBandSlot) {
+        DutyCycleLedger l = ledgers[subBandSlot];
+        if (l == null) {
+            l = new DutyCycleLedger(net.gatewayDutyCycle(subBandSlot));
+            ledgers[subBandSlot] = l;
         }
-
-        @Override
-        protected void eventRoutine(Gateway who) {
-            current = fragments.get(next++);
-            currentPhyBytes = LorawanFrame.phyPayloadBytes(current.length, 0);
-            currentStartUs = model().nowUs();
-            long airtimeUs = airtimeUs(currentPhyBytes);
-            ledger.recordTransmission(currentStartUs, airtimeUs);
-            frameEnd.schedule(who, airtimeUs);
-        }
-    }
-
-    private final class FrameEnd extends Event<Gateway> {
-        FrameEnd(Model model) {
-            super(model, "broadcast-frame-end");
-        }
-
-        @Override
-        protected void eventRoutine(Gateway who) {
-            long nowUs = model().nowUs();
-            sink.broadcastFrameEnded(current, currentStartUs, nowUs, currentPhyBytes);
-            if (next < fragments.size()) {
-                frameStart.scheduleAt(who, ledger.nextAllowedTxUs(nowUs));
-            } else {
-                onSent.run();
-            }
-        }
+        return l;
     }
 }

@@ -1,8 +1,25 @@
 /**
- * LoRaWAN entities and their events: a {@link org.fedwan.sim.network.LorawanDevice} sends a
- * message as application-level fragments, one frame at a time, each frame a start and an end
- * event, waiting for its duty cycle between frames; a {@link org.fedwan.sim.network.Gateway}
- * broadcasts a message to devices under its own duty cycle. Physics comes from
- * {@code channel-models}; these classes only decide when things happen.
+ * The LoRaWAN network engine: one code path for the network-only runs and the FL co-simulation.
+ *
+ * <ul>
+ *   <li>{@link org.fedwan.sim.network.LorawanNetwork} assembles a network from validated
+ *       {@link org.fedwan.sim.network.NetworkSettings}: devices placed in a disc, on a grid or at
+ *       listed coordinates, gateways, the shared radio medium and the network server.</li>
+ *   <li>{@link org.fedwan.sim.network.LorawanDevice}: a class A device whose every uplink attempt
+ *       is a MAC cycle of reused events (TX start, TX end, RX1, RX2), under its sub-band duty
+ *       cycles and fair-use budget, with NbTrans repetitions and confirmed retries; an
+ *       {@code EnergyMeter} per device accounts sleep, TX and RX energy and the battery.</li>
+ *   <li>The radio medium tracks frames on the air per (channel, spreading factor) and applies
+ *       the LoRaSim collision/capture rule at every gateway; a
+ *       {@link org.fedwan.sim.network.Gateway} has 8 demodulation paths, a half-duplex transmitter
+ *       and per-sub-band duty cycles; a frame is delivered if any gateway decodes it.</li>
+ *   <li>{@link org.fedwan.sim.network.NetworkServer}: de-duplication, reassembly of fragmented
+ *       messages, ACKs and MAC commands in RX1/RX2, margin-based ADR, class A unicast downloads
+ *       and class C multicast.</li>
+ * </ul>
+ * Failures are data: every frame ends with a {@link org.fedwan.sim.network.FrameOutcome}, every
+ * packet not sent with a {@link org.fedwan.sim.network.RefusalReason}, and
+ * {@link org.fedwan.sim.network.NetworkListener} observes them; nothing here throws for a lost
+ * frame. Physics comes from {@code channel-models}; these classes only decide when things happen.
  */
 package org.fedwan.sim.network;
