@@ -18,7 +18,7 @@ import org.fedwan.sim.federation.RunConfig;
 public final class ScenarioKeys {
 
     /** Value types a key can take. */
-    public enum Type { INTEGER, NUMBER, TEXT, PATH }
+    public enum Type { INTEGER, NUMBER, TEXT, PATH, BOOLEAN }
 
     /**
      * One key.
@@ -58,7 +58,22 @@ public final class ScenarioKeys {
         integer("local_epochs", d.localEpochs, 1, 10_000, "local epochs per round", (b, v) -> b.localEpochs = (int) v);
         integer("batch_size", d.batchSize, 1, 1_000_000, "local mini-batch size", (b, v) -> b.batchSize = (int) v);
         number("learning_rate", d.learningRate, 0, false, 100, "local SGD learning rate", (b, v) -> b.learningRate = v);
-        choice("uplink_codec", d.uplinkCodec, CodecRegistry.names(), "codec of client updates", (b, v) -> b.uplinkCodec = v);
+        KEYS.put("uplink_codec", new Key("uplink_codec", Type.TEXT, d.uplinkCodec,
+                "one of " + String.join(", ", org.fedwan.compression.scheme.SchemeRegistry.names())
+                        + ", or ef:NAME for error feedback over NAME",
+                "compression scheme of client updates (see 'Compression schemes')", (b, v) -> {
+                    String name = (String) v;
+                    String base = name.startsWith("ef:") ? name.substring(3) : name;
+                    if (!org.fedwan.compression.scheme.SchemeRegistry.names().contains(base)) {
+                        throw new IllegalArgumentException("allowed: one of "
+                                + String.join(", ", org.fedwan.compression.scheme.SchemeRegistry.names())
+                                + ", or ef:NAME for error feedback over NAME");
+                    }
+                    b.uplinkCodec = name;
+                }));
+        text("uplink_options", "(none)", "key=value pairs separated by spaces or commas",
+                "options of the uplink scheme, e.g. \"bits=4-2-2-4 rounding=stochastic\" (see 'Compression schemes')",
+                (b, v) -> b.uplinkOptions = v);
         choice("downlink_codec", d.downlinkCodec, CodecRegistry.names(), "codec of the broadcast global model",
                 (b, v) -> b.downlinkCodec = v);
         choice("region", d.region, Region.ALL.stream().map(Region::name).toList(), "LoRaWAN regional parameters",
@@ -82,6 +97,21 @@ public final class ScenarioKeys {
         number("target_accuracy", d.targetAccuracy, 0, false, 1,
                 "test accuracy whose first attainment the summary times (time, energy, bytes, rounds to target)",
                 (b, v) -> b.targetAccuracy = v);
+        choice("link", d.link, RunConfig.LINKS, "LoRaWAN link model: ideal (the network only delays) or realistic "
+                + "(Bor log-distance path loss with 3.57 dB shadowing, collisions with capture, 8-path gateways)", (b, v) -> b.link = v);
+        number("radius_m", d.radiusM, 0, false, 1e6, "radius of the disc the devices are placed in, m (realistic link)",
+                (b, v) -> b.radiusM = v);
+        integer("gateways", d.gateways, 1, 1000, "gateways, placed on a sunflower spiral in the disc (realistic link)",
+                (b, v) -> b.gateways = (int) v);
+        choice("sf_policy", d.sfPolicy, RunConfig.SF_POLICIES,
+                "spreading factor choice: fixed (data_rate), link-budget (fastest that closes the link) or adr (network-side ADR)",
+                (b, v) -> b.sfPolicy = v);
+        bool("confirmed", d.confirmed, "confirmed uplinks: ACK in RX1/RX2, up to 8 attempts, each charged to the duty cycle",
+                (b, v) -> b.confirmed = v);
+        bool("fair_use", d.fairUse, "TTN fair use: at most 30 s of uplink airtime per device per day (devices wait)",
+                (b, v) -> b.fairUse = v);
+        number("battery_capacity_j", d.batteryCapacityJ, 0, true, 1e9,
+                "battery per device in J (2400 mAh at 3.3 V = 28512 J); 0 = unlimited; an empty device stops", (b, v) -> b.batteryCapacityJ = v);
     }
 
     private ScenarioKeys() {
@@ -100,7 +130,7 @@ public final class ScenarioKeys {
     private static void text(String name, String def, String allowed, String description, BiConsumer<RunConfig.Builder, String> set) {
         KEYS.put(name, new Key(name, Type.TEXT, def, allowed, description, (b, v) -> {
             String s = (String) v;
-            if (s.isBlank()) {
+            if (s.isBlank() && !name.endsWith("_options")) {
                 throw new IllegalArgumentException("allowed: " + allowed + ", not blank");
             }
             set.accept(b, s);
@@ -120,6 +150,15 @@ public final class ScenarioKeys {
             }
             throw new IllegalArgumentException("allowed: " + allowed);
         }));
+    }
+
+    private interface BoolSetter {
+        void set(RunConfig.Builder b, boolean v);
+    }
+
+    private static void bool(String name, boolean def, String description, BoolSetter set) {
+        KEYS.put(name, new Key(name, Type.BOOLEAN, String.valueOf(def), "true or false", description,
+                (b, v) -> set.set(b, (Boolean) v)));
     }
 
     private interface LongSetter {

@@ -152,6 +152,14 @@ public final class ScenarioLoader {
             problems.add(at(seen, "clients_per_round", "clients") + "key 'clients_per_round' = " + perRound
                     + ": allowed: at most clients = " + b.clients);
         }
+        try {
+            org.fedwan.compression.scheme.SchemeRegistry.create(b.uplinkCodec,
+                    org.fedwan.fl.model.ModelZoo.create(b.model).layout(),
+                    org.fedwan.sim.federation.FederatedSimulation.parseOptions(b.uplinkOptions));
+        } catch (IllegalArgumentException e) {
+            problems.add(at(seen, "uplink_options", "uplink_codec") + "key 'uplink_options' = " + b.uplinkOptions
+                    + " for scheme " + b.uplinkCodec + ": " + e.getMessage());
+        }
         Region region;
         try {
             region = Region.byName(b.region);
@@ -188,6 +196,8 @@ public final class ScenarioLoader {
                 return v instanceof Double ? v : null;
             case TEXT:
                 return v instanceof String || v instanceof Long || v instanceof Double ? node.raw() : null;
+            case BOOLEAN:
+                return v instanceof Boolean ? v : null;
             case PATH:
                 if (!(v instanceof String s) || s.isBlank()) {
                     return null;

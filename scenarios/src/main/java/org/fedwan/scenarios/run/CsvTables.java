@@ -22,6 +22,11 @@ public final class CsvTables implements RunListener {
     public static final String TRANSMISSIONS_HEADER =
             "device,start_s,end_s,bytes,airtime_ms,energy_j,outcome,round,direction,fragment,frm_payload_bytes";
 
+    /** Columns of devices.csv. */
+    public static final String DEVICES_HEADER = "device,data_rate,tx_j,rx_j,standby_j,sleep_j,mcu_j,total_j,tx_s,rx_s,"
+            + "duty_cycle_wait_s,fair_use_wait_s,battery_depleted_s";
+
+    private final StringBuilder devices = new StringBuilder(DEVICES_HEADER + "\n");
     private final Appendable rounds;
     private final Appendable transmissions;
     private final StringBuilder row = new StringBuilder(160);
@@ -75,6 +80,27 @@ public final class CsvTables implements RunListener {
                 .append(Formats.fixed(cumulativeEnergyJ, 9)).append(',')
                 .append(cumulativeUplinkBytes).append('\n');
         append(rounds, row);
+    }
+
+    @Override
+    public void onDevice(org.fedwan.sim.results.DeviceRecord d) {
+        devices.append(d.device()).append(',').append(d.dataRate()).append(',')
+                .append(Formats.fixed(d.txJ(), 9)).append(',')
+                .append(Formats.fixed(d.rxJ(), 9)).append(',')
+                .append(Formats.fixed(d.standbyJ(), 9)).append(',')
+                .append(Formats.fixed(d.sleepJ(), 9)).append(',')
+                .append(Formats.fixed(d.mcuJ(), 9)).append(',')
+                .append(Formats.fixed(d.totalJ(), 9)).append(',')
+                .append(Formats.seconds(d.txUs())).append(',')
+                .append(Formats.seconds(d.rxUs())).append(',')
+                .append(Formats.seconds(d.dutyCycleWaitUs())).append(',')
+                .append(Formats.seconds(d.fairUseWaitUs())).append(',')
+                .append(d.depletedAtUs() < 0 ? "" : Formats.seconds(d.depletedAtUs())).append('\n');
+    }
+
+    /** devices.csv, complete once the run has ended. */
+    public String devicesCsv() {
+        return devices.toString();
     }
 
     private static void append(Appendable out, CharSequence s) {

@@ -44,6 +44,7 @@ public final class ResultFolder {
         Files.deleteIfExists(dir.resolve(MANIFEST));
         writeAtomically(dir.resolve("rounds.csv"), r.roundsCsv());
         writeAtomically(dir.resolve("transmissions.csv"), r.transmissionsCsv());
+        writeAtomically(dir.resolve("devices.csv"), r.devicesCsv());
         writeSummary(dir, r.summary());
         writeManifest(dir, r.config(), start, end, extra);
     }
@@ -88,6 +89,7 @@ public final class ResultFolder {
         m.put("batch_size", c.batchSize());
         m.put("learning_rate", c.learningRate());
         m.put("uplink_codec", c.uplinkCodec());
+        m.put("uplink_options", c.uplinkOptions());
         m.put("downlink_codec", c.downlinkCodec());
         m.put("region", c.region());
         m.put("data_rate", c.dataRate());
@@ -99,6 +101,13 @@ public final class ResultFolder {
         m.put("device_speed_sigma", c.deviceSpeedSigma());
         m.put("round_deadline_s", c.roundDeadlineS());
         m.put("target_accuracy", c.targetAccuracy());
+        m.put("link", c.link());
+        m.put("radius_m", c.radiusM());
+        m.put("gateways", c.gateways());
+        m.put("sf_policy", c.sfPolicy());
+        m.put("confirmed", c.confirmed());
+        m.put("fair_use", c.fairUse());
+        m.put("battery_capacity_j", c.batteryCapacityJ());
         return m;
     }
 
@@ -120,6 +129,7 @@ public final class ResultFolder {
         b.batchSize = ((Number) m.get("batch_size")).intValue();
         b.learningRate = ((Number) m.get("learning_rate")).doubleValue();
         b.uplinkCodec = (String) m.get("uplink_codec");
+        b.uplinkOptions = (String) m.get("uplink_options");
         b.downlinkCodec = (String) m.get("downlink_codec");
         b.region = (String) m.get("region");
         b.dataRate = ((Number) m.get("data_rate")).intValue();
@@ -131,6 +141,13 @@ public final class ResultFolder {
         b.deviceSpeedSigma = ((Number) m.get("device_speed_sigma")).doubleValue();
         b.roundDeadlineS = ((Number) m.get("round_deadline_s")).doubleValue();
         b.targetAccuracy = ((Number) m.get("target_accuracy")).doubleValue();
+        b.link = (String) m.get("link");
+        b.radiusM = ((Number) m.get("radius_m")).doubleValue();
+        b.gateways = ((Number) m.get("gateways")).intValue();
+        b.sfPolicy = (String) m.get("sf_policy");
+        b.confirmed = (Boolean) m.get("confirmed");
+        b.fairUse = (Boolean) m.get("fair_use");
+        b.batteryCapacityJ = ((Number) m.get("battery_capacity_j")).doubleValue();
         return b.build();
     }
 
@@ -147,7 +164,7 @@ public final class ResultFolder {
     }
 
     /** Writes {@code text} to {@code file.part}, then renames it to {@code file}. */
-    static void writeAtomically(Path file, String text) throws IOException {
+    public static void writeAtomically(Path file, String text) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

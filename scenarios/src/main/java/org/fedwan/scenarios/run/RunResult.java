@@ -10,7 +10,9 @@ import org.fedwan.sim.federation.RunConfig;
  * @param config          the resolved configuration
  * @param roundsCsv       rounds.csv content
  * @param transmissionsCsv transmissions.csv content
+ * @param devicesCsv      devices.csv content
  * @param summary         summary metrics in a fixed order (numbers, strings; NaN where undefined)
  */
-public record RunResult(RunConfig config, String roundsCsv, String transmissionsCsv, Map<String, Object> summary) {
+public record RunResult(RunConfig config, String roundsCsv, String transmissionsCsv, String devicesCsv,
+        Map<String, Object> summary) {
 }

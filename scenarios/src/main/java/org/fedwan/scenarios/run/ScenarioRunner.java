@@ -56,6 +56,7 @@ public final class ScenarioRunner {
         Files.move(roundsPart, outDir.resolve("rounds.csv"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Files.move(framesPart, outDir.resolve("transmissions.csv"), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
+        ResultFolder.writeAtomically(outDir.resolve("devices.csv"), r.devicesCsv());
         ResultFolder.writeSummary(outDir, Summaries.of(config, r.summary(), r.target()));
         double wallS = (System.nanoTime() - t0) / 1e9;
         List<Path> written = figures ? RunFigures.writeAll(outDir) : List.of();

@@ -29,6 +29,7 @@ public final class Summaries {
         m.put("model", c.model());
         m.put("parameter_count", s.parameterCount());
         m.put("uplink_codec", c.uplinkCodec());
+        m.put("uplink_options", c.uplinkOptions());
         m.put("downlink_codec", c.downlinkCodec());
         m.put("update_message_bytes", s.updateMessageBytes());
         m.put("region", c.region());

@@ -42,7 +42,7 @@ class ScenarioRunnerTest {
         assertTrue(Files.readAllLines(dir.resolve("a/transmissions.csv")).get(0)
                 .startsWith("device,start_s,end_s,bytes,airtime_ms,energy_j,outcome"));
         String summary = Files.readString(dir.resolve("a/summary.json"));
-        assertTrue(summary.contains("\"rounds\" : 2") && summary.contains("\"update_message_bytes\" : 6018"), summary);
+        assertTrue(summary.contains("\"rounds\" : 2") && summary.contains("\"update_message_bytes\" : 6022"), summary);
         assertEquals(8, a.figures().size());
         for (Path p : a.figures()) {
             assertTrue(Files.size(p) > 1000, p.toString());

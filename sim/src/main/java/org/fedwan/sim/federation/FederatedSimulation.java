@@ -10,9 +10,17 @@ import org.fedwan.channel.energy.RadioState;
 import org.fedwan.channel.lorawan.Reassembler;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.compression.CodecRegistry;
+import org.fedwan.compression.scheme.Aggregation;
+import org.fedwan.compression.scheme.ClientEncoder;
+import org.fedwan.compression.scheme.DecodedUpdate;
+import org.fedwan.compression.scheme.EncodedUpdate;
+import org.fedwan.compression.scheme.Quantity;
+import org.fedwan.compression.scheme.RoundInput;
+import org.fedwan.compression.scheme.Scheme;
+import org.fedwan.compression.scheme.SchemeRegistry;
+import org.fedwan.compression.scheme.ServerDecoder;
 import org.fedwan.compression.ModelLayout;
 import org.fedwan.compression.UpdateCodec;
-import org.fedwan.fl.aggregate.FedAvg;
 import org.fedwan.fl.data.ImageDataset;
 import org.fedwan.fl.data.Partitions;
 import org.fedwan.fl.model.ModelDefinition;
@@ -57,7 +65,9 @@ public final class FederatedSimulation extends Model {
 
     private final RunConfig config;
     private final ModelLayout layout;
-    private final UpdateCodec uplinkCodec;
+    private final Scheme scheme;
+    private final ServerDecoder decoder;
+    private final ClientEncoder[] encoders;
     private final UpdateCodec downlinkCodec;
     private final ImageDataset train;
     private final ImageDataset test;
@@ -112,7 +122,9 @@ public final class FederatedSimulation extends Model {
         this.config = config;
         ModelDefinition model = pool.model();
         this.layout = model.layout();
-        this.uplinkCodec = new UpdateCodec(CodecRegistry.create(config.uplinkCodec()));
+        this.scheme = SchemeRegistry.create(config.uplinkCodec(), layout, parseOptions(config.uplinkOptions()));
+        this.decoder = scheme.newServer();
+        this.encoders = new ClientEncoder[config.clients()];
         this.downlinkCodec = new UpdateCodec(CodecRegistry.create(config.downlinkCodec()));
         this.train = train;
         this.test = test;
@@ -127,8 +139,7 @@ public final class FederatedSimulation extends Model {
         this.speedFactor = new double[n];
         this.devices = new LorawanDevice[n];
         this.computeDone = new ComputeDone[n];
-        this.network = new LorawanNetwork(this, NetworkSettings.idealLink(region, config.dataRate(),
-                config.downlinkDataRate(), radio, config.dutyCycle(), config.gatewayDutyCycle()), n,
+        this.network = new LorawanNetwork(this, networkSettings(config, region, radio), n,
                 this::uplinkFrameEnded, this::broadcastFrameEnded);
         for (int c = 0; c < n; c++) {
             speedFactor[c] = Math.exp(config.deviceSpeedSigma() * streams().of(c, "compute-speed").nextGaussian());
@@ -159,10 +170,49 @@ public final class FederatedSimulation extends Model {
         FederatedSimulation sim = new FederatedSimulation(config, train, test, pool, listener);
         sim.roundStart.schedule(0);
         sim.scheduler().run();
+        while (sim.collecting) {
+            // every remaining update was lost and no deadline was set: the round closes when nothing is left to happen
+            sim.closeRound();
+            sim.scheduler().run();
+        }
+        for (LorawanDevice d : sim.devices) {
+            org.fedwan.sim.network.DeviceEnergy e = d.energy(sim.nowUs());
+            listener.onDevice(new org.fedwan.sim.results.DeviceRecord(d.name(), d.dataRateIndex(), e.txJ(), e.rxJ(),
+                    e.standbyJ(), e.sleepJ(), e.mcuJ(), e.txTimeUs(), e.rxTimeUs(), d.dutyCycleWaitUs(), d.fairUseWaitUs(),
+                    e.depletedAtUs() == Long.MAX_VALUE ? -1 : e.depletedAtUs()));
+        }
         return new RunSummary(sim.round, sim.nowUs(), sim.evaluation.accuracy(), sim.evaluation.meanLoss(),
                 sim.totalUplinkBytes, sim.totalDownlinkBytes, sim.totalUplinkFrames, sim.totalDownlinkFrames,
                 sim.totalUpdateBytes, sim.totalEnergyJ, sim.scheduler().eventsProcessed(), sim.layout.parameterCount(),
                 sim.updateMessageBytes);
+    }
+
+    /**
+     * The network a run uses: the ideal link (the network only delays: no path loss, shadowing or
+     * collisions) or the realistic one (Bor log-distance path loss with shadowing, collisions with
+     * capture, 8-path gateways in a disc), with the run's data rates, duty cycles, SF policy,
+     * confirmed uplinks, fair use and battery.
+     */
+    static NetworkSettings networkSettings(RunConfig c, Region region, RadioProfile radio) {
+        NetworkSettings.Builder b = NetworkSettings.idealLink(region, c.dataRate(), c.downlinkDataRate(), radio,
+                c.dutyCycle(), c.gatewayDutyCycle()).toBuilder();
+        if (c.link().equals("realistic")) {
+            NetworkSettings.Builder d = NetworkSettings.builder();
+            b.radiusM = c.radiusM();
+            b.pathLoss = d.pathLoss;
+            b.shadowingSigmaDb = d.shadowingSigmaDb;
+            b.interference = d.interference;
+            b.gateways = c.gateways();
+        }
+        b.sfPolicy = switch (c.sfPolicy()) {
+            case "link-budget" -> org.fedwan.sim.network.SfPolicy.LINK_BUDGET;
+            case "adr" -> org.fedwan.sim.network.SfPolicy.ADR;
+            default -> org.fedwan.sim.network.SfPolicy.FIXED;
+        };
+        b.confirmed = c.confirmed();
+        b.fairUse = c.fairUse();
+        b.batteryCapacityJ = c.batteryCapacityJ() == 0 ? Double.POSITIVE_INFINITY : c.batteryCapacityJ();
+        return b.build();
     }
 
     /** Compute time of client {@code c} for one round, in µs. */
@@ -197,14 +247,49 @@ public final class FederatedSimulation extends Model {
         List<float[][]> models = pool.trainAll(jobs);
         for (int i = 0; i < selected.length; i++) {
             int c = selected[i];
-            messages[c] = uplinkCodec.encode(layout, models.get(i));
-            updateMessageBytes = messages[c].length;
+            if (encoders[c] == null) {
+                encoders[c] = scheme.newClient(c, streams().of(c, "codec"));
+            }
+            float[][] values = scheme.quantity() == Quantity.WEIGHTS ? models.get(i) : delta(models.get(i), global);
+            EncodedUpdate update = encoders[c].encode(new RoundInput(round, values,
+                    scheme.needsGlobalModel() ? global : null));
+            messages[c] = update.message();
+            updateMessageBytes = Math.max(updateMessageBytes, messages[c].length);
             reassemblers[c] = new Reassembler(messageTag());
+            devices[c].setComputing(nowUs(), true);
             computeDone[c].schedule(devices[c], computeTimeUs(c));
         }
         if (config.roundDeadlineS() > 0) {
             deadline.schedule(Math.round(config.roundDeadlineS() * 1e6));
         }
+    }
+
+    /** Client update {@code trained - global}, layer by layer. */
+    static float[][] delta(float[][] trained, float[][] global) {
+        float[][] d = new float[trained.length][];
+        for (int l = 0; l < trained.length; l++) {
+            d[l] = new float[trained[l].length];
+            for (int i = 0; i < d[l].length; i++) {
+                d[l][i] = trained[l][i] - global[l][i];
+            }
+        }
+        return d;
+    }
+
+    /** Scheme options written {@code key=value key=value} (spaces or commas between pairs). */
+    public static java.util.Map<String, String> parseOptions(String text) {
+        java.util.Map<String, String> options = new java.util.TreeMap<>();
+        for (String pair : text.trim().split("[,\\s]+")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new IllegalArgumentException("uplink option '" + pair + "' is not key=value");
+            }
+            options.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return options;
     }
 
     private int[] select() {
@@ -255,7 +340,7 @@ public final class FederatedSimulation extends Model {
         if (!collecting) {
             return;
         }
-        byte[] received = reassemblers[c].message();
+        byte[] received = messages[c].length == 0 ? messages[c] : reassemblers[c].message();
         if (!Arrays.equals(received, messages[c])) {
             throw new IllegalStateException("reassembled update of " + devices[c].name() + " differs from what it sent");
         }
@@ -270,18 +355,27 @@ public final class FederatedSimulation extends Model {
     private void closeRound() {
         collecting = false;
         deadline.cancel();
-        List<FedAvg.Contribution> contributions = new ArrayList<>();
+        List<DecodedUpdate> decoded = new ArrayList<>();
+        List<Double> sampleWeights = new ArrayList<>();
+        int ok = 0;
         for (int c : selected) {
             if (arrived[c]) {
-                float[][] weights = uplinkCodec.decode(layout, reassemblers[c].message());
-                contributions.add(new FedAvg.Contribution(weights, shares[c].length));
+                ok++;
+                byte[] message = messages[c].length == 0 ? messages[c] : reassemblers[c].message();
+                if (message.length > 0) {
+                    decoded.add(decoder.decode(c, round, message));
+                    sampleWeights.add((double) shares[c].length);
+                }
             } else {
-                computeDone[c].cancel();
+                if (computeDone[c].isScheduled()) {
+                    computeDone[c].cancel();
+                    devices[c].setComputing(nowUs(), false);
+                }
                 devices[c].abort();
             }
         }
-        clientsOk = contributions.size();
-        global = FedAvg.aggregate(global, contributions);
+        clientsOk = ok;
+        global = aggregate(decoded, sampleWeights);
         aggregatedAtUs = nowUs();
         evaluation = pool.evaluate(global, test);
         // the devices receive what the downlink codec delivers, which is what they train from next round
@@ -291,6 +385,51 @@ public final class FederatedSimulation extends Model {
             broadcastDone = true;
             maybeEndRound();
         });
+    }
+
+    /**
+     * The new global model from this round's decoded messages: weights are averaged layer by layer
+     * over the clients that sent each layer (FedAvg, sample-weighted; seed 000 eq. 1 for partial
+     * messages), or by inverse quantization MSE when the scheme reports it (seed 002 eq. 8);
+     * updates and (pseudo-)gradients are averaged the same way and added to the model; schemes that
+     * code innovations (LAQ, SLAQ, QRR) are aggregated lazily over the latest value the server holds
+     * for every client, as in seed 004.
+     */
+    private float[][] aggregate(List<DecodedUpdate> decoded, List<Double> sampleWeights) {
+        boolean weights = scheme.quantity() == Quantity.WEIGHTS;
+        float[][] zeros = new float[global.length][];
+        for (int l = 0; l < global.length; l++) {
+            zeros[l] = new float[global[l].length];
+        }
+        float[][] mean;
+        if (scheme.codesInnovations()) {
+            List<DecodedUpdate> latest = new ArrayList<>();
+            List<Double> w = new ArrayList<>();
+            for (int c = 0; c < config.clients(); c++) {
+                java.util.Optional<float[][]> v = decoder.latest(c);
+                if (v.isPresent()) {
+                    latest.add(new DecodedUpdate(c, round, v.get(), null));
+                    w.add((double) shares[c].length);
+                }
+            }
+            mean = Aggregation.layerwise(zeros, latest, w.stream().mapToDouble(Double::doubleValue).toArray());
+        } else if ("mse".equals(scheme.options().get("weighting"))) {
+            mean = Aggregation.inverseMse(weights ? global : zeros, decoded);
+        } else {
+            mean = Aggregation.layerwise(weights ? global : zeros, decoded,
+                    sampleWeights.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        if (weights) {
+            return mean;
+        }
+        float[][] next = new float[global.length][];
+        for (int l = 0; l < global.length; l++) {
+            next[l] = new float[global[l].length];
+            for (int i = 0; i < next[l].length; i++) {
+                next[l][i] = global[l][i] + mean[l][i];
+            }
+        }
+        return next;
     }
 
     private void broadcastFrameEnded(byte[] frmPayload, long startUs, long endUs, int phyPayloadBytes) {
@@ -371,6 +510,11 @@ public final class FederatedSimulation extends Model {
         @Override
         protected void eventRoutine(LorawanDevice who) {
             int c = (int) who.id();
+            who.setComputing(who.model().nowUs(), false);
+            if (messages[c].length == 0) {
+                updateArrived(c);
+                return;
+            }
             who.send(messages[c], messageTag(), () -> updateArrived(c));
         }
     }

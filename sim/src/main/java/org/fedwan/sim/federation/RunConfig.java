@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param localEpochs           local epochs per round
  * @param batchSize             local mini-batch size
  * @param learningRate          local SGD learning rate
- * @param uplinkCodec           codec of client updates
+ * @param uplinkCodec           compression scheme of client updates (a name of the compression scheme registry)
+ * @param uplinkOptions         the scheme's options, {@code key=value} pairs separated by spaces or commas
  * @param downlinkCodec         codec of the broadcast global model
  * @param region                LoRaWAN region name
  * @param dataRate              uplink data rate index of the region
@@ -33,6 +34,14 @@ import java.util.Objects;
  * @param deviceSpeedSigma      sigma of the log-normal spread of device speeds (0 = identical devices)
  * @param roundDeadlineS        round deadline in seconds after the round starts, 0 = none
  * @param targetAccuracy        test accuracy whose first attainment the reports time, in (0, 1]
+ * @param link                  {@code ideal} (no path loss, shadowing or collisions: the network only delays)
+ *                              or {@code realistic} (path loss, shadowing, collisions and capture, gateways)
+ * @param radiusM               radius of the disc the devices are placed in (realistic link), m
+ * @param gateways              gateways (realistic link)
+ * @param sfPolicy              {@code fixed} (data_rate), {@code link-budget} or {@code adr}
+ * @param confirmed             confirmed uplinks (ACK in RX1/RX2, retransmissions)
+ * @param fairUse               TTN fair use: 30 s uplink airtime per device per day
+ * @param batteryCapacityJ      battery per device in J, 0 = unlimited
  */
 public record RunConfig(
         String name,
@@ -50,6 +59,7 @@ public record RunConfig(
         int batchSize,
         double learningRate,
         String uplinkCodec,
+        String uplinkOptions,
         String downlinkCodec,
         String region,
         int dataRate,
@@ -60,7 +70,14 @@ public record RunConfig(
         double deviceMflops,
         double deviceSpeedSigma,
         double roundDeadlineS,
-        double targetAccuracy) {
+        double targetAccuracy,
+        String link,
+        double radiusM,
+        int gateways,
+        String sfPolicy,
+        boolean confirmed,
+        boolean fairUse,
+        double batteryCapacityJ) {
 
     public RunConfig {
         Objects.requireNonNull(name, "name");
@@ -68,6 +85,7 @@ public record RunConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(uplinkCodec, "uplinkCodec");
+        Objects.requireNonNull(uplinkOptions, "uplinkOptions");
         Objects.requireNonNull(downlinkCodec, "downlinkCodec");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(radio, "radio");
@@ -97,7 +115,25 @@ public record RunConfig(
             throw new IllegalArgumentException("roundDeadlineS must be >= 0, got " + roundDeadlineS);
         }
         fraction("targetAccuracy", targetAccuracy);
+        if (!LINKS.contains(link)) {
+            throw new IllegalArgumentException("link must be one of " + LINKS + ", got " + link);
+        }
+        if (!SF_POLICIES.contains(sfPolicy)) {
+            throw new IllegalArgumentException("sfPolicy must be one of " + SF_POLICIES + ", got " + sfPolicy);
+        }
+        if (!(radiusM > 0) || !Double.isFinite(radiusM)) {
+            throw new IllegalArgumentException("radiusM must be > 0, got " + radiusM);
+        }
+        positive("gateways", gateways);
+        if (!(batteryCapacityJ >= 0) || !Double.isFinite(batteryCapacityJ)) {
+            throw new IllegalArgumentException("batteryCapacityJ must be >= 0 (0 = unlimited), got " + batteryCapacityJ);
+        }
     }
+
+    /** Link models. */
+    public static final java.util.List<String> LINKS = java.util.List.of("ideal", "realistic");
+    /** Spreading-factor policies. */
+    public static final java.util.List<String> SF_POLICIES = java.util.List.of("fixed", "link-budget", "adr");
 
     private static void positive(String field, int value) {
         if (value < 1) {
@@ -134,6 +170,7 @@ public record RunConfig(
         b.batchSize = batchSize;
         b.learningRate = learningRate;
         b.uplinkCodec = uplinkCodec;
+        b.uplinkOptions = uplinkOptions;
         b.downlinkCodec = downlinkCodec;
         b.region = region;
         b.dataRate = dataRate;
@@ -145,6 +182,13 @@ public record RunConfig(
         b.deviceSpeedSigma = deviceSpeedSigma;
         b.roundDeadlineS = roundDeadlineS;
         b.targetAccuracy = targetAccuracy;
+        b.link = link;
+        b.radiusM = radiusM;
+        b.gateways = gateways;
+        b.sfPolicy = sfPolicy;
+        b.confirmed = confirmed;
+        b.fairUse = fairUse;
+        b.batteryCapacityJ = batteryCapacityJ;
         return b;
     }
 
@@ -165,6 +209,7 @@ public record RunConfig(
         public int batchSize = 32;
         public double learningRate = 0.05;
         public String uplinkCodec = "int8";
+        public String uplinkOptions = "";
         public String downlinkCodec = "fp32";
         public String region = "EU868";
         public int dataRate = 5;
@@ -176,13 +221,21 @@ public record RunConfig(
         public double deviceSpeedSigma = 0.6;
         public double roundDeadlineS = 0;
         public double targetAccuracy = 0.9;
+        public String link = "ideal";
+        public double radiusM = 500;
+        public int gateways = 1;
+        public String sfPolicy = "fixed";
+        public boolean confirmed = false;
+        public boolean fairUse = false;
+        public double batteryCapacityJ = 0;
 
         public RunConfig build() {
             return new RunConfig(name, seed, replication, rounds, clients,
                     clientsPerRound == null ? clients : clientsPerRound, dataset, dataDir, trainSamples, testSamples, model,
-                    localEpochs, batchSize, learningRate, uplinkCodec, downlinkCodec, region, dataRate,
+                    localEpochs, batchSize, learningRate, uplinkCodec, uplinkOptions, downlinkCodec, region, dataRate,
                     downlinkDataRate == null ? dataRate : downlinkDataRate, dutyCycle, gatewayDutyCycle, radio,
-                    deviceMflops, deviceSpeedSigma, roundDeadlineS, targetAccuracy);
+                    deviceMflops, deviceSpeedSigma, roundDeadlineS, targetAccuracy, link, radiusM, gateways, sfPolicy, confirmed,
+                    fairUse, batteryCapacityJ);
         }
     }
 }

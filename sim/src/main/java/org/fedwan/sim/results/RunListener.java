@@ -9,6 +9,10 @@ public interface RunListener {
     default void onRound(RoundRecord round) {
     }
 
+    /** Once per device at the end of the run. */
+    default void onDevice(DeviceRecord device) {
+    }
+
     /** Fans records out to several listeners, in order. */
     static RunListener all(RunListener... listeners) {
         return new RunListener() {
@@ -23,6 +27,13 @@ public interface RunListener {
             public void onRound(RoundRecord round) {
                 for (RunListener l : listeners) {
                     l.onRound(round);
+                }
+            }
+
+            @Override
+            public void onDevice(DeviceRecord device) {
+                for (RunListener l : listeners) {
+                    l.onDevice(device);
                 }
             }
         };

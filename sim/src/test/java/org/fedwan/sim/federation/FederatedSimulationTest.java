@@ -77,8 +77,10 @@ class FederatedSimulationTest {
         RunSummary s = FederatedSimulation.run(config, TRAIN, TEST, pool, r);
         assertEquals(2, s.rounds());
         assertEquals(2, r.rounds.size());
-        long messageBytes = new UpdateCodec(CodecRegistry.create("int8")).bits(pool.model().layout()).totalBytes();
-        assertEquals(5994 + 3 * 8, messageBytes);
+        long messageBytes = org.fedwan.compression.scheme.SchemeRegistry.create("int8", pool.model().layout(),
+                java.util.Map.of()).uplinkBits(1).totalBytes();
+        // 5,994 int8 values, scale and zero point (2 x float32) for each of the 3 layers, CRC-32
+        assertEquals(5994 + 3 * 8 + 4, messageBytes);
         int maxFrm = Region.EU868.dataRate(5).maxFrmPayloadBytes();
         int fragments = Fragmentation.fragmentCount((int) messageBytes, maxFrm);
         for (RoundRecord round : r.rounds) {
@@ -95,6 +97,39 @@ class FederatedSimulationTest {
             assertEquals(3, round.clientsOk());
             assertEquals(0, round.clientsDropped());
         }
+    }
+
+    @Test
+    void everyRegisteredSchemeRunsWithItsBytesConserved() {
+        List<String> names = new ArrayList<>(org.fedwan.compression.scheme.SchemeRegistry.names());
+        names.add("ef:topk");
+        for (String name : names) {
+            RunConfig.Builder b = tiny();
+            b.uplinkCodec = name;
+            if (name.equals("octav")) {
+                b.uplinkOptions = "bits=4-4-4";
+            }
+            Recorder r = new Recorder();
+            RunSummary s = FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+            assertEquals(2, s.rounds(), name);
+            assertTrue(Double.isFinite(s.finalAccuracy()), name);
+            long frm = r.frames.stream().filter(f -> f.direction().equals(FrameRecord.UPLINK))
+                    .mapToLong(FrameRecord::frmPayloadBytes).sum();
+            long frames = r.frames.stream().filter(f -> f.direction().equals(FrameRecord.UPLINK)).count();
+            assertEquals(s.updateBytes() + 3 * frames, frm, name);
+        }
+    }
+
+    @Test
+    void xflSendsOneLayerPerClientAndRound() {
+        RunConfig.Builder b = tiny();
+        b.uplinkCodec = "xfl";
+        b.uplinkOptions = "codec=int8";
+        Recorder r = new Recorder();
+        RunSummary xfl = FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+        RunSummary int8 = FederatedSimulation.run(tiny().build(), TRAIN, TEST, pool, new Recorder());
+        // three layers of 208, 3,216 and 2,570 parameters: one per client and round instead of all
+        assertTrue(xfl.updateBytes() < int8.updateBytes() / 2, xfl.updateBytes() + " vs " + int8.updateBytes());
     }
 
     @Test
