@@ -1,0 +1,68 @@
+package org.fedwan.scenarios.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.fedwan.compression.ModelLayout;
+import org.fedwan.compression.accounting.Accounting;
+import org.fedwan.compression.accounting.AccountingReport;
+import org.fedwan.fl.model.ModelZoo;
+import org.fedwan.fl.model.SeedArchitectures;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fedwan accounting}: exact uplink and downlink bits of one client and round for a model and scheme. */
+@Command(name = "accounting", mixinStandardHelpOptions = true,
+        description = {"Print, for one client and one round, the uplink and downlink bits and bytes of a scheme on a model,",
+            "payload and side information separately, per layer and in total (averaged over the layer cycle for",
+            "layer-wise schemes)."})
+final class AccountingCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "NAME",
+            description = "a seed architecture (cnn6-cifar, cnn-mnist-octav, cnn-cifar-octav, mlp-mnist-qrr, cnn-mnist-qrr, vgg-cifar-qrr) or a zoo model")
+    String model;
+
+    @Option(names = "--scheme", required = true, paramLabel = "NAME", description = "compression scheme, e.g. xfl, octav, quantfl-bu, qrr")
+    String scheme;
+
+    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "a scheme option, repeatable (e.g. -o codec=int4)")
+    List<String> options = List.of();
+
+    @Option(names = "--weights-only", description = "count weight tensors only (as seed 002's Table II does)")
+    boolean weightsOnly;
+
+    @Option(names = "--json", description = "print JSON instead of text")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        ModelLayout layout;
+        if (SeedArchitectures.names().contains(model)) {
+            layout = SeedArchitectures.layout(model);
+        } else if (ModelZoo.names().contains(model)) {
+            layout = ModelZoo.create(model).layout();
+        } else {
+            java.util.TreeSet<String> names = new java.util.TreeSet<>(SeedArchitectures.names());
+            names.addAll(ModelZoo.names());
+            throw new IllegalArgumentException("--model " + model + ": allowed: one of " + String.join(", ", names));
+        }
+        if (weightsOnly) {
+            layout = Accounting.weightTensorsOnly(layout);
+        }
+        Map<String, String> opts = new TreeMap<>();
+        for (String o : options) {
+            int eq = o.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--option " + o + ": allowed: KEY=VALUE");
+            }
+            opts.put(o.substring(0, eq), o.substring(eq + 1));
+        }
+        AccountingReport r = Accounting.report(layout, model, scheme, opts);
+        System.out.print(json ? r.toJson() : r.toText());
+        if (json && !r.toJson().endsWith("\n")) {
+            System.out.println();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,45 @@
+package org.fedwan.scenarios.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The network-only commands and the accounting command run from the CLI and print their figures. */
+class NetworkCommandsTest {
+
+    @Test
+    void lorawanNetPrintsDeliveryAndEnergy() {
+        AirtimeCommandTest.Result r = AirtimeCommandTest.run("lorawan-net", "--devices", "20", "--radius-m", "300",
+                "--period-s", "600", "--payload", "20", "--duration-h", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("packet delivery ratio"), r.out());
+        assertTrue(r.out().contains("energy per device"), r.out());
+        assertTrue(r.out().contains("lost under sensitivity"), r.out());
+    }
+
+    @Test
+    void nbiotNetPrintsDeliveryLatencyPercentilesAndEnergy() {
+        AirtimeCommandTest.Result r = AirtimeCommandTest.run("nbiot-net", "--devices", "5", "--period-s", "3600",
+                "--payload", "200", "--duration-h", "4", "--coupling-loss-db", "144");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("delivered") && r.out().contains("p90"), r.out());
+        assertTrue(r.out().contains("energy per device"), r.out());
+    }
+
+    @Test
+    void accountingReproducesSeed000TableOneForFedAvg() {
+        // seed 000 Table I: FedAvg sends 925,352 bytes per round (231,338 x 4); our message adds a 4-byte CRC
+        AirtimeCommandTest.Result r = AirtimeCommandTest.run("accounting", "--model", "cnn6-cifar", "--scheme", "fp32");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("925356"), r.out());
+        AirtimeCommandTest.Result json = AirtimeCommandTest.run("accounting", "--model", "cnn6-cifar", "--scheme", "xfl",
+                "-o", "codec=int8", "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.out().trim().startsWith("{") && json.out().trim().endsWith("}"), json.out());
+        AirtimeCommandTest.Result bad = AirtimeCommandTest.run("accounting", "--model", "resnet", "--scheme", "fp32");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().startsWith("fedwan: --model resnet: allowed: one of ") && bad.err().contains("cnn6-cifar"),
+                bad.err());
+    }
+}
