@@ -1,8 +1,9 @@
 /**
  * The federated-learning side of FedWAN: data sets and partitions ({@code data}), models as ND4J
- * SameDiff graphs with a pure-Java parameter layout ({@code model}), local training and evaluation
- * ({@code train}), and server aggregation as pure functions ({@code aggregate}).
- * Parameters cross module boundaries as {@code float[][]}, one array per layer of a
- * {@link org.fedwan.compression.ModelLayout}, so codecs see exactly what is trained.
+ * SameDiff graphs with a pure-Java parameter layout ({@code model}), local training, gradients and
+ * evaluation ({@code train}), server aggregation strategies as pure functions ({@code aggregate})
+ * and a step-time benchmark against PyTorch ({@code bench}). Parameters cross module boundaries as
+ * {@code float[][]}, one array per layer of a {@link org.fedwan.compression.ModelLayout}, so codecs
+ * see exactly what is trained. See {@code fl/README.md} for the design notes.
  */
 package org.fedwan.fl;

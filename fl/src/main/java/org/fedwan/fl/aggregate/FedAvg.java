@@ -54,4 +54,23 @@ public final class FedAvg {
         }
         return out;
     }
+
+    /**
+     * Sample-weighted average of model buffers (batch-norm running statistics, which travel
+     * beside the weights outside the layout): the same arithmetic as {@link #aggregate}. With no
+     * contributions, {@code previous} is returned.
+     *
+     * @param buffers one buffer array per contributing client
+     * @param samples the clients' sample counts, in the same order
+     */
+    public static float[] averageBuffers(float[] previous, List<float[]> buffers, List<Long> samples) {
+        if (buffers.size() != samples.size()) {
+            throw new IllegalArgumentException(buffers.size() + " buffer arrays but " + samples.size() + " sample counts");
+        }
+        List<Contribution> cs = new java.util.ArrayList<>(buffers.size());
+        for (int i = 0; i < buffers.size(); i++) {
+            cs.add(new Contribution(new float[][] {buffers.get(i)}, samples.get(i)));
+        }
+        return aggregate(new float[][] {previous}, cs)[0];
+    }
 }

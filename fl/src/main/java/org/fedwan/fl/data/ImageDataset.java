@@ -37,6 +37,15 @@ public record ImageDataset(String name, int channels, int height, int width, int
         return labels.length;
     }
 
+    /** All labels as ints (0 .. numClasses - 1), in image order: the input of the label-aware {@link Partitions}. */
+    public int[] labelArray() {
+        int[] out = new int[labels.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = labels[i] & 0xFF;
+        }
+        return out;
+    }
+
     /** Values per image. */
     public int imageSize() {
         return channels * height * width;

@@ -12,6 +12,8 @@ public final class SyntheticImages {
     }
 
     /**
+     * One-channel images; same as {@link #generate(String, int, int, int, int, int, long, long)} with one channel.
+     *
      * @param name       data set name
      * @param count      number of images
      * @param side       image height and width in pixels (one channel)
@@ -23,7 +25,24 @@ public final class SyntheticImages {
      */
     public static ImageDataset generate(String name, int count, int side, int numClasses, int noise, long seed,
             long sampleSeed) {
-        int size = side * side;
+        return generate(name, count, 1, side, numClasses, noise, seed, sampleSeed);
+    }
+
+    /**
+     * Images of {@code channels} x {@code side} x {@code side} pixels.
+     *
+     * @param name       data set name
+     * @param count      number of images
+     * @param channels   channels per image
+     * @param side       image height and width in pixels
+     * @param numClasses number of classes
+     * @param noise      noise amplitude in pixel units (0-255)
+     * @param seed       seed of the class prototypes (shared by sets made with the same seed and geometry)
+     * @param sampleSeed seed of the per-image labels and noise
+     */
+    public static ImageDataset generate(String name, int count, int channels, int side, int numClasses, int noise, long seed,
+            long sampleSeed) {
+        int size = channels * side * side;
         byte[][] prototypes = new byte[numClasses][size];
         SplittableRandom protoRandom = new SplittableRandom(seed);
         for (byte[] proto : prototypes) {
@@ -42,6 +61,6 @@ public final class SyntheticImages {
                 pixels[n * size + i] = (byte) Math.max(0, Math.min(255, v));
             }
         }
-        return new ImageDataset(name, 1, side, side, numClasses, pixels, labels);
+        return new ImageDataset(name, channels, side, side, numClasses, pixels, labels);
     }
 }

@@ -5,18 +5,29 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-/** Maps scenario model names to definitions. */
+/**
+ * Maps scenario model names to definitions: {@value CnnMnist#NAME} and the seed papers'
+ * architectures of {@link SeedModels}.
+ */
 public final class ModelZoo {
 
     private static final Map<String, Supplier<ModelDefinition>> MODELS = new TreeMap<>();
 
     static {
         MODELS.put(CnnMnist.NAME, CnnMnist::new);
+        MODELS.put(SeedModels.CNN6_CIFAR, SeedModels::cnn6Cifar);
+        MODELS.put(SeedModels.CNN_MNIST_OCTAV, SeedModels::cnnMnistOctav);
+        MODELS.put(SeedModels.CNN_CIFAR_OCTAV, SeedModels::cnnCifarOctav);
+        MODELS.put(SeedModels.MLP_MNIST_QRR, SeedModels::mlpMnistQrr);
+        MODELS.put(SeedModels.CNN_MNIST_QRR, SeedModels::cnnMnistQrr);
+        MODELS.put(SeedModels.VGG_CIFAR_QRR, SeedModels::vggCifarQrr);
+        MODELS.put(SeedModels.LENET5, SeedModels::lenet5);
     }
 
     private ModelZoo() {
     }
 
+    /** Known names, sorted. */
     public static List<String> names() {
         return List.copyOf(MODELS.keySet());
     }

@@ -2,6 +2,9 @@ package org.fedwan.fl.train;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.fedwan.compression.LayerSpec;
@@ -9,19 +12,28 @@ import org.fedwan.compression.ModelLayout;
 import org.fedwan.compression.TensorSpec;
 import org.fedwan.fl.data.ImageDataset;
 import org.fedwan.fl.data.Partitions;
+import org.fedwan.fl.model.BatchNormStatistics;
+import org.fedwan.fl.model.DropoutMask;
+import org.fedwan.fl.model.InputAdaptation;
 import org.fedwan.fl.model.ModelDefinition;
 import org.fedwan.fl.model.Weights;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Sgd;
 
 /**
  * Trains and evaluates one model graph. Not thread-safe: one thread uses a trainer at a time.
  * A trainer keeps no state between calls that influences results: each call first loads the
- * given weights, and plain SGD has no optimiser state.
+ * given weights and buffers (batch-norm running statistics), momentum comes in and goes out with the call as an
+ * {@link OptimizerState}, and every random choice (shuffling, dropout masks, the gradient-mode
+ * mini-batch) is drawn from the call's seed.
+ *
+ * <p>One SGD step computes the gradients of the graph's loss with SameDiff
+ * ({@code calculateGradients}) and applies {@code torch.optim.SGD}'s update in place with BLAS
+ * {@code axpy}; see {@link TrainingSettings}. Images are fitted to the model's input shape by
+ * {@link InputAdaptation} and scaled to [0, 1].
  */
 public final class LocalTrainer {
 
@@ -30,17 +42,53 @@ public final class LocalTrainer {
     private final ModelDefinition model;
     private final ModelLayout layout;
     private final SameDiff graph;
-    private double configuredLearningRate = Double.NaN;
+    private final List<String> trainable;
+    private final INDArray[] trainableArrays;
+    private final List<BatchNormStatistics> statistics;
+    private final List<String> statisticOutputs;
+    private final List<DropoutMask> masks;
+    private final float[] initialBuffers;
+    private InputAdaptation adaptation;
+    private String adaptationKey = "";
 
     /**
      * Builds the graph and its gradient function; call from one thread at a time (the gradient
      * build briefly silences {@code System.out}).
      */
-    public LocalTrainer(ModelDefinition model, double learningRate) {
+    public LocalTrainer(ModelDefinition model) {
         this.model = model;
         this.layout = model.layout();
         this.graph = model.build(model.initialWeights(0));
-        configure(learningRate);
+        this.trainable = model.trainableTensors();
+        this.trainableArrays = new INDArray[trainable.size()];
+        for (int i = 0; i < trainableArrays.length; i++) {
+            trainableArrays[i] = graph.getVariable(trainable.get(i)).getArr();
+        }
+        this.statistics = model.batchNormStatistics();
+        this.statisticOutputs = new ArrayList<>();
+        for (BatchNormStatistics s : statistics) {
+            statisticOutputs.add(s.batchMean());
+            statisticOutputs.add(s.batchVar());
+        }
+        this.masks = model.dropoutMasks();
+        this.initialBuffers = model.initialBuffers();
+        graph.setLossVariables(ModelDefinition.LOSS);
+        // SameDiff prints one line per differentiated op to System.out while it builds the
+        // gradient graph; keep the console (and the progress bar) clean.
+        synchronized (QUIET_LOCK) {
+            PrintStream out = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            try {
+                graph.createGradFunction();
+            } finally {
+                System.setOut(out);
+            }
+        }
+    }
+
+    /** As {@link #LocalTrainer(ModelDefinition)}; the learning rate now comes with each call's settings. */
+    public LocalTrainer(ModelDefinition model, double learningRate) {
+        this(model);
     }
 
     public ModelDefinition model() {
@@ -48,41 +96,155 @@ public final class LocalTrainer {
     }
 
     /**
-     * Runs {@code settings.localEpochs()} epochs of mini-batch SGD from {@code weights} over the
-     * samples {@code indices} of {@code data}, shuffled per epoch from {@code seed}.
+     * Local training from {@code weights} with fresh optimizer state; see
+     * {@link #train(float[][], float[], OptimizerState, ImageDataset, int[], TrainingSettings, long)}.
      *
      * @return the trained weights, one array per layer
      */
     public float[][] train(float[][] weights, ImageDataset data, int[] indices, TrainingSettings settings, long seed) {
-        load(weights);
-        configure(settings.learningRate());
-        int[] order = indices.clone();
-        SplittableRandom shuffle = new SplittableRandom(seed);
-        for (int epoch = 0; epoch < settings.localEpochs(); epoch++) {
-            Partitions.shuffle(order, shuffle);
-            for (int start = 0; start < order.length; start += settings.batchSize()) {
-                int end = Math.min(order.length, start + settings.batchSize());
-                graph.fit(batch(data, order, start, end));
-            }
-        }
-        return read();
+        return train(weights, null, OptimizerState.NONE, data, indices, settings, seed).weights();
     }
 
-    /** Evaluates {@code weights} on samples {@code from} (inclusive) to {@code to} (exclusive) of {@code data}. */
+    /**
+     * Runs mini-batch SGD from {@code weights} over the samples {@code indices} of
+     * {@code data}: {@code settings.localEpochs()} passes, or {@code settings.localSteps()}
+     * steps continuing over passes. Batches are consecutive slices of an order reshuffled
+     * (Fisher-Yates, from {@code seed}) at the start of every pass, the last batch of a pass
+     * possibly smaller. Batch-norm running statistics are updated after every step.
+     *
+     * <p>Models with batch normalisation cannot normalise a batch of one sample (PyTorch refuses
+     * it too): a one-sample remainder joins the pass's previous batch, and a client with a single
+     * sample does not train. With no samples, nothing changes.
+     *
+     * @param buffers the model's buffers (batch-norm running statistics) to start from, or
+     *                {@code null} for the model's initial ones
+     */
+    public TrainResult train(float[][] weights, float[] buffers, OptimizerState state, ImageDataset data, int[] indices,
+            TrainingSettings settings, long seed) {
+        load(weights, buffers);
+        INDArray[] momentum = settings.momentum() > 0 ? momentumArrays(state) : null;
+        boolean noSingletons = !statistics.isEmpty();
+        if (indices.length == 0 || (noSingletons && indices.length == 1)) {
+            return new TrainResult(read(), readBuffers(), settings.momentum() > 0 ? state : OptimizerState.NONE, 0);
+        }
+        int[] order = indices.clone();
+        SplittableRandom shuffle = new SplittableRandom(seed);
+        SplittableRandom dropout = new SplittableRandom(seed).split();
+        long steps = 0;
+        long passes = settings.countsSteps() ? Long.MAX_VALUE : settings.localEpochs();
+        for (long pass = 0; pass < passes && (!settings.countsSteps() || steps < settings.localSteps()); pass++) {
+            Partitions.shuffle(order, shuffle);
+            int pos = 0;
+            while (pos < order.length && (!settings.countsSteps() || steps < settings.localSteps())) {
+                int end = batchEnd(pos, order.length, settings.batchSize(), noSingletons);
+                step(placeholders(data, order, pos, end, dropout), end - pos, settings, momentum);
+                steps++;
+                pos = end;
+            }
+        }
+        OptimizerState after = momentum == null ? OptimizerState.NONE : OptimizerState.ofMomentum(momentumValues(momentum));
+        return new TrainResult(read(), readBuffers(), after, steps);
+    }
+
+    /** End of the batch starting at {@code pos}; with {@code noSingletons}, a one-sample remainder joins this batch. */
+    static int batchEnd(int pos, int n, int batchSize, boolean noSingletons) {
+        int end = Math.min(n, pos + batchSize);
+        if (noSingletons && n - end == 1) {
+            end = n;
+        }
+        return end;
+    }
+
+    /**
+     * The gradient of the loss at {@code weights} on the client's samples, one array per layer.
+     * Training-mode forward pass (batch statistics, dropout
+     * masks from {@code seed}); running statistics are not updated. For models with batch
+     * normalisation a one-sample remainder joins the previous batch, as in training.
+     */
+    public float[][] gradient(float[][] weights, ImageDataset data, int[] indices, GradientMode mode, int batchSize, long seed) {
+        if (indices.length == 0) {
+            throw new IllegalArgumentException("a gradient needs at least one sample");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        }
+        if (!statistics.isEmpty() && indices.length == 1) {
+            throw new IllegalArgumentException(model.name() + " has batch normalisation, which needs at least two samples "
+                    + "per batch; the client has one");
+        }
+        load(weights, null);
+        SplittableRandom dropout = new SplittableRandom(seed).split();
+        double[][] acc = new double[trainable.size()][];
+        if (mode == GradientMode.ONE_MINIBATCH) {
+            int[] order = indices.clone();
+            Partitions.shuffle(order, new SplittableRandom(seed));
+            int n = batchEnd(0, order.length, batchSize, !statistics.isEmpty());
+            accumulate(acc, graph.calculateGradients(placeholders(data, order, 0, n, dropout), trainable), 1.0);
+        } else {
+            for (int start = 0; start < indices.length; ) {
+                int end = batchEnd(start, indices.length, batchSize, !statistics.isEmpty());
+                Map<String, INDArray> g = graph.calculateGradients(placeholders(data, indices, start, end, dropout), trainable);
+                accumulate(acc, g, (double) (end - start) / indices.length);
+                start = end;
+            }
+        }
+        Map<String, double[]> byName = new HashMap<>();
+        for (int i = 0; i < trainable.size(); i++) {
+            byName.put(trainable.get(i), acc[i]);
+        }
+        float[][] out = new float[layout.layerCount()][];
+        for (int l = 0; l < out.length; l++) {
+            LayerSpec layer = layout.layers().get(l);
+            out[l] = new float[layer.parameterCount()];
+            int offset = 0;
+            for (TensorSpec t : layer.tensors()) {
+                double[] g = byName.get(t.name());
+                if (g != null) {
+                    for (int i = 0; i < g.length; i++) {
+                        out[l][offset + i] = (float) g[i];
+                    }
+                }
+                offset += t.elementCount();
+            }
+        }
+        return out;
+    }
+
+    private void accumulate(double[][] acc, Map<String, INDArray> grads, double weight) {
+        for (int i = 0; i < acc.length; i++) {
+            float[] g = grads.get(trainable.get(i)).dup('c').data().asFloat();
+            if (acc[i] == null) {
+                acc[i] = new double[g.length];
+            }
+            for (int j = 0; j < g.length; j++) {
+                acc[i][j] += weight * g[j];
+            }
+        }
+    }
+
+    /**
+     * Evaluates {@code weights} on samples {@code from} (inclusive) to {@code to} (exclusive) of
+     * {@code data}, with the model's initial buffers; for a model with batch normalisation use
+     * {@link #evaluate(float[][], float[], ImageDataset, int, int, int)} with its trained statistics.
+     */
     public Evaluation evaluate(float[][] weights, ImageDataset data, int from, int to, int batchSize) {
-        load(weights);
+        return evaluate(weights, null, data, from, to, batchSize);
+    }
+
+    /** Evaluation-mode metrics (running statistics {@code buffers}, or the initial ones if {@code null}; no dropout). */
+    public Evaluation evaluate(float[][] weights, float[] buffers, ImageDataset data, int from, int to, int batchSize) {
+        load(weights, buffers);
         Evaluation total = Evaluation.EMPTY;
         int[] order = new int[to - from];
         for (int i = 0; i < order.length; i++) {
             order[i] = from + i;
         }
+        int k = model.numClasses();
         for (int start = 0; start < order.length; start += batchSize) {
             int end = Math.min(order.length, start + batchSize);
-            DataSet b = batch(data, order, start, end);
-            INDArray p = graph.output(Map.of(ModelDefinition.INPUT, b.getFeatures()), ModelDefinition.OUTPUT)
-                    .get(ModelDefinition.OUTPUT);
+            INDArray features = features(data, order, start, end);
+            INDArray p = graph.output(Map.of(ModelDefinition.INPUT, features), ModelDefinition.OUTPUT).get(ModelDefinition.OUTPUT);
             float[] probs = p.dup('c').data().asFloat();
-            int k = model.numClasses();
             long correct = 0;
             double loss = 0;
             for (int i = 0; i < end - start; i++) {
@@ -103,51 +265,153 @@ public final class LocalTrainer {
         return total;
     }
 
-    private DataSet batch(ImageDataset data, int[] order, int start, int end) {
+    private void step(Map<String, INDArray> placeholders, int batch, TrainingSettings s, INDArray[] momentum) {
+        Map<String, INDArray> grads;
+        Map<String, INDArray> outputs = Map.of();
+        if (statistics.isEmpty()) {
+            grads = graph.calculateGradients(placeholders, trainable);
+        } else {
+            OutAndGrad og = graph.calculateGradientsAndOutputs(placeholders, statisticOutputs, trainable);
+            grads = og.getGradients();
+            outputs = og.getOutputs();
+        }
+        Level1 blas = Nd4j.getBlasWrapper().level1();
+        for (int i = 0; i < trainableArrays.length; i++) {
+            INDArray w = trainableArrays[i];
+            INDArray g = grads.get(trainable.get(i));
+            long n = w.length();
+            if (s.weightDecay() > 0) {
+                blas.axpy(n, s.weightDecay(), w, g);
+            }
+            INDArray direction = g;
+            if (momentum != null) {
+                momentum[i].muli(s.momentum());
+                blas.axpy(n, 1.0, g, momentum[i]);
+                direction = momentum[i];
+            }
+            blas.axpy(n, -s.learningRate(), direction, w);
+        }
+        for (BatchNormStatistics st : statistics) {
+            long values = (long) batch * st.positionsPerSample();
+            double m = BatchNormStatistics.MOMENTUM;
+            double bessel = values > 1 ? (double) values / (values - 1) : 1.0;
+            INDArray runningMean = graph.getVariable(st.runningMean()).getArr();
+            INDArray runningVar = graph.getVariable(st.runningVar()).getArr();
+            runningMean.muli(1 - m);
+            blas.axpy(runningMean.length(), m, outputs.get(st.batchMean()), runningMean);
+            runningVar.muli(1 - m);
+            blas.axpy(runningVar.length(), m * bessel, outputs.get(st.batchVar()), runningVar);
+        }
+    }
+
+    private INDArray[] momentumArrays(OptimizerState state) {
+        INDArray[] m = new INDArray[trainableArrays.length];
+        float[][] values = state.momentum();
+        if (values != null) {
+            layout.checkValues(values);
+        }
+        Map<String, int[]> where = tensorPositions();
+        for (int i = 0; i < m.length; i++) {
+            INDArray w = trainableArrays[i];
+            if (values == null) {
+                m[i] = Nd4j.zeros(w.dataType(), w.shape());
+            } else {
+                int[] p = where.get(trainable.get(i));
+                m[i] = Weights.array(values[p[0]], p[1], layout.layers().get(p[0]).tensors().get(p[2]).shape());
+            }
+        }
+        return m;
+    }
+
+    private float[][] momentumValues(INDArray[] momentum) {
+        float[][] out = new float[layout.layerCount()][];
+        for (int l = 0; l < out.length; l++) {
+            out[l] = new float[layout.layers().get(l).parameterCount()];
+        }
+        Map<String, int[]> where = tensorPositions();
+        for (int i = 0; i < momentum.length; i++) {
+            int[] p = where.get(trainable.get(i));
+            float[] v = momentum[i].dup('c').data().asFloat();
+            System.arraycopy(v, 0, out[p[0]], p[1], v.length);
+        }
+        return out;
+    }
+
+    /** Tensor name to {layer, offset within the layer, tensor index}. */
+    private Map<String, int[]> tensorPositions() {
+        Map<String, int[]> where = new HashMap<>();
+        for (int l = 0; l < layout.layerCount(); l++) {
+            int offset = 0;
+            List<TensorSpec> ts = layout.layers().get(l).tensors();
+            for (int t = 0; t < ts.size(); t++) {
+                where.put(ts.get(t).name(), new int[] {l, offset, t});
+                offset += ts.get(t).elementCount();
+            }
+        }
+        return where;
+    }
+
+    private Map<String, INDArray> placeholders(ImageDataset data, int[] order, int start, int end, SplittableRandom dropout) {
         int n = end - start;
-        int size = data.imageSize();
         int k = model.numClasses();
-        float[] x = new float[n * size];
         float[] y = new float[n * k];
+        for (int i = 0; i < n; i++) {
+            y[i * k + data.label(order[start + i])] = 1f;
+        }
+        Map<String, INDArray> ph = new HashMap<>();
+        ph.put(ModelDefinition.INPUT, features(data, order, start, end));
+        ph.put(ModelDefinition.LABELS, Nd4j.create(y, new long[] {n, k}, 'c'));
+        for (DropoutMask m : masks) {
+            int per = m.valuesPerSample();
+            float[] v = new float[n * per];
+            float keep = (float) (1.0 / (1.0 - m.rate()));
+            for (int i = 0; i < v.length; i++) {
+                v[i] = dropout.nextDouble() < m.rate() ? 0f : keep;
+            }
+            int[] s = m.shapePerSample();
+            long[] shape = new long[s.length + 1];
+            shape[0] = n;
+            for (int i = 0; i < s.length; i++) {
+                shape[i + 1] = s[i];
+            }
+            ph.put(m.placeholder(), Nd4j.create(v, shape, 'c'));
+        }
+        return ph;
+    }
+
+    private INDArray features(ImageDataset data, int[] order, int start, int end) {
+        int n = end - start;
+        InputAdaptation a = adaptation(data);
+        int size = a.targetSize();
+        int imageSize = data.imageSize();
+        float[] x = new float[n * size];
         byte[] pixels = data.pixels();
         for (int i = 0; i < n; i++) {
-            int idx = order[start + i];
-            int base = idx * size;
-            for (int j = 0; j < size; j++) {
-                x[i * size + j] = (pixels[base + j] & 0xFF) / 255f;
-            }
-            y[i * k + data.label(idx)] = 1f;
+            a.write(pixels, order[start + i] * imageSize, x, i * size);
         }
         int[] s = model.inputShape();
-        INDArray features = Nd4j.create(x, new long[] {n, s[0], s[1], s[2]}, 'c');
-        INDArray labels = Nd4j.create(y, new long[] {n, k}, 'c');
-        return new DataSet(features, labels);
+        return Nd4j.create(x, new long[] {n, s[0], s[1], s[2]}, 'c');
     }
 
-    private void configure(double learningRate) {
-        if (learningRate == configuredLearningRate) {
-            return;
+    private InputAdaptation adaptation(ImageDataset data) {
+        String key = data.channels() + "x" + data.height() + "x" + data.width();
+        if (!key.equals(adaptationKey)) {
+            adaptation = InputAdaptation.between(data.channels(), data.height(), data.width(), model.inputShape());
+            adaptationKey = key;
         }
-        graph.setTrainingConfig(TrainingConfig.builder().updater(new Sgd(learningRate))
-                .dataSetFeatureMapping(ModelDefinition.INPUT).dataSetLabelMapping(ModelDefinition.LABELS)
-                .minimize(ModelDefinition.LOSS).build());
-        if (Double.isNaN(configuredLearningRate)) {
-            // SameDiff prints one line per differentiated op to System.out while it builds the
-            // gradient graph; keep the console (and our progress bar) clean.
-            synchronized (QUIET_LOCK) {
-                PrintStream out = System.out;
-                System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-                try {
-                    graph.createGradFunction();
-                } finally {
-                    System.setOut(out);
-                }
-            }
-        }
-        configuredLearningRate = learningRate;
+        return adaptation;
     }
 
-    private void load(float[][] weights) {
+    private void load(float[][] weights, float[] buffers) {
+        float[] b = buffers == null ? initialBuffers : buffers;
+        if (b.length != initialBuffers.length) {
+            throw new IllegalArgumentException(model.name() + " has " + initialBuffers.length + " buffer values, got " + b.length);
+        }
+        int bufferOffset = 0;
+        for (TensorSpec t : model.buffers()) {
+            graph.getVariable(t.name()).getArr().assign(Weights.array(b, bufferOffset, t.shape()));
+            bufferOffset += t.elementCount();
+        }
         layout.checkValues(weights);
         for (int l = 0; l < weights.length; l++) {
             LayerSpec layer = layout.layers().get(l);
@@ -157,6 +421,17 @@ public final class LocalTrainer {
                 offset += t.elementCount();
             }
         }
+    }
+
+    private float[] readBuffers() {
+        float[] out = new float[initialBuffers.length];
+        int offset = 0;
+        for (TensorSpec t : model.buffers()) {
+            float[] v = graph.getVariable(t.name()).getArr().dup('c').data().asFloat();
+            System.arraycopy(v, 0, out, offset, v.length);
+            offset += v.length;
+        }
+        return out;
     }
 
     private float[][] read() {

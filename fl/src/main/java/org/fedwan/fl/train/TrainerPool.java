@@ -26,8 +26,34 @@ public final class TrainerPool implements AutoCloseable {
     private final ExecutorService executor;
     private final BlockingQueue<LocalTrainer> trainers;
 
-    /** One local training job: start from {@code weights}, train on {@code indices} of {@code data}, shuffle from {@code seed}. */
-    public record Job(float[][] weights, ImageDataset data, int[] indices, long seed) {
+    /**
+     * One client's job: start from {@code weights} and {@code buffers} (batch-norm running
+     * statistics; {@code null} for the model's initial ones), train on (or take the gradient
+     * over) {@code indices} of {@code data}, draw every random choice from {@code seed}, continue
+     * from the client's optimizer {@code state}.
+     */
+    public record Job(float[][] weights, float[] buffers, ImageDataset data, int[] indices, long seed, OptimizerState state) {
+
+        public Job {
+            if (state == null) {
+                throw new IllegalArgumentException("optimizer state must not be null; use OptimizerState.NONE");
+            }
+        }
+
+        /** A job with the model's initial buffers and fresh optimizer state. */
+        public Job(float[][] weights, ImageDataset data, int[] indices, long seed) {
+            this(weights, null, data, indices, seed, OptimizerState.NONE);
+        }
+
+        /** This job continuing from the client's optimizer state {@code s}. */
+        public Job withState(OptimizerState s) {
+            return new Job(weights, buffers, data, indices, seed, s);
+        }
+
+        /** This job starting from buffers {@code b}. */
+        public Job withBuffers(float[] b) {
+            return new Job(weights, b, data, indices, seed, state);
+        }
     }
 
     public TrainerPool(ModelDefinition model, TrainingSettings settings, int threads) {
@@ -38,7 +64,7 @@ public final class TrainerPool implements AutoCloseable {
         this.settings = settings;
         this.trainers = new ArrayBlockingQueue<>(threads);
         for (int i = 0; i < threads; i++) {
-            trainers.add(new LocalTrainer(model, settings.learningRate()));
+            trainers.add(new LocalTrainer(model));
         }
         this.executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "fedwan-trainer");
@@ -59,19 +85,44 @@ public final class TrainerPool implements AutoCloseable {
         return trainers.remainingCapacity() + trainers.size();
     }
 
-    /** Trains every job; result {@code i} belongs to job {@code i}. */
+    /** Trains every job; result {@code i} belongs to job {@code i} (weights only). */
     public List<float[][]> trainAll(List<Job> jobs) {
-        return runAll(jobs, (trainer, job) -> trainer.train(job.weights(), job.data(), job.indices(), settings, job.seed()));
+        List<float[][]> out = new ArrayList<>(jobs.size());
+        for (TrainResult r : train(jobs)) {
+            out.add(r.weights());
+        }
+        return out;
     }
 
-    /** Test metrics of {@code weights} on all of {@code data}. */
+    /** Trains every job (model mode); result {@code i} belongs to job {@code i} and carries the client's new optimizer state. */
+    public List<TrainResult> train(List<Job> jobs) {
+        return runAll(jobs, (trainer, job) -> trainer.train(job.weights(), job.buffers(), job.state(), job.data(), job.indices(),
+                settings, job.seed()));
+    }
+
+    /**
+     * Gradient mode (seeds 003, 004): the gradient of every job's client at the job's weights,
+     * over one mini-batch of the settings' batch size or over all its data; result {@code i}
+     * belongs to job {@code i}. Optimizer state is not used.
+     */
+    public List<float[][]> gradients(List<Job> jobs, GradientMode mode) {
+        return runAll(jobs, (trainer, job) -> trainer.gradient(job.weights(), job.data(), job.indices(), mode,
+                settings.batchSize(), job.seed()));
+    }
+
+    /** Test metrics of {@code weights} on all of {@code data}, with the model's initial buffers. */
     public Evaluation evaluate(float[][] weights, ImageDataset data) {
+        return evaluate(weights, null, data);
+    }
+
+    /** Test metrics of {@code weights} with running statistics {@code buffers} ({@code null}: initial) on all of {@code data}. */
+    public Evaluation evaluate(float[][] weights, float[] buffers, ImageDataset data) {
         List<int[]> chunks = new ArrayList<>();
         for (int from = 0; from < data.size(); from += EVALUATION_CHUNK) {
             chunks.add(new int[] {from, Math.min(data.size(), from + EVALUATION_CHUNK)});
         }
         Evaluation total = Evaluation.EMPTY;
-        for (Evaluation e : runAll(chunks, (trainer, c) -> trainer.evaluate(weights, data, c[0], c[1], 500))) {
+        for (Evaluation e : runAll(chunks, (trainer, c) -> trainer.evaluate(weights, buffers, data, c[0], c[1], 500))) {
             total = total.plus(e);
         }
         return total;

@@ -1,9 +1,13 @@
 /**
  * Local training and evaluation on ND4J SameDiff graphs. A {@link org.fedwan.fl.train.LocalTrainer}
- * owns one graph and is used by one thread at a time; a {@link org.fedwan.fl.train.TrainerPool} runs
- * many clients' training in parallel, one trainer per worker thread, and returns results in client
- * order so that they do not depend on the number of threads. ND4J must run each operation on one
- * thread ({@code OMP_NUM_THREADS=1}, set by the {@code fedwan} launcher and by the test set-up):
- * parallelism comes from training clients side by side.
+ * owns one graph and is used by one thread at a time; it is stateless between calls: weights,
+ * buffers and the client's {@link org.fedwan.fl.train.OptimizerState} come in with each job and go
+ * out with its {@link org.fedwan.fl.train.TrainResult}, and every random choice is drawn from the
+ * job's seed. A {@link org.fedwan.fl.train.TrainerPool} runs many clients side by side, one trainer
+ * per worker thread, in model mode (trained weights) or gradient mode
+ * ({@link org.fedwan.fl.train.GradientMode}), and returns results in job order, so that they do
+ * not depend on the number of threads. ND4J must run each operation on one thread
+ * ({@code OMP_NUM_THREADS=1}, set by the {@code fedwan} launcher and by the test set-up).
+ * {@link org.fedwan.fl.train.Pretraining} trains the initial model on a held-out public split.
  */
 package org.fedwan.fl.train;

@@ -6,12 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fedwan.fl.aggregate.ClientResult;
 import org.fedwan.fl.aggregate.FedAvg;
+import org.fedwan.fl.aggregate.GradientStep;
+import org.fedwan.fl.aggregate.LaqAggregator;
+import org.fedwan.fl.aggregate.LayerAverage;
+import org.fedwan.fl.data.DatasetCatalog;
 import org.fedwan.fl.data.ImageDataset;
 import org.fedwan.fl.data.Partitions;
 import org.fedwan.fl.data.SyntheticImages;
+import org.fedwan.fl.data.TrainTest;
 import org.fedwan.fl.model.CnnMnist;
 import org.fedwan.fl.model.ModelDefinition;
+import org.fedwan.fl.model.SeedModels;
 import org.junit.jupiter.api.Test;
 
 class TrainerPoolTest {
@@ -60,6 +67,117 @@ class TrainerPoolTest {
         assertTrue(afterOne.accuracy() > 0.9 && afterOne.accuracy() > before.accuracy() + 0.5,
                 "accuracy before " + before.accuracy() + " after " + afterOne.accuracy());
         assertTrue(afterOne.meanLoss() < before.meanLoss());
+    }
+
+    @Test
+    void batchNormModelWithMomentumStateIsIdenticalForAnyThreadCountAndLearns() {
+        ModelDefinition octav = SeedModels.cnnMnistOctav();
+        ImageDataset train = TRAIN.head(180);
+        TrainingSettings s = new TrainingSettings(3, 10, 0.05).withMomentum(0.9).withWeightDecay(1e-4);
+        int[][] shares = Partitions.dirichlet(train.labelArray(), 10, 3, 100.0, 5);
+        float[][] global = octav.initialWeights(1);
+        float[] buffers = octav.initialBuffers();
+        List<OptimizerState> states = new ArrayList<>(List.of(OptimizerState.NONE, OptimizerState.NONE, OptimizerState.NONE));
+        List<List<TrainResult>> byThreads = new ArrayList<>();
+        for (int threads : new int[] {1, 2}) {
+            try (TrainerPool pool = new TrainerPool(octav, s, threads)) {
+                List<TrainerPool.Job> jobs = new ArrayList<>();
+                for (int c = 0; c < 3; c++) {
+                    jobs.add(new TrainerPool.Job(global, buffers, train, shares[c], 50 + c, states.get(c)));
+                }
+                byThreads.add(pool.train(jobs));
+            }
+        }
+        for (int c = 0; c < 3; c++) {
+            TrainResult a = byThreads.get(0).get(c);
+            TrainResult b = byThreads.get(1).get(c);
+            for (int l = 0; l < a.weights().length; l++) {
+                assertArrayEquals(a.weights()[l], b.weights()[l], "client " + c + " layer " + l);
+                assertArrayEquals(a.state().momentum()[l], b.state().momentum()[l], "momentum of client " + c);
+            }
+            assertArrayEquals(a.buffers(), b.buffers(), "running statistics of client " + c);
+        }
+        List<ClientResult> results = new ArrayList<>();
+        List<float[]> clientBuffers = new ArrayList<>();
+        List<Long> samples = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            TrainResult r = byThreads.get(0).get(c);
+            results.add(ClientResult.full(c, r.weights(), shares[c].length));
+            clientBuffers.add(r.buffers());
+            samples.add((long) shares[c].length);
+        }
+        float[][] next = LayerAverage.fedAvg().aggregate(global, results, List.of(), 1);
+        float[] nextBuffers = FedAvg.averageBuffers(buffers, clientBuffers, samples);
+        try (TrainerPool pool = new TrainerPool(octav, s, 1)) {
+            double before = pool.evaluate(global, buffers, TEST).accuracy();
+            double accuracy = pool.evaluate(next, nextBuffers, TEST).accuracy();
+            assertTrue(accuracy > 0.8 && accuracy > before + 0.5, "accuracy " + before + " -> " + accuracy);
+        }
+    }
+
+    @Test
+    void cnn6CifarLearnsColourImages() {
+        TrainTest d = DatasetCatalog.synthetic(400, 100, 3, 32, 6);
+        ModelDefinition cnn6 = SeedModels.cnn6Cifar();
+        try (TrainerPool pool = new TrainerPool(cnn6, new TrainingSettings(3, 20, 0.01).withMomentum(0.9), 1)) {
+            float[][] w = cnn6.initialWeights(2);
+            double before = pool.evaluate(w, d.test()).accuracy();
+            float[][] after = pool.trainAll(List.of(new TrainerPool.Job(w, d.train(), Partitions.iid(400, 1, 1)[0], 3))).get(0);
+            double accuracy = pool.evaluate(after, d.test()).accuracy();
+            assertTrue(accuracy > 0.8 && accuracy > before + 0.5, before + " -> " + accuracy);
+        }
+    }
+
+    @Test
+    void gradientModeClientsTrainTheQrrMlpThroughLaq() {
+        ModelDefinition mlp = SeedModels.mlpMnistQrr();
+        int[][] shares = Partitions.iid(TRAIN.size(), 4, 2);
+        LaqAggregator laq = new LaqAggregator(0.05);
+        float[][] global = mlp.initialWeights(5);
+        try (TrainerPool pool = new TrainerPool(mlp, TrainingSettings.steps(1, 64, 0.05), 2)) {
+            double before = pool.evaluate(global, TEST).accuracy();
+            for (int round = 1; round <= 15; round++) {
+                List<TrainerPool.Job> jobs = new ArrayList<>();
+                for (int c = 0; c < 4; c++) {
+                    jobs.add(new TrainerPool.Job(global, TRAIN, shares[c], 1000L * round + c));
+                }
+                List<float[][]> grads = pool.gradients(jobs, GradientMode.ONE_MINIBATCH);
+                List<ClientResult> results = new ArrayList<>();
+                for (int c = 0; c < 4; c++) {
+                    // client 3 reports only every third round: LAQ reuses its stale gradient
+                    if (c < 3 || round % 3 == 1) {
+                        results.add(ClientResult.full(c, grads.get(c), 64));
+                    }
+                }
+                global = laq.aggregate(global, results, List.of(), round);
+            }
+            double after = pool.evaluate(global, TEST).accuracy();
+            assertTrue(after > 0.9 && after > before + 0.5, before + " -> " + after);
+            float[][] sgd = new GradientStep(0.05, GradientStep.Reduction.SUM).aggregate(global,
+                    List.of(ClientResult.full(0, pool.gradients(List.of(new TrainerPool.Job(global, TRAIN, shares[0], 1)),
+                            GradientMode.FULL_LOCAL_DATA).get(0), shares[0].length)), List.of(), 16);
+            assertEquals(global.length, sgd.length);
+        }
+    }
+
+    @Test
+    void theLargerSeedModelsBuildAndGiveFiniteGradients() {
+        TrainTest colour = DatasetCatalog.synthetic(4, 2, 3, 32, 1);
+        for (ModelDefinition m : List.of(SeedModels.vggCifarQrr(), SeedModels.lenet5(), SeedModels.cnnMnistQrr())) {
+            try (TrainerPool pool = new TrainerPool(m, new TrainingSettings(1, 4, 0.01), 1)) {
+                float[][] g = pool.gradients(List.of(new TrainerPool.Job(m.initialWeights(1), colour.train(), new int[] {0, 1, 2},
+                        2)), GradientMode.FULL_LOCAL_DATA).get(0);
+                m.layout().checkValues(g);
+                double norm = 0;
+                for (float[] layer : g) {
+                    for (float v : layer) {
+                        assertTrue(Float.isFinite(v), m.name());
+                        norm += v * v;
+                    }
+                }
+                assertTrue(norm > 0, m.name());
+            }
+        }
     }
 
     private static float[][] average(float[][] initial, List<float[][]> models, int[][] shares) {
