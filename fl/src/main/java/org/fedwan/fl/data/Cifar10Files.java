@@ -42,15 +42,7 @@ public final class Cifar10Files {
      */
     public static TrainTest load(Path folder) throws IOException {
         Path dir = Files.isDirectory(folder.resolve(ARCHIVE_FOLDER)) ? folder.resolve(ARCHIVE_FOLDER) : folder;
-        List<String> missing = new ArrayList<>();
-        for (String f : TRAIN_FILES) {
-            if (!Files.isRegularFile(dir.resolve(f))) {
-                missing.add(f);
-            }
-        }
-        if (!Files.isRegularFile(dir.resolve(TEST_FILE))) {
-            missing.add(TEST_FILE);
-        }
+        List<String> missing = missingFiles(folder);
         if (!missing.isEmpty()) {
             throw new IOException("CIFAR-10 binary batches not found in " + dir.toAbsolutePath()
                     + (dir.equals(folder) ? " (nor in its subfolder " + ARCHIVE_FOLDER + ")" : "") + ": missing "
@@ -66,6 +58,21 @@ public final class Cifar10Files {
     }
 
     /** Concatenates the records of {@code files} in order. */
+    /** The batch files absent from {@code folder} (or its {@code cifar-10-batches-bin} subfolder); empty when all are there. */
+    public static List<String> missingFiles(Path folder) {
+        Path dir = Files.isDirectory(folder.resolve(ARCHIVE_FOLDER)) ? folder.resolve(ARCHIVE_FOLDER) : folder;
+        List<String> missing = new ArrayList<>();
+        for (String f : TRAIN_FILES) {
+            if (!Files.isRegularFile(dir.resolve(f))) {
+                missing.add(f);
+            }
+        }
+        if (!Files.isRegularFile(dir.resolve(TEST_FILE))) {
+            missing.add(TEST_FILE);
+        }
+        return missing;
+    }
+
     static ImageDataset read(String name, List<Path> files) throws IOException {
         long total = 0;
         for (Path f : files) {

@@ -2,8 +2,6 @@ package org.fedwan.scenarios.run;
 
 import java.io.IOException;
 import org.fedwan.fl.data.ImageDataset;
-import org.fedwan.fl.data.MnistFiles;
-import org.fedwan.fl.data.SyntheticImages;
 import org.fedwan.sim.federation.RunConfig;
 
 /** Loads (and, for MNIST, fetches on first use) the train and test sets a run needs. */
@@ -33,10 +31,11 @@ public final class DataSets {
         /** A trainer pool for {@code config}'s model and training settings with {@code threads} trainers. */
         public synchronized org.fedwan.fl.train.TrainerPool pool(RunConfig config, int threads) {
             String key = config.model() + "|" + config.localEpochs() + "|" + config.batchSize() + "|" + config.learningRate()
-                    + "|" + threads + "|" + Thread.currentThread().getId();
+                    + "|" + config.momentum() + "|" + config.weightDecay() + "|" + threads + "|" + Thread.currentThread().getId();
             return pools.computeIfAbsent(key, k -> new org.fedwan.fl.train.TrainerPool(
                     org.fedwan.fl.model.ModelZoo.create(config.model()),
-                    new org.fedwan.fl.train.TrainingSettings(config.localEpochs(), config.batchSize(), config.learningRate()),
+                    new org.fedwan.fl.train.TrainingSettings(config.localEpochs(), config.batchSize(), config.learningRate(),
+                            config.momentum(), config.weightDecay(), 0),
                     threads));
         }
 
@@ -62,19 +61,17 @@ public final class DataSets {
     public static TrainTest load(RunConfig config) throws IOException {
         ImageDataset train;
         ImageDataset test;
-        switch (config.dataset()) {
-            case "mnist" -> {
-                MnistFiles.Mnist m = MnistFiles.load(config.dataDir());
-                train = m.train();
-                test = m.test();
-            }
-            case "synthetic" -> {
-                int n = config.trainSamples() > 0 ? config.trainSamples() : SYNTHETIC_TRAIN;
-                int t = config.testSamples() > 0 ? config.testSamples() : SYNTHETIC_TEST;
-                train = SyntheticImages.generate("synthetic-train", n, 28, 10, 60, config.seed(), config.seed() + 1);
-                test = SyntheticImages.generate("synthetic-test", t, 28, 10, 60, config.seed(), config.seed() + 2);
-            }
-            default -> throw new IllegalArgumentException("unknown dataset '" + config.dataset() + "'; allowed: mnist, synthetic");
+        if (config.dataset().equals(org.fedwan.fl.data.DatasetCatalog.SYNTHETIC)) {
+            int n = config.trainSamples() > 0 ? config.trainSamples() : SYNTHETIC_TRAIN;
+            int t = config.testSamples() > 0 ? config.testSamples() : SYNTHETIC_TEST;
+            org.fedwan.fl.data.TrainTest tt = org.fedwan.fl.data.DatasetCatalog.synthetic(n, t, 1, 28, config.seed());
+            train = tt.train();
+            test = tt.test();
+        } else {
+            org.fedwan.fl.data.TrainTest tt = org.fedwan.fl.data.DatasetCatalog.load(config.dataset(), config.dataDir(),
+                    config.seed());
+            train = tt.train();
+            test = tt.test();
         }
         if (config.trainSamples() > 0) {
             train = train.head(config.trainSamples());

@@ -108,6 +108,11 @@ public final class ResultFolder {
         m.put("confirmed", c.confirmed());
         m.put("fair_use", c.fairUse());
         m.put("battery_capacity_j", c.batteryCapacityJ());
+        m.put("partition", c.partition());
+        m.put("shards_per_client", c.shardsPerClient());
+        m.put("dirichlet_alpha", c.dirichletAlpha());
+        m.put("momentum", c.momentum());
+        m.put("weight_decay", c.weightDecay());
         return m;
     }
 
@@ -148,6 +153,11 @@ public final class ResultFolder {
         b.confirmed = (Boolean) m.get("confirmed");
         b.fairUse = (Boolean) m.get("fair_use");
         b.batteryCapacityJ = ((Number) m.get("battery_capacity_j")).doubleValue();
+        b.partition = (String) m.get("partition");
+        b.shardsPerClient = ((Number) m.get("shards_per_client")).intValue();
+        b.dirichletAlpha = ((Number) m.get("dirichlet_alpha")).doubleValue();
+        b.momentum = ((Number) m.get("momentum")).doubleValue();
+        b.weightDecay = ((Number) m.get("weight_decay")).doubleValue();
         return b.build();
     }
 

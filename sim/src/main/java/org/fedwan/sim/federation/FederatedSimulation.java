@@ -86,6 +86,11 @@ public final class FederatedSimulation extends Model {
     private final Deadline deadline;
 
     private float[][] global;
+    /** Batch-norm running statistics of the global model (outside the layout: never on the air). */
+    private float[] buffers;
+    /** Each client's optimizer state (momentum), kept between its rounds. */
+    private final org.fedwan.fl.train.OptimizerState[] states;
+    private final float[][] clientBuffers;
 
     // state of the current round
     private int round;
@@ -135,7 +140,10 @@ public final class FederatedSimulation extends Model {
 
         Region region = Region.byName(config.region());
         int n = config.clients();
-        this.shares = Partitions.iid(train.size(), n, streams().seed(SERVER_ID, "partition"));
+        this.shares = partition(config, train, streams().seed(SERVER_ID, "partition"));
+        this.states = new org.fedwan.fl.train.OptimizerState[n];
+        java.util.Arrays.fill(states, org.fedwan.fl.train.OptimizerState.NONE);
+        this.buffers = model.initialBuffers();
         this.speedFactor = new double[n];
         this.devices = new LorawanDevice[n];
         this.computeDone = new ComputeDone[n];
@@ -150,6 +158,7 @@ public final class FederatedSimulation extends Model {
         this.roundStart = new RoundStart(this);
         this.deadline = new Deadline(this);
         this.messages = new byte[n][];
+        this.clientBuffers = new float[n][];
         this.reassemblers = new Reassembler[n];
         this.arrived = new boolean[n];
         this.global = model.initialWeights(streams().seed(SERVER_ID, "model-init"));
@@ -242,9 +251,17 @@ public final class FederatedSimulation extends Model {
 
         List<TrainerPool.Job> jobs = new ArrayList<>(selected.length);
         for (int c : selected) {
-            jobs.add(new TrainerPool.Job(global, train, shares[c], streams().seed(c, "train-round-" + round)));
+            jobs.add(new TrainerPool.Job(global, buffers, train, shares[c], streams().seed(c, "train-round-" + round),
+                    states[c]));
         }
-        List<float[][]> models = pool.trainAll(jobs);
+        List<org.fedwan.fl.train.TrainResult> results = pool.train(jobs);
+        List<float[][]> models = new ArrayList<>(results.size());
+        for (int i = 0; i < selected.length; i++) {
+            int c = selected[i];
+            models.add(results.get(i).weights());
+            states[c] = results.get(i).state();
+            clientBuffers[c] = results.get(i).buffers();
+        }
         for (int i = 0; i < selected.length; i++) {
             int c = selected[i];
             if (encoders[c] == null) {
@@ -262,6 +279,17 @@ public final class FederatedSimulation extends Model {
         if (config.roundDeadlineS() > 0) {
             deadline.schedule(Math.round(config.roundDeadlineS() * 1e6));
         }
+    }
+
+    /** The seeded partition of the training set among the clients. */
+    static int[][] partition(RunConfig c, ImageDataset train, long seed) {
+        return switch (c.partition()) {
+            case "shards" -> Partitions.labelShards(train.labelArray(), c.clients(), c.shardsPerClient(), seed);
+            case "dirichlet" -> Partitions.dirichlet(train.labelArray(), train.numClasses(), c.clients(), c.dirichletAlpha(),
+                    seed);
+            case "unequal" -> Partitions.iid(Partitions.unequalSizes(train.size(), c.clients(), 1.0, seed), seed + 1);
+            default -> Partitions.iid(train.size(), c.clients(), seed);
+        };
     }
 
     /** Client update {@code trained - global}, layer by layer. */
@@ -376,8 +404,19 @@ public final class FederatedSimulation extends Model {
         }
         clientsOk = ok;
         global = aggregate(decoded, sampleWeights);
+        if (buffers.length > 0) {
+            List<float[]> arrivedBuffers = new ArrayList<>();
+            List<Long> samples = new ArrayList<>();
+            for (int c : selected) {
+                if (arrived[c] && clientBuffers[c] != null) {
+                    arrivedBuffers.add(clientBuffers[c]);
+                    samples.add((long) shares[c].length);
+                }
+            }
+            buffers = org.fedwan.fl.aggregate.FedAvg.averageBuffers(buffers, arrivedBuffers, samples);
+        }
         aggregatedAtUs = nowUs();
-        evaluation = pool.evaluate(global, test);
+        evaluation = pool.evaluate(global, buffers, test);
         // the devices receive what the downlink codec delivers, which is what they train from next round
         byte[] broadcast = downlinkCodec.encode(layout, global);
         global = downlinkCodec.decode(layout, broadcast);

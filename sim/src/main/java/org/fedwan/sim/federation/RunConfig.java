@@ -42,6 +42,12 @@ import java.util.Objects;
  * @param confirmed             confirmed uplinks (ACK in RX1/RX2, retransmissions)
  * @param fairUse               TTN fair use: 30 s uplink airtime per device per day
  * @param batteryCapacityJ      battery per device in J, 0 = unlimited
+ * @param partition             {@code iid}, {@code shards} (label shards), {@code dirichlet} (label skew) or
+ *                              {@code unequal} (IID labels, log-normal client sizes)
+ * @param shardsPerClient       label shards per client (partition shards)
+ * @param dirichletAlpha        concentration of the Dirichlet label skew (partition dirichlet)
+ * @param momentum              local SGD heavy-ball momentum in [0, 1), kept per client across rounds
+ * @param weightDecay           local SGD L2 weight decay
  */
 public record RunConfig(
         String name,
@@ -77,7 +83,12 @@ public record RunConfig(
         String sfPolicy,
         boolean confirmed,
         boolean fairUse,
-        double batteryCapacityJ) {
+        double batteryCapacityJ,
+        String partition,
+        int shardsPerClient,
+        double dirichletAlpha,
+        double momentum,
+        double weightDecay) {
 
     public RunConfig {
         Objects.requireNonNull(name, "name");
@@ -125,6 +136,19 @@ public record RunConfig(
             throw new IllegalArgumentException("radiusM must be > 0, got " + radiusM);
         }
         positive("gateways", gateways);
+        if (!PARTITIONS.contains(partition)) {
+            throw new IllegalArgumentException("partition must be one of " + PARTITIONS + ", got " + partition);
+        }
+        positive("shardsPerClient", shardsPerClient);
+        if (!(dirichletAlpha > 0) || !Double.isFinite(dirichletAlpha)) {
+            throw new IllegalArgumentException("dirichletAlpha must be > 0, got " + dirichletAlpha);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+        }
+        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
+            throw new IllegalArgumentException("weightDecay must be >= 0, got " + weightDecay);
+        }
         if (!(batteryCapacityJ >= 0) || !Double.isFinite(batteryCapacityJ)) {
             throw new IllegalArgumentException("batteryCapacityJ must be >= 0 (0 = unlimited), got " + batteryCapacityJ);
         }
@@ -132,6 +156,8 @@ public record RunConfig(
 
     /** Link models. */
     public static final java.util.List<String> LINKS = java.util.List.of("ideal", "realistic");
+    /** Data partitions. */
+    public static final java.util.List<String> PARTITIONS = java.util.List.of("iid", "shards", "dirichlet", "unequal");
     /** Spreading-factor policies. */
     public static final java.util.List<String> SF_POLICIES = java.util.List.of("fixed", "link-budget", "adr");
 
@@ -189,6 +215,11 @@ public record RunConfig(
         b.confirmed = confirmed;
         b.fairUse = fairUse;
         b.batteryCapacityJ = batteryCapacityJ;
+        b.partition = partition;
+        b.shardsPerClient = shardsPerClient;
+        b.dirichletAlpha = dirichletAlpha;
+        b.momentum = momentum;
+        b.weightDecay = weightDecay;
         return b;
     }
 
@@ -228,6 +259,11 @@ public record RunConfig(
         public boolean confirmed = false;
         public boolean fairUse = false;
         public double batteryCapacityJ = 0;
+        public String partition = "iid";
+        public int shardsPerClient = 2;
+        public double dirichletAlpha = 0.5;
+        public double momentum = 0;
+        public double weightDecay = 0;
 
         public RunConfig build() {
             return new RunConfig(name, seed, replication, rounds, clients,
@@ -235,7 +271,7 @@ public record RunConfig(
                     localEpochs, batchSize, learningRate, uplinkCodec, uplinkOptions, downlinkCodec, region, dataRate,
                     downlinkDataRate == null ? dataRate : downlinkDataRate, dutyCycle, gatewayDutyCycle, radio,
                     deviceMflops, deviceSpeedSigma, roundDeadlineS, targetAccuracy, link, radiusM, gateways, sfPolicy, confirmed,
-                    fairUse, batteryCapacityJ);
+                    fairUse, batteryCapacityJ, partition, shardsPerClient, dirichletAlpha, momentum, weightDecay);
         }
     }
 }

@@ -146,7 +146,7 @@ public record NbiotNetworkConfig(String name, long seed, int replication, int de
 
     /**
      * Mutable builder; public fields keep a command line's or scenario loader's key table short.
-     * Defaults and sources: see {@code channel-models/NBIOT.md}.
+     * Defaults and sources: see the README section "NB-IoT model".
      */
     public static final class Builder {
         public String name = "nbiot-net";

@@ -58,6 +58,12 @@ class FederatedSimulationTest {
     static final class Recorder implements RunListener {
         final List<FrameRecord> frames = new ArrayList<>();
         final List<RoundRecord> rounds = new ArrayList<>();
+        final List<org.fedwan.sim.results.DeviceRecord> devices = new ArrayList<>();
+
+        @Override
+        public void onDevice(org.fedwan.sim.results.DeviceRecord device) {
+            devices.add(device);
+        }
 
         @Override
         public void onFrame(FrameRecord frame) {
@@ -117,6 +123,28 @@ class FederatedSimulationTest {
                     .mapToLong(FrameRecord::frmPayloadBytes).sum();
             long frames = r.frames.stream().filter(f -> f.direction().equals(FrameRecord.UPLINK)).count();
             assertEquals(s.updateBytes() + 3 * frames, frm, name);
+        }
+    }
+
+    @Test
+    void nonIidPartitionsMomentumAndTheRealisticLinkRun() {
+        for (String partition : List.of("shards", "dirichlet", "unequal")) {
+            RunConfig.Builder b = tiny();
+            b.partition = partition;
+            b.momentum = 0.9;
+            b.weightDecay = 1e-4;
+            b.link = "realistic";
+            b.radiusM = 200;
+            b.sfPolicy = "link-budget";
+            b.roundDeadlineS = 7200;
+            Recorder r = new Recorder();
+            RunSummary s = FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+            assertEquals(2, s.rounds(), partition);
+            assertTrue(Double.isFinite(s.finalAccuracy()), partition);
+            assertEquals(3, r.devices.size(), partition);
+            for (org.fedwan.sim.results.DeviceRecord d : r.devices) {
+                assertTrue(d.txJ() > 0 && d.sleepJ() >= 0 && d.mcuJ() > 0, d.toString());
+            }
         }
     }
 
