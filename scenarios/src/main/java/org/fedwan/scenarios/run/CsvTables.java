@@ -26,7 +26,12 @@ public final class CsvTables implements RunListener {
     public static final String DEVICES_HEADER = "device,data_rate,tx_j,rx_j,standby_j,sleep_j,mcu_j,total_j,tx_s,rx_s,"
             + "duty_cycle_wait_s,fair_use_wait_s,battery_depleted_s";
 
+    /** Columns of clients.csv: one row per selected client per round. */
+    public static final String CLIENTS_HEADER = "round,device,compute_s,compute_end_s,upload_start_s,upload_end_s,airtime_s,"
+            + "duty_cycle_wait_s,frames,update_bytes,outcome";
+
     private final StringBuilder devices = new StringBuilder(DEVICES_HEADER + "\n");
+    private final StringBuilder clients = new StringBuilder(CLIENTS_HEADER + "\n");
     private final Appendable rounds;
     private final Appendable transmissions;
     private final StringBuilder row = new StringBuilder(160);
@@ -96,6 +101,23 @@ public final class CsvTables implements RunListener {
                 .append(Formats.seconds(d.dutyCycleWaitUs())).append(',')
                 .append(Formats.seconds(d.fairUseWaitUs())).append(',')
                 .append(d.depletedAtUs() < 0 ? "" : Formats.seconds(d.depletedAtUs())).append('\n');
+    }
+
+    @Override
+    public void onClientRound(org.fedwan.sim.results.ClientRoundRecord c) {
+        clients.append(c.round()).append(',').append(c.device()).append(',')
+                .append(Formats.seconds(c.computeUs())).append(',')
+                .append(c.computeEndUs() < 0 ? "" : Formats.seconds(c.computeEndUs())).append(',')
+                .append(c.uploadStartUs() < 0 ? "" : Formats.seconds(c.uploadStartUs())).append(',')
+                .append(c.uploadEndUs() < 0 ? "" : Formats.seconds(c.uploadEndUs())).append(',')
+                .append(Formats.seconds(c.airtimeUs())).append(',')
+                .append(Formats.seconds(c.dutyCycleWaitUs())).append(',')
+                .append(c.frames()).append(',').append(c.updateBytes()).append(',').append(c.outcome()).append('\n');
+    }
+
+    /** clients.csv, complete once the run has ended. */
+    public String clientsCsv() {
+        return clients.toString();
     }
 
     /** devices.csv, complete once the run has ended. */

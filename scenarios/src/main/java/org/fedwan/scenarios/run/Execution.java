@@ -30,12 +30,12 @@ public final class Execution {
         StringBuilder rounds = new StringBuilder(4096);
         StringBuilder transmissions = new StringBuilder(1 << 16);
         RunSummaryAndTarget r = execute(config, data, threads, observer, rounds, transmissions);
-        return new RunResult(config, rounds.toString(), transmissions.toString(), r.devicesCsv(),
+        return new RunResult(config, rounds.toString(), transmissions.toString(), r.devicesCsv(), r.clientsCsv(),
                 Summaries.of(config, r.summary(), r.target()));
     }
 
     /** A finished simulation and its target tracking. */
-    record RunSummaryAndTarget(RunSummary summary, TargetTracker target, String devicesCsv) {
+    record RunSummaryAndTarget(RunSummary summary, TargetTracker target, String devicesCsv, String clientsCsv) {
     }
 
     /** Runs {@code config}, streaming the two tables to the given sinks. */
@@ -47,6 +47,6 @@ public final class Execution {
         RunListener listener = observer == null ? RunListener.all(tables, target) : RunListener.all(tables, target, observer);
         TrainerPool pool = data.pool(config, threads);
         RunSummary summary = FederatedSimulation.run(config, tt.train(), tt.test(), pool, listener);
-        return new RunSummaryAndTarget(summary, target, tables.devicesCsv());
+        return new RunSummaryAndTarget(summary, target, tables.devicesCsv(), tables.clientsCsv());
     }
 }

@@ -45,6 +45,7 @@ public final class ResultFolder {
         writeAtomically(dir.resolve("rounds.csv"), r.roundsCsv());
         writeAtomically(dir.resolve("transmissions.csv"), r.transmissionsCsv());
         writeAtomically(dir.resolve("devices.csv"), r.devicesCsv());
+        writeAtomically(dir.resolve("clients.csv"), r.clientsCsv());
         writeSummary(dir, r.summary());
         writeManifest(dir, r.config(), start, end, extra);
     }

@@ -11,8 +11,9 @@ import org.fedwan.sim.federation.RunConfig;
  * @param roundsCsv       rounds.csv content
  * @param transmissionsCsv transmissions.csv content
  * @param devicesCsv      devices.csv content
+ * @param clientsCsv      clients.csv content
  * @param summary         summary metrics in a fixed order (numbers, strings; NaN where undefined)
  */
-public record RunResult(RunConfig config, String roundsCsv, String transmissionsCsv, String devicesCsv,
+public record RunResult(RunConfig config, String roundsCsv, String transmissionsCsv, String devicesCsv, String clientsCsv,
         Map<String, Object> summary) {
 }

@@ -57,6 +57,7 @@ public final class ScenarioRunner {
         Files.move(framesPart, outDir.resolve("transmissions.csv"), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         ResultFolder.writeAtomically(outDir.resolve("devices.csv"), r.devicesCsv());
+        ResultFolder.writeAtomically(outDir.resolve("clients.csv"), r.clientsCsv());
         ResultFolder.writeSummary(outDir, Summaries.of(config, r.summary(), r.target()));
         double wallS = (System.nanoTime() - t0) / 1e9;
         List<Path> written = figures ? RunFigures.writeAll(outDir) : List.of();

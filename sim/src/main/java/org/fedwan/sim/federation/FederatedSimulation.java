@@ -91,6 +91,14 @@ public final class FederatedSimulation extends Model {
     /** Each client's optimizer state (momentum), kept between its rounds. */
     private final org.fedwan.fl.train.OptimizerState[] states;
     private final float[][] clientBuffers;
+    // per-client tallies of the current round
+    private final long[] computeUs;
+    private final long[] computeEndUs;
+    private final long[] uploadStartUs;
+    private final long[] uploadEndUs;
+    private final long[] airtimeUs;
+    private final long[] clientWaitAtStartUs;
+    private final int[] frameCount;
 
     // state of the current round
     private int round;
@@ -159,6 +167,13 @@ public final class FederatedSimulation extends Model {
         this.deadline = new Deadline(this);
         this.messages = new byte[n][];
         this.clientBuffers = new float[n][];
+        this.computeUs = new long[n];
+        this.computeEndUs = new long[n];
+        this.uploadStartUs = new long[n];
+        this.uploadEndUs = new long[n];
+        this.airtimeUs = new long[n];
+        this.clientWaitAtStartUs = new long[n];
+        this.frameCount = new int[n];
         this.reassemblers = new Reassembler[n];
         this.arrived = new boolean[n];
         this.global = model.initialWeights(streams().seed(SERVER_ID, "model-init"));
@@ -274,7 +289,14 @@ public final class FederatedSimulation extends Model {
             updateMessageBytes = Math.max(updateMessageBytes, messages[c].length);
             reassemblers[c] = new Reassembler(messageTag());
             devices[c].setComputing(nowUs(), true);
-            computeDone[c].schedule(devices[c], computeTimeUs(c));
+            computeUs[c] = computeTimeUs(c);
+            computeEndUs[c] = -1;
+            uploadStartUs[c] = -1;
+            uploadEndUs[c] = -1;
+            airtimeUs[c] = 0;
+            frameCount[c] = 0;
+            clientWaitAtStartUs[c] = devices[c].dutyCycleWaitUs();
+            computeDone[c].schedule(devices[c], computeUs[c]);
         }
         if (config.roundDeadlineS() > 0) {
             deadline.schedule(Math.round(config.roundDeadlineS() * 1e6));
@@ -355,6 +377,12 @@ public final class FederatedSimulation extends Model {
         }
         uplinkBytes += phyPayloadBytes;
         uplinkFrames++;
+        if (uploadStartUs[c] < 0) {
+            uploadStartUs[c] = startUs;
+        }
+        uploadEndUs[c] = endUs;
+        airtimeUs[c] += endUs - startUs;
+        frameCount[c]++;
         energyJ += e;
         listener.onFrame(new FrameRecord(round, sender.name(), FrameRecord.UPLINK,
                 org.fedwan.channel.lorawan.Fragmentation.fragmentIndex(frmPayload), startUs, endUs, phyPayloadBytes,
@@ -493,6 +521,22 @@ public final class FederatedSimulation extends Model {
             }
         }
         broadcastDone = false;
+        for (int c : selected) {
+            String outcome;
+            if (arrived[c]) {
+                outcome = messages[c].length == 0 ? "skipped" : "ok";
+            } else if (computeEndUs[c] < 0) {
+                outcome = "dropped-computing";
+            } else if (devices[c].isSending() || frameCount[c] > 0 && uploadEndUs[c] >= aggregatedAtUs) {
+                outcome = "dropped-sending";
+            } else {
+                outcome = frameCount[c] > 0 ? "lost" : "dropped-sending";
+            }
+            listener.onClientRound(new org.fedwan.sim.results.ClientRoundRecord(round, devices[c].name(), computeUs[c],
+                    computeEndUs[c], uploadStartUs[c], uploadEndUs[c], airtimeUs[c],
+                    devices[c].dutyCycleWaitUs() - clientWaitAtStartUs[c], frameCount[c],
+                    messages[c] == null ? 0 : messages[c].length, outcome));
+        }
         long waitUs = totalWaitUs() - waitAtStartUs;
         listener.onRound(new RoundRecord(round, roundStartUs, nowUs(), evaluation.accuracy(), evaluation.meanLoss(),
                 uplinkBytes, downlinkBytes, uplinkFrames, downlinkFrames, updateBytes, energyJ, clientsOk,
@@ -550,6 +594,7 @@ public final class FederatedSimulation extends Model {
         protected void eventRoutine(LorawanDevice who) {
             int c = (int) who.id();
             who.setComputing(who.model().nowUs(), false);
+            computeEndUs[c] = who.model().nowUs();
             if (messages[c].length == 0) {
                 updateArrived(c);
                 return;

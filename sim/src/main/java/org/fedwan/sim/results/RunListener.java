@@ -9,6 +9,10 @@ public interface RunListener {
     default void onRound(RoundRecord round) {
     }
 
+    /** Once per selected client at the end of each round, before {@link #onRound}. */
+    default void onClientRound(ClientRoundRecord client) {
+    }
+
     /** Once per device at the end of the run. */
     default void onDevice(DeviceRecord device) {
     }
@@ -27,6 +31,13 @@ public interface RunListener {
             public void onRound(RoundRecord round) {
                 for (RunListener l : listeners) {
                     l.onRound(round);
+                }
+            }
+
+            @Override
+            public void onClientRound(ClientRoundRecord client) {
+                for (RunListener l : listeners) {
+                    l.onClientRound(client);
                 }
             }
 
