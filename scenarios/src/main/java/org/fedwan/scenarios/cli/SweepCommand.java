@@ -27,6 +27,13 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "runs at once (default: number of cores); results are identical for any value")
     Integer workers;
 
+    @Option(names = "--engine", defaultValue = "local", paramLabel = "ENGINE",
+            description = "local (default: a pool of worker threads) or spark (needs the spark module: mvn -Pspark package)")
+    String engineName;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark, e.g. local[2] or spark://host:7077")
+    String master;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,11 +47,28 @@ final class SweepCommand implements Callable<Integer> {
             return 2;
         }
         Path dir = out != null ? out : FedwanCli.home().resolve("results").resolve(sweep.name());
-        SweepEngine engine = engine(workers);
+        SweepEngine engine = switch (engineName) {
+            case "local" -> engine(workers);
+            case "spark" -> sparkEngine(master == null ? "local[" + Runtime.getRuntime().availableProcessors() + "]" : master);
+            default -> throw new IllegalArgumentException("--engine " + engineName + ": allowed: local, spark");
+        };
         SweepRunner.Outcome o = SweepRunner.run(sweep, dir, engine, System.out);
         System.out.println("fedwan: " + o.executed() + " runs executed, " + o.skipped() + " already complete; table "
                 + o.table().toAbsolutePath().normalize());
         return 0;
+    }
+
+    /** The Spark engine of the optional spark module, found at run time so that this module does not depend on Spark. */
+    static SweepEngine sparkEngine(String master) {
+        try {
+            Class<?> c = Class.forName("org.fedwan.spark.SparkEngine");
+            return (SweepEngine) c.getConstructor(String.class).newInstance(master);
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            throw new IllegalArgumentException("--engine spark: the spark module is not built; run 'mvn -B -Pspark -DskipTests "
+                    + "package' once, then ./fedwan adds it (and Spark) to its classpath");
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot start the Spark engine: " + e, e);
+        }
     }
 
     static SweepEngine engine(Integer workers) {
