@@ -110,6 +110,14 @@ public final class ScenarioKeys {
         number("target_accuracy", d.targetAccuracy, 0, false, 1,
                 "test accuracy whose first attainment the summary times (time, energy, bytes, rounds to target)",
                 (b, v) -> b.targetAccuracy = v);
+        choice("protocol", d.protocol, RunConfig.PROTOCOLS,
+                "uplink and downlink technology: lorawan, or nbiot (every client on one NB-IoT cell)", (b, v) -> b.protocol = v);
+        number("coupling_loss_db", d.couplingLossDb, 100, true, 200,
+                "NB-IoT coupling loss of every device, dB (CE0 up to 144, CE1 up to 154, CE2 up to 164)",
+                (b, v) -> b.couplingLossDb = v);
+        choice("nbiot_profile", d.nbiotProfile, org.fedwan.channel.nbiot.NbiotPowerProfile.ALL.stream()
+                .map(org.fedwan.channel.nbiot.NbiotPowerProfile::name).toList(), "NB-IoT module power profile",
+                (b, v) -> b.nbiotProfile = v);
         choice("link", d.link, RunConfig.LINKS, "LoRaWAN link model: ideal (the network only delays) or realistic "
                 + "(Bor log-distance path loss with 3.57 dB shadowing, collisions with capture, 8-path gateways)", (b, v) -> b.link = v);
         number("radius_m", d.radiusM, 0, false, 1e6, "radius of the disc the devices are placed in, m (realistic link)",

@@ -114,6 +114,9 @@ public final class ResultFolder {
         m.put("dirichlet_alpha", c.dirichletAlpha());
         m.put("momentum", c.momentum());
         m.put("weight_decay", c.weightDecay());
+        m.put("protocol", c.protocol());
+        m.put("coupling_loss_db", c.couplingLossDb());
+        m.put("nbiot_profile", c.nbiotProfile());
         return m;
     }
 
@@ -159,6 +162,9 @@ public final class ResultFolder {
         b.dirichletAlpha = ((Number) m.get("dirichlet_alpha")).doubleValue();
         b.momentum = ((Number) m.get("momentum")).doubleValue();
         b.weightDecay = ((Number) m.get("weight_decay")).doubleValue();
+        b.protocol = (String) m.get("protocol");
+        b.couplingLossDb = ((Number) m.get("coupling_loss_db")).doubleValue();
+        b.nbiotProfile = (String) m.get("nbiot_profile");
         return b.build();
     }
 

@@ -32,6 +32,7 @@ public final class Summaries {
         m.put("uplink_options", c.uplinkOptions());
         m.put("downlink_codec", c.downlinkCodec());
         m.put("update_message_bytes", s.updateMessageBytes());
+        m.put("protocol", c.protocol());
         m.put("region", c.region());
         m.put("data_rate", c.dataRate());
         m.put("downlink_data_rate", c.downlinkDataRate());

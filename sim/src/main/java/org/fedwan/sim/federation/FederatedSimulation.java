@@ -81,6 +81,9 @@ public final class FederatedSimulation extends Model {
     private final LorawanDevice[] devices;
     private final ComputeDone[] computeDone;
     private final LorawanNetwork network;
+    /** Whether the clients are on NB-IoT rather than LoRaWAN. */
+    private final boolean nbiot;
+    private final NbiotClients nbiotClients;
     private final RandomGenerator selection;
     private final RoundStart roundStart;
     private final Deadline deadline;
@@ -120,6 +123,8 @@ public final class FederatedSimulation extends Model {
     private long aggregatedAtUs;
     private Evaluation evaluation = Evaluation.EMPTY;
     private int clientsOk;
+    /** True from a round's end to the next round's start: records then belong to the next round. */
+    private boolean betweenRounds;
 
     private long totalUplinkBytes;
     private long totalDownlinkBytes;
@@ -153,14 +158,34 @@ public final class FederatedSimulation extends Model {
         java.util.Arrays.fill(states, org.fedwan.fl.train.OptimizerState.NONE);
         this.buffers = model.initialBuffers();
         this.speedFactor = new double[n];
-        this.devices = new LorawanDevice[n];
         this.computeDone = new ComputeDone[n];
-        this.network = new LorawanNetwork(this, networkSettings(config, region, radio), n,
-                this::uplinkFrameEnded, this::broadcastFrameEnded);
+        this.nbiot = config.protocol().equals("nbiot");
+        if (nbiot) {
+            this.devices = new LorawanDevice[0];
+            this.network = null;
+            this.nbiotClients = new NbiotClients(this, n, config, new NbiotClients.Sink() {
+                @Override
+                public void uplinkBlock(int c, int bytes, long startUs, long endUs) {
+                    nbiotBlock(c, bytes, startUs, endUs);
+                }
+
+                @Override
+                public void energy(int c, String state, long startUs, long endUs, double joules) {
+                    nbiotEnergy(c, state, startUs, endUs, joules);
+                }
+            });
+        } else {
+            this.devices = new LorawanDevice[n];
+            this.nbiotClients = null;
+            this.network = new LorawanNetwork(this, networkSettings(config, region, radio), n,
+                    this::uplinkFrameEnded, this::broadcastFrameEnded);
+        }
         for (int c = 0; c < n; c++) {
             speedFactor[c] = Math.exp(config.deviceSpeedSigma() * streams().of(c, "compute-speed").nextGaussian());
-            devices[c] = network.device(c);
-            computeDone[c] = new ComputeDone(this);
+            if (!nbiot) {
+                devices[c] = network.device(c);
+            }
+            computeDone[c] = new ComputeDone(this, c);
         }
         this.selection = streams().of(SERVER_ID, "selection");
         this.roundStart = new RoundStart(this);
@@ -198,6 +223,9 @@ public final class FederatedSimulation extends Model {
             // every remaining update was lost and no deadline was set: the round closes when nothing is left to happen
             sim.closeRound();
             sim.scheduler().run();
+        }
+        if (sim.nbiot) {
+            sim.nbiotClients.deviceRecords(sim.nowUs()).forEach(listener::onDevice);
         }
         for (LorawanDevice d : sim.devices) {
             org.fedwan.sim.network.DeviceEnergy e = d.energy(sim.nowUs());
@@ -253,12 +281,7 @@ public final class FederatedSimulation extends Model {
         broadcastDone = false;
         arrivedCount = 0;
         clientsOk = 0;
-        uplinkBytes = 0;
-        downlinkBytes = 0;
-        uplinkFrames = 0;
-        downlinkFrames = 0;
-        updateBytes = 0;
-        energyJ = 0;
+        betweenRounds = false;
         waitAtStartUs = totalWaitUs();
         Arrays.fill(arrived, false);
         Arrays.fill(messages, null);
@@ -288,15 +311,17 @@ public final class FederatedSimulation extends Model {
             messages[c] = update.message();
             updateMessageBytes = Math.max(updateMessageBytes, messages[c].length);
             reassemblers[c] = new Reassembler(messageTag());
-            devices[c].setComputing(nowUs(), true);
+            if (!nbiot) {
+                devices[c].setComputing(nowUs(), true);
+            }
             computeUs[c] = computeTimeUs(c);
             computeEndUs[c] = -1;
             uploadStartUs[c] = -1;
             uploadEndUs[c] = -1;
             airtimeUs[c] = 0;
             frameCount[c] = 0;
-            clientWaitAtStartUs[c] = devices[c].dutyCycleWaitUs();
-            computeDone[c].schedule(devices[c], computeUs[c]);
+            clientWaitAtStartUs[c] = waitUs(c);
+            computeDone[c].schedule(computeUs[c]);
         }
         if (config.roundDeadlineS() > 0) {
             deadline.schedule(Math.round(config.roundDeadlineS() * 1e6));
@@ -384,7 +409,7 @@ public final class FederatedSimulation extends Model {
         airtimeUs[c] += endUs - startUs;
         frameCount[c]++;
         energyJ += e;
-        listener.onFrame(new FrameRecord(round, sender.name(), FrameRecord.UPLINK,
+        listener.onFrame(new FrameRecord(recordRound(), sender.name(), FrameRecord.UPLINK,
                 org.fedwan.channel.lorawan.Fragmentation.fragmentIndex(frmPayload), startUs, endUs, phyPayloadBytes,
                 frmPayload.length, e, outcome));
         if (!collecting) {
@@ -396,9 +421,9 @@ public final class FederatedSimulation extends Model {
         if (!collecting) {
             return;
         }
-        byte[] received = messages[c].length == 0 ? messages[c] : reassemblers[c].message();
+        byte[] received = messages[c].length == 0 || nbiot ? messages[c] : reassemblers[c].message();
         if (!Arrays.equals(received, messages[c])) {
-            throw new IllegalStateException("reassembled update of " + devices[c].name() + " differs from what it sent");
+            throw new IllegalStateException("reassembled update of client " + c + " differs from what it sent");
         }
         arrived[c] = true;
         arrivedCount++;
@@ -417,7 +442,7 @@ public final class FederatedSimulation extends Model {
         for (int c : selected) {
             if (arrived[c]) {
                 ok++;
-                byte[] message = messages[c].length == 0 ? messages[c] : reassemblers[c].message();
+                byte[] message = messages[c].length == 0 || nbiot ? messages[c] : reassemblers[c].message();
                 if (message.length > 0) {
                     decoded.add(decoder.decode(c, round, message));
                     sampleWeights.add((double) shares[c].length);
@@ -425,9 +450,15 @@ public final class FederatedSimulation extends Model {
             } else {
                 if (computeDone[c].isScheduled()) {
                     computeDone[c].cancel();
-                    devices[c].setComputing(nowUs(), false);
+                    if (!nbiot) {
+                        devices[c].setComputing(nowUs(), false);
+                    }
                 }
-                devices[c].abort();
+                if (nbiot) {
+                    nbiotClients.device(c).abort();
+                } else {
+                    devices[c].abort();
+                }
             }
         }
         clientsOk = ok;
@@ -448,10 +479,18 @@ public final class FederatedSimulation extends Model {
         // the devices receive what the downlink codec delivers, which is what they train from next round
         byte[] broadcast = downlinkCodec.encode(layout, global);
         global = downlinkCodec.decode(layout, broadcast);
-        network.multicast(broadcast, messageTag(), () -> {
+        Runnable done = () -> {
             broadcastDone = true;
             maybeEndRound();
-        });
+        };
+        if (nbiot) {
+            // single-cell point-to-multipoint: one transmission of the message, counted once
+            downlinkBytes += broadcast.length;
+            downlinkFrames++;
+            nbiotClients.broadcast(broadcast.length, done);
+        } else {
+            network.multicast(broadcast, messageTag(), done);
+        }
     }
 
     /**
@@ -506,7 +545,7 @@ public final class FederatedSimulation extends Model {
         int index = org.fedwan.channel.lorawan.Fragmentation.fragmentIndex(frmPayload);
         for (LorawanDevice d : devices) {
             energyJ += rxEnergyJ;
-            listener.onFrame(new FrameRecord(round, d.name(), FrameRecord.DOWNLINK, index, startUs, endUs,
+            listener.onFrame(new FrameRecord(recordRound(), d.name(), FrameRecord.DOWNLINK, index, startUs, endUs,
                     phyPayloadBytes, frmPayload.length, rxEnergyJ, "received"));
         }
     }
@@ -520,6 +559,9 @@ public final class FederatedSimulation extends Model {
                 return;
             }
         }
+        if (nbiot && nbiotClients.anySending()) {
+            return;
+        }
         broadcastDone = false;
         for (int c : selected) {
             String outcome;
@@ -527,14 +569,14 @@ public final class FederatedSimulation extends Model {
                 outcome = messages[c].length == 0 ? "skipped" : "ok";
             } else if (computeEndUs[c] < 0) {
                 outcome = "dropped-computing";
-            } else if (devices[c].isSending() || frameCount[c] > 0 && uploadEndUs[c] >= aggregatedAtUs) {
+            } else if (frameCount[c] > 0 && uploadEndUs[c] >= aggregatedAtUs) {
                 outcome = "dropped-sending";
             } else {
                 outcome = frameCount[c] > 0 ? "lost" : "dropped-sending";
             }
-            listener.onClientRound(new org.fedwan.sim.results.ClientRoundRecord(round, devices[c].name(), computeUs[c],
+            listener.onClientRound(new org.fedwan.sim.results.ClientRoundRecord(round, "dev-" + c, computeUs[c],
                     computeEndUs[c], uploadStartUs[c], uploadEndUs[c], airtimeUs[c],
-                    devices[c].dutyCycleWaitUs() - clientWaitAtStartUs[c], frameCount[c],
+                    waitUs(c) - clientWaitAtStartUs[c], frameCount[c],
                     messages[c] == null ? 0 : messages[c].length, outcome));
         }
         long waitUs = totalWaitUs() - waitAtStartUs;
@@ -547,9 +589,53 @@ public final class FederatedSimulation extends Model {
         totalDownlinkFrames += downlinkFrames;
         totalUpdateBytes += updateBytes;
         totalEnergyJ += energyJ;
+        // what happens from now until the next round starts (zero-delay events) belongs to the next round
+        uplinkBytes = 0;
+        downlinkBytes = 0;
+        uplinkFrames = 0;
+        downlinkFrames = 0;
+        updateBytes = 0;
+        energyJ = 0;
+        betweenRounds = true;
         if (round < config.rounds()) {
             roundStart.schedule(0);
+        } else {
+            // devices may keep timers forever (NB-IoT periodic TAU, paging): the run ends with its last round
+            scheduler().stop();
         }
+    }
+
+    /** The round a record made now belongs to. */
+    private int recordRound() {
+        return betweenRounds ? round + 1 : round;
+    }
+
+    /** Client {@code c}'s duty-cycle waiting so far (NB-IoT has no duty cycle). */
+    private long waitUs(int c) {
+        return nbiot ? 0 : devices[c].dutyCycleWaitUs();
+    }
+
+    /** An NB-IoT uplink transport block of client {@code c} ended. */
+    private void nbiotBlock(int c, int bytes, long startUs, long endUs) {
+        uplinkBytes += bytes;
+        uplinkFrames++;
+        if (uploadStartUs[c] < 0) {
+            uploadStartUs[c] = startUs;
+        }
+        uploadEndUs[c] = endUs;
+        airtimeUs[c] += endUs - startUs;
+        frameCount[c]++;
+        listener.onFrame(new FrameRecord(recordRound(), "dev-" + c, FrameRecord.UPLINK, frameCount[c] - 1, startUs, endUs, bytes,
+                bytes, 0, collecting ? "delivered" : "late"));
+    }
+
+    /**
+     * Energy an NB-IoT device spent in a power state: a row of its own ({@code direction =
+     * energy}, the state as outcome), so that energies still add up over rows.
+     */
+    private void nbiotEnergy(int c, String state, long startUs, long endUs, double joules) {
+        energyJ += joules;
+        listener.onFrame(new FrameRecord(recordRound(), "dev-" + c, FrameRecord.ENERGY, -1, startUs, endUs, 0, 0, joules, state));
     }
 
     private long totalWaitUs() {
@@ -585,21 +671,30 @@ public final class FederatedSimulation extends Model {
     }
 
     /** A client finished local training: it starts sending its encoded update. */
-    private final class ComputeDone extends Event<LorawanDevice> {
-        ComputeDone(Model model) {
+    private final class ComputeDone extends ExternalEvent {
+        private final int c;
+
+        ComputeDone(Model model, int client) {
             super(model, "compute-done");
+            this.c = client;
         }
 
         @Override
-        protected void eventRoutine(LorawanDevice who) {
-            int c = (int) who.id();
-            who.setComputing(who.model().nowUs(), false);
-            computeEndUs[c] = who.model().nowUs();
+        protected void eventRoutine() {
+            long now = nowUs();
+            if (!nbiot) {
+                devices[c].setComputing(now, false);
+            }
+            computeEndUs[c] = now;
             if (messages[c].length == 0) {
                 updateArrived(c);
                 return;
             }
-            who.send(messages[c], messageTag(), () -> updateArrived(c));
+            if (nbiot) {
+                nbiotClients.device(c).send(messages[c], messageTag(), () -> updateArrived(c));
+            } else {
+                devices[c].send(messages[c], messageTag(), () -> updateArrived(c));
+            }
         }
     }
 }

@@ -48,6 +48,9 @@ import java.util.Objects;
  * @param dirichletAlpha        concentration of the Dirichlet label skew (partition dirichlet)
  * @param momentum              local SGD heavy-ball momentum in [0, 1), kept per client across rounds
  * @param weightDecay           local SGD L2 weight decay
+ * @param protocol              {@code lorawan} or {@code nbiot} (every client on one NB-IoT cell)
+ * @param couplingLossDb        NB-IoT coupling loss of every device, dB (144 / 154 / 164: CE0 / CE1 / CE2 edges)
+ * @param nbiotProfile          NB-IoT module power profile
  */
 public record RunConfig(
         String name,
@@ -88,7 +91,10 @@ public record RunConfig(
         int shardsPerClient,
         double dirichletAlpha,
         double momentum,
-        double weightDecay) {
+        double weightDecay,
+        String protocol,
+        double couplingLossDb,
+        String nbiotProfile) {
 
     public RunConfig {
         Objects.requireNonNull(name, "name");
@@ -149,6 +155,13 @@ public record RunConfig(
         if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
             throw new IllegalArgumentException("weightDecay must be >= 0, got " + weightDecay);
         }
+        if (!PROTOCOLS.contains(protocol)) {
+            throw new IllegalArgumentException("protocol must be one of " + PROTOCOLS + ", got " + protocol);
+        }
+        if (!Double.isFinite(couplingLossDb)) {
+            throw new IllegalArgumentException("couplingLossDb must be finite, got " + couplingLossDb);
+        }
+        Objects.requireNonNull(nbiotProfile, "nbiotProfile");
         if (!(batteryCapacityJ >= 0) || !Double.isFinite(batteryCapacityJ)) {
             throw new IllegalArgumentException("batteryCapacityJ must be >= 0 (0 = unlimited), got " + batteryCapacityJ);
         }
@@ -156,6 +169,8 @@ public record RunConfig(
 
     /** Link models. */
     public static final java.util.List<String> LINKS = java.util.List.of("ideal", "realistic");
+    /** Link protocols. */
+    public static final java.util.List<String> PROTOCOLS = java.util.List.of("lorawan", "nbiot");
     /** Data partitions. */
     public static final java.util.List<String> PARTITIONS = java.util.List.of("iid", "shards", "dirichlet", "unequal");
     /** Spreading-factor policies. */
@@ -220,6 +235,9 @@ public record RunConfig(
         b.dirichletAlpha = dirichletAlpha;
         b.momentum = momentum;
         b.weightDecay = weightDecay;
+        b.protocol = protocol;
+        b.couplingLossDb = couplingLossDb;
+        b.nbiotProfile = nbiotProfile;
         return b;
     }
 
@@ -264,6 +282,9 @@ public record RunConfig(
         public double dirichletAlpha = 0.5;
         public double momentum = 0;
         public double weightDecay = 0;
+        public String protocol = "lorawan";
+        public double couplingLossDb = 144;
+        public String nbiotProfile = "SARA_N211";
 
         public RunConfig build() {
             return new RunConfig(name, seed, replication, rounds, clients,
@@ -271,7 +292,8 @@ public record RunConfig(
                     localEpochs, batchSize, learningRate, uplinkCodec, uplinkOptions, downlinkCodec, region, dataRate,
                     downlinkDataRate == null ? dataRate : downlinkDataRate, dutyCycle, gatewayDutyCycle, radio,
                     deviceMflops, deviceSpeedSigma, roundDeadlineS, targetAccuracy, link, radiusM, gateways, sfPolicy, confirmed,
-                    fairUse, batteryCapacityJ, partition, shardsPerClient, dirichletAlpha, momentum, weightDecay);
+                    fairUse, batteryCapacityJ, partition, shardsPerClient, dirichletAlpha, momentum, weightDecay,
+                    protocol, couplingLossDb, nbiotProfile);
         }
     }
 }

@@ -21,6 +21,8 @@ public record FrameRecord(int round, String device, String direction, int fragme
 
     public static final String UPLINK = "uplink";
     public static final String DOWNLINK = "downlink";
+    /** An NB-IoT device's energy in one power state over an interval (outcome = the state). */
+    public static final String ENERGY = "energy";
 
     public long airtimeUs() {
         return endUs - startUs;
