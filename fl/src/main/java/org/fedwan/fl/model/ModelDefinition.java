@@ -9,7 +9,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * A trainable model: its layout, seeded initial weights and SameDiff graph. The graph has a
- * float placeholder {@value #INPUT} of shape [batch, channels, height, width], a placeholder
+ * float feed {@value #INPUT} of shape [batch, channels, height, width], a feed
  * {@value #LABELS} of one-hot labels, an output {@value #OUTPUT} of class probabilities and a
  * scalar loss {@value #LOSS}; its variables are named as the layout's tensors.
  *
@@ -72,7 +72,7 @@ public interface ModelDefinition {
         return List.of();
     }
 
-    /** Dropout placeholders of the training graph; none by default. */
+    /** Dropout feeds of the training graph; none by default. */
     default List<DropoutMask> dropoutMasks() {
         return List.of();
     }

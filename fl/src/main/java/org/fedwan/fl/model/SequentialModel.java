@@ -31,7 +31,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
  *     activations, pooling and normalisation are not counted.</li>
  * <li><b>Graph:</b> NCHW. Training path (loss): batch normalisation with the batch's biased
  *     statistics (exposed as {@code prefix.batch_mean}/{@code prefix.batch_var}), dropout as a
- *     product with a mask placeholder {@code name.mask}. Evaluation path (probabilities): running
+ *     product with a mask feed {@code name.mask}. Evaluation path (probabilities): running
  *     statistics, no dropout. Models without either share one path.</li>
  * </ul>
  */

@@ -137,7 +137,7 @@ public final class LocalTrainer {
             int pos = 0;
             while (pos < order.length && (!settings.countsSteps() || steps < settings.localSteps())) {
                 int end = batchEnd(pos, order.length, settings.batchSize(), noSingletons);
-                step(placeholders(data, order, pos, end, dropout), end - pos, settings, momentum);
+                step(feeds(data, order, pos, end, dropout), end - pos, settings, momentum);
                 steps++;
                 pos = end;
             }
@@ -179,11 +179,11 @@ public final class LocalTrainer {
             int[] order = indices.clone();
             Partitions.shuffle(order, new SplittableRandom(seed));
             int n = batchEnd(0, order.length, batchSize, !statistics.isEmpty());
-            accumulate(acc, graph.calculateGradients(placeholders(data, order, 0, n, dropout), trainable), 1.0);
+            accumulate(acc, graph.calculateGradients(feeds(data, order, 0, n, dropout), trainable), 1.0);
         } else {
             for (int start = 0; start < indices.length; ) {
                 int end = batchEnd(start, indices.length, batchSize, !statistics.isEmpty());
-                Map<String, INDArray> g = graph.calculateGradients(placeholders(data, indices, start, end, dropout), trainable);
+                Map<String, INDArray> g = graph.calculateGradients(feeds(data, indices, start, end, dropout), trainable);
                 accumulate(acc, g, (double) (end - start) / indices.length);
                 start = end;
             }
@@ -265,13 +265,13 @@ public final class LocalTrainer {
         return total;
     }
 
-    private void step(Map<String, INDArray> placeholders, int batch, TrainingSettings s, INDArray[] momentum) {
+    private void step(Map<String, INDArray> feeds, int batch, TrainingSettings s, INDArray[] momentum) {
         Map<String, INDArray> grads;
         Map<String, INDArray> outputs = Map.of();
         if (statistics.isEmpty()) {
-            grads = graph.calculateGradients(placeholders, trainable);
+            grads = graph.calculateGradients(feeds, trainable);
         } else {
-            OutAndGrad og = graph.calculateGradientsAndOutputs(placeholders, statisticOutputs, trainable);
+            OutAndGrad og = graph.calculateGradientsAndOutputs(feeds, statisticOutputs, trainable);
             grads = og.getGradients();
             outputs = og.getOutputs();
         }
@@ -351,7 +351,7 @@ public final class LocalTrainer {
         return where;
     }
 
-    private Map<String, INDArray> placeholders(ImageDataset data, int[] order, int start, int end, SplittableRandom dropout) {
+    private Map<String, INDArray> feeds(ImageDataset data, int[] order, int start, int end, SplittableRandom dropout) {
         int n = end - start;
         int k = model.numClasses();
         float[] y = new float[n * k];
@@ -374,7 +374,7 @@ public final class LocalTrainer {
             for (int i = 0; i < s.length; i++) {
                 shape[i + 1] = s[i];
             }
-            ph.put(m.placeholder(), Nd4j.create(v, shape, 'c'));
+            ph.put(m.feed(), Nd4j.create(v, shape, 'c'));
         }
         return ph;
     }
