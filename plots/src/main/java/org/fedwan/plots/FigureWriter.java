@@ -29,13 +29,15 @@ import org.jfree.svg.SVGUnits;
 import org.jfree.svg.ViewBox;
 
 /**
- * Writes a chart at its printed size to PNG (raster, {@value #PNG_DPI} dpi) and SVG (vector).
+ * Writes a chart at its printed size to PNG (raster, {@value #PNG_DPI} dpi), SVG and PDF (vector).
  *
  * <p>The chart is laid out in points at {@link FigureSize#widthPt()} x
  * {@link FigureSize#heightPt()}, so fonts given in points print at their nominal size. The PNG is
  * the same layout scaled by {@code dpi / 72}; it records its resolution in a {@code pHYs} chunk so
  * that word processors place it at the printed size. The SVG has its width and height in points
- * and a view box in the same points; its text, rotated axis labels included, stays text.
+ * and a view box in the same points; its text, rotated axis labels included, stays text. The PDF
+ * (OrsonPDF 1.9.1, {@code com.orsonpdf:orsonpdf} on Maven Central, by the author of JFreeChart and
+ * JFreeSVG, GPLv3 like JFreeSVG) is one page of the printed size.
  *
  * <p>Loading this class turns off JFreeChart's global rotated-string workaround
  * ({@link TextUtils#setUseDrawRotatedStringWorkaround}), which only served JDKs before 1.5.
@@ -129,6 +131,48 @@ public final class FigureWriter {
         IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA_FORMAT);
         root.appendChild(physical);
         metadata.mergeTree(PNG_METADATA_FORMAT, root);
+    }
+
+    /**
+     * Writes {@code chart} as a one-page vector PDF (OrsonPDF), replacing {@code file}. The page is
+     * the printed size in points; text is drawn with the PDF standard fonts, so it stays text.
+     *
+     * @param chart the chart
+     * @param size printed size
+     * @param file the PDF file; its directory must exist
+     * @return {@code file}
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public static Path writePdf(JFreeChart chart, FigureSize size, Path file) {
+        com.orsonpdf.PDFDocument document = new com.orsonpdf.PDFDocument();
+        com.orsonpdf.Page page = document.createPage(new Rectangle2D.Double(0, 0, size.widthPt(), size.heightPt()));
+        com.orsonpdf.PDFGraphics2D g2 = page.getGraphics2D();
+        chart.draw(g2, new Rectangle2D.Double(0, 0, size.widthPt(), size.heightPt()));
+        try {
+            Files.write(file, document.getPDFBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+
+    /**
+     * Writes {@code chart} in one of {@code png}, {@code svg} or {@code pdf}.
+     *
+     * @param chart the chart
+     * @param size printed size
+     * @param file the file; its directory must exist
+     * @param format {@code png}, {@code svg} or {@code pdf}
+     * @return {@code file}
+     * @throws IllegalArgumentException if the format is unknown
+     */
+    public static Path write(JFreeChart chart, FigureSize size, Path file, String format) {
+        return switch (format) {
+            case "png" -> writePng(chart, size, file);
+            case "svg" -> writeSvg(chart, size, file);
+            case "pdf" -> writePdf(chart, size, file);
+            default -> throw new IllegalArgumentException("unknown format '" + format + "', expected png, svg or pdf");
+        };
     }
 
     /**

@@ -134,6 +134,20 @@ public final class PaperStyle {
      * @return the chart
      */
     public static JFreeChart chart(String title, Plot plot, boolean legend) {
+        return chart(title, plot, legend, MAX_LEGEND_COLUMNS);
+    }
+
+    /**
+     * A chart as {@link #chart(String, Plot, boolean)} whose legend has at most {@code maxColumns}
+     * columns, for legends with long entries.
+     *
+     * @param title chart title
+     * @param plot the plot, already styled
+     * @param legend whether to show a legend below the plot
+     * @param maxColumns most legend entries side by side, at least 1
+     * @return the chart
+     */
+    public static JFreeChart chart(String title, Plot plot, boolean legend, int maxColumns) {
         JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, legend);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
@@ -145,7 +159,7 @@ public final class PaperStyle {
         if (legend) {
             // Items in a grid of at most four columns, so a legend that wraps still reads as a table.
             int items = Math.max(1, plot.getLegendItems().getItemCount());
-            int rows = (items + MAX_LEGEND_COLUMNS - 1) / MAX_LEGEND_COLUMNS;
+            int rows = (items + maxColumns - 1) / maxColumns;
             int columns = (items + rows - 1) / rows;
             LegendTitle legendTitle = new LegendTitle(plot, new GridArrangement(rows, columns),
                     new GridArrangement(items, 1));

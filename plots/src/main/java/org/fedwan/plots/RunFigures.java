@@ -7,24 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
 
 /**
- * Writes the standard figures of one run from its result tables into {@code resultsDir/figures/}.
- *
- * <p>Figures, by file name (without extension):
- * <ul>
- *   <li>{@code energy-over-time}: cumulative radio energy over simulated time, all devices and
- *       each device (two panels);</li>
- *   <li>{@code round-latency}: latency of each round (bars);</li>
- *   <li>{@code accuracy-per-round}: test accuracy (%) and test loss per round (two panels);</li>
- *   <li>{@code accuracy-vs-uplink-bytes}: test accuracy against cumulative uplink bytes, one
- *       point per round.</li>
- * </ul>
- * Each is written as {@code png} (300 dpi) and {@code svg}, by default {@link #DEFAULT_WIDTH}
- * one column wide.
+ * Writes the figures of one run ({@link Figures#run()}) from its result tables into
+ * {@code resultsDir/figures/}, as {@code png} (300 dpi) and {@code svg} by default, {@code pdf} on
+ * request, by default {@link #DEFAULT_WIDTH} one column wide. A figure whose table or column is
+ * absent (older results folders) is skipped, never failed.
  */
 public final class RunFigures {
 
@@ -38,6 +29,8 @@ public final class RunFigures {
     public static final String PNG = "png";
     /** Vector format. */
     public static final String SVG = "svg";
+    /** Vector format for LaTeX. */
+    public static final String PDF = "pdf";
 
     /**
      * Width of figures unless asked otherwise: one column. Panels that share an axis are stacked,
@@ -45,65 +38,43 @@ public final class RunFigures {
      */
     public static final FigureWidth DEFAULT_WIDTH = FigureWidth.SINGLE;
 
-    private static final List<String> FORMATS = List.of(PNG, SVG);
-
-    private enum Figure {
-        ENERGY_OVER_TIME("energy-over-time", 2,
-                tables -> RunCharts.energyOverTime(RunDatasets.energyOverTime(tables))),
-        ROUND_LATENCY("round-latency", 1,
-                tables -> RunCharts.roundLatency(RunDatasets.roundLatency(tables))),
-        ACCURACY_PER_ROUND("accuracy-per-round", 2,
-                tables -> RunCharts.accuracyPerRound(RunDatasets.accuracyPerRound(tables))),
-        ACCURACY_VS_UPLINK_BYTES("accuracy-vs-uplink-bytes", 1,
-                tables -> RunCharts.accuracyVsUplinkBytes(RunDatasets.accuracyVsUplinkBytes(tables)));
-
-        final String fileName;
-        final int panels;
-        final Function<RunTables, JFreeChart> chart;
-
-        Figure(String fileName, int panels, Function<RunTables, JFreeChart> chart) {
-            this.fileName = fileName;
-            this.panels = panels;
-            this.chart = chart;
-        }
-
-        static Figure named(String name) {
-            for (Figure figure : values()) {
-                if (figure.fileName.equals(name)) {
-                    return figure;
-                }
-            }
-            throw new IllegalArgumentException("unknown figure '" + name + "', expected one of " + figureNames());
-        }
-    }
+    private static final List<String> FORMATS = List.of(PNG, SVG, PDF);
+    /** Formats written unless asked otherwise: PNG and SVG (PDF on request, for speed). */
+    public static final Set<String> DEFAULT_FORMATS = Set.of(PNG, SVG);
 
     private RunFigures() {
     }
 
-    /** @return the names of all figures, in the order they are written */
+    /** @return the names of all run figures, in the order they are written */
     public static List<String> figureNames() {
-        List<String> names = new ArrayList<>();
-        for (Figure figure : Figure.values()) {
-            names.add(figure.fileName);
-        }
-        return List.copyOf(names);
+        return Figures.run().stream().map(Figures.Figure::name).toList();
     }
 
-    /** @return the output formats, {@code png} and {@code svg} */
+    /** @return the output formats, {@code png}, {@code svg} and {@code pdf} */
     public static List<String> formats() {
         return FORMATS;
     }
 
     /**
-     * Writes every figure as PNG and SVG.
+     * Writes every figure the tables allow as PNG and SVG.
      *
-     * @param resultsDir a run's results directory holding {@code rounds.csv} and
-     *     {@code transmissions.csv}
+     * @param resultsDir a run's results directory holding {@code rounds.csv}
      * @return the files written, figure by figure in {@link #figureNames()} order, PNG before SVG
-     * @throws IllegalArgumentException if a result table is missing or malformed
+     * @throws IllegalArgumentException if {@code rounds.csv} is missing or a table is malformed
      */
     public static List<Path> writeAll(Path resultsDir) {
-        return writeAll(resultsDir, Set.copyOf(figureNames()), Set.copyOf(FORMATS));
+        return writeAll(resultsDir, Set.copyOf(figureNames()), DEFAULT_FORMATS);
+    }
+
+    /**
+     * Writes every figure the tables allow in the given formats.
+     *
+     * @param resultsDir a run's results directory
+     * @param formats some of {@code png}, {@code svg}, {@code pdf}
+     * @return the files written, in {@link #figureNames()} order, then png, svg, pdf
+     */
+    public static List<Path> writeAll(Path resultsDir, Set<String> formats) {
+        return writeAll(resultsDir, Set.copyOf(figureNames()), formats);
     }
 
     /**
@@ -111,8 +82,8 @@ public final class RunFigures {
      *
      * @param resultsDir a run's results directory
      * @param only names from {@link #figureNames()}; at least one
-     * @param formats {@code png} and/or {@code svg}; at least one
-     * @return the files written, in {@link #figureNames()} order, PNG before SVG
+     * @param formats some of {@code png}, {@code svg}, {@code pdf}; at least one
+     * @return the files written, in {@link #figureNames()} order, then png, svg, pdf
      * @throws IllegalArgumentException if a name or format is unknown or a set is empty, or if a
      *     result table is missing or malformed
      */
@@ -125,34 +96,40 @@ public final class RunFigures {
      *
      * @param resultsDir a run's results directory
      * @param only names from {@link #figureNames()}; at least one
-     * @param formats {@code png} and/or {@code svg}; at least one
+     * @param formats some of {@code png}, {@code svg}, {@code pdf}; at least one
      * @param width printed width of every figure
-     * @return the files written, in {@link #figureNames()} order, PNG before SVG
+     * @return the files written, in {@link #figureNames()} order, then png, svg, pdf
      * @throws IllegalArgumentException if a name or format is unknown or a set is empty, or if a
      *     result table is missing or malformed
      */
     public static List<Path> writeAll(Path resultsDir, Set<String> only, Set<String> formats,
                                       FigureWidth width) {
         Objects.requireNonNull(resultsDir, "resultsDir");
-        Objects.requireNonNull(width, "width");
-        List<Figure> figures = chosenFigures(only);
+        List<Figures.Figure<RunFolder>> figures = chosen(Figures.run(), only);
         List<String> chosenFormats = chosenFormats(formats);
-        RunTables tables = RunTables.read(resultsDir);
-        Path figuresDir = resultsDir.resolve(FIGURES_DIR);
+        // Strict check of the core tables first, so that a malformed table writes no figure at all.
+        RunTables.readLenient(resultsDir);
+        return write(resultsDir.resolve(FIGURES_DIR), figures, RunFolder.read(resultsDir), chosenFormats, width);
+    }
+
+    /** Draws each figure that has its data and writes it in every format; the shared writer of run and sweep figures. */
+    static <F> List<Path> write(Path figuresDir, List<Figures.Figure<F>> figures, F folder,
+                                List<String> formats, FigureWidth width) {
+        Objects.requireNonNull(width, "width");
         try {
             Files.createDirectories(figuresDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + figuresDir, e);
         }
         List<Path> written = new ArrayList<>();
-        for (Figure figure : figures) {
-            JFreeChart chart = figure.chart.apply(tables);
-            FigureSize size = width.size(figure.panels);
-            for (String format : chosenFormats) {
-                Path file = figuresDir.resolve(figure.fileName + "." + format);
-                written.add(PNG.equals(format)
-                        ? FigureWriter.writePng(chart, size, file)
-                        : FigureWriter.writeSvg(chart, size, file));
+        for (Figures.Figure<F> figure : figures) {
+            Optional<JFreeChart> chart = figure.chart().apply(folder);
+            if (chart.isEmpty()) {
+                continue;
+            }
+            FigureSize size = width.size(figure.panels());
+            for (String format : formats) {
+                written.add(FigureWriter.write(chart.get(), size, figuresDir.resolve(figure.name() + "." + format), format));
             }
         }
         return List.copyOf(written);
@@ -162,12 +139,32 @@ public final class RunFigures {
      * Builds one figure's chart without writing it.
      *
      * @param name a name from {@link #figureNames()}
+     * @param run the run
+     * @return the chart, or empty when the run lacks the data it needs
+     * @throws IllegalArgumentException if the name is unknown
+     */
+    public static Optional<JFreeChart> chart(String name, RunFolder run) {
+        return named(Figures.run(), name).chart().apply(run);
+    }
+
+    /**
+     * Builds one of the four figures drawn from {@link RunTables} alone without writing it.
+     *
+     * @param name {@code energy-over-time}, {@code round-latency}, {@code accuracy-per-round} or
+     *     {@code accuracy-vs-uplink-bytes}
      * @param tables the run
      * @return the chart
      * @throws IllegalArgumentException if the name is unknown
      */
     public static JFreeChart chart(String name, RunTables tables) {
-        return Figure.named(name).chart.apply(tables);
+        return switch (name) {
+            case "energy-over-time" -> RunCharts.energyOverTime(RunDatasets.energyOverTime(tables));
+            case "round-latency" -> RunCharts.roundLatency(RunDatasets.roundLatency(tables));
+            case "accuracy-per-round" -> RunCharts.accuracyPerRound(RunDatasets.accuracyPerRound(tables));
+            case "accuracy-vs-uplink-bytes" -> RunCharts.accuracyVsUplinkBytes(RunDatasets.accuracyVsUplinkBytes(tables));
+            default -> throw new IllegalArgumentException("figure '" + name + "' is not drawn from RunTables alone; "
+                    + "use chart(String, RunFolder)");
+        };
     }
 
     /**
@@ -178,27 +175,38 @@ public final class RunFigures {
      * @throws IllegalArgumentException if the name is unknown
      */
     public static FigureSize defaultSize(String name) {
-        return DEFAULT_WIDTH.size(Figure.named(name).panels);
+        return DEFAULT_WIDTH.size(named(Figures.run(), name).panels());
     }
 
-    private static List<Figure> chosenFigures(Set<String> only) {
+    static <F> Figures.Figure<F> named(List<Figures.Figure<F>> figures, String name) {
+        for (Figures.Figure<F> figure : figures) {
+            if (figure.name().equals(name)) {
+                return figure;
+            }
+        }
+        throw new IllegalArgumentException("unknown figure '" + name + "', expected one of "
+                + figures.stream().map(Figures.Figure::name).toList());
+    }
+
+    static <F> List<Figures.Figure<F>> chosen(List<Figures.Figure<F>> all, Set<String> only) {
         Objects.requireNonNull(only, "only");
         if (only.isEmpty()) {
-            throw new IllegalArgumentException("choose at least one figure of " + figureNames());
+            throw new IllegalArgumentException("choose at least one figure of "
+                    + all.stream().map(Figures.Figure::name).toList());
         }
         for (String name : only) {
-            Figure.named(name);
+            named(all, name);
         }
-        List<Figure> figures = new ArrayList<>();
-        for (Figure figure : Figure.values()) {
-            if (only.contains(figure.fileName)) {
+        List<Figures.Figure<F>> figures = new ArrayList<>();
+        for (Figures.Figure<F> figure : all) {
+            if (only.contains(figure.name())) {
                 figures.add(figure);
             }
         }
         return figures;
     }
 
-    private static List<String> chosenFormats(Set<String> formats) {
+    static List<String> chosenFormats(Set<String> formats) {
         Objects.requireNonNull(formats, "formats");
         if (formats.isEmpty()) {
             throw new IllegalArgumentException("choose at least one format of " + FORMATS);

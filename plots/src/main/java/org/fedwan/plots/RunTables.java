@@ -58,6 +58,19 @@ public record RunTables(List<Round> rounds, List<Transmission> transmissions) {
                 readTransmissions(dir.resolve(TRANSMISSIONS_FILE)));
     }
 
+    /**
+     * Reads {@value #ROUNDS_FILE} and, if present, {@value #TRANSMISSIONS_FILE} (else no frames),
+     * for figures that need only the rounds.
+     *
+     * @param dir the results directory of one run
+     * @return the parsed tables
+     */
+    static RunTables readLenient(Path dir) {
+        Path transmissions = dir.resolve(TRANSMISSIONS_FILE);
+        return new RunTables(readRounds(dir.resolve(ROUNDS_FILE)),
+                java.nio.file.Files.isRegularFile(transmissions) ? readTransmissions(transmissions) : List.of());
+    }
+
     private static List<Round> readRounds(Path file) {
         List<Round> rounds = new ArrayList<>();
         CsvReader.forEachRow(file, ROUND_COLUMNS, row -> {

@@ -1,15 +1,21 @@
 /**
- * Publication figures of one FedWAN run, drawn from its result tables only.
+ * Publication figures and reports of FedWAN runs and sweeps, drawn from their result tables only.
  *
- * <p>The module knows nothing of the simulator: it reads {@code rounds.csv} and
- * {@code transmissions.csv} by column name ({@link org.fedwan.plots.RunTables}), builds the
- * JFreeChart datasets the figures show ({@link org.fedwan.plots.RunDatasets}), draws them into
- * charts ({@link org.fedwan.plots.RunCharts}) in one paper style
- * ({@link org.fedwan.plots.PaperStyle}; printed sizes in {@link org.fedwan.plots.FigureWidth} and
- * {@link org.fedwan.plots.FigureSize}; axis units chosen from the data by
- * {@link org.fedwan.plots.AxisUnit}) and writes PNG at 300 dpi and SVG
- * ({@link org.fedwan.plots.FigureWriter}).
- * {@link org.fedwan.plots.RunFigures} ties these together for a results directory.
+ * <p>The module knows nothing of the simulator. It reads a run folder ({@code rounds.csv},
+ * {@code transmissions.csv}, {@code clients.csv}, {@code devices.csv}, {@code summary.json},
+ * {@code manifest.json}: {@link org.fedwan.plots.RunTables}, {@link org.fedwan.plots.RunFolder},
+ * {@link org.fedwan.plots.ResultTable}) or a sweep folder ({@code sweep.csv} and its runs:
+ * {@link org.fedwan.plots.SweepFolder}) by column name; a table or column an older folder lacks
+ * only skips the figures that need it. Datasets hold exactly the numbers a figure shows
+ * ({@link org.fedwan.plots.RunDatasets}, {@link org.fedwan.plots.EnergyDatasets},
+ * {@link org.fedwan.plots.TimingDatasets}, {@link org.fedwan.plots.ComparisonDatasets}); charts
+ * draw them ({@link org.fedwan.plots.RunCharts}, {@link org.fedwan.plots.StudyCharts}) in one paper
+ * style ({@link org.fedwan.plots.PaperStyle}; printed sizes in {@link org.fedwan.plots.FigureWidth}
+ * and {@link org.fedwan.plots.FigureSize}; axis units chosen from the data by
+ * {@link org.fedwan.plots.AxisUnit}); {@link org.fedwan.plots.FigureWriter} writes PNG at 300 dpi,
+ * SVG (JFreeSVG) and PDF (OrsonPDF). {@link org.fedwan.plots.Figures} is the catalogue of every
+ * figure; {@link org.fedwan.plots.RunFigures} and {@link org.fedwan.plots.SweepFigures} write them
+ * for a folder, and {@link org.fedwan.plots.Report} writes the self-contained {@code report.html}.
  *
  * <p>Datasets are kept apart from rendering so that tests check the numbers a figure shows, and
  * the files written, rather than pixels. Everything runs headless ({@code java.awt.headless} is

@@ -101,6 +101,16 @@ public final class ScenarioKeys {
                 "gateway duty cycle of the broadcast as a fraction (EU868 869.4-869.65 MHz: 0.1)", (b, v) -> b.gatewayDutyCycle = v);
         choice("radio", d.radio, RadioProfile.ALL.stream().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).toList(),
                 "radio current profile of the devices (lpwan-facts A5)", (b, v) -> b.radio = v);
+        number("over_selection", d.overSelection, 1, true, 10,
+                "select ceil(clients_per_round x this) clients and close the round at clients_per_round updates (FedScale: 1.3)",
+                (b, v) -> b.overSelection = v);
+        number("dropout_probability", d.dropoutProbability, 0, true, 0.999999,
+                "probability that a selected client drops out of a round (trains and sends nothing)", (b, v) -> b.dropoutProbability = v);
+        number("compute_energy_mj_per_mflop", d.computeEnergyMjPerMflop, 0, true, 1e6,
+                "training energy per MFLOP, mJ (lpwan-facts C(b): 0.33-1.3 for a Cortex-M4F class MCU; training = 3 x forward FLOPs)",
+                (b, v) -> b.computeEnergyMjPerMflop = v);
+        number("server_learning_rate", d.serverLearningRate, 0, false, 100,
+                "server step: global + rate x (aggregate - global); 1 = plain aggregation", (b, v) -> b.serverLearningRate = v);
         number("device_mflops", d.deviceMflops, 0, false, 1e9,
                 "median device training speed in MFLOP/s (training = 3 x forward FLOPs per sample)", (b, v) -> b.deviceMflops = v);
         number("device_speed_sigma", d.deviceSpeedSigma, 0, true, 10,

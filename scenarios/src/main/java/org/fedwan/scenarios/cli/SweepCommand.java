@@ -34,6 +34,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark, e.g. local[2] or spark://host:7077")
     String master;
 
+    @Option(names = "--no-figures", description = "skip the sweep figures and report.html")
+    boolean noFigures;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -52,7 +55,7 @@ final class SweepCommand implements Callable<Integer> {
             case "spark" -> sparkEngine(master == null ? "local[" + Runtime.getRuntime().availableProcessors() + "]" : master);
             default -> throw new IllegalArgumentException("--engine " + engineName + ": allowed: local, spark");
         };
-        SweepRunner.Outcome o = SweepRunner.run(sweep, dir, engine, System.out);
+        SweepRunner.Outcome o = SweepRunner.run(sweep, dir, engine, System.out, !noFigures);
         System.out.println("fedwan: " + o.executed() + " runs executed, " + o.skipped() + " already complete; table "
                 + o.table().toAbsolutePath().normalize());
         return 0;

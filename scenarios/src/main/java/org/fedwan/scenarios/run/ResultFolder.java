@@ -117,6 +117,10 @@ public final class ResultFolder {
         m.put("protocol", c.protocol());
         m.put("coupling_loss_db", c.couplingLossDb());
         m.put("nbiot_profile", c.nbiotProfile());
+        m.put("over_selection", c.overSelection());
+        m.put("dropout_probability", c.dropoutProbability());
+        m.put("compute_energy_mj_per_mflop", c.computeEnergyMjPerMflop());
+        m.put("server_learning_rate", c.serverLearningRate());
         return m;
     }
 
@@ -165,6 +169,10 @@ public final class ResultFolder {
         b.protocol = (String) m.get("protocol");
         b.couplingLossDb = ((Number) m.get("coupling_loss_db")).doubleValue();
         b.nbiotProfile = (String) m.get("nbiot_profile");
+        b.overSelection = ((Number) m.get("over_selection")).doubleValue();
+        b.dropoutProbability = ((Number) m.get("dropout_probability")).doubleValue();
+        b.computeEnergyMjPerMflop = ((Number) m.get("compute_energy_mj_per_mflop")).doubleValue();
+        b.serverLearningRate = ((Number) m.get("server_learning_rate")).doubleValue();
         return b.build();
     }
 

@@ -60,9 +60,12 @@ public final class ScenarioRunner {
         ResultFolder.writeAtomically(outDir.resolve("clients.csv"), r.clientsCsv());
         ResultFolder.writeSummary(outDir, Summaries.of(config, r.summary(), r.target()));
         double wallS = (System.nanoTime() - t0) / 1e9;
-        List<Path> written = figures ? RunFigures.writeAll(outDir) : List.of();
         ResultFolder.writeManifest(outDir, config, start, Instant.now(),
                 Map.of("threads", threads, "wall_time_s", Math.round(wallS * 1000) / 1000.0));
+        List<Path> written = figures ? RunFigures.writeAll(outDir) : List.of();
+        if (figures) {
+            org.fedwan.plots.Report.writeRun(outDir);
+        }
         return new Outcome(r.summary(), outDir, written, wallS);
     }
 }

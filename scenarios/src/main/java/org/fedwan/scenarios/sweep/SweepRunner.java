@@ -38,6 +38,12 @@ public final class SweepRunner {
     }
 
     public static Outcome run(SweepSpec spec, Path outDir, SweepEngine engine, PrintStream progress) throws Exception {
+        return run(spec, outDir, engine, progress, false);
+    }
+
+    /** As {@link #run(SweepSpec, Path, SweepEngine, PrintStream)}; with {@code figures}, also the sweep figures and report.html. */
+    public static Outcome run(SweepSpec spec, Path outDir, SweepEngine engine, PrintStream progress, boolean figures)
+            throws Exception {
         Files.createDirectories(outDir);
         List<RunConfig> todo = new ArrayList<>();
         List<Path> todoDirs = new ArrayList<>();
@@ -77,6 +83,10 @@ public final class SweepRunner {
             }
         });
         Path table = writeTable(spec, outDir);
+        if (figures) {
+            org.fedwan.plots.SweepFigures.writeAll(outDir);
+            org.fedwan.plots.Report.writeSweep(outDir);
+        }
         return new Outcome(total, skipped, todo.size(), table);
     }
 

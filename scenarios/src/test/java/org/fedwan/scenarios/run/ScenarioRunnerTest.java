@@ -43,7 +43,9 @@ class ScenarioRunnerTest {
                 .startsWith("device,start_s,end_s,bytes,airtime_ms,energy_j,outcome"));
         String summary = Files.readString(dir.resolve("a/summary.json"));
         assertTrue(summary.contains("\"rounds\" : 2") && summary.contains("\"update_message_bytes\" : 6022"), summary);
-        assertEquals(8, a.figures().size());
+        // every run figure as PNG and SVG (14 x 2), and the self-contained report
+        assertEquals(2 * org.fedwan.plots.RunFigures.figureNames().size(), a.figures().size());
+        assertTrue(Files.readString(dir.resolve("a/report.html")).contains("<svg"));
         for (Path p : a.figures()) {
             assertTrue(Files.size(p) > 1000, p.toString());
         }

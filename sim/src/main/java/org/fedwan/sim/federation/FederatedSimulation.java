@@ -102,6 +102,9 @@ public final class FederatedSimulation extends Model {
     private final long[] airtimeUs;
     private final long[] clientWaitAtStartUs;
     private final int[] frameCount;
+    private final boolean[] droppedOut;
+    /** Updates the round waits for: clientsPerRound, or fewer when clients dropped out. */
+    private int expectedArrivals;
 
     // state of the current round
     private int round;
@@ -199,6 +202,7 @@ public final class FederatedSimulation extends Model {
         this.airtimeUs = new long[n];
         this.clientWaitAtStartUs = new long[n];
         this.frameCount = new int[n];
+        this.droppedOut = new boolean[n];
         this.reassemblers = new Reassembler[n];
         this.arrived = new boolean[n];
         this.global = model.initialWeights(streams().seed(SERVER_ID, "model-init"));
@@ -286,22 +290,44 @@ public final class FederatedSimulation extends Model {
         Arrays.fill(arrived, false);
         Arrays.fill(messages, null);
         selected = select();
-
-        List<TrainerPool.Job> jobs = new ArrayList<>(selected.length);
+        int[] active = Arrays.stream(selected)
+                .filter(c -> !(config.dropoutProbability() > 0
+                        && streams().of(c, "dropout-round-" + round).nextDouble() < config.dropoutProbability()))
+                .toArray();
+        expectedArrivals = Math.min(config.clientsPerRound(), active.length);
         for (int c : selected) {
+            computeUs[c] = 0;
+            computeEndUs[c] = -1;
+            uploadStartUs[c] = -1;
+            uploadEndUs[c] = -1;
+            airtimeUs[c] = 0;
+            frameCount[c] = 0;
+            clientWaitAtStartUs[c] = waitUs(c);
+            droppedOut[c] = true;
+        }
+        for (int c : active) {
+            droppedOut[c] = false;
+        }
+        if (expectedArrivals == 0) {
+            // nobody will report: the server closes the round at once
+            scheduler().schedule(nowUs(), 0, this::closeRound);
+        }
+
+        List<TrainerPool.Job> jobs = new ArrayList<>(active.length);
+        for (int c : active) {
             jobs.add(new TrainerPool.Job(global, buffers, train, shares[c], streams().seed(c, "train-round-" + round),
                     states[c]));
         }
         List<org.fedwan.fl.train.TrainResult> results = pool.train(jobs);
         List<float[][]> models = new ArrayList<>(results.size());
-        for (int i = 0; i < selected.length; i++) {
-            int c = selected[i];
+        for (int i = 0; i < active.length; i++) {
+            int c = active[i];
             models.add(results.get(i).weights());
             states[c] = results.get(i).state();
             clientBuffers[c] = results.get(i).buffers();
         }
-        for (int i = 0; i < selected.length; i++) {
-            int c = selected[i];
+        for (int i = 0; i < active.length; i++) {
+            int c = active[i];
             if (encoders[c] == null) {
                 encoders[c] = scheme.newClient(c, streams().of(c, "codec"));
             }
@@ -315,12 +341,6 @@ public final class FederatedSimulation extends Model {
                 devices[c].setComputing(nowUs(), true);
             }
             computeUs[c] = computeTimeUs(c);
-            computeEndUs[c] = -1;
-            uploadStartUs[c] = -1;
-            uploadEndUs[c] = -1;
-            airtimeUs[c] = 0;
-            frameCount[c] = 0;
-            clientWaitAtStartUs[c] = waitUs(c);
             computeDone[c].schedule(computeUs[c]);
         }
         if (config.roundDeadlineS() > 0) {
@@ -369,7 +389,7 @@ public final class FederatedSimulation extends Model {
 
     private int[] select() {
         int n = config.clients();
-        int k = config.clientsPerRound();
+        int k = (int) Math.min(n, Math.ceil(config.clientsPerRound() * config.overSelection() - 1e-9));
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
             all[i] = i;
@@ -428,12 +448,15 @@ public final class FederatedSimulation extends Model {
         arrived[c] = true;
         arrivedCount++;
         updateBytes += received.length;
-        if (arrivedCount == selected.length) {
+        if (arrivedCount == expectedArrivals) {
             closeRound();
         }
     }
 
     private void closeRound() {
+        if (!collecting) {
+            return;
+        }
         collecting = false;
         deadline.cancel();
         List<DecodedUpdate> decoded = new ArrayList<>();
@@ -450,6 +473,7 @@ public final class FederatedSimulation extends Model {
             } else {
                 if (computeDone[c].isScheduled()) {
                     computeDone[c].cancel();
+                    chargeCompute(c, nowUs() - roundStartUs);
                     if (!nbiot) {
                         devices[c].setComputing(nowUs(), false);
                     }
@@ -525,14 +549,16 @@ public final class FederatedSimulation extends Model {
             mean = Aggregation.layerwise(weights ? global : zeros, decoded,
                     sampleWeights.stream().mapToDouble(Double::doubleValue).toArray());
         }
-        if (weights) {
+        double eta = config.serverLearningRate();
+        if (weights && eta == 1) {
             return mean;
         }
         float[][] next = new float[global.length][];
         for (int l = 0; l < global.length; l++) {
             next[l] = new float[global[l].length];
             for (int i = 0; i < next[l].length; i++) {
-                next[l][i] = global[l][i] + mean[l][i];
+                double step = weights ? mean[l][i] - global[l][i] : mean[l][i];
+                next[l][i] = (float) (global[l][i] + eta * step);
             }
         }
         return next;
@@ -565,7 +591,9 @@ public final class FederatedSimulation extends Model {
         broadcastDone = false;
         for (int c : selected) {
             String outcome;
-            if (arrived[c]) {
+            if (droppedOut[c]) {
+                outcome = "dropped-out";
+            } else if (arrived[c]) {
                 outcome = messages[c].length == 0 ? "skipped" : "ok";
             } else if (computeEndUs[c] < 0) {
                 outcome = "dropped-computing";
@@ -603,6 +631,22 @@ public final class FederatedSimulation extends Model {
             // devices may keep timers forever (NB-IoT periodic TAU, paging): the run ends with its last round
             scheduler().stop();
         }
+    }
+
+    /**
+     * Training energy of client {@code c} for {@code busyUs} of its compute time: FLOPs done x the
+     * energy per MFLOP (lpwan-facts C(b)), as a row of its own ({@code direction = compute}).
+     */
+    private void chargeCompute(int c, long busyUs) {
+        if (config.computeEnergyMjPerMflop() == 0 || computeUs[c] == 0) {
+            return;
+        }
+        double fraction = Math.min(1.0, (double) busyUs / computeUs[c]);
+        double flops = (double) flopsPerSamplePass * shares[c].length * config.localEpochs() * fraction;
+        double joules = flops / 1e6 * config.computeEnergyMjPerMflop() / 1e3;
+        energyJ += joules;
+        listener.onFrame(new FrameRecord(recordRound(), "dev-" + c, FrameRecord.COMPUTE, -1, roundStartUs,
+                roundStartUs + busyUs, 0, 0, joules, "trained"));
     }
 
     /** The round a record made now belongs to. */
@@ -686,6 +730,7 @@ public final class FederatedSimulation extends Model {
                 devices[c].setComputing(now, false);
             }
             computeEndUs[c] = now;
+            chargeCompute(c, computeUs[c]);
             if (messages[c].length == 0) {
                 updateArrived(c);
                 return;

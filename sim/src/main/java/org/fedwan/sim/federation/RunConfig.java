@@ -51,6 +51,11 @@ import java.util.Objects;
  * @param protocol              {@code lorawan} or {@code nbiot} (every client on one NB-IoT cell)
  * @param couplingLossDb        NB-IoT coupling loss of every device, dB (144 / 154 / 164: CE0 / CE1 / CE2 edges)
  * @param nbiotProfile          NB-IoT module power profile
+ * @param overSelection         clients selected per round = ceil(clientsPerRound x this); the round closes at
+ *                              clientsPerRound updates (FedScale's over-commitment, 1.3 there; 1 = none)
+ * @param dropoutProbability    probability that a selected client drops out of a round (trains and sends nothing)
+ * @param computeEnergyMjPerMflop training energy per MFLOP, mJ (lpwan-facts C(b): 0.33-1.3 for a Cortex-M4F class MCU)
+ * @param serverLearningRate    server step: new global = global + rate x (aggregate - global); 1 = plain aggregation
  */
 public record RunConfig(
         String name,
@@ -94,7 +99,11 @@ public record RunConfig(
         double weightDecay,
         String protocol,
         double couplingLossDb,
-        String nbiotProfile) {
+        String nbiotProfile,
+        double overSelection,
+        double dropoutProbability,
+        double computeEnergyMjPerMflop,
+        double serverLearningRate) {
 
     public RunConfig {
         Objects.requireNonNull(name, "name");
@@ -162,6 +171,18 @@ public record RunConfig(
             throw new IllegalArgumentException("couplingLossDb must be finite, got " + couplingLossDb);
         }
         Objects.requireNonNull(nbiotProfile, "nbiotProfile");
+        if (!(overSelection >= 1) || !Double.isFinite(overSelection)) {
+            throw new IllegalArgumentException("overSelection must be >= 1, got " + overSelection);
+        }
+        if (!(dropoutProbability >= 0 && dropoutProbability < 1)) {
+            throw new IllegalArgumentException("dropoutProbability must be in [0, 1), got " + dropoutProbability);
+        }
+        if (!(computeEnergyMjPerMflop >= 0) || !Double.isFinite(computeEnergyMjPerMflop)) {
+            throw new IllegalArgumentException("computeEnergyMjPerMflop must be >= 0, got " + computeEnergyMjPerMflop);
+        }
+        if (!(serverLearningRate > 0) || !Double.isFinite(serverLearningRate)) {
+            throw new IllegalArgumentException("serverLearningRate must be > 0, got " + serverLearningRate);
+        }
         if (!(batteryCapacityJ >= 0) || !Double.isFinite(batteryCapacityJ)) {
             throw new IllegalArgumentException("batteryCapacityJ must be >= 0 (0 = unlimited), got " + batteryCapacityJ);
         }
@@ -238,6 +259,10 @@ public record RunConfig(
         b.protocol = protocol;
         b.couplingLossDb = couplingLossDb;
         b.nbiotProfile = nbiotProfile;
+        b.overSelection = overSelection;
+        b.dropoutProbability = dropoutProbability;
+        b.computeEnergyMjPerMflop = computeEnergyMjPerMflop;
+        b.serverLearningRate = serverLearningRate;
         return b;
     }
 
@@ -285,6 +310,10 @@ public record RunConfig(
         public String protocol = "lorawan";
         public double couplingLossDb = 144;
         public String nbiotProfile = "SARA_N211";
+        public double overSelection = 1;
+        public double dropoutProbability = 0;
+        public double computeEnergyMjPerMflop = 0.5;
+        public double serverLearningRate = 1;
 
         public RunConfig build() {
             return new RunConfig(name, seed, replication, rounds, clients,
@@ -293,7 +322,8 @@ public record RunConfig(
                     downlinkDataRate == null ? dataRate : downlinkDataRate, dutyCycle, gatewayDutyCycle, radio,
                     deviceMflops, deviceSpeedSigma, roundDeadlineS, targetAccuracy, link, radiusM, gateways, sfPolicy, confirmed,
                     fairUse, batteryCapacityJ, partition, shardsPerClient, dirichletAlpha, momentum, weightDecay,
-                    protocol, couplingLossDb, nbiotProfile);
+                    protocol, couplingLossDb, nbiotProfile, overSelection, dropoutProbability, computeEnergyMjPerMflop,
+                    serverLearningRate);
         }
     }
 }

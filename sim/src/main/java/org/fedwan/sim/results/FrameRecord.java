@@ -21,6 +21,8 @@ public record FrameRecord(int round, String device, String direction, int fragme
 
     public static final String UPLINK = "uplink";
     public static final String DOWNLINK = "downlink";
+    /** A client's local training energy in a round (energy per MFLOP x FLOPs). */
+    public static final String COMPUTE = "compute";
     /** An NB-IoT device's energy in one power state over an interval (outcome = the state). */
     public static final String ENERGY = "energy";
 

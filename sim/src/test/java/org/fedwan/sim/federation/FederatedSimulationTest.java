@@ -59,6 +59,12 @@ class FederatedSimulationTest {
         final List<FrameRecord> frames = new ArrayList<>();
         final List<RoundRecord> rounds = new ArrayList<>();
         final List<org.fedwan.sim.results.DeviceRecord> devices = new ArrayList<>();
+        final List<org.fedwan.sim.results.ClientRoundRecord> clients = new ArrayList<>();
+
+        @Override
+        public void onClientRound(org.fedwan.sim.results.ClientRoundRecord c) {
+            clients.add(c);
+        }
 
         @Override
         public void onDevice(org.fedwan.sim.results.DeviceRecord device) {
@@ -172,6 +178,42 @@ class FederatedSimulationTest {
     }
 
     @Test
+    void overSelectionClosesAtTheTargetCountAndDropoutsAreRecorded() {
+        RunConfig.Builder b = tiny();
+        b.clients = 6;
+        b.clientsPerRound = 2;
+        b.overSelection = 1.5;
+        b.rounds = 1;
+        Recorder r = new Recorder();
+        FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+        // 3 selected, the round closes with the first 2 updates
+        assertEquals(2, r.rounds.get(0).clientsOk());
+        assertEquals(1, r.rounds.get(0).clientsDropped());
+        assertEquals(3, r.clients.size());
+        RunConfig.Builder d = tiny();
+        d.dropoutProbability = 0.999;
+        d.rounds = 1;
+        Recorder rd = new Recorder();
+        FederatedSimulation.run(d.build(), TRAIN, TEST, pool, rd);
+        assertEquals(0, rd.rounds.get(0).clientsOk());
+        assertTrue(rd.clients.stream().allMatch(c -> c.outcome().equals("dropped-out")));
+    }
+
+    @Test
+    void serverLearningRateScalesTheStep() {
+        RunConfig.Builder half = tiny();
+        half.rounds = 1;
+        half.serverLearningRate = 0.5;
+        half.uplinkCodec = "fp32";
+        RunSummary s = FederatedSimulation.run(half.build(), TRAIN, TEST, pool, new Recorder());
+        RunConfig.Builder full = tiny();
+        full.rounds = 1;
+        full.uplinkCodec = "fp32";
+        RunSummary f = FederatedSimulation.run(full.build(), TRAIN, TEST, pool, new Recorder());
+        assertTrue(s.finalLoss() != f.finalLoss());
+    }
+
+    @Test
     void xflSendsOneLayerPerClientAndRound() {
         RunConfig.Builder b = tiny();
         b.uplinkCodec = "xfl";
@@ -190,7 +232,14 @@ class FederatedSimulationTest {
         RadioProfile radio = RadioProfile.SX1276_14DBM;
         var params = Region.EU868.dataRate(5).uplinkParams();
         double expected = 0;
+        long flopsPerClient = 3 * pool.model().forwardFlopsPerSample() * 80;
         for (FrameRecord f : r.frames) {
+            if (f.direction().equals(FrameRecord.COMPUTE)) {
+                // 0.5 mJ per MFLOP (lpwan-facts C(b)) x the client's training FLOPs
+                assertEquals(flopsPerClient / 1e6 * 0.5e-3, f.energyJ(), 1e-12);
+                expected += f.energyJ();
+                continue;
+            }
             double currentA = f.direction().equals(FrameRecord.UPLINK) ? 0.044 : 0.0108;
             if (f.direction().equals(FrameRecord.UPLINK)) {
                 assertEquals(LoraPhy.timeOnAirUs(f.phyPayloadBytes(), params), f.airtimeUs());

@@ -1,0 +1,446 @@
+package org.fedwan.plots;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * Datasets that compare methods (compression schemes) or sweep points: one series or bar per
+ * method. A single run is one method (named by {@link RunFolder#method()}); a sweep gives one
+ * method per point (named by {@link SweepFolder#label(int)}) whose replications are averaged.
+ */
+public final class ComparisonDatasets {
+
+    /** Series keys of {@link #bytesPerRound}. */
+    public static final String UPDATE_BYTES = "Update message";
+    /** Series key of on-air uplink bytes in {@link #bytesPerRound}. */
+    public static final String PHY_BYTES = "On air (PHY)";
+    /** Series key of all sweep points in {@link Pareto}. */
+    public static final String ALL_POINTS = "Sweep points";
+    /** Series key of the non-dominated points in {@link Pareto}. */
+    public static final String FRONT = "Pareto front";
+
+    private ComparisonDatasets() {
+    }
+
+    /**
+     * One compared method: a name and its runs (replications).
+     *
+     * @param label legend and axis name
+     * @param runs the replications, at least one
+     */
+    public record Method(String label, List<RunFolder> runs) {
+        /** Copies the runs. */
+        public Method {
+            Objects.requireNonNull(label, "label");
+            runs = List.copyOf(runs);
+        }
+    }
+
+    /**
+     * @param run a run
+     * @return the run as the only method
+     */
+    public static List<Method> methods(RunFolder run) {
+        return List.of(new Method(run.method(), List.of(run)));
+    }
+
+    /**
+     * @param sweep a sweep
+     * @return one method per point that has runs, in point order
+     */
+    public static List<Method> methods(SweepFolder sweep) {
+        List<Method> methods = new ArrayList<>();
+        for (int p = 0; p < sweep.points(); p++) {
+            List<RunFolder> runs = sweep.runs(p);
+            if (!runs.isEmpty()) {
+                methods.add(new Method(sweep.label(p), runs));
+            }
+        }
+        return methods;
+    }
+
+    /**
+     * A per-round quantity of each method, averaged over its runs round by round.
+     *
+     * @param unit unit of the x values (bytes or time) or {@code null} where x is the round
+     * @param series one series per method
+     */
+    public record PerMethod(AxisUnit unit, XYSeriesCollection series) {
+    }
+
+    /**
+     * Accuracy per byte over the rounds (seed 000 Fig. 2): test accuracy (%) after the round divided
+     * by the uplink kilobytes sent up to then ({@code cumulative_uplink_bytes}, else the running sum
+     * of {@code uplink_bytes}), in % per kB; rounds with no bytes yet are left out.
+     *
+     * @param methods the methods
+     * @return x the round, y % per kB
+     */
+    public static PerMethod accuracyPerByte(List<Method> methods) {
+        XYSeriesCollection collection = new XYSeriesCollection();
+        for (Method method : methods) {
+            TreeMap<Double, double[]> byRound = new TreeMap<>();
+            for (RunFolder run : method.runs()) {
+                double[] cumulative = cumulative(run.rounds(), "cumulative_uplink_bytes", "uplink_bytes");
+                for (int r = 0; r < run.rounds().size(); r++) {
+                    if (cumulative[r] > 0) {
+                        double[] sum = byRound.computeIfAbsent(run.rounds().number(r, "round"), k -> new double[2]);
+                        sum[0] += 100 * run.rounds().number(r, "accuracy") / (cumulative[r] / 1e3);
+                        sum[1]++;
+                    }
+                }
+            }
+            XYSeries series = new XYSeries(method.label(), true, false);
+            byRound.forEach((round, sum) -> series.add(round.doubleValue(), sum[0] / sum[1]));
+            addUnique(collection, series);
+        }
+        return new PerMethod(null, collection);
+    }
+
+    /**
+     * Test accuracy (%) against cumulative radio energy of the frames ({@code cumulative_energy_j}, else the
+     * running sum of {@code energy_j}), one point per round, runs of a method averaged round by
+     * round.
+     *
+     * @param methods the methods
+     * @return x cumulative energy in J, y accuracy in %
+     */
+    public static PerMethod accuracyVsEnergy(List<Method> methods) {
+        XYSeriesCollection collection = new XYSeriesCollection();
+        for (Method method : methods) {
+            TreeMap<Double, double[]> byRound = new TreeMap<>();
+            for (RunFolder run : method.runs()) {
+                double[] energy = cumulative(run.rounds(), "cumulative_energy_j", "energy_j");
+                for (int r = 0; r < run.rounds().size(); r++) {
+                    double[] sum = byRound.computeIfAbsent(run.rounds().number(r, "round"), k -> new double[3]);
+                    sum[0] += energy[r];
+                    sum[1] += 100 * run.rounds().number(r, "accuracy");
+                    sum[2]++;
+                }
+            }
+            XYSeries series = new XYSeries(method.label(), false, true);
+            byRound.values().forEach(sum -> series.add(sum[0] / sum[2], sum[1] / sum[2]));
+            addUnique(collection, series);
+        }
+        return new PerMethod(null, collection);
+    }
+
+    private static void addUnique(XYSeriesCollection collection, XYSeries series) {
+        String key = (String) series.getKey();
+        for (int k = 2; collection.getSeriesIndex(series.getKey()) >= 0; k++) {
+            series.setKey(key + " (" + k + ")");
+        }
+        collection.addSeries(series);
+    }
+
+    /** A column's values, or the running sum of {@code perRound} when the column is absent. */
+    static double[] cumulative(ResultTable rounds, String column, String perRound) {
+        double[] values = new double[rounds.size()];
+        double sum = 0;
+        for (int r = 0; r < rounds.size(); r++) {
+            if (rounds.has(column)) {
+                values[r] = rounds.number(r, column);
+            } else {
+                sum += rounds.number(r, perRound);
+                values[r] = sum;
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Uplink bytes per client per round of each method (seed 000 Table I as bars): the encoded
+     * update ({@code update_bytes / clients_ok}, over rounds with at least one update; absent in
+     * tables without {@code update_bytes}) and the PHY bytes on air ({@code uplink_bytes /
+     * (clients_ok + clients_dropped)}), each averaged over rounds and runs.
+     *
+     * @param methods the methods
+     * @return rows {@value #UPDATE_BYTES} and {@value #PHY_BYTES}, columns the methods, values in B
+     */
+    public static DefaultCategoryDataset bytesPerRound(List<Method> methods) {
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        for (Method method : methods) {
+            double update = 0;
+            int updateRounds = 0;
+            double phy = 0;
+            int phyRounds = 0;
+            boolean hasUpdate = true;
+            for (RunFolder run : method.runs()) {
+                ResultTable rounds = run.rounds();
+                hasUpdate &= rounds.has("update_bytes");
+                for (int r = 0; r < rounds.size(); r++) {
+                    double ok = rounds.number(r, "clients_ok");
+                    double selected = ok + rounds.number(r, "clients_dropped");
+                    if (rounds.has("update_bytes") && ok > 0) {
+                        update += rounds.number(r, "update_bytes") / ok;
+                        updateRounds++;
+                    }
+                    if (selected > 0) {
+                        phy += rounds.number(r, "uplink_bytes") / selected;
+                        phyRounds++;
+                    }
+                }
+            }
+            if (hasUpdate && updateRounds > 0) {
+                dataset.addValue(update / updateRounds, UPDATE_BYTES, method.label());
+            }
+            if (phyRounds > 0) {
+                dataset.addValue(phy / phyRounds, PHY_BYTES, method.label());
+            }
+        }
+        return dataset;
+    }
+
+    /** A metric of {@code sweep.csv} with its axis quantity and how its values are scaled. */
+    public enum SweepMetric {
+        /** Final test accuracy, drawn in %. */
+        FINAL_ACCURACY("final_accuracy", "Final test accuracy"),
+        /** Uplink PHY bytes of the run, drawn in a byte unit. */
+        UPLINK_BYTES("uplink_bytes", "Uplink traffic"),
+        /** Radio energy of all devices (summary energy_j: the frames' energy), J. */
+        ENERGY_J("energy_j", "Radio energy, all devices"),
+        /** Simulated time to the target accuracy, drawn in a time unit. */
+        TIME_TO_TARGET_S("time_to_target_s", "Time to target accuracy");
+
+        private final String column;
+        private final String quantity;
+
+        SweepMetric(String column, String quantity) {
+            this.column = column;
+            this.quantity = quantity;
+        }
+
+        /** @return the column prefix in {@code sweep.csv} */
+        public String column() {
+            return column;
+        }
+
+        /** @return the quantity for axis labels */
+        public String quantity() {
+            return quantity;
+        }
+
+        /** The unit for values reaching {@code max} (in the table's unit). */
+        AxisUnit unit(double max) {
+            return switch (this) {
+                case FINAL_ACCURACY -> new AxisUnit("%", 0.01);
+                case UPLINK_BYTES -> AxisUnit.forBytes(max);
+                case ENERGY_J -> new AxisUnit("J", 1);
+                case TIME_TO_TARGET_S -> AxisUnit.forDurationS(max);
+            };
+        }
+    }
+
+    /**
+     * A metric against the first swept parameter: mean and 95 % confidence interval
+     * ({@code _mean +- _ci95}) across replications, one series per combination of the other swept
+     * parameters (one series, "Mean" when only one parameter is swept). A parameter that is not
+     * numeric is drawn at x = 0, 1, 2, ... in the order of its first appearance, named by
+     * {@code categories}.
+     *
+     * @param metric the metric
+     * @param unit unit of the y values
+     * @param parameter the parameter on the x axis
+     * @param categories the parameter's values when it is not numeric, else empty
+     * @param series mean (y), mean - ci95 (y-low) and mean + ci95 (y-high) per point
+     */
+    public record MetricVsParameter(SweepMetric metric, AxisUnit unit, String parameter,
+                                    List<String> categories, YIntervalSeriesCollection series) {
+    }
+
+    /**
+     * @param sweep the sweep
+     * @param metric the metric
+     * @return the dataset, or empty if the sweep has no swept parameter, no such metric, or no
+     *     point with a value
+     */
+    public static Optional<MetricVsParameter> metricVsParameter(SweepFolder sweep, SweepMetric metric) {
+        ResultTable table = sweep.table();
+        String mean = metric.column() + "_mean";
+        String ci = metric.column() + "_ci95";
+        if (sweep.parameters().isEmpty() || !table.has(mean, ci)) {
+            return Optional.empty();
+        }
+        String parameter = sweep.parameters().get(0);
+        boolean numeric = sweep.isNumeric(parameter);
+        List<String> categories = new ArrayList<>();
+        double max = 0;
+        for (int p = 0; p < table.size(); p++) {
+            if (!numeric && !categories.contains(table.text(p, parameter))) {
+                categories.add(table.text(p, parameter));
+            }
+            double value = table.number(p, mean) + orZero(table.number(p, ci));
+            max = Double.isFinite(value) ? Math.max(max, value) : max;
+        }
+        AxisUnit unit = metric.unit(max);
+        Map<String, YIntervalSeries> series = new LinkedHashMap<>();
+        for (int p = 0; p < table.size(); p++) {
+            double m = table.number(p, mean);
+            if (!Double.isFinite(m)) {
+                continue;
+            }
+            double c = orZero(table.number(p, ci));
+            List<String> others = new ArrayList<>();
+            for (String other : sweep.parameters().subList(1, sweep.parameters().size())) {
+                others.add(other + "=" + table.text(p, other));
+            }
+            String key = others.isEmpty() ? "Mean" : String.join(", ", others);
+            double x = numeric ? table.number(p, parameter) : categories.indexOf(table.text(p, parameter));
+            series.computeIfAbsent(key, k -> new YIntervalSeries(k, true, false))
+                    .add(x, unit.of(m), unit.of(m - c), unit.of(m + c));
+        }
+        if (series.isEmpty()) {
+            return Optional.empty();
+        }
+        YIntervalSeriesCollection collection = new YIntervalSeriesCollection();
+        series.values().forEach(collection::addSeries);
+        return Optional.of(new MetricVsParameter(metric, unit, parameter, List.copyOf(categories), collection));
+    }
+
+    private static double orZero(double value) {
+        return Double.isFinite(value) ? value : 0;
+    }
+
+    /**
+     * Mean final accuracy (%) against a mean cost of each sweep point, and the Pareto front: the
+     * points no other point beats on both (lower or equal cost and higher or equal accuracy, one of
+     * them strictly), by increasing cost.
+     *
+     * @param cost the cost metric ({@link SweepMetric#UPLINK_BYTES} or {@link SweepMetric#ENERGY_J})
+     * @param unit unit of the x values
+     * @param points series {@value #ALL_POINTS} (every point, in point order) and {@value #FRONT}
+     * @param labels the point label of each item of {@value #ALL_POINTS}
+     */
+    public record Pareto(SweepMetric cost, AxisUnit unit, XYSeriesCollection points, List<String> labels) {
+    }
+
+    /**
+     * @param sweep the sweep
+     * @param cost the cost on the x axis
+     * @return the points and front, or empty without the columns or points
+     */
+    public static Optional<Pareto> pareto(SweepFolder sweep, SweepMetric cost) {
+        ResultTable table = sweep.table();
+        String costColumn = cost.column() + "_mean";
+        if (!table.has(costColumn, "final_accuracy_mean")) {
+            return Optional.empty();
+        }
+        List<double[]> xy = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        double max = 0;
+        for (int p = 0; p < table.size(); p++) {
+            double x = table.number(p, costColumn);
+            double y = table.number(p, "final_accuracy_mean");
+            if (Double.isFinite(x) && Double.isFinite(y)) {
+                xy.add(new double[] {x, 100 * y});
+                labels.add(sweep.label(p));
+                max = Math.max(max, x);
+            }
+        }
+        if (xy.isEmpty()) {
+            return Optional.empty();
+        }
+        AxisUnit unit = cost.unit(max);
+        XYSeries all = new XYSeries(ALL_POINTS, false, true);
+        for (double[] point : xy) {
+            all.add(unit.of(point[0]), point[1]);
+        }
+        XYSeries front = new XYSeries(FRONT, true, true);
+        for (double[] point : xy) {
+            boolean dominated = false;
+            for (double[] other : xy) {
+                if (other[0] <= point[0] && other[1] >= point[1] && (other[0] < point[0] || other[1] > point[1])) {
+                    dominated = true;
+                    break;
+                }
+            }
+            if (!dominated) {
+                front.add(unit.of(point[0]), point[1]);
+            }
+        }
+        XYSeriesCollection points = new XYSeriesCollection();
+        points.addSeries(all);
+        points.addSeries(front);
+        return Optional.of(new Pareto(cost, unit, points, List.copyOf(labels)));
+    }
+
+    /**
+     * A metric's mean over the first two swept parameters: cell (i, j) holds the point with the
+     * i-th value of the first and the j-th value of the second parameter (values in order of first
+     * appearance); when more parameters are swept, the points where they take the first point's
+     * values. Cells without a point are absent.
+     *
+     * @param metric the metric
+     * @param unit unit of the z values
+     * @param xParameter the first parameter
+     * @param yParameter the second parameter
+     * @param xValues values of the first parameter, drawn at x = 0, 1, ...
+     * @param yValues values of the second parameter, drawn at y = 0, 1, ...
+     * @param cells one series: x index, y index, z the mean
+     */
+    public record HeatMap(SweepMetric metric, AxisUnit unit, String xParameter, String yParameter,
+                          List<String> xValues, List<String> yValues, DefaultXYZDataset cells) {
+    }
+
+    /**
+     * @param sweep the sweep
+     * @param metric the metric
+     * @return the heat map, or empty with fewer than two swept parameters or without the metric
+     */
+    public static Optional<HeatMap> heatMap(SweepFolder sweep, SweepMetric metric) {
+        ResultTable table = sweep.table();
+        String mean = metric.column() + "_mean";
+        if (sweep.parameters().size() < 2 || !table.has(mean) || table.size() == 0) {
+            return Optional.empty();
+        }
+        String xp = sweep.parameters().get(0);
+        String yp = sweep.parameters().get(1);
+        List<String> rest = sweep.parameters().subList(2, sweep.parameters().size());
+        List<String> xs = new ArrayList<>();
+        List<String> ys = new ArrayList<>();
+        List<double[]> cells = new ArrayList<>();
+        double max = 0;
+        for (int p = 0; p < table.size(); p++) {
+            boolean first = true;
+            for (String other : rest) {
+                first &= table.text(p, other).equals(table.text(0, other));
+            }
+            double z = table.number(p, mean);
+            if (!first || !Double.isFinite(z)) {
+                continue;
+            }
+            if (!xs.contains(table.text(p, xp))) {
+                xs.add(table.text(p, xp));
+            }
+            if (!ys.contains(table.text(p, yp))) {
+                ys.add(table.text(p, yp));
+            }
+            cells.add(new double[] {xs.indexOf(table.text(p, xp)), ys.indexOf(table.text(p, yp)), z});
+            max = Math.max(max, z);
+        }
+        if (cells.isEmpty()) {
+            return Optional.empty();
+        }
+        AxisUnit unit = metric.unit(max);
+        double[][] data = new double[3][cells.size()];
+        for (int i = 0; i < cells.size(); i++) {
+            data[0][i] = cells.get(i)[0];
+            data[1][i] = cells.get(i)[1];
+            data[2][i] = unit.of(cells.get(i)[2]);
+        }
+        DefaultXYZDataset dataset = new DefaultXYZDataset();
+        dataset.addSeries(metric.quantity(), data);
+        return Optional.of(new HeatMap(metric, unit, xp, yp, List.copyOf(xs), List.copyOf(ys), dataset));
+    }
+}

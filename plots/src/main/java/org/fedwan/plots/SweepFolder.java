@@ -1,0 +1,121 @@
+package org.fedwan.plots;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * A sweep's results folder: {@value #SWEEP_FILE} (one row per point: {@code point}, the swept
+ * parameters, {@code runs}, {@code target_reached}, then {@code <metric>_mean, _std, _ci95}) and
+ * the run folders {@code runs/<point>/r<R>/}.
+ *
+ * @param dir the sweep folder
+ * @param table {@value #SWEEP_FILE}
+ * @param parameters the swept parameters: the columns between {@code point} and {@code runs}
+ */
+public record SweepFolder(Path dir, ResultTable table, List<String> parameters) {
+
+    /** File name of the sweep's table. */
+    public static final String SWEEP_FILE = "sweep.csv";
+    /** Sub-folder holding the runs, one folder per point. */
+    public static final String RUNS_DIR = "runs";
+
+    /** Copies the parameter list. */
+    public SweepFolder {
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(table, "table");
+        parameters = List.copyOf(parameters);
+    }
+
+    /**
+     * @param dir a results folder
+     * @return whether it holds a sweep ({@value #SWEEP_FILE})
+     */
+    public static boolean isSweep(Path dir) {
+        return Files.isRegularFile(dir.resolve(SWEEP_FILE));
+    }
+
+    /**
+     * Reads a sweep folder.
+     *
+     * @param dir the folder
+     * @return the sweep
+     * @throws IllegalArgumentException if {@value #SWEEP_FILE} is missing or lacks {@code point}
+     *     or {@code runs}
+     */
+    public static SweepFolder read(Path dir) {
+        ResultTable table = ResultTable.readIfPresent(dir.resolve(SWEEP_FILE))
+                .orElseThrow(() -> new IllegalArgumentException("missing sweep table " + dir.resolve(SWEEP_FILE)));
+        List<String> header = table.header();
+        int point = header.indexOf("point");
+        int runs = header.indexOf("runs");
+        if (point < 0 || runs < point) {
+            throw new IllegalArgumentException(table.file() + ": expected columns 'point' then 'runs', got " + header);
+        }
+        return new SweepFolder(dir, table, header.subList(point + 1, runs));
+    }
+
+    /** @return the number of points */
+    public int points() {
+        return table.size();
+    }
+
+    /**
+     * A point's label for legends and category axes: the values of the swept parameters in the
+     * order of {@link #parameters()}, joined by " / " (e.g. {@code int8 / 0.001}); the point name
+     * when nothing is swept.
+     *
+     * @param point 0-based row of {@value #SWEEP_FILE}
+     * @return the label
+     */
+    public String label(int point) {
+        List<String> parts = new ArrayList<>();
+        for (String parameter : parameters) {
+            parts.add(table.text(point, parameter));
+        }
+        return parts.isEmpty() ? table.text(point, "point") : String.join(" / ", parts);
+    }
+
+    /**
+     * Whether every value of a parameter is a number, so it can be an x axis of numbers.
+     *
+     * @param parameter a swept parameter
+     * @return true if all its values parse as numbers
+     */
+    public boolean isNumeric(String parameter) {
+        for (int i = 0; i < table.size(); i++) {
+            try {
+                if (Double.isNaN(table.number(i, parameter))) {
+                    return false;
+                }
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The run folders of a point (those holding {@code rounds.csv}), in name order, read with
+     * {@link RunFolder#readRounds}.
+     *
+     * @param point 0-based row of {@value #SWEEP_FILE}
+     * @return the runs; empty if the folder holds none
+     */
+    public List<RunFolder> runs(int point) {
+        Path pointDir = dir.resolve(RUNS_DIR).resolve(table.text(point, "point"));
+        if (!Files.isDirectory(pointDir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(pointDir)) {
+            return children.filter(RunFolder::isRun).sorted().map(RunFolder::readRounds).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + pointDir, e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.fedwan.plots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every figure of the catalogue written as PNG, SVG and PDF, checked on the files, plus the report. */
+class FigureOutputTest {
+
+    private static final Set<String> ALL_FORMATS = Set.of("png", "svg", "pdf");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void catalogueNamesEveryFigureOnceWithADescription() {
+        assertEquals(Figures.run().size() + Figures.sweep().size(), Figures.list().size());
+        assertEquals(RunFigures.figureNames(), Figures.run().stream().map(Figures.Figure::name).toList());
+        for (var entry : Figures.list().entrySet()) {
+            assertTrue(entry.getValue().matches("(run|sweep): \\S.*"), entry.getKey());
+        }
+        assertTrue(Figures.list().keySet().containsAll(List.of("energy-by-state", "latency-breakdown",
+                "accuracy-per-byte", "bytes-per-round", "upload-cdf", "duty-cycle-share", "battery-level",
+                "frame-timeline", "sweep-metrics", "pareto-accuracy-bytes", "heat-map")));
+    }
+
+    @Test
+    void everyRunFigureIsWrittenInEveryFormat() throws Exception {
+        RunFolderFixture.write(dir);
+
+        List<Path> written = RunFigures.writeAll(dir, Set.copyOf(RunFigures.figureNames()), ALL_FORMATS);
+
+        assertEquals(3 * RunFigures.figureNames().size(), written.size());
+        for (String name : RunFigures.figureNames()) {
+            checkFiles(dir.resolve("figures"), name, RunFigures.defaultSize(name));
+        }
+    }
+
+    @Test
+    void everySweepFigureIsWrittenInEveryFormat() throws Exception {
+        RunFolderFixture.writeSweep(dir);
+
+        List<Path> written = SweepFigures.writeAll(dir, Set.copyOf(SweepFigures.figureNames()), ALL_FORMATS,
+                FigureWidth.SINGLE);
+
+        assertEquals(3 * SweepFigures.figureNames().size(), written.size());
+        for (Figures.Figure<SweepFolder> figure : Figures.sweep()) {
+            checkFiles(dir.resolve("figures"), figure.name(), FigureWidth.SINGLE.size(figure.panels()));
+        }
+        List<String> svgTexts = FigureFiles.texts(FigureFiles.readSvg(dir.resolve("figures/sweep-metrics.svg")));
+        assertTrue(svgTexts.containsAll(List.of("Final test accuracy (%)", "Uplink traffic (kB)",
+                "Radio energy, all devices (J)", "uplink_codec", "fp32", "int8")), svgTexts.toString());
+    }
+
+    @Test
+    void aFolderOfAnOlderVersionLosesFiguresButDoesNotFail() throws Exception {
+        ResultTablesFixture.write(dir);
+
+        List<Path> written = RunFigures.writeAll(dir);
+
+        List<String> names = new ArrayList<>();
+        for (Path file : written) {
+            String name = file.getFileName().toString();
+            if (name.endsWith(".png")) {
+                names.add(name.substring(0, name.length() - 4));
+            }
+        }
+        // No clients.csv: no latency breakdown, CDF or duty-cycle share; no devices.csv: energy from frames only.
+        assertTrue(names.containsAll(List.of("energy-over-time", "energy-by-state", "round-latency",
+                "accuracy-per-round", "frame-timeline", "bytes-per-round")), names.toString());
+        assertTrue(!names.contains("latency-breakdown") && !names.contains("upload-cdf")
+                && !names.contains("duty-cycle-share"), names.toString());
+    }
+
+    @Test
+    void aHundredRoundRunRendersEveryFigure() throws Exception {
+        RunFolderFixture.writeLongRun(dir, 100, 10);
+
+        List<Path> written = RunFigures.writeAll(dir);
+
+        assertEquals(2 * RunFigures.figureNames().size(), written.size());
+    }
+
+    @Test
+    void runReportIsOnePageWithInlineSvgTablesAndScenario() throws Exception {
+        RunFolderFixture.write(dir);
+
+        String html = Files.readString(Report.writeRun(dir), StandardCharsets.UTF_8);
+
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.trim().endsWith("</html>"));
+        assertEquals(RunFigures.figureNames().size(), count(html, "<svg"));
+        assertEquals(count(html, "<svg"), count(html, "</svg>"));
+        assertTrue(html.contains("<th>cumulative_uplink_bytes</th>"), "per-round table");
+        assertTrue(html.contains("<td>final_accuracy</td><td>0.8</td>"), "summary");
+        assertTrue(html.contains("<td>battery_capacity_j</td><td>20.0</td>"), "resolved scenario");
+        assertTrue(!html.contains("src=\"http") && !html.contains("<script"), "self-contained");
+    }
+
+    @Test
+    void sweepReportHoldsThePointsTable() throws Exception {
+        RunFolderFixture.writeSweep(dir);
+
+        String html = Files.readString(Report.writeSweep(dir), StandardCharsets.UTF_8);
+
+        assertEquals(SweepFigures.figureNames().size(), count(html, "<svg"));
+        assertTrue(html.contains("<th>final_accuracy_ci95</th>"));
+        assertTrue(html.contains("<td>p0003</td>"));
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static void checkFiles(Path figures, String name, FigureSize size) throws Exception {
+        var png = FigureFiles.readPng(figures.resolve(name + ".png"));
+        assertEquals(1050, png.getWidth(), name);
+        assertEquals(size.heightPx(300), png.getHeight(), name);
+        var svg = FigureFiles.readSvg(figures.resolve(name + ".svg"));
+        assertEquals("svg", svg.getDocumentElement().getLocalName(), name);
+        assertTrue(FigureFiles.texts(svg).size() > 3, name);
+        byte[] pdf = Files.readAllBytes(figures.resolve(name + ".pdf"));
+        assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII), name);
+        assertTrue(new String(pdf, StandardCharsets.ISO_8859_1).trim().endsWith("%%EOF"), name);
+    }
+}

@@ -1,0 +1,88 @@
+package org.fedwan.plots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jfree.data.xy.XYSeries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TimingDatasetsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void latencyPartsAddUpToTheRoundLatency() throws IOException {
+        TimingDatasets.LatencyBreakdown data =
+                TimingDatasets.latencyBreakdown(RunFolder.read(RunFolderFixture.write(dir))).orElseThrow();
+
+        assertEquals(AxisUnit.SECONDS, data.time());
+        assertEquals(TimingDatasets.LATENCY_PARTS, List.of(data.stacked().getSeriesKey(0), data.stacked().getSeriesKey(1),
+                data.stacked().getSeriesKey(2), data.stacked().getSeriesKey(3)));
+        // Round 1 (0-100 s, aggregated at 90 s): last ok upload dev-1, compute to 20 s, airtime 2 s,
+        // waiting 90 - 20 - 2, downlink 10. Round 2 (100-200 s): only dev-0 ok, compute to 110 s.
+        double[][] expected = {{20, 68, 2, 10}, {10, 78, 2, 10}};
+        for (int round = 0; round < 2; round++) {
+            for (int part = 0; part < 4; part++) {
+                assertEquals(round + 1.0, data.stacked().getXValue(part, round));
+                assertEquals(expected[round][part], data.stacked().getYValue(part, round), 1e-9, "part " + part);
+            }
+        }
+    }
+
+    @Test
+    void uploadCdfStepsThroughTheCompletedUploads() throws IOException {
+        TimingDatasets.UploadCdf data = TimingDatasets.uploadCdf(RunFolder.read(RunFolderFixture.write(dir))).orElseThrow();
+
+        XYSeries cdf = data.cdf().getSeries(0);
+        // ok uploads end 60 and 80 s after round 1 starts, 70 s after round 2 starts; the dropped one is left out.
+        assertEquals(List.of(60.0, 60.0, 70.0, 80.0), cdf.getItems().stream()
+                .map(i -> ((org.jfree.data.xy.XYDataItem) i).getXValue()).toList());
+        assertEquals(List.of(0.0, 100.0 / 3, 200.0 / 3, 100.0), cdf.getItems().stream()
+                .map(i -> ((org.jfree.data.xy.XYDataItem) i).getYValue()).toList());
+    }
+
+    @Test
+    void dutyCycleShareIsWaitingOverUploadTime() throws IOException {
+        TimingDatasets.DutyCycleShare data =
+                TimingDatasets.dutyCycleShare(RunFolder.read(RunFolderFixture.write(dir))).orElseThrow();
+
+        XYSeries share = data.share().getSeries(0);
+        assertEquals(100.0 * 70 / 110, share.getY(0).doubleValue(), 1e-9);
+        assertEquals(100.0 * 40 / 80, share.getY(1).doubleValue(), 1e-9);
+    }
+
+    @Test
+    void timelineShowsTheFirstRoundsFramesByKind() throws IOException {
+        TimingDatasets.Timeline data = TimingDatasets.timeline(RunFolder.read(RunFolderFixture.write(dir))).orElseThrow();
+
+        assertEquals(List.of("dev-0", "dev-1"), data.devices());
+        assertEquals(0.0, data.windowStartS());
+        assertEquals(100.0, data.windowEndS());
+        assertEquals(TimingDatasets.FRAME_KINDS.get(0), data.frames().getSeriesKey(0));
+        assertEquals(3, data.frames().getItemCount(0));
+        assertEquals(1, data.frames().getItemCount(1));
+        assertEquals(2, data.frames().getItemCount(2));
+        // The lost frame of dev-1 (y = 1) from 70 to 71 s.
+        assertEquals(70.0, data.frames().getStartXValue(1, 0));
+        assertEquals(71.0, data.frames().getEndXValue(1, 0));
+        assertEquals(1.0, data.frames().getYValue(1, 0));
+    }
+
+    @Test
+    void withoutClientsCsvTheClientFiguresAreSkipped() throws IOException {
+        RunFolderFixture.write(dir);
+        Files.delete(dir.resolve(RunFolder.CLIENTS_FILE));
+        RunFolder run = RunFolder.read(dir);
+
+        assertTrue(TimingDatasets.latencyBreakdown(run).isEmpty());
+        assertTrue(TimingDatasets.uploadCdf(run).isEmpty());
+        assertTrue(TimingDatasets.dutyCycleShare(run).isEmpty());
+        assertTrue(TimingDatasets.timeline(run).isPresent());
+    }
+}
