@@ -50,7 +50,8 @@ public final class TimingDatasets {
      * of every client whose update arrived ({@code outcome = ok}), all rounds together.
      *
      * @param time unit of the x values
-     * @param cdf one series: x completion time, y share of uploads completed by then, %
+     * @param cdf one series (or one per protocol when clients.csv has a protocol column): x completion time,
+     *            y share of uploads completed by then, %
      */
     public record UploadCdf(AxisUnit time, XYSeriesCollection cdf) {
     }
@@ -148,6 +149,15 @@ public final class TimingDatasets {
      * @param run the run
      * @return the CDF, or empty without {@code clients.csv} or without any completed upload
      */
+    /** Display name of a protocol id. */
+    static String label(String protocol) {
+        return switch (protocol) {
+            case "lorawan" -> "LoRaWAN";
+            case "nbiot" -> "NB-IoT";
+            default -> protocol;
+        };
+    }
+
     public static Optional<UploadCdf> uploadCdf(RunFolder run) {
         ResultTable rounds = run.rounds();
         if (run.clients().isEmpty() || !rounds.has("round", "sim_time_s", "round_latency_s")) {
@@ -162,29 +172,39 @@ public final class TimingDatasets {
             startByRound.put(rounds.number(r, "round"),
                     rounds.number(r, "sim_time_s") - rounds.number(r, "round_latency_s"));
         }
-        List<Double> completions = new ArrayList<>();
+        // one curve per protocol when clients.csv says which protocol each client used
+        java.util.Map<String, List<Double>> byProtocol = new java.util.TreeMap<>();
+        boolean split = clients.has("protocol");
         for (int c = 0; c < clients.size(); c++) {
             Double startS = startByRound.get(clients.number(c, "round"));
             double endS = clients.number(c, "upload_end_s");
             if (startS != null && Double.isFinite(endS) && "ok".equals(clients.text(c, "outcome"))) {
-                completions.add(Math.max(0, endS - startS));
+                String group = split && !clients.text(c, "protocol").isEmpty() ? clients.text(c, "protocol") : "";
+                byProtocol.computeIfAbsent(group, g -> new ArrayList<>()).add(Math.max(0, endS - startS));
             }
         }
-        if (completions.isEmpty()) {
+        if (byProtocol.isEmpty()) {
             return Optional.empty();
         }
-        double[] sorted = completions.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        AxisUnit time = AxisUnit.forDurationS(sorted[sorted.length - 1]);
-        XYSeries cdf = new XYSeries("Client uploads", true, true);
-        cdf.add(time.of(sorted[0]), 0.0, false);
-        for (int i = 0; i < sorted.length; i++) {
-            // Equal times make one vertical step: keep the highest share only.
-            if (i + 1 < sorted.length && sorted[i + 1] == sorted[i]) {
-                continue;
+        double longest = byProtocol.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(0);
+        AxisUnit time = AxisUnit.forDurationS(longest);
+        XYSeriesCollection curves = new XYSeriesCollection();
+        for (java.util.Map.Entry<String, List<Double>> e : byProtocol.entrySet()) {
+            double[] sorted = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            String name = byProtocol.size() == 1 && e.getKey().isEmpty() || byProtocol.size() == 1
+                    ? "Client uploads" : "Client uploads, " + (e.getKey().isEmpty() ? "unknown" : label(e.getKey()));
+            XYSeries cdf = new XYSeries(name, true, true);
+            cdf.add(time.of(sorted[0]), 0.0, false);
+            for (int i = 0; i < sorted.length; i++) {
+                // Equal times make one vertical step: keep the highest share only.
+                if (i + 1 < sorted.length && sorted[i + 1] == sorted[i]) {
+                    continue;
+                }
+                cdf.add(time.of(sorted[i]), 100.0 * (i + 1) / sorted.length, false);
             }
-            cdf.add(time.of(sorted[i]), 100.0 * (i + 1) / sorted.length, false);
+            curves.addSeries(cdf);
         }
-        return Optional.of(new UploadCdf(time, new XYSeriesCollection(cdf)));
+        return Optional.of(new UploadCdf(time, curves));
     }
 
     /**

@@ -48,6 +48,24 @@ class TimingDatasetsTest {
     }
 
     @Test
+    void uploadCdfHasOneCurvePerProtocolWhenClientsSayWhich() throws IOException {
+        Path run = RunFolderFixture.write(dir);
+        RunFolderFixture.put(run, RunFolder.CLIENTS_FILE, RunFolderFixture.CLIENTS
+                .replace("outcome\n", "outcome,protocol\n")
+                .replace(",ok\n1,dev-1", ",ok,lorawan\n1,dev-1").replace("80.000000,2.000000,40.000000,2,150,ok\n",
+                        "80.000000,2.000000,40.000000,2,150,ok,nbiot\n")
+                .replace("170.000000,2.000000,30.000000,2,150,ok\n", "170.000000,2.000000,30.000000,2,150,ok,lorawan\n")
+                .replace("dropped-sending\n", "dropped-sending,nbiot\n"));
+        TimingDatasets.UploadCdf data = TimingDatasets.uploadCdf(RunFolder.read(run)).orElseThrow();
+        assertEquals(2, data.cdf().getSeriesCount());
+        assertEquals("Client uploads, LoRaWAN", data.cdf().getSeriesKey(0));
+        assertEquals("Client uploads, NB-IoT", data.cdf().getSeriesKey(1));
+        // LoRaWAN: dev-0 done 50 s (round 1) and 60 s (round 2) after the round start; NB-IoT: dev-1 80 s in round 1
+        assertEquals(100.0, data.cdf().getSeries(1).getY(data.cdf().getSeries(1).getItemCount() - 1).doubleValue());
+        assertEquals(3, data.cdf().getSeries(0).getItemCount());
+    }
+
+    @Test
     void dutyCycleShareIsWaitingOverUploadTime() throws IOException {
         TimingDatasets.DutyCycleShare data =
                 TimingDatasets.dutyCycleShare(RunFolder.read(RunFolderFixture.write(dir))).orElseThrow();

@@ -121,7 +121,10 @@ public final class ScenarioKeys {
                 "test accuracy whose first attainment the summary times (time, energy, bytes, rounds to target)",
                 (b, v) -> b.targetAccuracy = v);
         choice("protocol", d.protocol, RunConfig.PROTOCOLS,
-                "uplink and downlink technology: lorawan, or nbiot (every client on one NB-IoT cell)", (b, v) -> b.protocol = v);
+                "uplink and downlink technology: lorawan, nbiot (every client on one NB-IoT cell) or mixed "
+                        + "(nbiot_share of the clients on NB-IoT, the others on LoRaWAN)", (b, v) -> b.protocol = v);
+        number("nbiot_share", d.nbiotShare, 0, true, 1, "share of the clients on NB-IoT when protocol is mixed",
+                (b, v) -> b.nbiotShare = v);
         number("coupling_loss_db", d.couplingLossDb, 100, true, 200,
                 "NB-IoT coupling loss of every device, dB (CE0 up to 144, CE1 up to 154, CE2 up to 164)",
                 (b, v) -> b.couplingLossDb = v);

@@ -24,11 +24,11 @@ public final class CsvTables implements RunListener {
 
     /** Columns of devices.csv. */
     public static final String DEVICES_HEADER = "device,data_rate,tx_j,rx_j,standby_j,sleep_j,mcu_j,total_j,tx_s,rx_s,"
-            + "duty_cycle_wait_s,fair_use_wait_s,battery_depleted_s";
+            + "duty_cycle_wait_s,fair_use_wait_s,battery_depleted_s,protocol";
 
     /** Columns of clients.csv: one row per selected client per round. */
     public static final String CLIENTS_HEADER = "round,device,compute_s,compute_end_s,upload_start_s,upload_end_s,airtime_s,"
-            + "duty_cycle_wait_s,frames,update_bytes,outcome";
+            + "duty_cycle_wait_s,frames,update_bytes,outcome,protocol";
 
     private final StringBuilder devices = new StringBuilder(DEVICES_HEADER + "\n");
     private final StringBuilder clients = new StringBuilder(CLIENTS_HEADER + "\n");
@@ -100,7 +100,8 @@ public final class CsvTables implements RunListener {
                 .append(Formats.seconds(d.rxUs())).append(',')
                 .append(Formats.seconds(d.dutyCycleWaitUs())).append(',')
                 .append(Formats.seconds(d.fairUseWaitUs())).append(',')
-                .append(d.depletedAtUs() < 0 ? "" : Formats.seconds(d.depletedAtUs())).append('\n');
+                .append(d.depletedAtUs() < 0 ? "" : Formats.seconds(d.depletedAtUs())).append(',')
+                .append(d.protocol()).append('\n');
     }
 
     @Override
@@ -112,7 +113,8 @@ public final class CsvTables implements RunListener {
                 .append(c.uploadEndUs() < 0 ? "" : Formats.seconds(c.uploadEndUs())).append(',')
                 .append(Formats.seconds(c.airtimeUs())).append(',')
                 .append(Formats.seconds(c.dutyCycleWaitUs())).append(',')
-                .append(c.frames()).append(',').append(c.updateBytes()).append(',').append(c.outcome()).append('\n');
+                .append(c.frames()).append(',').append(c.updateBytes()).append(',').append(c.outcome()).append(',')
+                .append(c.protocol()).append('\n');
     }
 
     /** clients.csv, complete once the run has ended. */

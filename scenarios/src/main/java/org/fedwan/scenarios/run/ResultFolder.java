@@ -121,6 +121,7 @@ public final class ResultFolder {
         m.put("dropout_probability", c.dropoutProbability());
         m.put("compute_energy_mj_per_mflop", c.computeEnergyMjPerMflop());
         m.put("server_learning_rate", c.serverLearningRate());
+        m.put("nbiot_share", c.nbiotShare());
         return m;
     }
 
@@ -173,6 +174,7 @@ public final class ResultFolder {
         b.dropoutProbability = ((Number) m.get("dropout_probability")).doubleValue();
         b.computeEnergyMjPerMflop = ((Number) m.get("compute_energy_mj_per_mflop")).doubleValue();
         b.serverLearningRate = ((Number) m.get("server_learning_rate")).doubleValue();
+        b.nbiotShare = ((Number) m.get("nbiot_share")).doubleValue();
         return b.build();
     }
 

@@ -81,8 +81,9 @@ public final class FederatedSimulation extends Model {
     private final LorawanDevice[] devices;
     private final ComputeDone[] computeDone;
     private final LorawanNetwork network;
-    /** Whether the clients are on NB-IoT rather than LoRaWAN. */
-    private final boolean nbiot;
+    /** Clients 0 .. loraClients-1 are on LoRaWAN, the others on one NB-IoT cell. */
+    private final int loraClients;
+    private int pendingBroadcasts;
     private final NbiotClients nbiotClients;
     private final RandomGenerator selection;
     private final RoundStart roundStart;
@@ -162,30 +163,30 @@ public final class FederatedSimulation extends Model {
         this.buffers = model.initialBuffers();
         this.speedFactor = new double[n];
         this.computeDone = new ComputeDone[n];
-        this.nbiot = config.protocol().equals("nbiot");
-        if (nbiot) {
-            this.devices = new LorawanDevice[0];
-            this.network = null;
-            this.nbiotClients = new NbiotClients(this, n, config, new NbiotClients.Sink() {
-                @Override
-                public void uplinkBlock(int c, int bytes, long startUs, long endUs) {
-                    nbiotBlock(c, bytes, startUs, endUs);
-                }
+        int nbiotCount = switch (config.protocol()) {
+            case "nbiot" -> n;
+            case "mixed" -> (int) Math.round(n * config.nbiotShare());
+            default -> 0;
+        };
+        this.loraClients = n - nbiotCount;
+        this.devices = new LorawanDevice[loraClients];
+        this.network = loraClients == 0 ? null : new LorawanNetwork(this, networkSettings(config, region, radio),
+                loraClients, this::uplinkFrameEnded, this::broadcastFrameEnded);
+        this.nbiotClients = nbiotCount == 0 ? null : new NbiotClients(this, loraClients, nbiotCount, config,
+                new NbiotClients.Sink() {
+                    @Override
+                    public void uplinkBlock(int c, int bytes, long startUs, long endUs) {
+                        nbiotBlock(c, bytes, startUs, endUs);
+                    }
 
-                @Override
-                public void energy(int c, String state, long startUs, long endUs, double joules) {
-                    nbiotEnergy(c, state, startUs, endUs, joules);
-                }
-            });
-        } else {
-            this.devices = new LorawanDevice[n];
-            this.nbiotClients = null;
-            this.network = new LorawanNetwork(this, networkSettings(config, region, radio), n,
-                    this::uplinkFrameEnded, this::broadcastFrameEnded);
-        }
+                    @Override
+                    public void energy(int c, String state, long startUs, long endUs, double joules) {
+                        nbiotEnergy(c, state, startUs, endUs, joules);
+                    }
+                });
         for (int c = 0; c < n; c++) {
             speedFactor[c] = Math.exp(config.deviceSpeedSigma() * streams().of(c, "compute-speed").nextGaussian());
-            if (!nbiot) {
+            if (!onNbiot(c)) {
                 devices[c] = network.device(c);
             }
             computeDone[c] = new ComputeDone(this, c);
@@ -228,14 +229,14 @@ public final class FederatedSimulation extends Model {
             sim.closeRound();
             sim.scheduler().run();
         }
-        if (sim.nbiot) {
+        if (sim.nbiotClients != null) {
             sim.nbiotClients.deviceRecords(sim.nowUs()).forEach(listener::onDevice);
         }
         for (LorawanDevice d : sim.devices) {
             org.fedwan.sim.network.DeviceEnergy e = d.energy(sim.nowUs());
             listener.onDevice(new org.fedwan.sim.results.DeviceRecord(d.name(), d.dataRateIndex(), e.txJ(), e.rxJ(),
                     e.standbyJ(), e.sleepJ(), e.mcuJ(), e.txTimeUs(), e.rxTimeUs(), d.dutyCycleWaitUs(), d.fairUseWaitUs(),
-                    e.depletedAtUs() == Long.MAX_VALUE ? -1 : e.depletedAtUs()));
+                    e.depletedAtUs() == Long.MAX_VALUE ? -1 : e.depletedAtUs(), "lorawan"));
         }
         return new RunSummary(sim.round, sim.nowUs(), sim.evaluation.accuracy(), sim.evaluation.meanLoss(),
                 sim.totalUplinkBytes, sim.totalDownlinkBytes, sim.totalUplinkFrames, sim.totalDownlinkFrames,
@@ -337,7 +338,7 @@ public final class FederatedSimulation extends Model {
             messages[c] = update.message();
             updateMessageBytes = Math.max(updateMessageBytes, messages[c].length);
             reassemblers[c] = new Reassembler(messageTag());
-            if (!nbiot) {
+            if (!onNbiot(c)) {
                 devices[c].setComputing(nowUs(), true);
             }
             computeUs[c] = computeTimeUs(c);
@@ -441,7 +442,7 @@ public final class FederatedSimulation extends Model {
         if (!collecting) {
             return;
         }
-        byte[] received = messages[c].length == 0 || nbiot ? messages[c] : reassemblers[c].message();
+        byte[] received = messages[c].length == 0 || onNbiot(c) ? messages[c] : reassemblers[c].message();
         if (!Arrays.equals(received, messages[c])) {
             throw new IllegalStateException("reassembled update of client " + c + " differs from what it sent");
         }
@@ -465,7 +466,7 @@ public final class FederatedSimulation extends Model {
         for (int c : selected) {
             if (arrived[c]) {
                 ok++;
-                byte[] message = messages[c].length == 0 || nbiot ? messages[c] : reassemblers[c].message();
+                byte[] message = messages[c].length == 0 || onNbiot(c) ? messages[c] : reassemblers[c].message();
                 if (message.length > 0) {
                     decoded.add(decoder.decode(c, round, message));
                     sampleWeights.add((double) shares[c].length);
@@ -474,11 +475,11 @@ public final class FederatedSimulation extends Model {
                 if (computeDone[c].isScheduled()) {
                     computeDone[c].cancel();
                     chargeCompute(c, nowUs() - roundStartUs);
-                    if (!nbiot) {
+                    if (!onNbiot(c)) {
                         devices[c].setComputing(nowUs(), false);
                     }
                 }
-                if (nbiot) {
+                if (onNbiot(c)) {
                     nbiotClients.device(c).abort();
                 } else {
                     devices[c].abort();
@@ -503,16 +504,21 @@ public final class FederatedSimulation extends Model {
         // the devices receive what the downlink codec delivers, which is what they train from next round
         byte[] broadcast = downlinkCodec.encode(layout, global);
         global = downlinkCodec.decode(layout, broadcast);
+        pendingBroadcasts = (network == null ? 0 : 1) + (nbiotClients == null ? 0 : 1);
         Runnable done = () -> {
-            broadcastDone = true;
-            maybeEndRound();
+            pendingBroadcasts--;
+            if (pendingBroadcasts == 0) {
+                broadcastDone = true;
+                maybeEndRound();
+            }
         };
-        if (nbiot) {
+        if (nbiotClients != null) {
             // single-cell point-to-multipoint: one transmission of the message, counted once
             downlinkBytes += broadcast.length;
             downlinkFrames++;
             nbiotClients.broadcast(broadcast.length, done);
-        } else {
+        }
+        if (network != null) {
             network.multicast(broadcast, messageTag(), done);
         }
     }
@@ -585,7 +591,7 @@ public final class FederatedSimulation extends Model {
                 return;
             }
         }
-        if (nbiot && nbiotClients.anySending()) {
+        if (nbiotClients != null && nbiotClients.anySending()) {
             return;
         }
         broadcastDone = false;
@@ -605,7 +611,7 @@ public final class FederatedSimulation extends Model {
             listener.onClientRound(new org.fedwan.sim.results.ClientRoundRecord(round, "dev-" + c, computeUs[c],
                     computeEndUs[c], uploadStartUs[c], uploadEndUs[c], airtimeUs[c],
                     waitUs(c) - clientWaitAtStartUs[c], frameCount[c],
-                    messages[c] == null ? 0 : messages[c].length, outcome));
+                    messages[c] == null ? 0 : messages[c].length, outcome, onNbiot(c) ? "nbiot" : "lorawan"));
         }
         long waitUs = totalWaitUs() - waitAtStartUs;
         listener.onRound(new RoundRecord(round, roundStartUs, nowUs(), evaluation.accuracy(), evaluation.meanLoss(),
@@ -654,9 +660,14 @@ public final class FederatedSimulation extends Model {
         return betweenRounds ? round + 1 : round;
     }
 
+    /** Whether client {@code c} is on NB-IoT. */
+    private boolean onNbiot(int c) {
+        return c >= loraClients;
+    }
+
     /** Client {@code c}'s duty-cycle waiting so far (NB-IoT has no duty cycle). */
     private long waitUs(int c) {
-        return nbiot ? 0 : devices[c].dutyCycleWaitUs();
+        return onNbiot(c) ? 0 : devices[c].dutyCycleWaitUs();
     }
 
     /** An NB-IoT uplink transport block of client {@code c} ended. */
@@ -726,7 +737,7 @@ public final class FederatedSimulation extends Model {
         @Override
         protected void eventRoutine() {
             long now = nowUs();
-            if (!nbiot) {
+            if (!onNbiot(c)) {
                 devices[c].setComputing(now, false);
             }
             computeEndUs[c] = now;
@@ -735,7 +746,7 @@ public final class FederatedSimulation extends Model {
                 updateArrived(c);
                 return;
             }
-            if (nbiot) {
+            if (onNbiot(c)) {
                 nbiotClients.device(c).send(messages[c], messageTag(), () -> updateArrived(c));
             } else {
                 devices[c].send(messages[c], messageTag(), () -> updateArrived(c));

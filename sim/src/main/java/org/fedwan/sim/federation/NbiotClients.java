@@ -34,8 +34,11 @@ final class NbiotClients {
 
     private final NbiotCell cell;
     private final NbiotDevice[] devices;
+    private final int firstClient;
 
-    NbiotClients(Model model, int clients, RunConfig config, Sink sink) {
+    /** Clients {@code firstClient .. firstClient + clients - 1} on one cell. */
+    NbiotClients(Model model, int firstClient, int clients, RunConfig config, Sink sink) {
+        this.firstClient = firstClient;
         this.cell = new NbiotCell(model, NbiotLinkConfig.DEFAULT);
         PowerSavingConfig ps = PowerSavingConfig.DEFAULT;
         long t3324Us = 186L * 60 * 1_000_000;
@@ -56,13 +59,13 @@ final class NbiotClients {
             }
         };
         this.devices = new NbiotDevice[clients];
-        for (int c = 0; c < clients; c++) {
-            devices[c] = new NbiotDevice(model, c, cell, config.couplingLossDb(), settings, listener);
+        for (int i = 0; i < clients; i++) {
+            devices[i] = new NbiotDevice(model, firstClient + i, cell, config.couplingLossDb(), settings, listener);
         }
     }
 
-    NbiotDevice device(int c) {
-        return devices[c];
+    NbiotDevice device(int client) {
+        return devices[client - firstClient];
     }
 
     /** Broadcasts {@code bytes} to every device; {@code onDone} runs when the last one has it. */
@@ -89,7 +92,7 @@ final class NbiotClients {
             double sleep = d.energyJ(PowerState.PSM);
             double standby = d.energyJ() - tx - rx - sleep;
             long depleted = d.battery() != null && d.battery().depletedAtUs() != Long.MAX_VALUE ? d.battery().depletedAtUs() : -1;
-            out.add(new DeviceRecord(d.name(), -1, tx, rx, standby, sleep, 0, 0, 0, 0, 0, depleted));
+            out.add(new DeviceRecord(d.name(), -1, tx, rx, standby, sleep, 0, 0, 0, 0, 0, depleted, "nbiot"));
         }
         return out;
     }

@@ -48,7 +48,8 @@ import java.util.Objects;
  * @param dirichletAlpha        concentration of the Dirichlet label skew (partition dirichlet)
  * @param momentum              local SGD heavy-ball momentum in [0, 1), kept per client across rounds
  * @param weightDecay           local SGD L2 weight decay
- * @param protocol              {@code lorawan} or {@code nbiot} (every client on one NB-IoT cell)
+ * @param protocol              {@code lorawan}, {@code nbiot} (every client on one NB-IoT cell) or {@code mixed}
+ *                              (the last round(clients x nbiotShare) clients on NB-IoT, the others on LoRaWAN)
  * @param couplingLossDb        NB-IoT coupling loss of every device, dB (144 / 154 / 164: CE0 / CE1 / CE2 edges)
  * @param nbiotProfile          NB-IoT module power profile
  * @param overSelection         clients selected per round = ceil(clientsPerRound x this); the round closes at
@@ -56,6 +57,7 @@ import java.util.Objects;
  * @param dropoutProbability    probability that a selected client drops out of a round (trains and sends nothing)
  * @param computeEnergyMjPerMflop training energy per MFLOP, mJ (lpwan-facts C(b): 0.33-1.3 for a Cortex-M4F class MCU)
  * @param serverLearningRate    server step: new global = global + rate x (aggregate - global); 1 = plain aggregation
+ * @param nbiotShare            share of the clients on NB-IoT when {@code protocol} is {@code mixed}
  */
 public record RunConfig(
         String name,
@@ -103,7 +105,8 @@ public record RunConfig(
         double overSelection,
         double dropoutProbability,
         double computeEnergyMjPerMflop,
-        double serverLearningRate) {
+        double serverLearningRate,
+        double nbiotShare) {
 
     public RunConfig {
         Objects.requireNonNull(name, "name");
@@ -180,6 +183,9 @@ public record RunConfig(
         if (!(computeEnergyMjPerMflop >= 0) || !Double.isFinite(computeEnergyMjPerMflop)) {
             throw new IllegalArgumentException("computeEnergyMjPerMflop must be >= 0, got " + computeEnergyMjPerMflop);
         }
+        if (!(nbiotShare >= 0 && nbiotShare <= 1)) {
+            throw new IllegalArgumentException("nbiotShare must be in [0, 1], got " + nbiotShare);
+        }
         if (!(serverLearningRate > 0) || !Double.isFinite(serverLearningRate)) {
             throw new IllegalArgumentException("serverLearningRate must be > 0, got " + serverLearningRate);
         }
@@ -191,7 +197,7 @@ public record RunConfig(
     /** Link models. */
     public static final java.util.List<String> LINKS = java.util.List.of("ideal", "realistic");
     /** Link protocols. */
-    public static final java.util.List<String> PROTOCOLS = java.util.List.of("lorawan", "nbiot");
+    public static final java.util.List<String> PROTOCOLS = java.util.List.of("lorawan", "nbiot", "mixed");
     /** Data partitions. */
     public static final java.util.List<String> PARTITIONS = java.util.List.of("iid", "shards", "dirichlet", "unequal");
     /** Spreading-factor policies. */
@@ -263,6 +269,7 @@ public record RunConfig(
         b.dropoutProbability = dropoutProbability;
         b.computeEnergyMjPerMflop = computeEnergyMjPerMflop;
         b.serverLearningRate = serverLearningRate;
+        b.nbiotShare = nbiotShare;
         return b;
     }
 
@@ -314,6 +321,7 @@ public record RunConfig(
         public double dropoutProbability = 0;
         public double computeEnergyMjPerMflop = 0.5;
         public double serverLearningRate = 1;
+        public double nbiotShare = 0.5;
 
         public RunConfig build() {
             return new RunConfig(name, seed, replication, rounds, clients,
@@ -323,7 +331,7 @@ public record RunConfig(
                     deviceMflops, deviceSpeedSigma, roundDeadlineS, targetAccuracy, link, radiusM, gateways, sfPolicy, confirmed,
                     fairUse, batteryCapacityJ, partition, shardsPerClient, dirichletAlpha, momentum, weightDecay,
                     protocol, couplingLossDb, nbiotProfile, overSelection, dropoutProbability, computeEnergyMjPerMflop,
-                    serverLearningRate);
+                    serverLearningRate, nbiotShare);
         }
     }
 }

@@ -14,8 +14,9 @@ package org.fedwan.sim.results;
  * @param frames          uplink frames it sent in the round
  * @param updateBytes     size of its encoded update (0 when it skipped the upload)
  * @param outcome         {@code ok}, {@code skipped} (lazy scheme sent nothing), {@code dropped-computing},
- *                        {@code dropped-sending} or {@code lost}
+ *                        {@code dropped-sending}, {@code dropped-out} or {@code lost}
+ * @param protocol        {@code lorawan} or {@code nbiot}
  */
 public record ClientRoundRecord(int round, String device, long computeUs, long computeEndUs, long uploadStartUs,
-        long uploadEndUs, long airtimeUs, long dutyCycleWaitUs, int frames, int updateBytes, String outcome) {
+        long uploadEndUs, long airtimeUs, long dutyCycleWaitUs, int frames, int updateBytes, String outcome, String protocol) {
 }

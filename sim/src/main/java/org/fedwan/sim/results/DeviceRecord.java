@@ -17,9 +17,10 @@ package org.fedwan.sim.results;
  * @param dutyCycleWaitUs time waiting for the duty cycle
  * @param fairUseWaitUs   time waiting for the daily fair-use budget
  * @param depletedAtUs    when the battery emptied, or -1
+ * @param protocol        {@code lorawan} or {@code nbiot}
  */
 public record DeviceRecord(String device, int dataRate, double txJ, double rxJ, double standbyJ, double sleepJ, double mcuJ,
-        long txUs, long rxUs, long dutyCycleWaitUs, long fairUseWaitUs, long depletedAtUs) {
+        long txUs, long rxUs, long dutyCycleWaitUs, long fairUseWaitUs, long depletedAtUs, String protocol) {
 
     public double totalJ() {
         return txJ + rxJ + standbyJ + sleepJ + mcuJ;

@@ -214,6 +214,28 @@ class FederatedSimulationTest {
     }
 
     @Test
+    void mixedProtocolsRunInOneRoundAndAreLabelled() {
+        RunConfig.Builder b = tiny();
+        b.clients = 4;
+        b.protocol = "mixed";
+        b.nbiotShare = 0.5;
+        Recorder r = new Recorder();
+        RunSummary s = FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+        assertEquals(2, s.rounds());
+        assertEquals(4, r.rounds.get(0).clientsOk());
+        assertEquals(List.of("lorawan", "lorawan", "nbiot", "nbiot"),
+                r.devices.stream().sorted(java.util.Comparator.comparing(org.fedwan.sim.results.DeviceRecord::device))
+                        .map(org.fedwan.sim.results.DeviceRecord::protocol).toList());
+        assertTrue(r.frames.stream().anyMatch(f -> f.device().equals("dev-3") && f.direction().equals(FrameRecord.ENERGY)));
+        assertTrue(r.frames.stream().anyMatch(f -> f.device().equals("dev-0") && f.direction().equals(FrameRecord.UPLINK)
+                && f.phyPayloadBytes() == 255));
+        for (RoundRecord round : r.rounds) {
+            double rows = r.frames.stream().filter(f -> f.round() == round.round()).mapToDouble(FrameRecord::energyJ).sum();
+            assertEquals(rows, round.energyJ(), 1e-9);
+        }
+    }
+
+    @Test
     void xflSendsOneLayerPerClientAndRound() {
         RunConfig.Builder b = tiny();
         b.uplinkCodec = "xfl";
