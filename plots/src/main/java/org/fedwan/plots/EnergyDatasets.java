@@ -163,7 +163,7 @@ public final class EnergyDatasets {
             for (int k = 0; k < total.length; k++) {
                 total[k] = map.applyAsDouble(total[k]);
             }
-            groups.computeIfAbsent(d.protocol.getOrDefault(device, ALL_DEVICES), g -> new ArrayList<>()).add(total);
+            groups.computeIfAbsent(TimingDatasets.label(d.protocol.getOrDefault(device, ALL_DEVICES)), g -> new ArrayList<>()).add(total);
         }
         YIntervalSeriesCollection band = new YIntervalSeriesCollection();
         for (Map.Entry<String, List<double[]>> group : groups.entrySet()) {

@@ -140,14 +140,18 @@ public final class StudyCharts {
      */
     public static JFreeChart uploadCdf(UploadCdf data) {
         XYStepRenderer renderer = new XYStepRenderer();
-        renderer.setSeriesPaint(0, PaperStyle.BLUE);
-        renderer.setSeriesStroke(0, PaperStyle.seriesStroke(0, PaperStyle.LINE_WIDTH_PT));
+        int curves = data.cdf().getSeriesCount();
+        for (int i = 0; i < curves; i++) {
+            renderer.setSeriesPaint(i, curves == 1 ? PaperStyle.BLUE : PaperStyle.seriesPaint(i));
+            renderer.setSeriesStroke(i, PaperStyle.seriesStroke(i, PaperStyle.LINE_WIDTH_PT));
+        }
         NumberAxis share = PaperStyle.axis(PaperStyle.label("Uploads completed", "%"), false);
         share.setRange(0, 100);
         XYPlot plot = new XYPlot(data.cdf(),
                 zeroBased(PaperStyle.label("Time from round start", data.time().symbol()), false), share, renderer);
         PaperStyle.style(plot);
-        return PaperStyle.chart("Client upload completion (CDF)", plot, false);
+        // one curve per protocol needs a legend to tell them apart
+        return PaperStyle.chart("Client upload completion (CDF)", plot, curves > 1);
     }
 
     /**

@@ -90,7 +90,7 @@ class EnergyDatasetsTest {
 
         EnergyDatasets.DeviceBand data = EnergyDatasets.energyPerDevice(RunFolder.read(dir)).orElseThrow();
 
-        assertEquals(List.of("lorawan", "nbiot"), data.band().getSeries(0) == null ? null
+        assertEquals(List.of("LoRaWAN", "NB-IoT"), data.band().getSeries(0) == null ? null
                 : List.of(data.band().getSeriesKey(0), data.band().getSeriesKey(1)));
         YIntervalSeries nbiot = (YIntervalSeries) data.band().getSeries(1);
         assertEquals(5.5, nbiot.getYValue(nbiot.getItemCount() - 1), 1e-9);
