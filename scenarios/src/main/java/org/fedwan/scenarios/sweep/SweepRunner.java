@@ -115,9 +115,11 @@ public final class SweepRunner {
                 new TypeReference<Map<String, Object>>() { });
         String expected = ResultFolder.hash(c);
         if (!expected.equals(manifest.get("scenario_sha256"))) {
-            throw new IllegalArgumentException(dir + " holds a run of a different scenario (sha256 "
-                    + manifest.get("scenario_sha256") + ", this sweep needs " + expected
-                    + "); use another --out folder or delete that one");
+            throw new IllegalArgumentException(dir + " holds a run of a different scenario, or one written by another "
+                    + "FedWAN version (tool " + manifest.get("tool_version") + ", scenario sha256 "
+                    + manifest.get("scenario_sha256") + "; this sweep needs " + expected + " from FedWAN "
+                    + ResultFolder.TOOL_VERSION + "): results of different scenarios are never mixed; use another --out "
+                    + "folder or delete that one");
         }
     }
 
