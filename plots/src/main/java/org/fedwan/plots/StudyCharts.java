@@ -329,7 +329,7 @@ public final class StudyCharts {
 
     /**
      * @param data points and front
-     * @return scatter of points, each labelled, with the front as a step line
+     * @return scatter of points with the front as a step line, the front's points labelled
      */
     public static JFreeChart pareto(Pareto data) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
@@ -352,23 +352,49 @@ public final class StudyCharts {
         PaperStyle.style(plot);
         XYDataset points = data.points();
         org.jfree.data.Range xRange = org.jfree.data.general.DatasetUtils.findDomainBounds(points);
-        java.util.Map<java.util.List<Double>, String> labels = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < points.getItemCount(0); i++) {
-            // Points that coincide share one label, their names joined.
-            labels.merge(java.util.List.of(points.getXValue(0, i), points.getYValue(0, i)), data.labels().get(i),
-                    (a, b) -> a + "; " + b);
+        // Only the points on the front are named (the others are dominated); points that coincide share
+        // one label, and labels of neighbouring front points alternate above and below to stay apart.
+        java.util.Set<java.util.List<Double>> front = new java.util.HashSet<>();
+        if (points.getSeriesCount() > 1) {
+            for (int i = 0; i < points.getItemCount(1); i++) {
+                front.add(java.util.List.of(points.getXValue(1, i), points.getYValue(1, i)));
+            }
         }
+        java.util.Map<java.util.List<Double>, String> labels = new java.util.TreeMap<>(
+                java.util.Comparator.comparing((java.util.List<Double> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        for (int i = 0; i < points.getItemCount(0); i++) {
+            java.util.List<Double> key = java.util.List.of(points.getXValue(0, i), points.getYValue(0, i));
+            if (front.isEmpty() || front.contains(key)) {
+                labels.merge(key, data.labels().get(i), StudyCharts::mergeLabels);
+            }
+        }
+        int n = 0;
         for (var entry : labels.entrySet()) {
             double x = entry.getKey().get(0);
             boolean right = xRange != null && xRange.getLength() > 0 && x > xRange.getCentralValue();
+            boolean below = n++ % 2 == 1;
             XYTextAnnotation label = new XYTextAnnotation(right ? entry.getValue() + " " : " " + entry.getValue(),
                     x, entry.getKey().get(1));
             label.setFont(PaperStyle.TICK_FONT);
-            label.setTextAnchor(right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
+            label.setTextAnchor(right ? (below ? TextAnchor.TOP_RIGHT : TextAnchor.BOTTOM_RIGHT)
+                    : (below ? TextAnchor.TOP_LEFT : TextAnchor.BOTTOM_LEFT));
             plot.addAnnotation(label);
         }
         return PaperStyle.chart("Accuracy vs. " + data.cost().quantity().toLowerCase(java.util.Locale.ROOT)
                 + " (Pareto front)", plot, true);
+    }
+
+    /**
+     * Joins the labels of coincident points; labels that differ only in their last " / " part are
+     * written once with the last parts listed ("int8 / lorawan / 0.01, 0.001").
+     */
+    static String mergeLabels(String a, String b) {
+        int ia = a.lastIndexOf(" / ");
+        int ib = b.lastIndexOf(" / ");
+        if (ia > 0 && ib > 0 && a.substring(0, ia).equals(b.substring(0, ib))) {
+            return a + ", " + b.substring(ib + 3);
+        }
+        return a + "; " + b;
     }
 
     /**

@@ -103,4 +103,10 @@ class ComparisonDatasetsTest {
         assertEquals(1.0, data.cells().getYValue(0, 3));
         assertEquals(89.0, data.cells().getZValue(0, 3), 1e-9);
     }
+
+    @Test
+    void coincidentParetoLabelsAreMergedCompactly() {
+        assertEquals("int8 / lorawan / 0.01, 0.001", StudyCharts.mergeLabels("int8 / lorawan / 0.01", "int8 / lorawan / 0.001"));
+        assertEquals("a / x; b / y", StudyCharts.mergeLabels("a / x", "b / y"));
+    }
 }
