@@ -68,6 +68,12 @@ public final class ScenarioKeys {
         integer("local_epochs", d.localEpochs, 1, 10_000, "local epochs per round", (b, v) -> b.localEpochs = (int) v);
         integer("batch_size", d.batchSize, 1, 1_000_000, "local mini-batch size", (b, v) -> b.batchSize = (int) v);
         number("learning_rate", d.learningRate, 0, false, 100, "local SGD learning rate", (b, v) -> b.learningRate = v);
+        choice("client_mode", d.clientMode, RunConfig.CLIENT_MODES,
+                "train (local SGD, clients send models or updates) or gradient (clients send the gradient of their loss; "
+                        + "the server steps by learning_rate x server_learning_rate; seeds 003, 004)", (b, v) -> b.clientMode = v);
+        choice("gradient_batch", d.gradientBatch, RunConfig.GRADIENT_BATCHES,
+                "gradient mode: minibatch (one mini-batch of batch_size, seed 004) or full (all local samples, seed 003 / LAQ)",
+                (b, v) -> b.gradientBatch = v);
         number("momentum", d.momentum, 0, true, 0.999999, "local SGD momentum (kept per client between its rounds)",
                 (b, v) -> b.momentum = v);
         number("weight_decay", d.weightDecay, 0, true, 1, "local SGD L2 weight decay", (b, v) -> b.weightDecay = v);

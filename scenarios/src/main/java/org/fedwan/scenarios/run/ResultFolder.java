@@ -122,6 +122,8 @@ public final class ResultFolder {
         m.put("compute_energy_mj_per_mflop", c.computeEnergyMjPerMflop());
         m.put("server_learning_rate", c.serverLearningRate());
         m.put("nbiot_share", c.nbiotShare());
+        m.put("client_mode", c.clientMode());
+        m.put("gradient_batch", c.gradientBatch());
         return m;
     }
 
@@ -175,6 +177,8 @@ public final class ResultFolder {
         b.computeEnergyMjPerMflop = ((Number) m.get("compute_energy_mj_per_mflop")).doubleValue();
         b.serverLearningRate = ((Number) m.get("server_learning_rate")).doubleValue();
         b.nbiotShare = ((Number) m.get("nbiot_share")).doubleValue();
+        b.clientMode = (String) m.get("client_mode");
+        b.gradientBatch = (String) m.get("gradient_batch");
         return b.build();
     }
 

@@ -274,9 +274,21 @@ public final class FederatedSimulation extends Model {
 
     /** Compute time of client {@code c} for one round, in µs. */
     long computeTimeUs(int c) {
-        double flops = (double) flopsPerSamplePass * shares[c].length * config.localEpochs();
+        double flops = (double) flopsPerSamplePass * samplesProcessed(c);
         double seconds = flops / (config.deviceMflops() * 1e6 * speedFactor[c]);
         return Math.round(seconds * 1e6);
+    }
+
+    /** Samples client {@code c} passes forward and backward in a round. */
+    private long samplesProcessed(int c) {
+        if (gradientMode()) {
+            return config.gradientBatch().equals("full") ? shares[c].length : Math.min(config.batchSize(), shares[c].length);
+        }
+        return (long) shares[c].length * config.localEpochs();
+    }
+
+    private boolean gradientMode() {
+        return config.clientMode().equals("gradient");
     }
 
     private void startRound() {
@@ -319,20 +331,28 @@ public final class FederatedSimulation extends Model {
             jobs.add(new TrainerPool.Job(global, buffers, train, shares[c], streams().seed(c, "train-round-" + round),
                     states[c]));
         }
-        List<org.fedwan.fl.train.TrainResult> results = pool.train(jobs);
-        List<float[][]> models = new ArrayList<>(results.size());
-        for (int i = 0; i < active.length; i++) {
-            int c = active[i];
-            models.add(results.get(i).weights());
-            states[c] = results.get(i).state();
-            clientBuffers[c] = results.get(i).buffers();
+        List<float[][]> models;
+        if (gradientMode()) {
+            models = pool.gradients(jobs, config.gradientBatch().equals("full")
+                    ? org.fedwan.fl.train.GradientMode.FULL_LOCAL_DATA : org.fedwan.fl.train.GradientMode.ONE_MINIBATCH);
+        } else {
+            List<org.fedwan.fl.train.TrainResult> results = pool.train(jobs);
+            models = new ArrayList<>(results.size());
+            for (int i = 0; i < active.length; i++) {
+                int c = active[i];
+                models.add(results.get(i).weights());
+                states[c] = results.get(i).state();
+                clientBuffers[c] = results.get(i).buffers();
+            }
         }
         for (int i = 0; i < active.length; i++) {
             int c = active[i];
             if (encoders[c] == null) {
                 encoders[c] = scheme.newClient(c, streams().of(c, "codec"));
             }
-            float[][] values = scheme.quantity() == Quantity.WEIGHTS ? models.get(i) : delta(models.get(i), global);
+            // gradients and trained weights go as they are; update schemes get trained - global
+            float[][] values = gradientMode() || scheme.quantity() == Quantity.WEIGHTS ? models.get(i)
+                    : delta(models.get(i), global);
             EncodedUpdate update = encoders[c].encode(new RoundInput(round, values,
                     scheme.needsGlobalModel() ? global : null));
             messages[c] = update.message();
@@ -532,7 +552,7 @@ public final class FederatedSimulation extends Model {
      * for every client, as in seed 004.
      */
     private float[][] aggregate(List<DecodedUpdate> decoded, List<Double> sampleWeights) {
-        boolean weights = scheme.quantity() == Quantity.WEIGHTS;
+        boolean weights = scheme.quantity() == Quantity.WEIGHTS && !gradientMode();
         float[][] zeros = new float[global.length][];
         for (int l = 0; l < global.length; l++) {
             zeros[l] = new float[global[l].length];
@@ -555,7 +575,8 @@ public final class FederatedSimulation extends Model {
             mean = Aggregation.layerwise(weights ? global : zeros, decoded,
                     sampleWeights.stream().mapToDouble(Double::doubleValue).toArray());
         }
-        double eta = config.serverLearningRate();
+        // a gradient-mode client sends a gradient: the server descends along it
+        double eta = gradientMode() ? -config.learningRate() * config.serverLearningRate() : config.serverLearningRate();
         if (weights && eta == 1) {
             return mean;
         }
@@ -648,7 +669,7 @@ public final class FederatedSimulation extends Model {
             return;
         }
         double fraction = Math.min(1.0, (double) busyUs / computeUs[c]);
-        double flops = (double) flopsPerSamplePass * shares[c].length * config.localEpochs() * fraction;
+        double flops = (double) flopsPerSamplePass * samplesProcessed(c) * fraction;
         double joules = flops / 1e6 * config.computeEnergyMjPerMflop() / 1e3;
         energyJ += joules;
         listener.onFrame(new FrameRecord(recordRound(), "dev-" + c, FrameRecord.COMPUTE, -1, roundStartUs,

@@ -58,6 +58,11 @@ import java.util.Objects;
  * @param computeEnergyMjPerMflop training energy per MFLOP, mJ (lpwan-facts C(b): 0.33-1.3 for a Cortex-M4F class MCU)
  * @param serverLearningRate    server step: new global = global + rate x (aggregate - global); 1 = plain aggregation
  * @param nbiotShare            share of the clients on NB-IoT when {@code protocol} is {@code mixed}
+ * @param clientMode            {@code train} (local SGD; a gradient scheme codes the update of the local steps)
+ *                              or {@code gradient} (each client sends the gradient of its loss; the server steps
+ *                              global - learningRate x serverLearningRate x aggregate, seeds 003 and 004)
+ * @param gradientBatch         in gradient mode: {@code minibatch} (one mini-batch of batchSize, seed 004) or
+ *                              {@code full} (all the client's samples, seed 003 / LAQ)
  */
 public record RunConfig(
         String name,
@@ -106,7 +111,9 @@ public record RunConfig(
         double dropoutProbability,
         double computeEnergyMjPerMflop,
         double serverLearningRate,
-        double nbiotShare) {
+        double nbiotShare,
+        String clientMode,
+        String gradientBatch) {
 
     public RunConfig {
         Objects.requireNonNull(name, "name");
@@ -183,6 +190,12 @@ public record RunConfig(
         if (!(computeEnergyMjPerMflop >= 0) || !Double.isFinite(computeEnergyMjPerMflop)) {
             throw new IllegalArgumentException("computeEnergyMjPerMflop must be >= 0, got " + computeEnergyMjPerMflop);
         }
+        if (!CLIENT_MODES.contains(clientMode)) {
+            throw new IllegalArgumentException("clientMode must be one of " + CLIENT_MODES + ", got " + clientMode);
+        }
+        if (!GRADIENT_BATCHES.contains(gradientBatch)) {
+            throw new IllegalArgumentException("gradientBatch must be one of " + GRADIENT_BATCHES + ", got " + gradientBatch);
+        }
         if (!(nbiotShare >= 0 && nbiotShare <= 1)) {
             throw new IllegalArgumentException("nbiotShare must be in [0, 1], got " + nbiotShare);
         }
@@ -196,6 +209,10 @@ public record RunConfig(
 
     /** Link models. */
     public static final java.util.List<String> LINKS = java.util.List.of("ideal", "realistic");
+    /** What clients send: trained models (or their updates), or gradients. */
+    public static final java.util.List<String> CLIENT_MODES = java.util.List.of("train", "gradient");
+    /** Data a gradient-mode client differentiates over. */
+    public static final java.util.List<String> GRADIENT_BATCHES = java.util.List.of("minibatch", "full");
     /** Link protocols. */
     public static final java.util.List<String> PROTOCOLS = java.util.List.of("lorawan", "nbiot", "mixed");
     /** Data partitions. */
@@ -270,6 +287,8 @@ public record RunConfig(
         b.computeEnergyMjPerMflop = computeEnergyMjPerMflop;
         b.serverLearningRate = serverLearningRate;
         b.nbiotShare = nbiotShare;
+        b.clientMode = clientMode;
+        b.gradientBatch = gradientBatch;
         return b;
     }
 
@@ -322,6 +341,8 @@ public record RunConfig(
         public double computeEnergyMjPerMflop = 0.5;
         public double serverLearningRate = 1;
         public double nbiotShare = 0.5;
+        public String clientMode = "train";
+        public String gradientBatch = "minibatch";
 
         public RunConfig build() {
             return new RunConfig(name, seed, replication, rounds, clients,
@@ -331,7 +352,7 @@ public record RunConfig(
                     deviceMflops, deviceSpeedSigma, roundDeadlineS, targetAccuracy, link, radiusM, gateways, sfPolicy, confirmed,
                     fairUse, batteryCapacityJ, partition, shardsPerClient, dirichletAlpha, momentum, weightDecay,
                     protocol, couplingLossDb, nbiotProfile, overSelection, dropoutProbability, computeEnergyMjPerMflop,
-                    serverLearningRate, nbiotShare);
+                    serverLearningRate, nbiotShare, clientMode, gradientBatch);
         }
     }
 }

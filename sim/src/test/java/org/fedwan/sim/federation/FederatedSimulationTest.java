@@ -236,6 +236,30 @@ class FederatedSimulationTest {
     }
 
     @Test
+    void gradientModeClientsSendGradientsAndTheServerDescends() {
+        RunConfig.Builder b = tiny();
+        b.clientMode = "gradient";
+        b.gradientBatch = "full";
+        b.uplinkCodec = "laq";
+        b.learningRate = 0.5;
+        b.rounds = 6;
+        Recorder r = new Recorder();
+        RunSummary s = FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+        // full-batch gradient descent with lazily aggregated quantized gradients lowers the test loss
+        assertTrue(r.rounds.get(5).loss() < r.rounds.get(0).loss(), r.rounds.get(0).loss() + " -> " + r.rounds.get(5).loss());
+        assertEquals(6, s.rounds());
+        // one mini-batch of 20 samples: training (3 x forward) FLOPs of 20 samples at 50 MFLOP/s
+        RunConfig.Builder mb = tiny();
+        mb.clientMode = "gradient";
+        mb.rounds = 1;
+        mb.deviceSpeedSigma = 0;
+        Recorder rm = new Recorder();
+        FederatedSimulation.run(mb.build(), TRAIN, TEST, pool, rm);
+        long expectedUs = Math.round(3.0 * pool.model().forwardFlopsPerSample() * 20 / 50e6 * 1e6);
+        assertEquals(expectedUs, rm.clients.get(0).computeUs());
+    }
+
+    @Test
     void xflSendsOneLayerPerClientAndRound() {
         RunConfig.Builder b = tiny();
         b.uplinkCodec = "xfl";
