@@ -7,9 +7,6 @@ import org.fedwan.sim.federation.RunConfig;
 /** Loads (and, for MNIST, fetches on first use) the train and test sets a run needs. */
 public final class DataSets {
 
-    /** Sizes of the synthetic set when the scenario does not give them. */
-    static final int SYNTHETIC_TRAIN = 6000;
-    static final int SYNTHETIC_TEST = 1000;
 
     private DataSets() {
     }
@@ -62,8 +59,8 @@ public final class DataSets {
         ImageDataset train;
         ImageDataset test;
         if (config.dataset().equals(org.fedwan.fl.data.DatasetCatalog.SYNTHETIC)) {
-            int n = config.trainSamples() > 0 ? config.trainSamples() : SYNTHETIC_TRAIN;
-            int t = config.testSamples() > 0 ? config.testSamples() : SYNTHETIC_TEST;
+            int n = config.trainSamples() > 0 ? config.trainSamples() : org.fedwan.fl.data.DatasetCatalog.SYNTHETIC_TRAIN;
+            int t = config.testSamples() > 0 ? config.testSamples() : org.fedwan.fl.data.DatasetCatalog.SYNTHETIC_TEST;
             org.fedwan.fl.data.TrainTest tt = org.fedwan.fl.data.DatasetCatalog.synthetic(n, t, 1, 28, config.seed());
             train = tt.train();
             test = tt.test();

@@ -127,58 +127,31 @@ public final class ResultFolder {
         return m;
     }
 
-    /** The inverse of {@link #resolved}: a configuration from its resolved key -> value map. */
+    /**
+     * The inverse of {@link #resolved}: a configuration from its resolved key -> value map, each
+     * value applied through the scenario key table (so a key is defined in one place only).
+     */
     public static RunConfig fromResolved(Map<String, ?> m) {
         RunConfig.Builder b = RunConfig.builder();
-        b.name = (String) m.get("name");
-        b.seed = ((Number) m.get("seed")).longValue();
-        b.replication = ((Number) m.get("replication")).intValue();
-        b.rounds = ((Number) m.get("rounds")).intValue();
-        b.clients = ((Number) m.get("clients")).intValue();
-        b.clientsPerRound = ((Number) m.get("clients_per_round")).intValue();
-        b.dataset = (String) m.get("dataset");
-        b.dataDir = java.nio.file.Path.of((String) m.get("data_dir"));
-        b.trainSamples = ((Number) m.get("train_samples")).intValue();
-        b.testSamples = ((Number) m.get("test_samples")).intValue();
-        b.model = (String) m.get("model");
-        b.localEpochs = ((Number) m.get("local_epochs")).intValue();
-        b.batchSize = ((Number) m.get("batch_size")).intValue();
-        b.learningRate = ((Number) m.get("learning_rate")).doubleValue();
-        b.uplinkCodec = (String) m.get("uplink_codec");
-        b.uplinkOptions = (String) m.get("uplink_options");
-        b.downlinkCodec = (String) m.get("downlink_codec");
-        b.region = (String) m.get("region");
-        b.dataRate = ((Number) m.get("data_rate")).intValue();
-        b.downlinkDataRate = ((Number) m.get("downlink_data_rate")).intValue();
-        b.dutyCycle = ((Number) m.get("duty_cycle")).doubleValue();
-        b.gatewayDutyCycle = ((Number) m.get("gateway_duty_cycle")).doubleValue();
-        b.radio = (String) m.get("radio");
-        b.deviceMflops = ((Number) m.get("device_mflops")).doubleValue();
-        b.deviceSpeedSigma = ((Number) m.get("device_speed_sigma")).doubleValue();
-        b.roundDeadlineS = ((Number) m.get("round_deadline_s")).doubleValue();
-        b.targetAccuracy = ((Number) m.get("target_accuracy")).doubleValue();
-        b.link = (String) m.get("link");
-        b.radiusM = ((Number) m.get("radius_m")).doubleValue();
-        b.gateways = ((Number) m.get("gateways")).intValue();
-        b.sfPolicy = (String) m.get("sf_policy");
-        b.confirmed = (Boolean) m.get("confirmed");
-        b.fairUse = (Boolean) m.get("fair_use");
-        b.batteryCapacityJ = ((Number) m.get("battery_capacity_j")).doubleValue();
-        b.partition = (String) m.get("partition");
-        b.shardsPerClient = ((Number) m.get("shards_per_client")).intValue();
-        b.dirichletAlpha = ((Number) m.get("dirichlet_alpha")).doubleValue();
-        b.momentum = ((Number) m.get("momentum")).doubleValue();
-        b.weightDecay = ((Number) m.get("weight_decay")).doubleValue();
-        b.protocol = (String) m.get("protocol");
-        b.couplingLossDb = ((Number) m.get("coupling_loss_db")).doubleValue();
-        b.nbiotProfile = (String) m.get("nbiot_profile");
-        b.overSelection = ((Number) m.get("over_selection")).doubleValue();
-        b.dropoutProbability = ((Number) m.get("dropout_probability")).doubleValue();
-        b.computeEnergyMjPerMflop = ((Number) m.get("compute_energy_mj_per_mflop")).doubleValue();
-        b.serverLearningRate = ((Number) m.get("server_learning_rate")).doubleValue();
-        b.nbiotShare = ((Number) m.get("nbiot_share")).doubleValue();
-        b.clientMode = (String) m.get("client_mode");
-        b.gradientBatch = (String) m.get("gradient_batch");
+        for (Map.Entry<String, ?> e : m.entrySet()) {
+            if (e.getKey().equals("replication")) {
+                b.replication = ((Number) e.getValue()).intValue();
+                continue;
+            }
+            org.fedwan.scenarios.ScenarioKeys.Key key = org.fedwan.scenarios.ScenarioKeys.get(e.getKey());
+            if (key == null) {
+                throw new IllegalArgumentException("resolved scenario has an unknown key '" + e.getKey() + "'");
+            }
+            Object v = e.getValue();
+            Object typed = switch (key.type()) {
+                case INTEGER -> ((Number) v).longValue();
+                case NUMBER -> ((Number) v).doubleValue();
+                case PATH -> java.nio.file.Path.of((String) v);
+                case BOOLEAN -> (Boolean) v;
+                case TEXT -> String.valueOf(v);
+            };
+            key.apply().accept(b, typed);
+        }
         return b.build();
     }
 
