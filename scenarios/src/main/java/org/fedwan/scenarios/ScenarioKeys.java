@@ -66,6 +66,9 @@ public final class ScenarioKeys {
                 (b, v) -> b.testSamples = (int) v);
         choice("model", d.model, ModelZoo.names(), "model architecture", (b, v) -> b.model = v);
         integer("local_epochs", d.localEpochs, 1, 10_000, "local epochs per round", (b, v) -> b.localEpochs = (int) v);
+        integer("local_steps", d.localSteps, 0, 1_000_000,
+                "mini-batch steps per round instead of local_epochs (0 = count epochs); steps continue over reshuffled epochs",
+                (b, v) -> b.localSteps = (int) v);
         integer("batch_size", d.batchSize, 1, 1_000_000, "local mini-batch size", (b, v) -> b.batchSize = (int) v);
         number("learning_rate", d.learningRate, 0, false, 100, "local SGD learning rate", (b, v) -> b.learningRate = v);
         choice("client_mode", d.clientMode, RunConfig.CLIENT_MODES,
@@ -123,6 +126,29 @@ public final class ScenarioKeys {
                 "sigma of the log-normal spread of device speeds (0 = identical devices)", (b, v) -> b.deviceSpeedSigma = v);
         number("round_deadline_s", d.roundDeadlineS, 0, true, 1e9,
                 "round deadline in seconds after the round starts (0 = wait for every selected client)", (b, v) -> b.roundDeadlineS = v);
+        integer("eval_every", d.evalEvery, 1, 100_000,
+                "evaluate the global model every this many rounds and after the last one; other rounds leave accuracy and "
+                        + "loss empty in rounds.csv", (b, v) -> b.evalEvery = (int) v);
+        integer("train_eval_samples", d.trainEvalSamples, 0, Integer.MAX_VALUE,
+                "training samples (a fixed seeded subset) on which each evaluation also measures the global model's "
+                        + "training loss, accuracy and full-gradient norm (rounds.csv train_loss, train_accuracy, "
+                        + "gradient_norm); 0 = not measured", (b, v) -> b.trainEvalSamples = (int) v);
+        choice("late_updates", d.lateUpdates, RunConfig.LATE_UPDATES,
+                "an update that misses round_deadline_s: discard (the client stops computing and sending) or next-round "
+                        + "(it finishes; the update joins the first aggregation after it arrives, and the client is not "
+                        + "selected until then)", (b, v) -> b.lateUpdates = v);
+        number("availability", d.availability, 0, false, 1,
+                "probability that a device is online at a round start, drawn per device and round; only online devices "
+                        + "are selected", (b, v) -> b.availability = v);
+        KEYS.put("availability_trace", new Key("availability_trace", Type.PATH, "(none)", "a CSV file path",
+                "online windows per device: CSV 'device,start_s,end_s' (optionally ',period_s=S' in the header to repeat "
+                        + "them); a named device is online only inside its windows, others always; relative to the scenario file",
+                (b, v) -> b.availabilityTrace = (Path) v));
+        number("pretrain_fraction", d.pretrainFraction, 0, true, 0.99,
+                "share of the training set held out as a public split the server pre-trains the initial model on "
+                        + "(seed 001); the clients share the rest; 0 = start from scratch", (b, v) -> b.pretrainFraction = v);
+        integer("pretrain_epochs", d.pretrainEpochs, 1, 10_000, "epochs of server pre-training on the public split",
+                (b, v) -> b.pretrainEpochs = (int) v);
         number("target_accuracy", d.targetAccuracy, 0, false, 1,
                 "test accuracy whose first attainment the summary times (time, energy, bytes, rounds to target)",
                 (b, v) -> b.targetAccuracy = v);

@@ -169,6 +169,17 @@ public final class ScenarioLoader {
             problems.add(at(seen, "uplink_options", "uplink_codec") + "key 'uplink_options' = " + b.uplinkOptions
                     + " for scheme " + b.uplinkCodec + ": " + e.getMessage());
         }
+        if (b.availabilityTrace != null) {
+            try {
+                org.fedwan.sim.federation.AvailabilityTrace.read(b.availabilityTrace, b.clients);
+            } catch (java.io.IOException e) {
+                String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : "cannot read it";
+                problems.add(at(seen, "availability_trace", "availability_trace") + "key 'availability_trace' = "
+                        + b.availabilityTrace + ": " + why + "; allowed: a readable CSV file 'device,start_s,end_s'");
+            } catch (IllegalArgumentException e) {
+                problems.add(at(seen, "availability_trace", "availability_trace") + "key 'availability_trace': " + e.getMessage());
+            }
+        }
         Region region;
         try {
             region = Region.byName(b.region);

@@ -64,4 +64,16 @@ public record ImageDataset(String name, int channels, int height, int width, int
         byte[] l = java.util.Arrays.copyOf(labels, n);
         return new ImageDataset(name, channels, height, width, numClasses, p, l);
     }
+
+    /** The images {@code indices}, in that order (a copy). */
+    public ImageDataset select(int[] indices) {
+        int size = imageSize();
+        byte[] p = new byte[indices.length * size];
+        byte[] l = new byte[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(pixels, indices[i] * size, p, i * size, size);
+            l[i] = labels[indices[i]];
+        }
+        return new ImageDataset(name, channels, height, width, numClasses, p, l);
+    }
 }

@@ -62,4 +62,16 @@ public final class Pretraining {
     public static TrainResult pretrain(TrainerPool pool, float[][] initial, ImageDataset data, int[] publicIndices, long seed) {
         return pool.train(List.of(new TrainerPool.Job(initial, data, publicIndices, seed))).get(0);
     }
+
+    /**
+     * Trains {@code initial} on {@code publicIndices} for {@code epochs} epochs with the pool's
+     * batch size, learning rate, momentum and weight decay (one job, so the result does not depend
+     * on the pool's thread count).
+     */
+    public static TrainResult pretrain(TrainerPool pool, float[][] initial, ImageDataset data, int[] publicIndices, int epochs,
+            long seed) {
+        TrainingSettings s = pool.settings();
+        TrainingSettings settings = new TrainingSettings(epochs, s.batchSize(), s.learningRate(), s.momentum(), s.weightDecay(), 0);
+        return pool.train(List.of(new TrainerPool.Job(initial, data, publicIndices, seed)), settings).get(0);
+    }
 }

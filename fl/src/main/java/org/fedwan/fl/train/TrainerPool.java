@@ -100,6 +100,12 @@ public final class TrainerPool implements AutoCloseable {
                 settings, job.seed()));
     }
 
+    /** Trains every job with {@code other} settings instead of the pool's (server pre-training). */
+    public List<TrainResult> train(List<Job> jobs, TrainingSettings other) {
+        return runAll(jobs, (trainer, job) -> trainer.train(job.weights(), job.buffers(), job.state(), job.data(), job.indices(),
+                other, job.seed()));
+    }
+
     /**
      * Gradient mode (seeds 003, 004): the gradient of every job's client at the job's weights,
      * over one mini-batch of the settings' batch size or over all its data; result {@code i}

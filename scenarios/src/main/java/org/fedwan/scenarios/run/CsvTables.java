@@ -13,10 +13,14 @@ import org.fedwan.sim.results.RunListener;
  */
 public final class CsvTables implements RunListener {
 
-    /** Columns of rounds.csv; the first eleven are the documented contract. */
+    /**
+     * Columns of rounds.csv; the first eleven are the documented contract. Accuracy and loss are
+     * empty in rounds without evaluation ({@code eval_every}), the training columns whenever they
+     * are not measured ({@code train_eval_samples: 0}).
+     */
     public static final String ROUNDS_HEADER = "round,sim_time_s,accuracy,loss,uplink_bytes,downlink_bytes,uplink_frames,"
             + "energy_j,round_latency_s,clients_ok,clients_dropped,downlink_frames,update_bytes,duty_cycle_wait_s,"
-            + "aggregated_at_s,cumulative_energy_j,cumulative_uplink_bytes";
+            + "aggregated_at_s,cumulative_energy_j,cumulative_uplink_bytes,train_loss,train_accuracy,gradient_norm,late_updates";
 
     /** Columns of transmissions.csv; the first seven are the documented contract. */
     public static final String TRANSMISSIONS_HEADER =
@@ -83,7 +87,11 @@ public final class CsvTables implements RunListener {
                 .append(Formats.seconds(r.dutyCycleWaitUs())).append(',')
                 .append(Formats.seconds(r.aggregatedAtUs())).append(',')
                 .append(Formats.fixed(cumulativeEnergyJ, 9)).append(',')
-                .append(cumulativeUplinkBytes).append('\n');
+                .append(cumulativeUplinkBytes).append(',')
+                .append(Formats.fixed(r.trainLoss(), 6)).append(',')
+                .append(Formats.fixed(r.trainAccuracy(), 6)).append(',')
+                .append(Formats.fixed(r.gradientNorm(), 6)).append(',')
+                .append(r.lateUpdates()).append('\n');
         append(rounds, row);
     }
 

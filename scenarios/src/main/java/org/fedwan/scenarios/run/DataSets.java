@@ -28,11 +28,11 @@ public final class DataSets {
         /** A trainer pool for {@code config}'s model and training settings with {@code threads} trainers. */
         public synchronized org.fedwan.fl.train.TrainerPool pool(RunConfig config, int threads) {
             String key = config.model() + "|" + config.localEpochs() + "|" + config.batchSize() + "|" + config.learningRate()
-                    + "|" + config.momentum() + "|" + config.weightDecay() + "|" + threads + "|" + Thread.currentThread().getId();
+                    + "|" + config.momentum() + "|" + config.weightDecay() + "|" + config.localSteps() + "|" + threads + "|" + Thread.currentThread().getId();
             return pools.computeIfAbsent(key, k -> new org.fedwan.fl.train.TrainerPool(
                     org.fedwan.fl.model.ModelZoo.create(config.model()),
-                    new org.fedwan.fl.train.TrainingSettings(config.localEpochs(), config.batchSize(), config.learningRate(),
-                            config.momentum(), config.weightDecay(), 0),
+                    new org.fedwan.fl.train.TrainingSettings(config.localSteps() > 0 ? 0 : config.localEpochs(), config.batchSize(),
+                            config.learningRate(), config.momentum(), config.weightDecay(), config.localSteps()),
                     threads));
         }
 

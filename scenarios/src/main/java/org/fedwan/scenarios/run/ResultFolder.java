@@ -124,6 +124,14 @@ public final class ResultFolder {
         m.put("nbiot_share", c.nbiotShare());
         m.put("client_mode", c.clientMode());
         m.put("gradient_batch", c.gradientBatch());
+        m.put("local_steps", c.localSteps());
+        m.put("eval_every", c.evalEvery());
+        m.put("train_eval_samples", c.trainEvalSamples());
+        m.put("late_updates", c.lateUpdates());
+        m.put("availability", c.availability());
+        m.put("availability_trace", c.availabilityTrace() == null ? "" : c.availabilityTrace().toString());
+        m.put("pretrain_fraction", c.pretrainFraction());
+        m.put("pretrain_epochs", c.pretrainEpochs());
         return m;
     }
 
@@ -143,6 +151,9 @@ public final class ResultFolder {
                 throw new IllegalArgumentException("resolved scenario has an unknown key '" + e.getKey() + "'");
             }
             Object v = e.getValue();
+            if (key.type() == org.fedwan.scenarios.ScenarioKeys.Type.PATH && String.valueOf(v).isEmpty()) {
+                continue;
+            }
             Object typed = switch (key.type()) {
                 case INTEGER -> ((Number) v).longValue();
                 case NUMBER -> ((Number) v).doubleValue();
@@ -159,6 +170,15 @@ public final class ResultFolder {
     public static String hash(RunConfig c) {
         Map<String, Object> m = resolved(c);
         m.remove("data_dir");
+        if (c.availabilityTrace() != null) {
+            // the trace's content, not where it is kept on this machine
+            try {
+                m.put("availability_trace", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(c.availabilityTrace()))));
+            } catch (IOException | NoSuchAlgorithmException e) {
+                throw new IllegalStateException("cannot read the availability trace " + c.availabilityTrace(), e);
+            }
+        }
         try {
             byte[] text = JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));

@@ -104,6 +104,19 @@ public final class FederatedSimulation extends Model {
     private final long[] clientWaitAtStartUs;
     private final int[] frameCount;
     private final boolean[] droppedOut;
+    /** Clients whose update missed the deadline and is still on its way (late_updates: next-round). */
+    private final boolean[] carrying;
+    /** Late updates that have arrived and wait for the next aggregation. */
+    private final boolean[] lateArrived;
+    /** The round each client's message belongs to. */
+    private final int[] messageRound;
+    private int lateUsed;
+    private final AvailabilityTrace availability;
+    /** The fixed training subset the global model's training loss and gradient norm are measured on, or null. */
+    private final ImageDataset trainEval;
+    private double trainLoss = Double.NaN;
+    private double trainAccuracy = Double.NaN;
+    private double gradientNorm = Double.NaN;
     /** Updates the round waits for: clientsPerRound, or fewer when clients dropped out. */
     private int expectedArrivals;
 
@@ -126,6 +139,8 @@ public final class FederatedSimulation extends Model {
     private long waitAtStartUs;
     private long aggregatedAtUs;
     private Evaluation evaluation = Evaluation.EMPTY;
+    private double accuracy = Double.NaN;
+    private double loss = Double.NaN;
     private int clientsOk;
     /** True from a round's end to the next round's start: records then belong to the next round. */
     private boolean betweenRounds;
@@ -157,7 +172,13 @@ public final class FederatedSimulation extends Model {
 
         Region region = Region.byName(config.region());
         int n = config.clients();
-        this.shares = partition(config, train, streams().seed(SERVER_ID, "partition"));
+        org.fedwan.fl.train.Pretraining.Split split = config.pretrainFraction() > 0
+                ? org.fedwan.fl.train.Pretraining.holdOut(train.size(), config.pretrainFraction(),
+                        streams().seed(SERVER_ID, "pretrain-split"))
+                : null;
+        this.shares = split == null ? partition(config, train.labelArray(), train.numClasses(), streams().seed(SERVER_ID, "partition"))
+                : Partitions.within(partition(config, Partitions.labelsOf(train.labelArray(), split.privateIndices()),
+                        train.numClasses(), streams().seed(SERVER_ID, "partition")), split.privateIndices());
         this.states = new org.fedwan.fl.train.OptimizerState[n];
         java.util.Arrays.fill(states, org.fedwan.fl.train.OptimizerState.NONE);
         this.buffers = model.initialBuffers();
@@ -204,9 +225,50 @@ public final class FederatedSimulation extends Model {
         this.clientWaitAtStartUs = new long[n];
         this.frameCount = new int[n];
         this.droppedOut = new boolean[n];
+        this.carrying = new boolean[n];
+        this.lateArrived = new boolean[n];
+        this.messageRound = new int[n];
+        this.availability = config.availabilityTrace() == null ? AvailabilityTrace.alwaysOnline(n)
+                : readTrace(config.availabilityTrace(), n);
+        this.trainEval = config.trainEvalSamples() == 0 ? null
+                : train.select(sample(train.size(), config.trainEvalSamples(), streams().of(SERVER_ID, "train-eval")));
         this.reassemblers = new Reassembler[n];
         this.arrived = new boolean[n];
         this.global = model.initialWeights(streams().seed(SERVER_ID, "model-init"));
+        if (split != null) {
+            org.fedwan.fl.train.TrainResult pre = org.fedwan.fl.train.Pretraining.pretrain(pool, global, train,
+                    split.publicIndices(), config.pretrainEpochs(), streams().seed(SERVER_ID, "pretrain"));
+            global = pre.weights();
+            if (pre.buffers() != null && pre.buffers().length > 0) {
+                buffers = pre.buffers();
+            }
+        }
+    }
+
+    private static AvailabilityTrace readTrace(java.nio.file.Path file, int clients) {
+        try {
+            return AvailabilityTrace.read(file, clients);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the availability trace " + file, e);
+        }
+    }
+
+    /** {@code min(k, n)} distinct indices of {@code 0 .. n-1} drawn from {@code rng}, ascending. */
+    static int[] sample(int n, int k, RandomGenerator rng) {
+        int m = Math.min(n, k);
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        for (int i = 0; i < m; i++) {
+            int j = i + rng.nextInt(n - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        int[] out = Arrays.copyOf(all, m);
+        Arrays.sort(out);
+        return out;
     }
 
     /**
@@ -284,6 +346,9 @@ public final class FederatedSimulation extends Model {
         if (gradientMode()) {
             return config.gradientBatch().equals("full") ? shares[c].length : Math.min(config.batchSize(), shares[c].length);
         }
+        if (config.localSteps() > 0) {
+            return (long) config.localSteps() * Math.min(config.batchSize(), shares[c].length);
+        }
         return (long) shares[c].length * config.localEpochs();
     }
 
@@ -300,8 +365,13 @@ public final class FederatedSimulation extends Model {
         clientsOk = 0;
         betweenRounds = false;
         waitAtStartUs = totalWaitUs();
-        Arrays.fill(arrived, false);
-        Arrays.fill(messages, null);
+        lateUsed = 0;
+        for (int c = 0; c < messages.length; c++) {
+            if (!carrying[c] && !lateArrived[c]) {
+                arrived[c] = false;
+                messages[c] = null;
+            }
+        }
         selected = select();
         int[] active = Arrays.stream(selected)
                 .filter(c -> !(config.dropoutProbability() > 0
@@ -356,6 +426,7 @@ public final class FederatedSimulation extends Model {
             EncodedUpdate update = encoders[c].encode(new RoundInput(round, values,
                     scheme.needsGlobalModel() ? global : null));
             messages[c] = update.message();
+            messageRound[c] = round;
             updateMessageBytes = Math.max(updateMessageBytes, messages[c].length);
             reassemblers[c] = new Reassembler(messageTag());
             if (!onNbiot(c)) {
@@ -370,13 +441,12 @@ public final class FederatedSimulation extends Model {
     }
 
     /** The seeded partition of the training set among the clients. */
-    static int[][] partition(RunConfig c, ImageDataset train, long seed) {
+    static int[][] partition(RunConfig c, int[] labels, int classes, long seed) {
         return switch (c.partition()) {
-            case "shards" -> Partitions.labelShards(train.labelArray(), c.clients(), c.shardsPerClient(), seed);
-            case "dirichlet" -> Partitions.dirichlet(train.labelArray(), train.numClasses(), c.clients(), c.dirichletAlpha(),
-                    seed);
-            case "unequal" -> Partitions.iid(Partitions.unequalSizes(train.size(), c.clients(), 1.0, seed), seed + 1);
-            default -> Partitions.iid(train.size(), c.clients(), seed);
+            case "shards" -> Partitions.labelShards(labels, c.clients(), c.shardsPerClient(), seed);
+            case "dirichlet" -> Partitions.dirichlet(labels, classes, c.clients(), c.dirichletAlpha(), seed);
+            case "unequal" -> Partitions.iid(Partitions.unequalSizes(labels.length, c.clients(), 1.0, seed), seed + 1);
+            default -> Partitions.iid(labels.length, c.clients(), seed);
         };
     }
 
@@ -408,13 +478,17 @@ public final class FederatedSimulation extends Model {
         return options;
     }
 
+    /**
+     * The clients of this round: {@code ceil(clientsPerRound x overSelection)} drawn without
+     * replacement from the clients that are online (availability probability and trace) and not
+     * still sending a late update; all of them when there are not more.
+     */
     private int[] select() {
-        int n = config.clients();
+        int[] all = java.util.stream.IntStream.range(0, config.clients())
+                .filter(c -> !carrying[c] && !lateArrived[c] && online(c))
+                .toArray();
+        int n = all.length;
         int k = (int) Math.min(n, Math.ceil(config.clientsPerRound() * config.overSelection() - 1e-9));
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
         if (k == n) {
             return all;
         }
@@ -429,6 +503,14 @@ public final class FederatedSimulation extends Model {
         return chosen;
     }
 
+    /** Whether client {@code c} is online at this round's start: by the trace, then by the availability probability. */
+    private boolean online(int c) {
+        if (!availability.online(c, nowUs())) {
+            return false;
+        }
+        return config.availability() >= 1 || streams().of(c, "availability-round-" + round).nextDouble() < config.availability();
+    }
+
     private int messageTag() {
         return round & 0xFF;
     }
@@ -437,8 +519,9 @@ public final class FederatedSimulation extends Model {
             FrameOutcome frameOutcome) {
         int c = (int) sender.id();
         double e = sender.txEnergyJ(phyPayloadBytes);
-        String outcome = collecting ? frameOutcome.label() : "late";
-        if (collecting && frameOutcome.delivered()) {
+        boolean wanted = collecting || carrying[c];
+        String outcome = wanted ? frameOutcome.label() : "late";
+        if (wanted && frameOutcome.delivered()) {
             reassemblers[c].accept(frmPayload);
         }
         uplinkBytes += phyPayloadBytes;
@@ -459,12 +542,21 @@ public final class FederatedSimulation extends Model {
     }
 
     private void updateArrived(int c) {
-        if (!collecting) {
+        if (!collecting && !carrying[c]) {
             return;
         }
         byte[] received = messages[c].length == 0 || onNbiot(c) ? messages[c] : reassemblers[c].message();
         if (!Arrays.equals(received, messages[c])) {
             throw new IllegalStateException("reassembled update of client " + c + " differs from what it sent");
+        }
+        if (carrying[c]) {
+            // a late update: it joins the next aggregation
+            carrying[c] = false;
+            lateArrived[c] = true;
+            if (!collecting) {
+                maybeEndRound();
+            }
+            return;
         }
         arrived[c] = true;
         arrivedCount++;
@@ -491,6 +583,9 @@ public final class FederatedSimulation extends Model {
                     decoded.add(decoder.decode(c, round, message));
                     sampleWeights.add((double) shares[c].length);
                 }
+            } else if (config.lateUpdates().equals("next-round") && !droppedOut[c] && round < config.rounds()) {
+                // it finishes computing and sending; its update joins the first aggregation after it arrives
+                carrying[c] = true;
             } else {
                 if (computeDone[c].isScheduled()) {
                     computeDone[c].cancel();
@@ -507,6 +602,18 @@ public final class FederatedSimulation extends Model {
             }
         }
         clientsOk = ok;
+        List<Integer> late = new ArrayList<>();
+        for (int c = 0; c < config.clients(); c++) {
+            if (lateArrived[c]) {
+                late.add(c);
+                byte[] message = messages[c].length == 0 || onNbiot(c) ? messages[c] : reassemblers[c].message();
+                if (message.length > 0) {
+                    decoded.add(decoder.decode(c, messageRound[c], message));
+                    sampleWeights.add((double) shares[c].length);
+                }
+            }
+        }
+        lateUsed = late.size();
         global = aggregate(decoded, sampleWeights);
         if (buffers.length > 0) {
             List<float[]> arrivedBuffers = new ArrayList<>();
@@ -517,10 +624,22 @@ public final class FederatedSimulation extends Model {
                     samples.add((long) shares[c].length);
                 }
             }
+            for (int c : late) {
+                if (clientBuffers[c] != null) {
+                    arrivedBuffers.add(clientBuffers[c]);
+                    samples.add((long) shares[c].length);
+                }
+            }
             buffers = org.fedwan.fl.aggregate.FedAvg.averageBuffers(buffers, arrivedBuffers, samples);
         }
+        for (int c : late) {
+            lateArrived[c] = false;
+            emitClientRecord(c, "late-used");
+            arrived[c] = false;
+            messages[c] = null;
+        }
         aggregatedAtUs = nowUs();
-        evaluation = pool.evaluate(global, buffers, test);
+        evaluate();
         // the devices receive what the downlink codec delivers, which is what they train from next round
         byte[] broadcast = downlinkCodec.encode(layout, global);
         global = downlinkCodec.decode(layout, broadcast);
@@ -608,12 +727,16 @@ public final class FederatedSimulation extends Model {
             return;
         }
         for (LorawanDevice d : devices) {
-            if (d.isSending()) {
+            if (d.isSending() && !carrying[(int) d.id()]) {
                 return;
             }
         }
-        if (nbiotClients != null && nbiotClients.anySending()) {
-            return;
+        if (nbiotClients != null) {
+            for (int c = loraClients; c < config.clients(); c++) {
+                if (nbiotClients.device(c).isSending() && !carrying[c]) {
+                    return;
+                }
+            }
         }
         broadcastDone = false;
         for (int c : selected) {
@@ -622,6 +745,8 @@ public final class FederatedSimulation extends Model {
                 outcome = "dropped-out";
             } else if (arrived[c]) {
                 outcome = messages[c].length == 0 ? "skipped" : "ok";
+            } else if (carrying[c] || lateArrived[c]) {
+                outcome = "late";
             } else if (computeEndUs[c] < 0) {
                 outcome = "dropped-computing";
             } else if (frameCount[c] > 0 && uploadEndUs[c] >= aggregatedAtUs) {
@@ -629,15 +754,12 @@ public final class FederatedSimulation extends Model {
             } else {
                 outcome = frameCount[c] > 0 ? "lost" : "dropped-sending";
             }
-            listener.onClientRound(new org.fedwan.sim.results.ClientRoundRecord(round, "dev-" + c, computeUs[c],
-                    computeEndUs[c], uploadStartUs[c], uploadEndUs[c], airtimeUs[c],
-                    waitUs(c) - clientWaitAtStartUs[c], frameCount[c],
-                    messages[c] == null ? 0 : messages[c].length, outcome, onNbiot(c) ? "nbiot" : "lorawan"));
+            emitClientRecord(c, outcome);
         }
         long waitUs = totalWaitUs() - waitAtStartUs;
-        listener.onRound(new RoundRecord(round, roundStartUs, nowUs(), evaluation.accuracy(), evaluation.meanLoss(),
+        listener.onRound(new RoundRecord(round, roundStartUs, nowUs(), accuracy, loss,
                 uplinkBytes, downlinkBytes, uplinkFrames, downlinkFrames, updateBytes, energyJ, clientsOk,
-                selected.length - clientsOk, waitUs, aggregatedAtUs));
+                selected.length - clientsOk, waitUs, aggregatedAtUs, trainLoss, trainAccuracy, gradientNorm, lateUsed));
         totalUplinkBytes += uplinkBytes;
         totalDownlinkBytes += downlinkBytes;
         totalUplinkFrames += uplinkFrames;
@@ -659,6 +781,70 @@ public final class FederatedSimulation extends Model {
             scheduler().stop();
         }
     }
+
+    private void emitClientRecord(int c, String outcome) {
+        listener.onClientRound(new org.fedwan.sim.results.ClientRoundRecord(round, "dev-" + c, computeUs[c],
+                computeEndUs[c], uploadStartUs[c], uploadEndUs[c], airtimeUs[c],
+                waitUs(c) - clientWaitAtStartUs[c], frameCount[c],
+                messages[c] == null ? 0 : messages[c].length, outcome, onNbiot(c) ? "nbiot" : "lorawan"));
+    }
+
+    /**
+     * Evaluates the new global model on the test set every {@code evalEvery} rounds and after the
+     * last round (NaN in between), and on the training-evaluation subset: its loss, accuracy and the
+     * norm of the full gradient there (the gradient in chunks of fixed size, averaged by size, so the
+     * result does not depend on the thread count).
+     */
+    private void evaluate() {
+        if (round % config.evalEvery() != 0 && round != config.rounds()) {
+            accuracy = Double.NaN;
+            loss = Double.NaN;
+            trainLoss = Double.NaN;
+            trainAccuracy = Double.NaN;
+            gradientNorm = Double.NaN;
+            return;
+        }
+        evaluation = pool.evaluate(global, buffers, test);
+        accuracy = evaluation.accuracy();
+        loss = evaluation.meanLoss();
+        if (trainEval == null) {
+            return;
+        }
+        Evaluation e = pool.evaluate(global, buffers, trainEval);
+        trainLoss = e.meanLoss();
+        trainAccuracy = e.accuracy();
+        gradientNorm = gradientNorm(pool, global, buffers, trainEval, GRADIENT_CHUNK, streams().seed(SERVER_ID, "gradient-norm"));
+    }
+
+    /**
+     * L2 norm of the gradient of the mean loss over all of {@code data} at {@code weights}: the
+     * gradients of fixed chunks of {@code chunk} samples (in parallel), averaged by chunk size.
+     */
+    static double gradientNorm(TrainerPool pool, float[][] weights, float[] buffers, ImageDataset data, int chunk, long seed) {
+        List<TrainerPool.Job> jobs = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        for (int from = 0; from < data.size(); from += chunk) {
+            int to = Math.min(data.size(), from + chunk);
+            jobs.add(new TrainerPool.Job(weights, buffers, data, java.util.stream.IntStream.range(from, to).toArray(), seed,
+                    org.fedwan.fl.train.OptimizerState.NONE));
+            sizes.add(to - from);
+        }
+        List<float[][]> parts = pool.gradients(jobs, org.fedwan.fl.train.GradientMode.FULL_LOCAL_DATA);
+        double sumSquares = 0;
+        for (int l = 0; l < weights.length; l++) {
+            for (int i = 0; i < weights[l].length; i++) {
+                double g = 0;
+                for (int k = 0; k < parts.size(); k++) {
+                    g += (double) parts.get(k)[l][i] * sizes.get(k) / data.size();
+                }
+                sumSquares += g * g;
+            }
+        }
+        return Math.sqrt(sumSquares);
+    }
+
+    /** Samples per chunk of the gradient-norm measurement. */
+    private static final int GRADIENT_CHUNK = 1000;
 
     /**
      * Training energy of client {@code c} for {@code busyUs} of its compute time: FLOPs done x the

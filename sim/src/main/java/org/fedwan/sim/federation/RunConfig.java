@@ -63,6 +63,18 @@ import java.util.Objects;
  *                              global - learningRate x serverLearningRate x aggregate, seeds 003 and 004)
  * @param gradientBatch         in gradient mode: {@code minibatch} (one mini-batch of batchSize, seed 004) or
  *                              {@code full} (all the client's samples, seed 003 / LAQ)
+ * @param localSteps            mini-batch steps per round instead of epochs, 0 = count {@code localEpochs}
+ * @param evalEvery             evaluate the global model every this many rounds (and after the last round)
+ * @param trainEvalSamples      training samples (a fixed seeded subset) on which the global model's training
+ *                              loss, accuracy and full-gradient norm are measured when it is evaluated, 0 = none
+ * @param lateUpdates           what the server does with an update that misses the round deadline:
+ *                              {@code discard} (the client stops) or {@code next-round} (the client finishes, and
+ *                              the update joins the first aggregation after it arrives)
+ * @param availability          probability that a device is online at a round start (only online devices are selected)
+ * @param availabilityTrace     CSV file of online windows ({@code device,start_s,end_s}), or {@code null}: a device
+ *                              the trace names is online only inside its windows; devices it does not name always are
+ * @param pretrainFraction      share of the training set held out for server pre-training (seed 001), 0 = from scratch
+ * @param pretrainEpochs        epochs of server pre-training on the held-out share
  */
 public record RunConfig(
         String name,
@@ -113,7 +125,15 @@ public record RunConfig(
         double serverLearningRate,
         double nbiotShare,
         String clientMode,
-        String gradientBatch) {
+        String gradientBatch,
+        int localSteps,
+        int evalEvery,
+        int trainEvalSamples,
+        String lateUpdates,
+        double availability,
+        Path availabilityTrace,
+        double pretrainFraction,
+        int pretrainEpochs) {
 
     public RunConfig {
         Objects.requireNonNull(name, "name");
@@ -205,7 +225,22 @@ public record RunConfig(
         if (!(batteryCapacityJ >= 0) || !Double.isFinite(batteryCapacityJ)) {
             throw new IllegalArgumentException("batteryCapacityJ must be >= 0 (0 = unlimited), got " + batteryCapacityJ);
         }
+        if (localSteps < 0 || trainEvalSamples < 0) {
+            throw new IllegalArgumentException("localSteps and trainEvalSamples must be >= 0");
+        }
+        positive("evalEvery", evalEvery);
+        positive("pretrainEpochs", pretrainEpochs);
+        if (!LATE_UPDATES.contains(lateUpdates)) {
+            throw new IllegalArgumentException("lateUpdates must be one of " + LATE_UPDATES + ", got " + lateUpdates);
+        }
+        fraction("availability", availability);
+        if (!(pretrainFraction >= 0 && pretrainFraction < 1)) {
+            throw new IllegalArgumentException("pretrainFraction must be in [0, 1), got " + pretrainFraction);
+        }
     }
+
+    /** What happens to an update that misses the round deadline. */
+    public static final java.util.List<String> LATE_UPDATES = java.util.List.of("discard", "next-round");
 
     /** Link models. */
     public static final java.util.List<String> LINKS = java.util.List.of("ideal", "realistic");
@@ -289,6 +324,14 @@ public record RunConfig(
         b.nbiotShare = nbiotShare;
         b.clientMode = clientMode;
         b.gradientBatch = gradientBatch;
+        b.localSteps = localSteps;
+        b.evalEvery = evalEvery;
+        b.trainEvalSamples = trainEvalSamples;
+        b.lateUpdates = lateUpdates;
+        b.availability = availability;
+        b.availabilityTrace = availabilityTrace;
+        b.pretrainFraction = pretrainFraction;
+        b.pretrainEpochs = pretrainEpochs;
         return b;
     }
 
@@ -343,6 +386,14 @@ public record RunConfig(
         public double nbiotShare = 0.5;
         public String clientMode = "train";
         public String gradientBatch = "minibatch";
+        public int localSteps = 0;
+        public int evalEvery = 1;
+        public int trainEvalSamples = 0;
+        public String lateUpdates = "discard";
+        public double availability = 1;
+        public Path availabilityTrace;
+        public double pretrainFraction = 0;
+        public int pretrainEpochs = 1;
 
         public RunConfig build() {
             return new RunConfig(name, seed, replication, rounds, clients,
@@ -352,7 +403,8 @@ public record RunConfig(
                     deviceMflops, deviceSpeedSigma, roundDeadlineS, targetAccuracy, link, radiusM, gateways, sfPolicy, confirmed,
                     fairUse, batteryCapacityJ, partition, shardsPerClient, dirichletAlpha, momentum, weightDecay,
                     protocol, couplingLossDb, nbiotProfile, overSelection, dropoutProbability, computeEnergyMjPerMflop,
-                    serverLearningRate, nbiotShare, clientMode, gradientBatch);
+                    serverLearningRate, nbiotShare, clientMode, gradientBatch, localSteps, evalEvery, trainEvalSamples,
+                    lateUpdates, availability, availabilityTrace, pretrainFraction, pretrainEpochs);
         }
     }
 }

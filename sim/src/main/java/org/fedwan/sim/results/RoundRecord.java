@@ -7,8 +7,8 @@ package org.fedwan.sim.results;
  * @param round            round number, 1-based
  * @param startUs          engine time the round started
  * @param endUs            engine time the round ended (broadcast of the new model complete)
- * @param accuracy         test accuracy of the new global model
- * @param loss             mean test cross-entropy of the new global model
+ * @param accuracy         test accuracy of the new global model, NaN in a round without evaluation
+ * @param loss             mean test cross-entropy of the new global model, NaN in a round without evaluation
  * @param uplinkBytes      PHY bytes of the round's uplink frames
  * @param downlinkBytes    PHY bytes of the round's broadcast frames (each counted once)
  * @param uplinkFrames     uplink frames sent
@@ -19,10 +19,15 @@ package org.fedwan.sim.results;
  * @param clientsDropped   selected clients whose update did not
  * @param dutyCycleWaitUs  time devices spent waiting for their duty cycle, summed over devices
  * @param aggregatedAtUs   engine time the server aggregated
+ * @param trainLoss        mean training cross-entropy of the new global model on the training-evaluation subset, NaN if not measured
+ * @param trainAccuracy    its accuracy on that subset, NaN if not measured
+ * @param gradientNorm     L2 norm of the full gradient of the training loss on that subset, NaN if not measured
+ * @param lateUpdates      updates of earlier rounds that joined this round's aggregation (late_updates: next-round)
  */
 public record RoundRecord(int round, long startUs, long endUs, double accuracy, double loss, long uplinkBytes,
         long downlinkBytes, int uplinkFrames, int downlinkFrames, long updateBytes, double energyJ, int clientsOk,
-        int clientsDropped, long dutyCycleWaitUs, long aggregatedAtUs) {
+        int clientsDropped, long dutyCycleWaitUs, long aggregatedAtUs, double trainLoss, double trainAccuracy,
+        double gradientNorm, int lateUpdates) {
 
     public long latencyUs() {
         return endUs - startUs;
