@@ -60,6 +60,21 @@ class ShippedScenariosTest {
     }
 
     @Test
+    void everySeedScenarioLoadsAndHasAStudy() throws Exception {
+        List<Path> seeds;
+        try (Stream<Path> s = Files.list(HOME.resolve("scenarios/seeds"))) {
+            seeds = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertEquals(5, seeds.size(), seeds.toString());
+        for (Path f : seeds) {
+            RunConfig c = ScenarioLoader.load(f, HOME.resolve("data"));
+            String name = f.getFileName().toString();
+            assertEquals(name.substring(0, name.length() - ".yaml".length()), c.name());
+            assertTrue(Files.exists(HOME.resolve("scenarios/studies").resolve(name)), "no study for " + f);
+        }
+    }
+
+    @Test
     void readmeDocumentsEveryScenarioKey() throws IOException {
         String readme = Files.readString(HOME.resolve("README.md"));
         for (ScenarioKeys.Key k : ScenarioKeys.all()) {

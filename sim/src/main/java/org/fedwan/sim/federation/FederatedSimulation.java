@@ -503,9 +503,15 @@ public final class FederatedSimulation extends Model {
         return chosen;
     }
 
-    /** Whether client {@code c} is online at this round's start: by the trace, then by the availability probability. */
+    /**
+     * Whether client {@code c} can be selected at this round's start: its battery is not empty, the
+     * trace has it online, and the availability probability draw says so.
+     */
     private boolean online(int c) {
-        if (!availability.online(c, nowUs())) {
+        boolean depleted = onNbiot(c)
+                ? nbiotClients.device(c).battery() != null && nbiotClients.device(c).battery().depletedAtUs() <= nowUs()
+                : devices[c].isDead();
+        if (depleted || !availability.online(c, nowUs())) {
             return false;
         }
         return config.availability() >= 1 || streams().of(c, "availability-round-" + round).nextDouble() < config.availability();

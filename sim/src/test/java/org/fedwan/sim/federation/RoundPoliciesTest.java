@@ -158,6 +158,17 @@ class RoundPoliciesTest {
     }
 
     @Test
+    void devicesWithAnEmptyBatteryAreNotSelected() {
+        RunConfig.Builder b = FederatedSimulationTest.tiny();
+        b.rounds = 2;
+        b.batteryCapacityJ = 0.5;
+        FederatedSimulationTest.Recorder r = run(b);
+        assertEquals(3, r.clients.stream().filter(c -> c.round() == 1).count());
+        assertTrue(r.devices.stream().allMatch(d -> d.depletedAtUs() >= 0), r.devices.toString());
+        assertEquals(0, r.clients.stream().filter(c -> c.round() == 2).count());
+    }
+
+    @Test
     void traceWindowsRepeatWithTheirPeriodAndBadLinesAreNamed(@TempDir Path dir) throws IOException {
         Path trace = dir.resolve("daily.csv");
         Files.writeString(trace, "device,start_s,end_s,period_s=100\n0,10,20\n");
