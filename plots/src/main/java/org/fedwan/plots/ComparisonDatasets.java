@@ -82,7 +82,8 @@ public final class ComparisonDatasets {
     /**
      * Accuracy per byte over the rounds (seed 000 Fig. 2): test accuracy (%) after the round divided
      * by the uplink kilobytes sent up to then ({@code cumulative_uplink_bytes}, else the running sum
-     * of {@code uplink_bytes}), in % per kB; rounds with no bytes yet are left out.
+     * of {@code uplink_bytes}), in % per kB; rounds with no bytes yet, and rounds whose model was
+     * not evaluated (empty {@code accuracy}), are left out.
      *
      * @param methods the methods
      * @return x the round, y % per kB
@@ -94,9 +95,10 @@ public final class ComparisonDatasets {
             for (RunFolder run : method.runs()) {
                 double[] cumulative = cumulative(run.rounds(), "cumulative_uplink_bytes", "uplink_bytes");
                 for (int r = 0; r < run.rounds().size(); r++) {
-                    if (cumulative[r] > 0) {
+                    double accuracy = run.rounds().number(r, "accuracy");
+                    if (cumulative[r] > 0 && !Double.isNaN(accuracy)) {
                         double[] sum = byRound.computeIfAbsent(run.rounds().number(r, "round"), k -> new double[2]);
-                        sum[0] += 100 * run.rounds().number(r, "accuracy") / (cumulative[r] / 1e3);
+                        sum[0] += 100 * accuracy / (cumulative[r] / 1e3);
                         sum[1]++;
                     }
                 }
@@ -110,22 +112,66 @@ public final class ComparisonDatasets {
 
     /**
      * Test accuracy (%) against cumulative radio energy of the frames ({@code cumulative_energy_j}, else the
-     * running sum of {@code energy_j}), one point per round, runs of a method averaged round by
+     * running sum of {@code energy_j}), one point per evaluated round, runs of a method averaged round by
      * round.
      *
      * @param methods the methods
      * @return x cumulative energy in J, y accuracy in %
      */
     public static PerMethod accuracyVsEnergy(List<Method> methods) {
+        return new PerMethod(null, accuracyAgainst(methods, "cumulative_energy_j", "energy_j"));
+    }
+
+    /**
+     * Test accuracy (%) against cumulative uplink bytes ({@code cumulative_uplink_bytes}, else the
+     * running sum of {@code uplink_bytes}), one point per evaluated round, runs of a method averaged
+     * round by round (seed 004 Fig. 2 plots against bits; seed 003 Table I lists accuracy with the
+     * bits sent). Points before any byte was sent are left out, so that a logarithmic axis can show
+     * every point.
+     *
+     * @param methods the methods
+     * @return x cumulative uplink traffic in a unit chosen by {@link AxisUnit#forBytes} from the
+     *     largest value, y accuracy in %
+     */
+    public static PerMethod accuracyVsUplinkBytes(List<Method> methods) {
+        XYSeriesCollection inBytes = accuracyAgainst(methods, "cumulative_uplink_bytes", "uplink_bytes");
+        double maxBytes = 0;
+        for (int s = 0; s < inBytes.getSeriesCount(); s++) {
+            maxBytes = Math.max(maxBytes, inBytes.getSeries(s).isEmpty() ? 0 : inBytes.getSeries(s).getMaxX());
+        }
+        AxisUnit unit = AxisUnit.forBytes(maxBytes);
+        XYSeriesCollection collection = new XYSeriesCollection();
+        for (int s = 0; s < inBytes.getSeriesCount(); s++) {
+            XYSeries bytes = inBytes.getSeries(s);
+            XYSeries series = new XYSeries(bytes.getKey(), false, true);
+            for (int i = 0; i < bytes.getItemCount(); i++) {
+                if (bytes.getX(i).doubleValue() > 0) {
+                    series.add(unit.of(bytes.getX(i).doubleValue()), bytes.getY(i));
+                }
+            }
+            collection.addSeries(series);
+        }
+        return new PerMethod(unit, collection);
+    }
+
+    /**
+     * Test accuracy (%) against a cumulative per-round quantity, one point per round some run of
+     * the method evaluated, x and y each averaged over the runs that evaluated the round.
+     */
+    private static XYSeriesCollection accuracyAgainst(List<Method> methods, String column, String perRound) {
         XYSeriesCollection collection = new XYSeriesCollection();
         for (Method method : methods) {
             TreeMap<Double, double[]> byRound = new TreeMap<>();
             for (RunFolder run : method.runs()) {
-                double[] energy = cumulative(run.rounds(), "cumulative_energy_j", "energy_j");
+                double[] x = cumulative(run.rounds(), column, perRound);
                 for (int r = 0; r < run.rounds().size(); r++) {
+                    double accuracy = run.rounds().number(r, "accuracy");
+                    if (Double.isNaN(accuracy)) {
+                        continue;
+                    }
                     double[] sum = byRound.computeIfAbsent(run.rounds().number(r, "round"), k -> new double[3]);
-                    sum[0] += energy[r];
-                    sum[1] += 100 * run.rounds().number(r, "accuracy");
+                    sum[0] += x[r];
+                    sum[1] += 100 * accuracy;
                     sum[2]++;
                 }
             }
@@ -133,7 +179,103 @@ public final class ComparisonDatasets {
             byRound.values().forEach(sum -> series.add(sum[0] / sum[2], sum[1] / sum[2]));
             addUnique(collection, series);
         }
-        return new PerMethod(null, collection);
+        return collection;
+    }
+
+    /**
+     * Test accuracy and loss per round of each method, and its training accuracy and loss where its
+     * runs measured them (seed 002 Fig. 2 draws training and test accuracy together; seed 000
+     * Fig. 1 the test accuracy of each method). Every quantity is averaged round by round over the
+     * runs that measured it in that round; rounds no run measured have no point. Series {@code i}
+     * of every collection belongs to method {@code i} and has its label; a training series is
+     * empty when the method's runs have no training values (older folders lack the columns).
+     *
+     * @param accuracyPercent test accuracy, %
+     * @param loss test loss
+     * @param trainAccuracyPercent {@code train_accuracy}, %
+     * @param trainLoss {@code train_loss}
+     */
+    public record AccuracyPerRound(XYSeriesCollection accuracyPercent, XYSeriesCollection loss,
+                                   XYSeriesCollection trainAccuracyPercent, XYSeriesCollection trainLoss) {
+
+        /** @return whether any method has a training accuracy or loss */
+        public boolean hasTraining() {
+            return hasPoints(trainAccuracyPercent) || hasPoints(trainLoss);
+        }
+    }
+
+    /**
+     * @param methods the methods
+     * @return x the round, one series per method in each collection
+     */
+    public static AccuracyPerRound accuracyPerRound(List<Method> methods) {
+        return new AccuracyPerRound(meanPerRound(methods, "accuracy", 100), meanPerRound(methods, "loss", 1),
+                meanPerRound(methods, "train_accuracy", 100), meanPerRound(methods, "train_loss", 1));
+    }
+
+    /**
+     * Training loss and gradient norm per round of each method (seed 004 Fig. 2 (a) and (c)), from
+     * the {@code train_loss} and {@code gradient_norm} columns, averaged round by round over the
+     * runs that measured them. Series {@code i} of both collections belongs to method {@code i};
+     * a series is empty when its method's runs have no value.
+     *
+     * @param trainLoss loss of the global model on the fixed training subset
+     * @param gradientNorm L2 norm of the full gradient on that subset
+     */
+    public record TrainingPerRound(XYSeriesCollection trainLoss, XYSeriesCollection gradientNorm) {
+    }
+
+    /**
+     * @param methods the methods
+     * @return x the round, one series per method in each collection; empty when no run has a
+     *     {@code train_loss} or {@code gradient_norm} value (the columns are absent in older folders
+     *     and empty when the simulator did not measure them)
+     */
+    public static Optional<TrainingPerRound> trainingPerRound(List<Method> methods) {
+        XYSeriesCollection trainLoss = meanPerRound(methods, "train_loss", 1);
+        XYSeriesCollection gradientNorm = meanPerRound(methods, "gradient_norm", 1);
+        if (!hasPoints(trainLoss) && !hasPoints(gradientNorm)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TrainingPerRound(trainLoss, gradientNorm));
+    }
+
+    /**
+     * One series per method: {@code column} times {@code scale}, averaged round by round over the
+     * method's runs that have a value (a non-empty cell) in that round.
+     */
+    private static XYSeriesCollection meanPerRound(List<Method> methods, String column, double scale) {
+        XYSeriesCollection collection = new XYSeriesCollection();
+        for (Method method : methods) {
+            TreeMap<Double, double[]> byRound = new TreeMap<>();
+            for (RunFolder run : method.runs()) {
+                ResultTable rounds = run.rounds();
+                if (!rounds.has(column)) {
+                    continue;
+                }
+                for (int r = 0; r < rounds.size(); r++) {
+                    double value = rounds.number(r, column);
+                    if (!Double.isNaN(value)) {
+                        double[] sum = byRound.computeIfAbsent(rounds.number(r, "round"), k -> new double[2]);
+                        sum[0] += scale * value;
+                        sum[1]++;
+                    }
+                }
+            }
+            XYSeries series = new XYSeries(method.label(), true, false);
+            byRound.forEach((round, sum) -> series.add(round.doubleValue(), sum[0] / sum[1]));
+            addUnique(collection, series);
+        }
+        return collection;
+    }
+
+    private static boolean hasPoints(XYSeriesCollection collection) {
+        for (int s = 0; s < collection.getSeriesCount(); s++) {
+            if (collection.getItemCount(s) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addUnique(XYSeriesCollection collection, XYSeries series) {

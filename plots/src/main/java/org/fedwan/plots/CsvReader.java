@@ -203,6 +203,21 @@ final class CsvReader {
             return parsed;
         }
 
+        /**
+         * A number as {@link #number}, or {@link Double#NaN} for an empty cell ("not measured").
+         *
+         * @param column a column of the header
+         * @return the value, or NaN when the cell is empty
+         */
+        double optionalNumber(String column) {
+            return raw(column).isEmpty() ? Double.NaN : number(column);
+        }
+
+        /** @return whether the header has {@code column}, for columns later versions added */
+        boolean has(String column) {
+            return index.containsKey(column);
+        }
+
         /** A whole number; integral decimal spellings such as {@code 12.0} or {@code 1e3} are accepted. */
         long integer(String column) {
             String value = raw(column);

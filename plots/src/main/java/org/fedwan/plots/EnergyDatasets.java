@@ -26,11 +26,18 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  *   <li><b>RX</b>: shaped by the device's downlink frames, scaled to end at {@code rx_j} (which also
  *       holds the receive windows after each uplink, so the scale is usually above 1);</li>
  *   <li><b>Compute (MCU)</b>: {@code mcu_j} spread evenly over the device's training intervals of
- *       {@code clients.csv} ({@code compute_end_s - compute_s} to {@code compute_end_s});</li>
+ *       {@code clients.csv} ({@code compute_end_s - compute_s} to {@code compute_end_s}), or else
+ *       over its {@code direction = compute} rows;</li>
  *   <li><b>Standby and sleep</b>: {@code standby_j + sleep_j} spread linearly over the run.</li>
  * </ul>
+ * An NB-IoT device records every interval it spends in a power state as a row with
+ * {@code direction = energy} and the state as {@code outcome}; those rows shape its states instead:
+ * {@code tx} rows TX, {@code rx} rows RX, and {@code connected_idle}, {@code idle_drx} and
+ * {@code idle_edrx} rows ({@code standby_j}) and {@code psm} rows ({@code sleep_j}) the NB-IoT
+ * states of {@link #DEVICE_STATES}, which {@link #energyByState} counts as standby and sleep.
  * A state whose shaping source is missing or empty is spread linearly. Without {@code devices.csv}
- * only TX and RX are drawn, straight from the frames' {@code energy_j}.
+ * every state is drawn straight from the rows' {@code energy_j}: TX and RX from the frames,
+ * compute from the {@code compute} rows, the NB-IoT states from the {@code energy} rows.
  *
  * <p>A {@code protocol} column in {@code devices.csv} (or else {@code transmissions.csv}), when
  * present, groups devices into one series per protocol; without it all devices form one group,
@@ -45,6 +52,28 @@ public final class EnergyDatasets {
 
     /** Series keys of {@link EnergyByState}, in stacking order. */
     public static final List<String> STATES = List.of("TX", "RX", "Compute (MCU)", "Standby and sleep");
+
+    /**
+     * Series keys of {@link DeviceEnergies}, in stacking order: {@link #STATES}, then the NB-IoT
+     * power states that replace standby and sleep for a device with {@code direction = energy}
+     * rows: {@code connected_idle}; {@code idle_drx} and {@code idle_edrx}; {@code psm}.
+     */
+    public static final List<String> DEVICE_STATES = List.of("TX", "RX", "Compute (MCU)", "Standby and sleep",
+            "Connected idle (NB-IoT)", "Idle DRX, eDRX (NB-IoT)", "PSM (NB-IoT)");
+
+    /** Most devices {@link #deviceEnergies} shows, one panel each. */
+    public static final int MAX_SMALL_MULTIPLES = 16;
+    /** Steps of the time grid of {@link #deviceEnergies}, whose panels are small. */
+    public static final int SMALL_MULTIPLES_GRID_POINTS = 100;
+
+    // Indices into DEVICE_STATES.
+    private static final int TX = 0;
+    private static final int RX = 1;
+    private static final int COMPUTE = 2;
+    private static final int STANDBY_AND_SLEEP = 3;
+    private static final int NBIOT_CONNECTED = 4;
+    private static final int NBIOT_IDLE = 5;
+    private static final int NBIOT_PSM = 6;
 
     private EnergyDatasets() {
     }
@@ -73,7 +102,39 @@ public final class EnergyDatasets {
                              int devices) {
     }
 
-    /** Per device and state, cumulative energy on the grid. */
+    /**
+     * Cumulative energy of a few devices, each stacked by state, for one small panel per device.
+     *
+     * @param time unit of the x values
+     * @param devices the devices shown, in natural order of their ids: every device when there are
+     *     at most {@link #MAX_SMALL_MULTIPLES}, else that many spread evenly over the natural order
+     *     (the first and the last included)
+     * @param stacked per device shown, in the same order: one series per state of
+     *     {@link #DEVICE_STATES} in which the device spent energy, all on the same x values; the y of a state is its
+     *     stacked top, J (so the device's last series is its total)
+     * @param states every state any device shown has, in {@link #DEVICE_STATES} order
+     * @param totalDevices devices in the run
+     */
+    public record DeviceEnergies(AxisUnit time, List<String> devices, List<XYSeriesCollection> stacked,
+                                 List<String> states, int totalDevices) {
+
+        /** Copies the lists. */
+        public DeviceEnergies {
+            devices = List.copyOf(devices);
+            stacked = List.copyOf(stacked);
+            states = List.copyOf(states);
+        }
+
+        /** @return whether only some of the run's devices are shown */
+        public boolean sampled() {
+            return devices.size() < totalDevices;
+        }
+    }
+
+    /**
+     * Per device and state of {@link #DEVICE_STATES} (null where the device has no such state),
+     * cumulative energy on the grid.
+     */
     record Derived(double[] gridS, Map<String, double[][]> byDevice, Map<String, String> protocol) {
 
         /** Total over states for one device. */
@@ -107,12 +168,17 @@ public final class EnergyDatasets {
         XYSeriesCollection stacked = new XYSeriesCollection();
         double[] sum = new double[d.gridS.length];
         for (int s = 0; s < STATES.size(); s++) {
+            // The NB-IoT power states count as standby and sleep here.
+            List<Integer> parts = s == STANDBY_AND_SLEEP
+                    ? List.of(STANDBY_AND_SLEEP, NBIOT_CONNECTED, NBIOT_IDLE, NBIOT_PSM) : List.of(s);
             boolean present = false;
             for (double[][] states : d.byDevice.values()) {
-                if (states[s] != null) {
-                    present = true;
-                    for (int k = 0; k < sum.length; k++) {
-                        sum[k] += states[s][k];
+                for (int part : parts) {
+                    if (states[part] != null) {
+                        present = true;
+                        for (int k = 0; k < sum.length; k++) {
+                            sum[k] += states[part][k];
+                        }
                     }
                 }
             }
@@ -125,6 +191,70 @@ public final class EnergyDatasets {
             }
         }
         return Optional.of(new EnergyByState(time, stacked));
+    }
+
+    /**
+     * Cumulative energy of each device (at most {@link #MAX_SMALL_MULTIPLES}, evenly spaced in the
+     * natural order of their ids when there are more), stacked by state, on a grid of
+     * {@value #SMALL_MULTIPLES_GRID_POINTS} steps.
+     *
+     * @param run the run
+     * @return the devices' stacked series, or empty without {@code transmissions.csv} or devices
+     */
+    public static Optional<DeviceEnergies> deviceEnergies(RunFolder run) {
+        Optional<Derived> derived = derive(run, SMALL_MULTIPLES_GRID_POINTS);
+        if (derived.isEmpty()) {
+            return Optional.empty();
+        }
+        Derived d = derived.get();
+        AxisUnit time = AxisUnit.forDurationS(d.gridS[d.gridS.length - 1]);
+        List<String> shown = evenlySpaced(new ArrayList<>(d.byDevice.keySet()), MAX_SMALL_MULTIPLES);
+        boolean[] present = new boolean[DEVICE_STATES.size()];
+        List<XYSeriesCollection> stacked = new ArrayList<>();
+        for (String device : shown) {
+            double[][] states = d.byDevice.get(device);
+            double[] sum = new double[d.gridS.length];
+            XYSeriesCollection collection = new XYSeriesCollection();
+            for (int s = 0; s < states.length; s++) {
+                if (states[s] == null || !(states[s][states[s].length - 1] > 0)) {
+                    continue;
+                }
+                present[s] = true;
+                XYSeries series = new XYSeries(DEVICE_STATES.get(s), true, false);
+                for (int k = 0; k < sum.length; k++) {
+                    sum[k] += states[s][k];
+                    series.add(time.of(d.gridS[k]), sum[k], false);
+                }
+                collection.addSeries(series);
+            }
+            stacked.add(collection);
+        }
+        List<String> states = new ArrayList<>();
+        for (int s = 0; s < present.length; s++) {
+            if (present[s]) {
+                states.add(DEVICE_STATES.get(s));
+            }
+        }
+        return Optional.of(new DeviceEnergies(time, shown, stacked, states, d.byDevice.size()));
+    }
+
+    /**
+     * At most {@code max} of {@code items}, spread evenly over their order: item
+     * {@code round(i (n - 1) / (max - 1))} for i = 0 ... max - 1, so the first and the last are kept.
+     *
+     * @param items the items in order
+     * @param max most items to keep, at least 2
+     * @return all items when there are at most {@code max}, else {@code max} of them in order
+     */
+    static <T> List<T> evenlySpaced(List<T> items, int max) {
+        if (items.size() <= max) {
+            return List.copyOf(items);
+        }
+        List<T> picked = new ArrayList<>();
+        for (int i = 0; i < max; i++) {
+            picked.add(items.get((int) Math.round(i * (items.size() - 1.0) / (max - 1))));
+        }
+        return picked;
     }
 
     /**
@@ -186,8 +316,13 @@ public final class EnergyDatasets {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** Derives the per-device, per-state series as described in the class comment. */
+    /** Derives the per-device, per-state series on a grid of {@value #GRID_POINTS} steps. */
     static Optional<Derived> derive(RunFolder run) {
+        return derive(run, GRID_POINTS);
+    }
+
+    /** Derives the per-device, per-state series as described in the class comment. */
+    static Optional<Derived> derive(RunFolder run, int gridPoints) {
         if (run.transmissions().isEmpty()) {
             return Optional.empty();
         }
@@ -196,18 +331,20 @@ public final class EnergyDatasets {
             return Optional.empty();
         }
         double endS = run.runEndS();
-        double[] grid = new double[GRID_POINTS + 1];
-        for (int k = 0; k <= GRID_POINTS; k++) {
-            grid[k] = endS * k / GRID_POINTS;
+        double[] grid = new double[gridPoints + 1];
+        for (int k = 0; k <= gridPoints; k++) {
+            grid[k] = endS * k / gridPoints;
         }
-        Map<String, List<double[]>> uplink = new TreeMap<>(RunDatasets::compareNatural);
-        Map<String, List<double[]>> downlink = new TreeMap<>(RunDatasets::compareNatural);
+        // Per device, per state of DEVICE_STATES: the intervals {start, end, energy} of its rows.
+        Map<String, List<List<double[]>>> rows = new TreeMap<>(RunDatasets::compareNatural);
         Map<String, String> protocol = new LinkedHashMap<>();
+        boolean computeRows = false;
         for (int i = 0; i < frames.size(); i++) {
             String device = frames.text(i, "device");
             double[] interval = {frames.number(i, "start_s"), frames.number(i, "end_s"), frames.number(i, "energy_j")};
-            (isDownlink(frames, i) ? downlink : uplink).computeIfAbsent(device, x -> new ArrayList<>()).add(interval);
-            uplink.computeIfAbsent(device, x -> new ArrayList<>());
+            int state = stateOf(frames, i);
+            rows.computeIfAbsent(device, x -> emptyStates()).get(state).add(interval);
+            computeRows |= state == COMPUTE;
             if (frames.has("protocol") && !frames.text(i, "protocol").isEmpty()) {
                 protocol.putIfAbsent(device, frames.text(i, "protocol"));
             }
@@ -227,20 +364,42 @@ public final class EnergyDatasets {
         Map<String, double[][]> byDevice = new TreeMap<>(RunDatasets::compareNatural);
         ResultTable devices = run.devices().filter(t -> t.has("device", "tx_j", "rx_j", "mcu_j")).orElse(null);
         if (devices == null) {
-            for (String device : uplink.keySet()) {
-                byDevice.put(device, new double[][] {
-                    spread(grid, uplink.get(device), Double.NaN),
-                    spread(grid, downlink.getOrDefault(device, List.of()), Double.NaN), null, null});
+            for (Map.Entry<String, List<List<double[]>>> device : rows.entrySet()) {
+                List<List<double[]>> own = device.getValue();
+                double[][] states = new double[DEVICE_STATES.size()][];
+                states[TX] = spread(grid, own.get(TX), Double.NaN);
+                states[RX] = spread(grid, own.get(RX), Double.NaN);
+                if (computeRows) {
+                    states[COMPUTE] = spread(grid, own.get(COMPUTE), Double.NaN);
+                }
+                for (int s = STANDBY_AND_SLEEP; s < states.length; s++) {
+                    if (!own.get(s).isEmpty()) {
+                        states[s] = spread(grid, own.get(s), Double.NaN);
+                    }
+                }
+                byDevice.put(device.getKey(), states);
             }
         } else {
             for (int i = 0; i < devices.size(); i++) {
                 String device = devices.text(i, "device");
-                double idleJ = orZero(devices, i, "standby_j") + orZero(devices, i, "sleep_j");
-                byDevice.put(device, new double[][] {
-                    spread(grid, uplink.getOrDefault(device, List.of()), orZero(devices, i, "tx_j")),
-                    spread(grid, downlink.getOrDefault(device, List.of()), orZero(devices, i, "rx_j")),
-                    spread(grid, compute.getOrDefault(device, List.of()), orZero(devices, i, "mcu_j")),
-                    spread(grid, List.of(), idleJ)});
+                List<List<double[]>> own = rows.getOrDefault(device, emptyStates());
+                double[][] states = new double[DEVICE_STATES.size()][];
+                states[TX] = spread(grid, own.get(TX), orZero(devices, i, "tx_j"));
+                states[RX] = spread(grid, own.get(RX), orZero(devices, i, "rx_j"));
+                states[COMPUTE] = spread(grid, compute.getOrDefault(device, own.get(COMPUTE)),
+                        orZero(devices, i, "mcu_j"));
+                double standbyJ = orZero(devices, i, "standby_j");
+                double sleepJ = orZero(devices, i, "sleep_j");
+                boolean nbiot = !own.get(NBIOT_CONNECTED).isEmpty() || !own.get(NBIOT_IDLE).isEmpty()
+                        || !own.get(NBIOT_PSM).isEmpty();
+                if (!nbiot) {
+                    states[STANDBY_AND_SLEEP] = spread(grid, own.get(STANDBY_AND_SLEEP), standbyJ + sleepJ);
+                } else {
+                    // devices.csv: standby_j = connected and idle (and any other awake state), sleep_j = PSM.
+                    spreadJointly(grid, own, List.of(NBIOT_CONNECTED, NBIOT_IDLE, STANDBY_AND_SLEEP), standbyJ, states);
+                    states[NBIOT_PSM] = spread(grid, own.get(NBIOT_PSM), sleepJ);
+                }
+                byDevice.put(device, states);
                 if (devices.has("protocol") && !devices.text(i, "protocol").isEmpty()) {
                     protocol.put(device, devices.text(i, "protocol"));
                 }
@@ -250,6 +409,78 @@ public final class EnergyDatasets {
             return Optional.empty();
         }
         return Optional.of(new Derived(grid, byDevice, protocol));
+    }
+
+    private static List<List<double[]>> emptyStates() {
+        List<List<double[]>> states = new ArrayList<>();
+        for (int s = 0; s < DEVICE_STATES.size(); s++) {
+            states.add(new ArrayList<>());
+        }
+        return states;
+    }
+
+    /**
+     * Spreads {@code totalJ} over several states, each shaped by its own rows and given the share of
+     * {@code totalJ} its rows' energy has; states without energy stay absent. When none has energy,
+     * {@code totalJ} is spread linearly as standby and sleep.
+     */
+    private static void spreadJointly(double[] grid, List<List<double[]>> own, List<Integer> parts, double totalJ,
+                                      double[][] states) {
+        double[] weights = new double[parts.size()];
+        double weight = 0;
+        for (int p = 0; p < parts.size(); p++) {
+            for (double[] interval : own.get(parts.get(p))) {
+                weights[p] += interval[2];
+            }
+            weight += weights[p];
+        }
+        if (!(weight > 0)) {
+            states[STANDBY_AND_SLEEP] = spread(grid, List.of(), totalJ);
+            return;
+        }
+        for (int p = 0; p < parts.size(); p++) {
+            if (weights[p] > 0) {
+                states[parts.get(p)] = spread(grid, own.get(parts.get(p)), totalJ * weights[p] / weight);
+            }
+        }
+    }
+
+    /**
+     * The state of {@link #DEVICE_STATES} a row of {@code transmissions.csv} charges its energy to:
+     * by {@code direction} ({@code uplink} TX, {@code downlink} RX, {@code compute} compute,
+     * {@code energy} the NB-IoT power state named by {@code outcome}), or in tables without it by
+     * {@link #isDownlink}.
+     */
+    static int stateOf(ResultTable frames, int row) {
+        if (!frames.has("direction")) {
+            return isDownlink(frames, row) ? RX : TX;
+        }
+        return switch (frames.text(row, "direction")) {
+            case "downlink" -> RX;
+            case "compute" -> COMPUTE;
+            case "energy" -> switch (frames.has("outcome") ? frames.text(row, "outcome") : "") {
+                case "tx" -> TX;
+                case "rx" -> RX;
+                case "connected_idle" -> NBIOT_CONNECTED;
+                case "idle_drx", "idle_edrx" -> NBIOT_IDLE;
+                case "psm" -> NBIOT_PSM;
+                default -> STANDBY_AND_SLEEP;
+            };
+            default -> TX;
+        };
+    }
+
+    /**
+     * @param frames {@code transmissions.csv}
+     * @param row a row
+     * @return whether the row is a radio frame, not a {@code compute} or NB-IoT {@code energy} row
+     */
+    static boolean isFrame(ResultTable frames, int row) {
+        if (!frames.has("direction")) {
+            return true;
+        }
+        String direction = frames.text(row, "direction");
+        return !"compute".equals(direction) && !"energy".equals(direction);
     }
 
     private static double orZero(ResultTable table, int row, String column) {

@@ -1,5 +1,10 @@
 package org.fedwan.plots;
 
+import com.orsonpdf.DictionaryObject;
+import com.orsonpdf.PDFDocument;
+import com.orsonpdf.PDFGraphics2D;
+import com.orsonpdf.PDFHints;
+import com.orsonpdf.Page;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -37,7 +42,12 @@ import org.jfree.svg.ViewBox;
  * that word processors place it at the printed size. The SVG has its width and height in points
  * and a view box in the same points; its text, rotated axis labels included, stays text. The PDF
  * (OrsonPDF 1.9.1, {@code com.orsonpdf:orsonpdf} on Maven Central, by the author of JFreeChart and
- * JFreeSVG, GPLv3 like JFreeSVG) is one page of the printed size.
+ * JFreeSVG, GPLv3 like JFreeSVG) is one page of the printed size whose text is drawn as glyph
+ * outlines, so it uses no font at all (see {@link #writePdf}).
+ *
+ * <p>Output is deterministic: the same chart gives the same SVG and PDF bytes on every call. SVG
+ * element ids carry a prefix derived from the file name (JFreeSVG's default is a clock reading);
+ * the PDF carries no creation or modification date.
  *
  * <p>Loading this class turns off JFreeChart's global rotated-string workaround
  * ({@link TextUtils#setUseDrawRotatedStringWorkaround}), which only served JDKs before 1.5.
@@ -134,26 +144,67 @@ public final class FigureWriter {
     }
 
     /**
-     * Writes {@code chart} as a one-page vector PDF (OrsonPDF), replacing {@code file}. The page is
-     * the printed size in points; text is drawn with the PDF standard fonts, so it stays text.
+     * Writes {@code chart} as a one-page vector PDF (OrsonPDF), replacing {@code file}.
      *
      * @param chart the chart
      * @param size printed size
      * @param file the PDF file; its directory must exist
      * @return {@code file}
      * @throws UncheckedIOException if the file cannot be written
+     * @see #pdf
      */
     public static Path writePdf(JFreeChart chart, FigureSize size, Path file) {
-        com.orsonpdf.PDFDocument document = new com.orsonpdf.PDFDocument();
-        com.orsonpdf.Page page = document.createPage(new Rectangle2D.Double(0, 0, size.widthPt(), size.heightPt()));
-        com.orsonpdf.PDFGraphics2D g2 = page.getGraphics2D();
-        chart.draw(g2, new Rectangle2D.Double(0, 0, size.widthPt(), size.heightPt()));
         try {
-            Files.write(file, document.getPDFBytes());
+            Files.write(file, pdf(chart, size));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         return file;
+    }
+
+    /**
+     * Draws {@code chart} as a one-page vector PDF. The page is the printed size in points.
+     *
+     * <p>Text is drawn as filled glyph outlines (OrsonPDF's
+     * {@link PDFHints#VALUE_DRAW_STRING_TYPE_VECTOR}), taken from the font the JVM maps
+     * {@link PaperStyle#FONT_FAMILY} to. The PDF then has no font resources at all: by default
+     * OrsonPDF names the 14 standard PDF fonts without embedding them, which journal checkers
+     * such as IEEE PDF eXpress reject because every font must be embedded. The text is no longer
+     * searchable in the PDF (the SVG keeps it as text).
+     *
+     * <p>OrsonPDF writes the time of the call as the document's creation and modification date; both
+     * are removed, so that the same chart always gives the same bytes.
+     *
+     * @param chart the chart
+     * @param size printed size
+     * @return the PDF file's bytes
+     */
+    public static byte[] pdf(JFreeChart chart, FigureSize size) {
+        PDFDocument document = new PDFDocument();
+        withoutDates(document);
+        Page page = document.createPage(new Rectangle2D.Double(0, 0, size.widthPt(), size.heightPt()));
+        PDFGraphics2D g2 = page.getGraphics2D();
+        g2.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        chart.draw(g2, new Rectangle2D.Double(0, 0, size.widthPt(), size.heightPt()));
+        return document.getPDFBytes();
+    }
+
+    /**
+     * Removes the {@code /CreationDate} and {@code /ModDate} that OrsonPDF 1.9.1 puts into the
+     * document information dictionary (both optional, PDF 1.4 section 9.2.1). OrsonPDF offers no
+     * setter for them, so its private {@code info} dictionary is reached by reflection.
+     */
+    private static void withoutDates(PDFDocument document) {
+        try {
+            java.lang.reflect.Field field = PDFDocument.class.getDeclaredField("info");
+            field.setAccessible(true);
+            DictionaryObject info = (DictionaryObject) field.get(document);
+            info.remove("CreationDate");
+            info.remove("ModDate");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot remove the dates of an OrsonPDF document: this code expects "
+                    + "OrsonPDF 1.9.1, whose PDFDocument keeps them in a field 'info'", e);
+        }
     }
 
     /**
@@ -186,8 +237,10 @@ public final class FigureWriter {
      * @throws UncheckedIOException if the file cannot be written
      */
     public static Path writeSvg(JFreeChart chart, FigureSize size, Path file) {
+        String name = file.getFileName().toString();
+        String stem = name.endsWith(".svg") ? name.substring(0, name.length() - 4) : name;
         try {
-            Files.writeString(file, svg(chart, size), StandardCharsets.UTF_8);
+            Files.writeString(file, svg(chart, size, stem), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -195,17 +248,50 @@ public final class FigureWriter {
     }
 
     /**
-     * Draws {@code chart} as a standalone SVG document.
+     * Draws {@code chart} as a standalone SVG document whose element ids start with {@code fig-}.
      *
      * @param chart the chart
      * @param size printed size
      * @return the SVG document, with an XML declaration
      */
     public static String svg(JFreeChart chart, FigureSize size) {
+        return svg(chart, size, "fig");
+    }
+
+    /**
+     * Draws {@code chart} as a standalone SVG document. The ids of its elements (clip paths) start
+     * with {@code name} made a valid XML name and a hyphen, so that several SVG documents inlined in
+     * one HTML page keep apart when their names differ, and the same chart always gives the same
+     * document.
+     *
+     * @param chart the chart
+     * @param size printed size
+     * @param name a name for the figure, e.g. its file name without extension
+     * @return the SVG document, with an XML declaration
+     */
+    public static String svg(JFreeChart chart, FigureSize size, String name) {
         SVGGraphics2D g2 = new SVGGraphics2D(size.widthPt(), size.heightPt(), SVGUnits.PT);
+        g2.setDefsKeyPrefix(idPrefix(name));
         chart.draw(g2, new Rectangle2D.Double(0, 0, size.widthPt(), size.heightPt()));
         String element = g2.getSVGElement(null, true,
                 new ViewBox(0, 0, size.widthPt(), size.heightPt()), null, null);
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element + "\n";
+    }
+
+    /**
+     * {@code name} as the start of XML ids: every character but ASCII letters, digits, '-' and '_'
+     * replaced by '_', {@code fig-} put first unless it starts with a letter, and '-' appended.
+     */
+    static String idPrefix(String name) {
+        StringBuilder prefix = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_';
+            prefix.append(allowed ? c : '_');
+        }
+        if (prefix.length() == 0 || !Character.isLetter(prefix.charAt(0))) {
+            prefix.insert(0, "fig-");
+        }
+        return prefix.append('-').toString();
     }
 }

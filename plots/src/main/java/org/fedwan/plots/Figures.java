@@ -52,6 +52,9 @@ public final class Figures {
             new Figure<RunFolder>("energy-per-device",
                     "cumulative energy per device over time: median and min-max band, one band per protocol", 1,
                     run -> EnergyDatasets.energyPerDevice(run).map(d -> StudyCharts.deviceBand(d, "Energy per device"))),
+            new Figure<RunFolder>("energy-small-multiples",
+                    "cumulative energy of each device over time stacked by state, one small panel per device on shared axes (at most 16, evenly spaced)", 2,
+                    run -> EnergyDatasets.deviceEnergies(run).map(StudyCharts::energySmallMultiples)),
             new Figure<RunFolder>("battery-level",
                     "battery level per device over time, % of battery_capacity_j (energy drawn when the capacity is unlimited)", 1,
                     run -> EnergyDatasets.batteryLevel(run).map(d -> StudyCharts.deviceBand(d,
@@ -61,8 +64,12 @@ public final class Figures {
             new Figure<RunFolder>("latency-breakdown",
                     "round latency split into compute, waiting for duty cycle or channel, airtime and downlink (stacked bars)", 1,
                     run -> TimingDatasets.latencyBreakdown(run).map(StudyCharts::latencyBreakdown)),
-            new Figure<RunFolder>("accuracy-per-round", "test accuracy (%) and test loss per round (two panels)", 2,
+            new Figure<RunFolder>("accuracy-per-round",
+                    "test accuracy (%) and test loss per round (two panels); training accuracy and loss dashed where measured", 2,
                     run -> Optional.of(RunCharts.accuracyPerRound(RunDatasets.accuracyPerRound(RunTables.readLenient(run.dir()))))),
+            new Figure<RunFolder>("training-per-round",
+                    "training loss and gradient norm per round (two panels; needs train_loss or gradient_norm values in rounds.csv)", 2,
+                    run -> ComparisonDatasets.trainingPerRound(ComparisonDatasets.methods(run)).map(StudyCharts::trainingPerRound)),
             new Figure<RunFolder>("accuracy-vs-uplink-bytes", "test accuracy against cumulative uplink bytes, one point per round", 1,
                     run -> Optional.of(RunCharts.accuracyVsUplinkBytes(
                             RunDatasets.accuracyVsUplinkBytes(RunTables.readLenient(run.dir()))))),
@@ -92,6 +99,18 @@ public final class Figures {
                     sweep -> ComparisonDatasets.pareto(sweep, SweepMetric.ENERGY_J).map(StudyCharts::pareto)),
             new Figure<SweepFolder>("heat-map", "final accuracy over the first two swept parameters (needs two swept parameters)", 1,
                     sweep -> ComparisonDatasets.heatMap(sweep, SweepMetric.FINAL_ACCURACY).map(StudyCharts::heatMap)),
+            new Figure<SweepFolder>("sweep-accuracy-per-round",
+                    "test accuracy (%) and test loss per round, one line per point, training curves dashed where measured (seed 000 Fig. 1, seed 002 Fig. 2)", 2,
+                    sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> StudyCharts.accuracyPerRound(
+                            ComparisonDatasets.accuracyPerRound(m)))),
+            new Figure<SweepFolder>("sweep-accuracy-vs-uplink-bytes",
+                    "test accuracy against cumulative uplink bytes, one line per point, log axis beyond a decade (seed 004 Fig. 2, seed 003 Table I)", 1,
+                    sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> StudyCharts.accuracyVsUplinkBytes(
+                            ComparisonDatasets.accuracyVsUplinkBytes(m)))),
+            new Figure<SweepFolder>("sweep-training-per-round",
+                    "training loss and gradient norm per round, one line per point (seed 004 Fig. 2 (a), (c); needs train_loss or gradient_norm values)", 2,
+                    sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).flatMap(ComparisonDatasets::trainingPerRound)
+                            .map(StudyCharts::trainingPerRound)),
             new Figure<SweepFolder>("sweep-accuracy-per-byte", "accuracy per uplink byte over the rounds, one line per point (seed 000 Fig. 2)", 1,
                     sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> StudyCharts.accuracyPerByte(
                             ComparisonDatasets.accuracyPerByte(m)))),

@@ -14,6 +14,8 @@ import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnitSource;
@@ -210,7 +212,18 @@ public final class PaperStyle {
      * @return the axis
      */
     public static NumberAxis axis(String label, boolean integerTicks) {
-        NumberAxis axis = new NumberAxis(label);
+        return style(new NumberAxis(label), integerTicks);
+    }
+
+    /**
+     * Styles a number axis as {@link #axis(String, boolean)} does, for axes of a subclass.
+     *
+     * @param axis the axis to style, changed in place
+     * @param integerTicks whether ticks fall on whole numbers only (rounds, counts)
+     * @param <A> the axis type
+     * @return {@code axis}
+     */
+    public static <A extends NumberAxis> A style(A axis, boolean integerTicks) {
         axis.setLabelFont(LABEL_FONT);
         axis.setLabelPaint(Color.BLACK);
         axis.setTickLabelFont(TICK_FONT);
@@ -279,6 +292,45 @@ public final class PaperStyle {
             renderer.setSeriesShape(i, seriesShape(i));
         }
         return renderer;
+    }
+
+    /**
+     * The stroke of a training curve, drawn in the colour of the test curve of the same quantity
+     * (training and test accuracy in one panel, as seed 002 Fig. 2 draws them): dashed, while the
+     * test curves of such figures are solid.
+     *
+     * @return a dashed stroke of {@link #LINE_WIDTH_PT}
+     */
+    public static Stroke trainingStroke() {
+        return seriesStroke(1, LINE_WIDTH_PT);
+    }
+
+    /**
+     * Legend entries that explain the line styles of figures with test and training curves: a solid
+     * black line "Test" and a dashed black line "Training".
+     *
+     * @return the two entries
+     */
+    public static LegendItemCollection testAndTrainingLegend() {
+        LegendItemCollection items = new LegendItemCollection();
+        items.add(lineLegendItem("Test", BLACK, seriesStroke(0, LINE_WIDTH_PT), null));
+        items.add(lineLegendItem("Training", BLACK, trainingStroke(), null));
+        return items;
+    }
+
+    /**
+     * A legend entry showing a line, and a marker on it if {@code marker} is not {@code null}.
+     *
+     * @param label the entry's text
+     * @param paint line and marker colour
+     * @param stroke line stroke
+     * @param marker marker shape, or {@code null} for none
+     * @return the entry
+     */
+    public static LegendItem lineLegendItem(String label, Paint paint, Stroke stroke, Shape marker) {
+        Shape shape = marker != null ? marker : new Rectangle2D.Double();
+        return new LegendItem(label, null, null, null, marker != null, shape, true, paint, false, paint,
+                stroke, true, legendLine(), stroke, paint);
     }
 
     /** @return the line drawn for a line series in the legend, long enough to show its dash */

@@ -96,7 +96,7 @@ public final class Report {
         if (chart.isEmpty()) {
             return;
         }
-        String svg = FigureWriter.svg(chart.get(), RunFigures.DEFAULT_WIDTH.size(figure.panels()));
+        String svg = FigureWriter.svg(chart.get(), RunFigures.DEFAULT_WIDTH.size(figure.panels()), figure.name());
         html.append("<figure id=\"").append(figure.name()).append("\">\n")
                 .append(svg.substring(svg.indexOf("<svg")))
                 .append("<figcaption><b>").append(figure.name()).append("</b>: ")

@@ -45,6 +45,12 @@ public final class RunCharts {
     public static final String ACCURACY_LABEL = PaperStyle.label("Test accuracy", "%");
     /** Label of loss axes (loss has no unit). */
     public static final String LOSS_LABEL = "Test loss";
+    /** Title of the accuracy and loss figure when it also draws training curves. */
+    public static final String TEST_AND_TRAINING_ACCURACY_TITLE = "Test and training accuracy and loss per round";
+    /** Label of accuracy axes that carry test and training curves. */
+    public static final String TEST_AND_TRAINING_ACCURACY_LABEL = PaperStyle.label("Accuracy", "%");
+    /** Label of loss axes that carry test and training curves. */
+    public static final String TEST_AND_TRAINING_LOSS_LABEL = "Loss";
 
     private static final double SUBPLOT_GAP_PT = 6;
 
@@ -147,22 +153,34 @@ public final class RunCharts {
     }
 
     /**
-     * Two panels over one round axis: test accuracy (%) above, test loss below.
+     * Two panels over one round axis: test accuracy (%) above, test loss below, each a solid line
+     * through the evaluated rounds. Where the run measured them, the training accuracy and loss
+     * are drawn in the same panels as dashed lines of the same colour, and a legend tells solid
+     * (test) from dashed (training).
      *
      * @param data accuracy and loss per round
      * @return the chart
      */
     public static JFreeChart accuracyPerRound(AccuracyAndLoss data) {
+        boolean training = data.hasTraining();
         XYLineAndShapeRenderer accuracyRenderer = perRoundRenderer(data.accuracyPercent(), 0);
         XYLineAndShapeRenderer lossRenderer = perRoundRenderer(data.loss(), 1);
-        XYPlot accuracy = new XYPlot(data.accuracyPercent(), null,
-                accuracyAxis(), accuracyRenderer);
-        NumberAxis lossAxis = PaperStyle.axis(LOSS_LABEL, false);
+        NumberAxis accuracyAxis = accuracyAxis();
+        if (training) {
+            accuracyAxis.setLabel(TEST_AND_TRAINING_ACCURACY_LABEL);
+        }
+        XYPlot accuracy = new XYPlot(data.accuracyPercent(), null, accuracyAxis, accuracyRenderer);
+        NumberAxis lossAxis = PaperStyle.axis(training ? TEST_AND_TRAINING_LOSS_LABEL : LOSS_LABEL, false);
         lossAxis.setAutoRangeMinimumSize(MIN_LOSS_SPAN);
         XYPlot loss = new XYPlot(data.loss(), null, lossAxis, lossRenderer);
+        accuracy.setDataset(1, data.trainAccuracyPercent());
+        accuracy.setRenderer(1, trainingRenderer(data.trainAccuracyPercent(), 0));
+        loss.setDataset(1, data.trainLoss());
+        loss.setRenderer(1, trainingRenderer(data.trainLoss(), 1));
 
         NumberAxis rounds = roundAxis();
-        Range roundRange = DatasetUtils.findDomainBounds(data.accuracyPercent());
+        Range roundRange = Range.combine(DatasetUtils.findDomainBounds(data.accuracyPercent()),
+                DatasetUtils.findDomainBounds(data.loss()));
         if (roundRange != null && roundRange.getLength() > 0) {
             // Half a round of room at each end, so the first and last markers clear the frame.
             double margin = Math.max(PaperStyle.AXIS_MARGIN, 0.5 / roundRange.getLength());
@@ -174,7 +192,20 @@ public final class RunCharts {
         plot.add(PaperStyle.style(accuracy), 1);
         plot.add(PaperStyle.style(loss), 1);
         PaperStyle.style(plot);
-        return PaperStyle.chart(ACCURACY_TITLE, plot, false);
+        if (training) {
+            plot.setFixedLegendItems(PaperStyle.testAndTrainingLegend());
+        }
+        return PaperStyle.chart(training ? TEST_AND_TRAINING_ACCURACY_TITLE : ACCURACY_TITLE, plot, training);
+    }
+
+    /** Dashed lines in the colour of style {@code styleIndex}, without markers, for training curves. */
+    private static XYLineAndShapeRenderer trainingRenderer(XYSeriesCollection data, int styleIndex) {
+        XYLineAndShapeRenderer renderer = PaperStyle.lineRenderer(0, false);
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            renderer.setSeriesPaint(s, PaperStyle.seriesPaint(styleIndex));
+            renderer.setSeriesStroke(s, PaperStyle.trainingStroke());
+        }
+        return renderer;
     }
 
     /**

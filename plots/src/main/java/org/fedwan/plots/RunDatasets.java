@@ -25,6 +25,10 @@ public final class RunDatasets {
     public static final String ACCURACY_SERIES = "Test accuracy";
     /** Key of the series of test loss. */
     public static final String LOSS_SERIES = "Test loss";
+    /** Key of the series of training accuracy, %. */
+    public static final String TRAIN_ACCURACY_SERIES = "Training accuracy";
+    /** Key of the series of training loss. */
+    public static final String TRAIN_LOSS_SERIES = "Training loss";
 
     private RunDatasets() {
     }
@@ -56,16 +60,27 @@ public final class RunDatasets {
     }
 
     /**
-     * Test accuracy and loss per round.
+     * Test accuracy and loss per round, and the training accuracy and loss where measured. Rounds
+     * in which a quantity was not measured have no point, so lines join the measured rounds.
      *
      * @param accuracyPercent one series, {@value #ACCURACY_SERIES}: x round, y accuracy in %
      * @param loss one series, {@value #LOSS_SERIES}: x round, y loss
+     * @param trainAccuracyPercent one series, {@value #TRAIN_ACCURACY_SERIES}, x round, y training
+     *     accuracy in %; no series when no round has a {@code train_accuracy} value
+     * @param trainLoss one series, {@value #TRAIN_LOSS_SERIES}; no series when no round has a
+     *     {@code train_loss} value
      */
-    public record AccuracyAndLoss(XYSeriesCollection accuracyPercent, XYSeriesCollection loss) {
+    public record AccuracyAndLoss(XYSeriesCollection accuracyPercent, XYSeriesCollection loss,
+                                  XYSeriesCollection trainAccuracyPercent, XYSeriesCollection trainLoss) {
+
+        /** @return whether any training accuracy or loss was measured */
+        public boolean hasTraining() {
+            return trainAccuracyPercent.getSeriesCount() > 0 || trainLoss.getSeriesCount() > 0;
+        }
     }
 
     /**
-     * Test accuracy against cumulative uplink bytes, one point per round.
+     * Test accuracy against cumulative uplink bytes, one point per evaluated round.
      *
      * @param bytes unit of the x values
      * @param accuracyPercent one series, {@value #ACCURACY_SERIES}: x uplink bytes sent up to and
@@ -152,7 +167,8 @@ public final class RunDatasets {
     }
 
     /**
-     * Test accuracy (%) and loss of each round, from {@code rounds.csv}.
+     * Test accuracy (%) and loss of each evaluated round, and the training accuracy (%) and loss of
+     * each round that measured them, from {@code rounds.csv}.
      *
      * @param tables the run
      * @return accuracy in percent and loss, x the round number
@@ -160,18 +176,36 @@ public final class RunDatasets {
     public static AccuracyAndLoss accuracyPerRound(RunTables tables) {
         XYSeries accuracy = new XYSeries(ACCURACY_SERIES, false, false);
         XYSeries loss = new XYSeries(LOSS_SERIES, false, false);
+        XYSeries trainAccuracy = new XYSeries(TRAIN_ACCURACY_SERIES, false, false);
+        XYSeries trainLoss = new XYSeries(TRAIN_LOSS_SERIES, false, false);
         for (Round round : tables.rounds()) {
-            accuracy.add(round.round(), 100 * round.accuracy());
-            loss.add(round.round(), round.loss());
+            addMeasured(accuracy, round.round(), 100 * round.accuracy());
+            addMeasured(loss, round.round(), round.loss());
+            addMeasured(trainAccuracy, round.round(), 100 * round.trainAccuracy());
+            addMeasured(trainLoss, round.round(), round.trainLoss());
         }
-        return new AccuracyAndLoss(new XYSeriesCollection(accuracy), new XYSeriesCollection(loss));
+        return new AccuracyAndLoss(new XYSeriesCollection(accuracy), new XYSeriesCollection(loss),
+                nonEmpty(trainAccuracy), nonEmpty(trainLoss));
+    }
+
+    /** Adds (x, y) unless y is NaN ("not measured"). */
+    private static void addMeasured(XYSeries series, double x, double y) {
+        if (!Double.isNaN(y)) {
+            series.add(x, y);
+        }
+    }
+
+    /** The series alone in a collection, or an empty collection when it has no points. */
+    private static XYSeriesCollection nonEmpty(XYSeries series) {
+        return series.isEmpty() ? new XYSeriesCollection() : new XYSeriesCollection(series);
     }
 
     /**
      * Test accuracy (%) against the uplink bytes sent so far, from {@code rounds.csv}.
      *
      * @param tables the run
-     * @return one point per round, x the cumulative {@code uplink_bytes} in a unit chosen by
+     * @return one point per evaluated round (rounds without an accuracy add their bytes to the
+     *     later points), x the cumulative {@code uplink_bytes} in a unit chosen by
      *     {@link AxisUnit#forBytes} from the total
      */
     public static AccuracyVsUplink accuracyVsUplinkBytes(RunTables tables) {
@@ -184,7 +218,7 @@ public final class RunDatasets {
         long cumulativeBytes = 0;
         for (Round round : tables.rounds()) {
             cumulativeBytes += round.uplinkBytes();
-            series.add(bytes.of(cumulativeBytes), 100 * round.accuracy());
+            addMeasured(series, bytes.of(cumulativeBytes), 100 * round.accuracy());
         }
         return new AccuracyVsUplink(bytes, new XYSeriesCollection(series));
     }

@@ -13,6 +13,11 @@ import java.util.Objects;
  * later simulator versions with extra columns still read. Rows keep file order; rounds must be
  * strictly increasing.
  *
+ * <p>An empty {@code accuracy} or {@code loss} cell means the global model was not evaluated in
+ * that round (scenario key {@code eval_every} above 1; the last round is always evaluated) and is
+ * read as {@link Double#NaN}. The optional columns {@link #TRAINING_COLUMNS}, which older folders
+ * lack, are read the same way: NaN when absent or empty ("not measured").
+ *
  * @param rounds one entry per federated-learning round, in increasing round order
  * @param transmissions one entry per radio frame, in file order
  */
@@ -26,6 +31,11 @@ public record RunTables(List<Round> rounds, List<Transmission> transmissions) {
     static final List<String> ROUND_COLUMNS = List.of("round", "sim_time_s", "accuracy", "loss",
             "uplink_bytes", "downlink_bytes", "uplink_frames", "energy_j", "round_latency_s",
             "clients_ok", "clients_dropped");
+    /**
+     * Optional columns at the end of {@value #ROUNDS_FILE}: loss and accuracy of the global model on a
+     * fixed subset of the training set, and the L2 norm of the full gradient on that subset.
+     */
+    static final List<String> TRAINING_COLUMNS = List.of("train_loss", "train_accuracy", "gradient_norm");
     static final List<String> TRANSMISSION_COLUMNS =
             List.of("device", "start_s", "end_s", "bytes", "airtime_ms", "energy_j", "outcome");
 
@@ -79,15 +89,18 @@ public record RunTables(List<Round> rounds, List<Transmission> transmissions) {
                 round = new Round(
                         row.intValue("round"),
                         row.number("sim_time_s"),
-                        row.number("accuracy"),
-                        row.number("loss"),
+                        row.optionalNumber("accuracy"),
+                        row.optionalNumber("loss"),
                         row.integer("uplink_bytes"),
                         row.integer("downlink_bytes"),
                         row.integer("uplink_frames"),
                         row.number("energy_j"),
                         row.number("round_latency_s"),
                         row.intValue("clients_ok"),
-                        row.intValue("clients_dropped"));
+                        row.intValue("clients_dropped"),
+                        optional(row, "train_loss"),
+                        optional(row, "train_accuracy"),
+                        optional(row, "gradient_norm"));
             } catch (InvalidValueException e) {
                 throw row.invalid(e.column(), e.problem());
             }
@@ -98,6 +111,11 @@ public record RunTables(List<Round> rounds, List<Transmission> transmissions) {
             rounds.add(round);
         });
         return rounds;
+    }
+
+    /** A column later versions added: NaN when the header lacks it or the cell is empty. */
+    private static double optional(CsvReader.Row row, String column) {
+        return row.has(column) ? row.optionalNumber(column) : Double.NaN;
     }
 
     private static List<Transmission> readTransmissions(Path file) {
@@ -137,12 +155,15 @@ public record RunTables(List<Round> rounds, List<Transmission> transmissions) {
     }
 
     /**
-     * One row of {@value #ROUNDS_FILE}. Messages of the checks use the table's column names.
+     * One row of {@value #ROUNDS_FILE}. Messages of the checks use the table's column names. A
+     * quantity that was not measured in the round (an empty cell, or a column the file lacks) is
+     * {@link Double#NaN}.
      *
      * @param round 1-based round number
      * @param simTimeS simulated time at the end of the round, s
-     * @param accuracy test accuracy after the round, as a fraction in [0, 1]
-     * @param loss test loss after the round
+     * @param accuracy test accuracy after the round, as a fraction in [0, 1]; NaN when the round
+     *     was not evaluated
+     * @param loss test loss after the round; NaN when the round was not evaluated
      * @param uplinkBytes PHY bytes sent uplink in this round
      * @param downlinkBytes PHY bytes sent downlink in this round
      * @param uplinkFrames uplink frames sent in this round
@@ -150,21 +171,23 @@ public record RunTables(List<Round> rounds, List<Transmission> transmissions) {
      * @param roundLatencyS duration of this round, s
      * @param clientsOk clients whose update reached the server in this round
      * @param clientsDropped clients dropped from this round
+     * @param trainLoss loss of the global model on the fixed training subset; NaN if not measured
+     * @param trainAccuracy accuracy on that subset, a fraction in [0, 1]; NaN if not measured
+     * @param gradientNorm L2 norm of the full gradient on that subset, >= 0; NaN if not measured
      */
     public record Round(int round, double simTimeS, double accuracy, double loss, long uplinkBytes,
                         long downlinkBytes, long uplinkFrames, double energyJ, double roundLatencyS,
-                        int clientsOk, int clientsDropped) {
+                        int clientsOk, int clientsDropped, double trainLoss, double trainAccuracy,
+                        double gradientNorm) {
 
         /** @throws IllegalArgumentException if a value is out of its range */
         public Round {
             if (round < 1) {
                 throw new InvalidValueException("round", "must be >= 1", round);
             }
-            requireFinite("loss", loss);
+            requireFiniteOrNotMeasured("loss", loss);
             requireNonNegative("sim_time_s", simTimeS);
-            if (!(accuracy >= 0 && accuracy <= 1)) {
-                throw new InvalidValueException("accuracy", "must be a fraction in [0, 1]", accuracy);
-            }
+            requireFractionOrNotMeasured("accuracy", accuracy);
             requireNonNegative("uplink_bytes", uplinkBytes);
             requireNonNegative("downlink_bytes", downlinkBytes);
             requireNonNegative("uplink_frames", uplinkFrames);
@@ -172,6 +195,38 @@ public record RunTables(List<Round> rounds, List<Transmission> transmissions) {
             requireNonNegative("round_latency_s", roundLatencyS);
             requireNonNegative("clients_ok", clientsOk);
             requireNonNegative("clients_dropped", clientsDropped);
+            requireFiniteOrNotMeasured("train_loss", trainLoss);
+            requireFractionOrNotMeasured("train_accuracy", trainAccuracy);
+            if (!Double.isNaN(gradientNorm)) {
+                requireNonNegative("gradient_norm", gradientNorm);
+            }
+        }
+
+        /**
+         * A round of a table without the training columns.
+         *
+         * @param round 1-based round number
+         * @param simTimeS simulated time at the end of the round, s
+         * @param accuracy test accuracy, a fraction; NaN when not evaluated
+         * @param loss test loss; NaN when not evaluated
+         * @param uplinkBytes PHY bytes sent uplink in this round
+         * @param downlinkBytes PHY bytes sent downlink in this round
+         * @param uplinkFrames uplink frames sent in this round
+         * @param energyJ radio energy of this round summed over devices, J
+         * @param roundLatencyS duration of this round, s
+         * @param clientsOk clients whose update reached the server in this round
+         * @param clientsDropped clients dropped from this round
+         */
+        public Round(int round, double simTimeS, double accuracy, double loss, long uplinkBytes,
+                     long downlinkBytes, long uplinkFrames, double energyJ, double roundLatencyS,
+                     int clientsOk, int clientsDropped) {
+            this(round, simTimeS, accuracy, loss, uplinkBytes, downlinkBytes, uplinkFrames, energyJ,
+                    roundLatencyS, clientsOk, clientsDropped, Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        /** @return whether the global model was evaluated on the test set after this round */
+        public boolean evaluated() {
+            return !Double.isNaN(accuracy);
         }
     }
 
@@ -223,9 +278,15 @@ public record RunTables(List<Round> rounds, List<Transmission> transmissions) {
         }
     }
 
-    private static void requireFinite(String column, double value) {
-        if (!Double.isFinite(value)) {
-            throw new InvalidValueException(column, "must be finite", value);
+    private static void requireFiniteOrNotMeasured(String column, double value) {
+        if (Double.isInfinite(value)) {
+            throw new InvalidValueException(column, "must be finite, or empty when not measured", value);
+        }
+    }
+
+    private static void requireFractionOrNotMeasured(String column, double value) {
+        if (!Double.isNaN(value) && !(value >= 0 && value <= 1)) {
+            throw new InvalidValueException(column, "must be a fraction in [0, 1], or empty when not measured", value);
         }
     }
 }

@@ -5,11 +5,14 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.util.List;
+import org.fedwan.plots.ComparisonDatasets.AccuracyPerRound;
 import org.fedwan.plots.ComparisonDatasets.HeatMap;
 import org.fedwan.plots.ComparisonDatasets.MetricVsParameter;
 import org.fedwan.plots.ComparisonDatasets.Pareto;
 import org.fedwan.plots.ComparisonDatasets.PerMethod;
+import org.fedwan.plots.ComparisonDatasets.TrainingPerRound;
 import org.fedwan.plots.EnergyDatasets.DeviceBand;
+import org.fedwan.plots.EnergyDatasets.DeviceEnergies;
 import org.fedwan.plots.EnergyDatasets.EnergyByState;
 import org.fedwan.plots.TimingDatasets.DutyCycleShare;
 import org.fedwan.plots.TimingDatasets.LatencyBreakdown;
@@ -18,7 +21,6 @@ import org.fedwan.plots.TimingDatasets.UploadCdf;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -40,6 +42,8 @@ import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.RangeType;
 import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Charts of the datasets of {@link EnergyDatasets}, {@link TimingDatasets} and
@@ -55,6 +59,10 @@ public final class StudyCharts {
 
     /** Label of round-number axes. */
     public static final String ROUND_LABEL = RunCharts.ROUND_LABEL;
+    /** Label of training-loss axes (loss has no unit). */
+    public static final String TRAIN_LOSS_LABEL = "Training loss";
+    /** Label of gradient-norm axes (the L2 norm of the full gradient on the training subset). */
+    public static final String GRADIENT_NORM_LABEL = "Gradient L2 norm";
 
     /** Frames narrower than this are drawn this wide in the timeline, pt. */
     public static final float MIN_FRAME_WIDTH_PT = 0.8f;
@@ -81,10 +89,60 @@ public final class StudyCharts {
         return PaperStyle.chart("Energy by state over time", plot, true, 2);
     }
 
-    private static Paint statePaint(String state) {
-        int i = EnergyDatasets.STATES.indexOf(state);
-        return List.of(PaperStyle.VERMILLION, PaperStyle.BLUE, PaperStyle.ORANGE, PaperStyle.SKY_BLUE)
-                .get(Math.max(0, i));
+    /** The colour of a state of {@link EnergyDatasets#DEVICE_STATES}, the same in every figure. */
+    static Paint statePaint(String state) {
+        int i = EnergyDatasets.DEVICE_STATES.indexOf(state);
+        return List.of(PaperStyle.VERMILLION, PaperStyle.BLUE, PaperStyle.ORANGE, PaperStyle.SKY_BLUE,
+                PaperStyle.BLUISH_GREEN, PaperStyle.REDDISH_PURPLE, PaperStyle.YELLOW).get(Math.max(0, i));
+    }
+
+    /**
+     * @param data cumulative energy of a few devices by state
+     * @return one small stacked-area panel per device in a grid, all on the same time and energy
+     *     ranges, with one legend of the states; a subtitle says when only some devices are shown
+     */
+    public static JFreeChart energySmallMultiples(DeviceEnergies data) {
+        double endX = 0;
+        double maxJ = 0;
+        for (XYSeriesCollection device : data.stacked()) {
+            if (device.getSeriesCount() > 0) {
+                XYSeries total = device.getSeries(device.getSeriesCount() - 1);
+                endX = Math.max(endX, total.getMaxX());
+                maxJ = Math.max(maxJ, total.getMaxY());
+            }
+        }
+        List<XYPlot> panels = new java.util.ArrayList<>();
+        for (XYSeriesCollection device : data.stacked()) {
+            org.jfree.chart.renderer.xy.XYAreaRenderer renderer = new org.jfree.chart.renderer.xy.XYAreaRenderer();
+            for (int s = 0; s < device.getSeriesCount(); s++) {
+                renderer.setSeriesPaint(s, statePaint((String) device.getSeriesKey(s)));
+            }
+            NumberAxis time = PaperStyle.style(new SmallMultiplesPlot.PanelAxis(), false);
+            time.setRange(0, endX > 0 ? endX : 1);
+            NumberAxis energy = PaperStyle.axis(null, false);
+            energy.setRange(0, maxJ > 0 ? maxJ * (1 + PaperStyle.AXIS_MARGIN) : 1e-3);
+            XYPlot panel = PaperStyle.style(new XYPlot(device, time, energy, renderer));
+            panel.setInsets(org.jfree.chart.ui.RectangleInsets.ZERO_INSETS);
+            // Each series holds its stacked top: the total first, each state drawn over it.
+            panel.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.REVERSE);
+            panels.add(panel);
+        }
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+        for (String state : data.states()) {
+            legend.add(new org.jfree.chart.LegendItem(state, null, null, null,
+                    new java.awt.Rectangle(-5, -4, 10, 8), statePaint(state)));
+        }
+        SmallMultiplesPlot plot = new SmallMultiplesPlot(panels, data.devices(),
+                PaperStyle.label("Simulated time", data.time().symbol()),
+                PaperStyle.label("Cumulative energy", "J"), legend);
+        JFreeChart chart = PaperStyle.chart("Energy by state per device", plot, true, 2);
+        if (data.sampled()) {
+            org.jfree.chart.title.TextTitle note = new org.jfree.chart.title.TextTitle(data.devices().size()
+                    + " of " + data.totalDevices() + " devices, evenly spaced in device order", PaperStyle.TICK_FONT);
+            note.setPosition(org.jfree.chart.ui.RectangleEdge.TOP);
+            chart.addSubtitle(0, note);
+        }
+        return chart;
     }
 
     /**
@@ -213,16 +271,9 @@ public final class StudyCharts {
         org.jfree.data.Range range = org.jfree.data.general.DatasetUtils.findRangeBounds(data.series());
         ValueAxis y;
         String label = PaperStyle.label("Accuracy per uplink byte", "% per kB");
-        if (range != null && range.getLowerBound() > 0 && range.getUpperBound() / range.getLowerBound() > 10) {
+        if (spansMoreThanADecade(range)) {
             // Methods a decade or more apart (seed 000: FedAvg vs. int4 is 47x): logarithmic.
-            LogAxis log = new LogAxis(label);
-            log.setLabelFont(PaperStyle.LABEL_FONT);
-            log.setTickLabelFont(PaperStyle.TICK_FONT);
-            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
-            log.setNumberFormatOverride(new java.text.DecimalFormat("0.####",
-                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
-            log.setSmallestValue(1e-9);
-            y = log;
+            y = new PaperLogAxis(label, range);
         } else {
             NumberAxis linear = PaperStyle.axis(label, false);
             linear.setAutoRangeIncludesZero(true);
@@ -231,6 +282,144 @@ public final class StudyCharts {
         XYPlot plot = new XYPlot(data.series(), roundAxis(), y, methodRenderer(data.series()));
         PaperStyle.style(plot);
         return PaperStyle.chart("Accuracy per byte", plot, true, 2);
+    }
+
+    /** Whether a range of positive values spans more than a factor of ten. */
+    static boolean spansMoreThanADecade(org.jfree.data.Range range) {
+        return range != null && range.getLowerBound() > 0 && range.getUpperBound() / range.getLowerBound() > 10;
+    }
+
+    /**
+     * A round axis with half a round of room at each end of the rounds of {@code data}, so that the
+     * first and last markers clear the frame.
+     */
+    private static NumberAxis roundAxis(XYDataset... data) {
+        NumberAxis axis = roundAxis();
+        org.jfree.data.Range rounds = null;
+        for (XYDataset d : data) {
+            rounds = org.jfree.data.Range.combine(rounds, org.jfree.data.general.DatasetUtils.findDomainBounds(d));
+        }
+        if (rounds != null && rounds.getLength() > 0) {
+            double margin = Math.max(PaperStyle.AXIS_MARGIN, 0.5 / rounds.getLength());
+            axis.setLowerMargin(margin);
+            axis.setUpperMargin(margin);
+        }
+        return axis;
+    }
+
+    /**
+     * Two panels over one round axis, one line per method: test accuracy (%) above, test loss
+     * below (seed 000 Fig. 1; seed 002 Fig. 2). Without training values each method has its own
+     * colour, dash and marker. With them, each method's training accuracy and loss are drawn in the
+     * same panels as dashed lines of its colour, its test curves solid with its marker, and the
+     * legend adds what solid and dashed mean.
+     *
+     * @param data accuracy and loss per round per method
+     * @return the chart
+     */
+    public static JFreeChart accuracyPerRound(AccuracyPerRound data) {
+        boolean training = data.hasTraining();
+        NumberAxis accuracyAxis = PaperStyle.axis(training ? RunCharts.TEST_AND_TRAINING_ACCURACY_LABEL
+                : RunCharts.ACCURACY_LABEL, false);
+        accuracyAxis.setAutoRangeMinimumSize(1);
+        NumberAxis lossAxis = PaperStyle.axis(training ? RunCharts.TEST_AND_TRAINING_LOSS_LABEL
+                : RunCharts.LOSS_LABEL, false);
+        lossAxis.setAutoRangeMinimumSize(0.01);
+        XYLineAndShapeRenderer testRenderer = testRenderer(data.accuracyPercent(), training);
+        XYPlot accuracy = new XYPlot(data.accuracyPercent(), null, accuracyAxis, testRenderer);
+        XYPlot loss = new XYPlot(data.loss(), null, lossAxis, testRenderer(data.loss(), training));
+        if (training) {
+            accuracy.setDataset(1, data.trainAccuracyPercent());
+            accuracy.setRenderer(1, trainingRenderer(data.trainAccuracyPercent().getSeriesCount()));
+            loss.setDataset(1, data.trainLoss());
+            loss.setRenderer(1, trainingRenderer(data.trainLoss().getSeriesCount()));
+        }
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(roundAxis(data.accuracyPercent(), data.loss(),
+                data.trainAccuracyPercent(), data.trainLoss()));
+        plot.setGap(6);
+        plot.add(PaperStyle.style(accuracy), 1);
+        plot.add(PaperStyle.style(loss), 1);
+        PaperStyle.style(plot);
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+        int methods = data.accuracyPercent().getSeriesCount();
+        for (int s = 0; s < methods; s++) {
+            legend.add(PaperStyle.lineLegendItem((String) data.accuracyPercent().getSeriesKey(s),
+                    testRenderer.getSeriesPaint(s), testRenderer.getSeriesStroke(s),
+                    testRenderer.getDefaultShapesVisible() ? testRenderer.getSeriesShape(s) : null));
+        }
+        if (training) {
+            legend.addAll(PaperStyle.testAndTrainingLegend());
+        }
+        plot.setFixedLegendItems(legend);
+        return PaperStyle.chart(training ? RunCharts.TEST_AND_TRAINING_ACCURACY_TITLE : RunCharts.ACCURACY_TITLE,
+                plot, methods > 1 || training, 2);
+    }
+
+    /** Test curves: the usual distinct styles, or solid lines with distinct markers next to dashed training curves. */
+    private static XYLineAndShapeRenderer testRenderer(XYDataset data, boolean training) {
+        XYLineAndShapeRenderer renderer = methodRenderer(data);
+        if (training) {
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                renderer.setSeriesStroke(s, PaperStyle.seriesStroke(0, PaperStyle.LINE_WIDTH_PT));
+            }
+        }
+        return renderer;
+    }
+
+    /** Training curves: dashed lines in the colours of the methods, without markers. */
+    private static XYLineAndShapeRenderer trainingRenderer(int seriesCount) {
+        XYLineAndShapeRenderer renderer = PaperStyle.lineRenderer(seriesCount, false);
+        for (int s = 0; s < seriesCount; s++) {
+            renderer.setSeriesStroke(s, PaperStyle.trainingStroke());
+        }
+        return renderer;
+    }
+
+    /**
+     * @param data test accuracy against cumulative uplink bytes per method
+     * @return lines with markers; x logarithmic when the bytes span more than a decade (seed 004
+     *     Fig. 2 plots against bits on a logarithmic axis)
+     */
+    public static JFreeChart accuracyVsUplinkBytes(PerMethod data) {
+        String label = PaperStyle.label("Cumulative uplink traffic", data.unit().symbol());
+        org.jfree.data.Range range = org.jfree.data.general.DatasetUtils.findDomainBounds(data.series());
+        ValueAxis bytes = spansMoreThanADecade(range) ? new PaperLogAxis(label, range) : zeroBased(label, false);
+        NumberAxis accuracy = PaperStyle.axis(RunCharts.ACCURACY_LABEL, false);
+        accuracy.setAutoRangeMinimumSize(1);
+        XYPlot plot = new XYPlot(data.series(), bytes, accuracy, methodRenderer(data.series()));
+        PaperStyle.style(plot);
+        return PaperStyle.chart(RunCharts.ACCURACY_VS_UPLINK_TITLE, plot, data.series().getSeriesCount() > 1, 2);
+    }
+
+    /**
+     * @param data training loss and gradient norm per round per method
+     * @return two panels over one round axis, one line per method: training loss above, gradient
+     *     norm below (logarithmic when it spans more than a decade, as it usually does while
+     *     training converges)
+     */
+    public static JFreeChart trainingPerRound(TrainingPerRound data) {
+        NumberAxis lossAxis = PaperStyle.axis(TRAIN_LOSS_LABEL, false);
+        lossAxis.setAutoRangeMinimumSize(0.01);
+        ValueAxis normAxis;
+        org.jfree.data.Range norms = org.jfree.data.general.DatasetUtils.findRangeBounds(data.gradientNorm());
+        if (spansMoreThanADecade(norms)) {
+            normAxis = new PaperLogAxis(GRADIENT_NORM_LABEL, norms);
+        } else {
+            NumberAxis linear = PaperStyle.axis(GRADIENT_NORM_LABEL, false);
+            linear.setAutoRangeMinimumSize(1e-6);
+            normAxis = linear;
+        }
+        XYPlot loss = new XYPlot(data.trainLoss(), null, lossAxis, methodRenderer(data.trainLoss()));
+        XYPlot norm = new XYPlot(data.gradientNorm(), null, normAxis, methodRenderer(data.gradientNorm()));
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(roundAxis(data.trainLoss(), data.gradientNorm()));
+        plot.setGap(6);
+        plot.add(PaperStyle.style(loss), 1);
+        plot.add(PaperStyle.style(norm), 1);
+        PaperStyle.style(plot);
+        // The panels share their series: one legend entry each, not one per panel.
+        plot.setFixedLegendItems(loss.getLegendItems());
+        return PaperStyle.chart("Training loss and gradient norm per round", plot,
+                data.trainLoss().getSeriesCount() > 1, 2);
     }
 
     /**

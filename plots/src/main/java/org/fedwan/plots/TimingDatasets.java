@@ -66,7 +66,9 @@ public final class TimingDatasets {
     }
 
     /**
-     * Frames of each device during the first round (start to end, downlink included), or without
+     * Frames of each device during the first round (start to end, downlink included; the
+     * {@code compute} and NB-IoT {@code energy} rows of {@code transmissions.csv} are not frames
+     * and are left out), or without
      * round times a window from the first frame {@value #TIMELINE_WINDOW_AIRTIMES} median airtimes
      * long, for at most {@value #MAX_TIMELINE_DEVICES} devices (the first in natural order). Frames
      * are clipped to the window.
@@ -249,12 +251,20 @@ public final class TimingDatasets {
         }
         double firstS = Double.POSITIVE_INFINITY;
         double[] airtimes = new double[frames.size()];
+        int frameCount = 0;
         TreeSet<String> all = new TreeSet<>(RunDatasets::compareNatural);
         for (int i = 0; i < frames.size(); i++) {
+            if (!EnergyDatasets.isFrame(frames, i)) {
+                continue;
+            }
             firstS = Math.min(firstS, frames.number(i, "start_s"));
-            airtimes[i] = frames.number(i, "end_s") - frames.number(i, "start_s");
+            airtimes[frameCount++] = frames.number(i, "end_s") - frames.number(i, "start_s");
             all.add(frames.text(i, "device"));
         }
+        if (frameCount == 0) {
+            return Optional.empty();
+        }
+        airtimes = Arrays.copyOf(airtimes, frameCount);
         Arrays.sort(airtimes);
         double lastS = firstS + Math.max(EnergyDatasets.median(airtimes), 1e-3) * TIMELINE_WINDOW_AIRTIMES;
         ResultTable rounds = run.rounds();
@@ -272,7 +282,7 @@ public final class TimingDatasets {
         for (int i = 0; i < frames.size(); i++) {
             double startS = frames.number(i, "start_s");
             int y = devices.indexOf(frames.text(i, "device"));
-            if (y < 0 || startS > lastS || frames.number(i, "end_s") < firstS) {
+            if (y < 0 || !EnergyDatasets.isFrame(frames, i) || startS > lastS || frames.number(i, "end_s") < firstS) {
                 continue;
             }
             double endS = Math.min(frames.number(i, "end_s"), lastS);

@@ -6,16 +6,20 @@
  * {@code manifest.json}: {@link org.fedwan.plots.RunTables}, {@link org.fedwan.plots.RunFolder},
  * {@link org.fedwan.plots.ResultTable}) or a sweep folder ({@code sweep.csv} and its runs:
  * {@link org.fedwan.plots.SweepFolder}) by column name; a table or column an older folder lacks
- * only skips the figures that need it. Datasets hold exactly the numbers a figure shows
- * ({@link org.fedwan.plots.RunDatasets}, {@link org.fedwan.plots.EnergyDatasets},
- * {@link org.fedwan.plots.TimingDatasets}, {@link org.fedwan.plots.ComparisonDatasets}); charts
- * draw them ({@link org.fedwan.plots.RunCharts}, {@link org.fedwan.plots.StudyCharts}) in one paper
- * style ({@link org.fedwan.plots.PaperStyle}; printed sizes in {@link org.fedwan.plots.FigureWidth}
- * and {@link org.fedwan.plots.FigureSize}; axis units chosen from the data by
- * {@link org.fedwan.plots.AxisUnit}); {@link org.fedwan.plots.FigureWriter} writes PNG at 300 dpi,
- * SVG (JFreeSVG) and PDF (OrsonPDF). {@link org.fedwan.plots.Figures} is the catalogue of every
- * figure; {@link org.fedwan.plots.RunFigures} and {@link org.fedwan.plots.SweepFigures} write them
- * for a folder, and {@link org.fedwan.plots.Report} writes the self-contained {@code report.html}.
+ * only skips the figures that need it. An empty cell is a quantity that was not measured (the
+ * accuracy of a round the simulator did not evaluate): figures leave it out. Datasets hold exactly
+ * the numbers a figure shows ({@link org.fedwan.plots.RunDatasets},
+ * {@link org.fedwan.plots.EnergyDatasets}, {@link org.fedwan.plots.TimingDatasets},
+ * {@link org.fedwan.plots.ComparisonDatasets}); charts draw them ({@link org.fedwan.plots.RunCharts},
+ * {@link org.fedwan.plots.StudyCharts}) in one paper style ({@link org.fedwan.plots.PaperStyle};
+ * printed sizes in {@link org.fedwan.plots.FigureWidth} and {@link org.fedwan.plots.FigureSize};
+ * axis units chosen from the data by {@link org.fedwan.plots.AxisUnit}; logarithmic axes labelled at
+ * 1, 2 and 5 by {@code PaperLogAxis}; grids of small panels on shared axes by
+ * {@code SmallMultiplesPlot}); {@link org.fedwan.plots.FigureWriter} writes PNG at 300 dpi, SVG
+ * (JFreeSVG) and PDF (OrsonPDF, text as outlines, so there is no font to embed), the same bytes for
+ * the same tables. {@link org.fedwan.plots.Figures} is the catalogue of every figure;
+ * {@link org.fedwan.plots.RunFigures} and {@link org.fedwan.plots.SweepFigures} write them for a
+ * folder, and {@link org.fedwan.plots.Report} writes the self-contained {@code report.html}.
  *
  * <p>Datasets are kept apart from rendering so that tests check the numbers a figure shows, and
  * the files written, rather than pixels. Everything runs headless ({@code java.awt.headless} is

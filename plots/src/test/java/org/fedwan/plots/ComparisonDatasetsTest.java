@@ -1,6 +1,7 @@
 package org.fedwan.plots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -105,8 +106,107 @@ class ComparisonDatasetsTest {
     }
 
     @Test
+    void roundsThatWereNotEvaluatedAreLeftOutOfThePerRoundDatasets() throws IOException {
+        RunFolderFixture.write(dir);
+        RunFolderFixture.put(dir, RunTables.ROUNDS_FILE, RunFolderFixture.ROUNDS_EVAL_EVERY_2);
+        List<ComparisonDatasets.Method> run = ComparisonDatasets.methods(RunFolder.read(dir));
+
+        XYSeries perByte = ComparisonDatasets.accuracyPerByte(run).series().getSeries(0);
+        XYSeries energy = ComparisonDatasets.accuracyVsEnergy(run).series().getSeries(0);
+        ComparisonDatasets.PerMethod traffic = ComparisonDatasets.accuracyVsUplinkBytes(run);
+        ComparisonDatasets.AccuracyPerRound perRound = ComparisonDatasets.accuracyPerRound(run);
+
+        // Only round 2 was evaluated: 80 % after 0.8 kB and 4.3 J.
+        assertPoints(new double[][] {{2, 100}}, perByte);
+        assertPoints(new double[][] {{4.3, 80}}, energy);
+        assertPoints(new double[][] {{800, 80}}, traffic.series().getSeries(0));
+        assertEquals(AxisUnit.BYTES, traffic.unit());
+        assertPoints(new double[][] {{2, 80}}, perRound.accuracyPercent().getSeries(0));
+        assertPoints(new double[][] {{2, 0.9}}, perRound.loss().getSeries(0));
+        assertPoints(new double[][] {{2, 85}}, perRound.trainAccuracyPercent().getSeries(0));
+        assertPoints(new double[][] {{2, 0.8}}, perRound.trainLoss().getSeries(0));
+    }
+
+    /** The fixture sweep with a second replication of p0000 whose accuracy and training values differ. */
+    private SweepFolder sweepWithReplications() throws IOException {
+        RunFolderFixture.writeSweep(dir);
+        Path second = RunFolderFixture.write(dir.resolve("runs/p0000/r1"));
+        RunFolderFixture.put(second, RunTables.ROUNDS_FILE, RunFolderFixture.ROUNDS
+                .replace("1,100.000000,0.500000,1.5,", "1,100.000000,0.600000,1.3,")
+                .replace("400,1.4,0.55,2.5,", "400,1.2,0.65,1.5,"));
+        return SweepFolder.read(dir);
+    }
+
+    @Test
+    void perRoundCurvesOfASweepAverageTheReplicationsRoundByRound() throws IOException {
+        List<ComparisonDatasets.Method> methods = ComparisonDatasets.methods(sweepWithReplications());
+
+        ComparisonDatasets.AccuracyPerRound data = ComparisonDatasets.accuracyPerRound(methods);
+
+        assertEquals(List.of("fp32 / 0.01", "int8 / 0.01"), List.of(data.accuracyPercent().getSeriesKey(0),
+                data.accuracyPercent().getSeriesKey(1)));
+        // p0000: round 1 the mean of 50 % and 60 %, round 2 80 % in both replications.
+        assertPoints(new double[][] {{1, 55}, {2, 80}}, data.accuracyPercent().getSeries(0));
+        assertPoints(new double[][] {{1, 1.4}, {2, 0.9}}, data.loss().getSeries(0));
+        assertPoints(new double[][] {{1, 60}, {2, 85}}, data.trainAccuracyPercent().getSeries(0));
+        assertPoints(new double[][] {{1, 1.3}, {2, 0.8}}, data.trainLoss().getSeries(0));
+        assertPoints(new double[][] {{1, 50}, {2, 80}}, data.accuracyPercent().getSeries(1));
+        assertTrue(data.hasTraining());
+    }
+
+    @Test
+    void trainingLossAndGradientNormPerRoundOfEveryPoint() throws IOException {
+        List<ComparisonDatasets.Method> methods = ComparisonDatasets.methods(sweepWithReplications());
+
+        ComparisonDatasets.TrainingPerRound data = ComparisonDatasets.trainingPerRound(methods).orElseThrow();
+
+        assertEquals(2, data.trainLoss().getSeriesCount());
+        assertEquals("fp32 / 0.01", data.gradientNorm().getSeriesKey(0));
+        assertPoints(new double[][] {{1, 1.3}, {2, 0.8}}, data.trainLoss().getSeries(0));
+        assertPoints(new double[][] {{1, 2.0}, {2, 0.25}}, data.gradientNorm().getSeries(0));
+        assertPoints(new double[][] {{1, 2.5}, {2, 0.25}}, data.gradientNorm().getSeries(1));
+    }
+
+    @Test
+    void withoutTrainingValuesThereIsNoTrainingDataset() throws IOException {
+        RunFolderFixture.write(dir.resolve("empty-cells"));
+        RunFolderFixture.put(dir.resolve("empty-cells"), RunTables.ROUNDS_FILE, RunFolderFixture.ROUNDS_WITHOUT_TRAINING);
+        RunFolder emptyCells = RunFolder.read(dir.resolve("empty-cells"));
+        RunFolder older = RunFolder.read(ResultTablesFixture.write(dir.resolve("older")));
+
+        for (RunFolder run : List.of(emptyCells, older)) {
+            List<ComparisonDatasets.Method> methods = ComparisonDatasets.methods(run);
+            assertTrue(ComparisonDatasets.trainingPerRound(methods).isEmpty(), run.dir().toString());
+            ComparisonDatasets.AccuracyPerRound perRound = ComparisonDatasets.accuracyPerRound(methods);
+            assertFalse(perRound.hasTraining());
+            assertEquals(1, perRound.trainAccuracyPercent().getSeriesCount(), "one (empty) series per method");
+            assertEquals(0, perRound.trainAccuracyPercent().getItemCount(0));
+        }
+    }
+
+    @Test
+    void accuracyAgainstUplinkTrafficAveragesBytesAndAccuracyPerRound() throws IOException {
+        List<ComparisonDatasets.Method> methods = ComparisonDatasets.methods(sweepWithReplications());
+
+        ComparisonDatasets.PerMethod data = ComparisonDatasets.accuracyVsUplinkBytes(methods);
+
+        // cumulative_uplink_bytes 400 and 800 B in every run: drawn in B.
+        assertEquals(AxisUnit.BYTES, data.unit());
+        assertPoints(new double[][] {{400, 55}, {800, 80}}, data.series().getSeries(0));
+    }
+
+    @Test
     void coincidentParetoLabelsAreMergedCompactly() {
         assertEquals("int8 / lorawan / 0.01, 0.001", StudyCharts.mergeLabels("int8 / lorawan / 0.01", "int8 / lorawan / 0.001"));
         assertEquals("a / x; b / y", StudyCharts.mergeLabels("a / x", "b / y"));
+    }
+
+    private static void assertPoints(double[][] expected, XYSeries series) {
+        assertEquals(expected.length, series.getItemCount(), () -> "points of " + series.getKey());
+        for (int i = 0; i < expected.length; i++) {
+            int item = i;
+            assertEquals(expected[i][0], series.getX(i).doubleValue(), 1e-9, () -> "x of point " + item);
+            assertEquals(expected[i][1], series.getY(i).doubleValue(), 1e-9, () -> "y of point " + item);
+        }
     }
 }

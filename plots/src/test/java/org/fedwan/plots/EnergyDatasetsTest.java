@@ -1,6 +1,7 @@
 package org.fedwan.plots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +37,7 @@ class EnergyDatasetsTest {
             assertEquals(tops[s], series.getY(series.getItemCount() - 1).doubleValue(), 1e-9);
         }
         // TX follows the uplink frames: at t = 100 s dev-0 sent 2 of its 4 equal frames (half of its 2.0 J),
-        // dev-1 2 of its 3 (2/3 of its 1.5 J).
+        // dev-1 2 of its 3 (2/3 of its 1.5 J); the compute rows, heavier than the frames, do not count.
         XYSeries tx = data.stacked().getSeries(0);
         assertEquals(100.0, tx.getX(100).doubleValue(), 1e-9);
         assertEquals(2.0 / 2 + 1.5 * 2 / 3, tx.getY(100).doubleValue(), 1e-9);
@@ -97,20 +99,129 @@ class EnergyDatasetsTest {
     }
 
     @Test
-    void withoutDevicesCsvOnlyTheFramesEnergyIsDrawnAndWithoutFramesNothing() throws IOException {
+    void withoutDevicesCsvTheRowsOwnEnergyIsDrawnAndWithoutFramesNothing() throws IOException {
         RunFolderFixture.write(dir);
         Files.delete(dir.resolve(RunFolder.DEVICES_FILE));
 
         EnergyDatasets.EnergyByState data = EnergyDatasets.energyByState(RunFolder.read(dir)).orElseThrow();
 
-        assertEquals(List.of("TX", "RX"), keys(data.stacked()));
+        assertEquals(List.of("TX", "RX", "Compute (MCU)"), keys(data.stacked()));
         XYSeries rx = data.stacked().getSeries(1);
-        // Uplink frames 0.5 J x 7, downlink 0.2 J x 4.
+        // Uplink frames 0.5 J x 7, downlink 0.2 J x 4, compute rows 0.8 + 1.6 + 0.8 + 2.4 J.
         assertEquals(3.5 + 0.8, rx.getY(rx.getItemCount() - 1).doubleValue(), 1e-9);
+        XYSeries compute = data.stacked().getSeries(2);
+        assertEquals(3.5 + 0.8 + 5.6, compute.getY(compute.getItemCount() - 1).doubleValue(), 1e-9);
 
         Files.delete(dir.resolve(RunTables.TRANSMISSIONS_FILE));
         assertTrue(EnergyDatasets.energyByState(RunFolder.read(dir)).isEmpty());
         assertTrue(EnergyDatasets.batteryLevel(RunFolder.read(dir)).isEmpty());
+    }
+
+    @Test
+    void eachDeviceHasItsOwnStackOfStates() throws IOException {
+        RunFolder run = RunFolder.read(RunFolderFixture.write(dir));
+
+        EnergyDatasets.DeviceEnergies data = EnergyDatasets.deviceEnergies(run).orElseThrow();
+
+        assertEquals(AxisUnit.SECONDS, data.time());
+        assertEquals(List.of("dev-0", "dev-1"), data.devices());
+        assertEquals(2, data.totalDevices());
+        assertFalse(data.sampled());
+        assertEquals(EnergyDatasets.STATES, data.states());
+        // Stacked tops at the end (devices.csv): dev-0 TX 2.0, RX 1.0, MCU 4.0, standby and sleep 0.4;
+        // dev-1 1.5, 0.8, 3.0, 0.2.
+        double[][] tops = {{2.0, 3.0, 7.0, 7.4}, {1.5, 2.3, 5.3, 5.5}};
+        for (int d = 0; d < 2; d++) {
+            XYSeriesCollection device = data.stacked().get(d);
+            assertEquals(EnergyDatasets.STATES, keys(device));
+            for (int s = 0; s < 4; s++) {
+                XYSeries series = device.getSeries(s);
+                assertEquals(EnergyDatasets.SMALL_MULTIPLES_GRID_POINTS + 1, series.getItemCount());
+                assertEquals(200.0, series.getMaxX(), 1e-12);
+                assertEquals(tops[d][s], series.getY(series.getItemCount() - 1).doubleValue(), 1e-9);
+            }
+        }
+        // dev-0 computes 0-10 s and 100-110 s (clients.csv): 2.0 of its 4.0 J at 10 s (x = 10 is item 5 of 101).
+        XYSeriesCollection dev0 = data.stacked().get(0);
+        assertEquals(10.0, dev0.getSeries(2).getX(5).doubleValue(), 1e-12);
+        assertEquals(2.0, dev0.getSeries(2).getY(5).doubleValue() - dev0.getSeries(1).getY(5).doubleValue(), 1e-9);
+    }
+
+    @Test
+    void manyDevicesAreSampledEvenlyInDeviceOrder() throws IOException {
+        RunFolder run = RunFolder.read(RunFolderFixture.writeLongRun(dir, 2, 40));
+
+        EnergyDatasets.DeviceEnergies data = EnergyDatasets.deviceEnergies(run).orElseThrow();
+
+        // Device round(i * 39 / 15) for i = 0 ... 15.
+        assertEquals(List.of("dev-0", "dev-3", "dev-5", "dev-8", "dev-10", "dev-13", "dev-16", "dev-18", "dev-21",
+                "dev-23", "dev-26", "dev-29", "dev-31", "dev-34", "dev-36", "dev-39"), data.devices());
+        assertEquals(EnergyDatasets.MAX_SMALL_MULTIPLES, data.stacked().size());
+        assertEquals(40, data.totalDevices());
+        assertTrue(data.sampled());
+        assertEquals(List.of(0, 3, 6, 9), EnergyDatasets.evenlySpaced(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), 4));
+        assertEquals(List.of(1, 2), EnergyDatasets.evenlySpaced(List.of(1, 2), 16));
+    }
+
+    /** dev-0 on LoRaWAN; dev-1 on NB-IoT, whose power states are rows with direction = energy. */
+    private Path writeMixedRun() throws IOException {
+        RunFolderFixture.write(dir);
+        Files.delete(dir.resolve(RunFolder.CLIENTS_FILE));
+        RunFolderFixture.put(dir, RunTables.TRANSMISSIONS_FILE,
+                "device,start_s,end_s,bytes,airtime_ms,energy_j,outcome,round,direction,fragment,frm_payload_bytes\n"
+                + "dev-0,20.000000,21.000000,100,1000.000,0.5,delivered,1,uplink,0,87\n"
+                + "dev-0,90.000000,91.000000,100,1000.000,0.2,received,1,downlink,0,87\n"
+                + "dev-1,0.000000,10.000000,0,10000.000,0.3,connected_idle,1,energy,-1,0\n"
+                + "dev-1,10.000000,11.000000,100,1000.000,0,delivered,1,uplink,0,100\n"
+                + "dev-1,10.000000,11.000000,0,1000.000,0.6,tx,1,energy,-1,0\n"
+                + "dev-1,11.000000,50.000000,0,39000.000,0.1,idle_drx,1,energy,-1,0\n"
+                + "dev-1,50.000000,150.000000,0,100000.000,0.05,psm,1,energy,-1,0\n"
+                + "dev-1,150.000000,151.000000,0,1000.000,0.2,rx,2,energy,-1,0\n"
+                + "dev-1,151.000000,200.000000,0,49000.000,0.1,idle_edrx,2,energy,-1,0\n");
+        RunFolderFixture.put(dir, RunFolder.DEVICES_FILE, "device,data_rate,tx_j,rx_j,standby_j,sleep_j,mcu_j,total_j,"
+                + "tx_s,rx_s,duty_cycle_wait_s,fair_use_wait_s,battery_depleted_s,protocol\n"
+                + "dev-0,5,2.0,1.0,0.1,0.3,4.0,7.4,4.0,2.0,60.0,0.0,,lorawan\n"
+                + "dev-1,-1,1.2,0.4,1.0,0.1,0.0,2.7,0.0,0.0,0.0,0.0,,nbiot\n");
+        return dir;
+    }
+
+    @Test
+    void nbiotPowerStateRowsShapeTheStatesOfTheirDevice() throws IOException {
+        RunFolder run = RunFolder.read(writeMixedRun());
+
+        EnergyDatasets.DeviceEnergies data = EnergyDatasets.deviceEnergies(run).orElseThrow();
+
+        assertEquals(EnergyDatasets.DEVICE_STATES, data.states());
+        XYSeriesCollection nbiot = data.stacked().get(1);
+        // No compute energy (mcu_j 0) and no LoRa standby: TX, RX and the three NB-IoT states.
+        assertEquals(List.of("TX", "RX", "Connected idle (NB-IoT)", "Idle DRX, eDRX (NB-IoT)", "PSM (NB-IoT)"),
+                keys(nbiot));
+        // standby_j 1.0 split as the rows: connected 0.3 and idle 0.1 + 0.1 of 0.5; sleep_j 0.1 is PSM.
+        double[] tops = {1.2, 1.6, 2.2, 2.6, 2.7};
+        for (int s = 0; s < tops.length; s++) {
+            XYSeries series = nbiot.getSeries(s);
+            assertEquals(tops[s], series.getY(series.getItemCount() - 1).doubleValue(), 1e-9, "state " + s);
+        }
+        // TX follows the tx row (10-11 s), not the zero-energy uplink block: all of it by 12 s (item 6).
+        XYSeries tx = nbiot.getSeries(0);
+        assertEquals(12.0, tx.getX(6).doubleValue(), 1e-12);
+        assertEquals(1.2, tx.getY(6).doubleValue(), 1e-9);
+        assertEquals(0.0, tx.getY(5).doubleValue(), 1e-9);
+        assertEquals(List.of("TX", "RX", "Compute (MCU)", "Standby and sleep"), keys(data.stacked().get(0)));
+    }
+
+    @Test
+    void theNbiotStatesCountAsStandbyAndSleepForAllDevices() throws IOException {
+        RunFolder run = RunFolder.read(writeMixedRun());
+
+        EnergyDatasets.EnergyByState data = EnergyDatasets.energyByState(run).orElseThrow();
+
+        assertEquals(EnergyDatasets.STATES, keys(data.stacked()));
+        int last = data.stacked().getSeries(3).getItemCount() - 1;
+        double standbyAndSleep = data.stacked().getSeries(3).getY(last).doubleValue()
+                - data.stacked().getSeries(2).getY(last).doubleValue();
+        assertEquals(0.1 + 0.3 + 1.0 + 0.1, standbyAndSleep, 1e-9);
+        assertEquals(7.4 + 2.7, data.stacked().getSeries(3).getY(last).doubleValue(), 1e-9);
     }
 
     private static List<Object> keys(org.jfree.data.xy.XYSeriesCollection collection) {

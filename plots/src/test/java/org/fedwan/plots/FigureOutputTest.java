@@ -29,7 +29,10 @@ class FigureOutputTest {
         }
         assertTrue(Figures.list().keySet().containsAll(List.of("energy-by-state", "latency-breakdown",
                 "accuracy-per-byte", "bytes-per-round", "upload-cdf", "duty-cycle-share", "battery-level",
-                "frame-timeline", "sweep-metrics", "pareto-accuracy-bytes", "heat-map")));
+                "frame-timeline", "sweep-metrics", "pareto-accuracy-bytes", "heat-map", "energy-small-multiples",
+                "training-per-round", "sweep-accuracy-per-round", "sweep-accuracy-vs-uplink-bytes",
+                "sweep-training-per-round")));
+        assertTrue(Figures.list().get("sweep-training-per-round").contains("needs train_loss or gradient_norm"));
     }
 
     @Test
@@ -73,11 +76,12 @@ class FigureOutputTest {
                 names.add(name.substring(0, name.length() - 4));
             }
         }
-        // No clients.csv: no latency breakdown, CDF or duty-cycle share; no devices.csv: energy from frames only.
-        assertTrue(names.containsAll(List.of("energy-over-time", "energy-by-state", "round-latency",
-                "accuracy-per-round", "frame-timeline", "bytes-per-round")), names.toString());
+        // No clients.csv: no latency breakdown, CDF or duty-cycle share; no devices.csv: energy from frames only;
+        // no training columns: no training figure.
+        assertTrue(names.containsAll(List.of("energy-over-time", "energy-by-state", "energy-small-multiples",
+                "round-latency", "accuracy-per-round", "frame-timeline", "bytes-per-round")), names.toString());
         assertTrue(!names.contains("latency-breakdown") && !names.contains("upload-cdf")
-                && !names.contains("duty-cycle-share"), names.toString());
+                && !names.contains("duty-cycle-share") && !names.contains("training-per-round"), names.toString());
     }
 
     @Test
@@ -103,6 +107,50 @@ class FigureOutputTest {
         assertTrue(html.contains("<td>final_accuracy</td><td>0.8</td>"), "summary");
         assertTrue(html.contains("<td>battery_capacity_j</td><td>20.0</td>"), "resolved scenario");
         assertTrue(!html.contains("src=\"http") && !html.contains("<script"), "self-contained");
+        // The inlined SVG documents share one page: their element ids must not collide.
+        List<String> ids = new ArrayList<>();
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile(" id='([^']+)'").matcher(html);
+        while (id.find()) {
+            ids.add(id.group(1));
+        }
+        assertTrue(ids.size() > RunFigures.figureNames().size(), ids.toString());
+        assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "duplicate ids in " + ids);
+    }
+
+    @Test
+    void identicalTablesGiveByteIdenticalSvgAndPdf() throws Exception {
+        Path first = RunFolderFixture.write(dir.resolve("first"));
+        Path second = RunFolderFixture.write(dir.resolve("second"));
+        Path firstSweep = RunFolderFixture.writeSweep(dir.resolve("first-sweep"));
+        Path secondSweep = RunFolderFixture.writeSweep(dir.resolve("second-sweep"));
+        Set<String> vector = Set.of("svg", "pdf");
+
+        List<Path> a = new ArrayList<>(RunFigures.writeAll(first, Set.copyOf(RunFigures.figureNames()), vector));
+        List<Path> b = new ArrayList<>(RunFigures.writeAll(second, Set.copyOf(RunFigures.figureNames()), vector));
+        Set<String> sweepFigures = Set.copyOf(SweepFigures.figureNames());
+        a.addAll(SweepFigures.writeAll(firstSweep, sweepFigures, vector, FigureWidth.SINGLE));
+        b.addAll(SweepFigures.writeAll(secondSweep, sweepFigures, vector, FigureWidth.SINGLE));
+
+        assertEquals(2 * (RunFigures.figureNames().size() + SweepFigures.figureNames().size()), a.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).getFileName(), b.get(i).getFileName());
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i))),
+                    a.get(i) + " and " + b.get(i) + " differ");
+        }
+    }
+
+    @Test
+    void aSweepWithoutTrainingValuesSkipsOnlyTheTrainingFigure() throws Exception {
+        RunFolderFixture.writeSweep(dir);
+        for (String run : List.of("runs/p0000/r0", "runs/p0001/r0")) {
+            RunFolderFixture.put(dir.resolve(run), RunTables.ROUNDS_FILE, RunFolderFixture.ROUNDS_WITHOUT_TRAINING);
+        }
+
+        List<Path> written = SweepFigures.writeAll(dir, Set.copyOf(SweepFigures.figureNames()), Set.of("svg"),
+                FigureWidth.SINGLE);
+
+        assertEquals(SweepFigures.figureNames().size() - 1, written.size());
+        assertTrue(!written.contains(dir.resolve("figures/sweep-training-per-round.svg")), written.toString());
     }
 
     @Test
@@ -134,5 +182,6 @@ class FigureOutputTest {
         byte[] pdf = Files.readAllBytes(figures.resolve(name + ".pdf"));
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII), name);
         assertTrue(new String(pdf, StandardCharsets.ISO_8859_1).trim().endsWith("%%EOF"), name);
+        FigureFiles.assertEveryFontEmbedded(pdf, name);
     }
 }

@@ -19,6 +19,16 @@ final class ResultTablesFixture {
             + "2,250.0,0.61,1.20,1500,300,15,1.1,129.5,2,1,4.0\n"
             + "3,400.0,0.735,0.95,1800,300,18,1.3,150.0,3,0,4.0\n";
 
+    /**
+     * {@link #ROUNDS} as a newer simulator writes it with {@code eval_every: 2}: round 2 was not
+     * evaluated (empty accuracy and loss), and the training columns at the end are measured in
+     * rounds 1 and 3 and empty in round 2.
+     */
+    static final String ROUNDS_WITH_BLANKS = ROUNDS_HEADER + ",train_loss,train_accuracy,gradient_norm\n"
+            + "1,120.5,0.42,1.80,1200,300,12,0.9,120.5,3,0,4.0,1.70,0.45,3.0\n"
+            + "2,250.0,,,1500,300,15,1.1,129.5,2,1,4.0,,,\n"
+            + "3,400.0,0.735,0.95,1800,300,18,1.3,150.0,3,0,4.0,0.90,0.76,0.2\n";
+
     static final String TRANSMISSIONS_HEADER = "device,start_s,end_s,bytes,airtime_ms,energy_j,outcome";
     static final String TRANSMISSIONS = TRANSMISSIONS_HEADER + "\n"
             + "dev-2,10.0,10.2,51,200.0,0.020,delivered\n"

@@ -3,9 +3,12 @@ package org.fedwan.plots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.BasicStroke;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.jfree.chart.JFreeChart;
@@ -61,6 +64,44 @@ class RunChartsTest {
         assertEquals(RunCharts.ROUND_LABEL, latency.getXYPlot().getDomainAxis().getLabel());
         assertEquals("Cumulative uplink traffic (B)", traffic.getXYPlot().getDomainAxis().getLabel());
         assertEquals(RunCharts.ACCURACY_LABEL, traffic.getXYPlot().getRangeAxis().getLabel());
+    }
+
+    @Test
+    void trainingCurvesAreDashedInTheColourOfTheTestCurve() throws IOException {
+        RunDatasets.AccuracyAndLoss data = RunDatasets.accuracyPerRound(RunTables.read(ResultTablesFixture.write(dir,
+                ResultTablesFixture.ROUNDS_WITH_BLANKS, ResultTablesFixture.TRANSMISSIONS)));
+
+        JFreeChart chart = RunCharts.accuracyPerRound(data);
+
+        CombinedDomainXYPlot plot = (CombinedDomainXYPlot) chart.getPlot();
+        for (XYPlot panel : plot.getSubplots()) {
+            assertSame(panel.getDataset(1), panel == plot.getSubplots().get(0)
+                    ? data.trainAccuracyPercent() : data.trainLoss());
+            XYLineAndShapeRenderer test = (XYLineAndShapeRenderer) panel.getRenderer(0);
+            XYLineAndShapeRenderer training = (XYLineAndShapeRenderer) panel.getRenderer(1);
+            assertEquals(test.getSeriesPaint(0), training.getSeriesPaint(0));
+            assertNull(((BasicStroke) test.getSeriesStroke(0)).getDashArray(), "test solid");
+            assertNotNull(((BasicStroke) training.getSeriesStroke(0)).getDashArray(), "training dashed");
+        }
+        assertEquals(RunCharts.TEST_AND_TRAINING_ACCURACY_TITLE, chart.getTitle().getText());
+        assertEquals(RunCharts.TEST_AND_TRAINING_ACCURACY_LABEL, plot.getSubplots().get(0).getRangeAxis().getLabel());
+        assertEquals(RunCharts.TEST_AND_TRAINING_LOSS_LABEL, plot.getSubplots().get(1).getRangeAxis().getLabel());
+        var legend = plot.getLegendItems();
+        assertEquals(2, legend.getItemCount());
+        assertEquals("Test", legend.get(0).getLabel());
+        assertEquals("Training", legend.get(1).getLabel());
+        assertNotNull(chart.getLegend());
+    }
+
+    @Test
+    void withoutTrainingValuesTheAccuracyFigureHasNoLegend() throws IOException {
+        JFreeChart chart = RunCharts.accuracyPerRound(RunDatasets.accuracyPerRound(
+                RunTables.read(ResultTablesFixture.write(dir))));
+
+        assertEquals(RunCharts.ACCURACY_TITLE, chart.getTitle().getText());
+        assertNull(chart.getLegend());
+        assertEquals(RunCharts.ACCURACY_LABEL, ((CombinedDomainXYPlot) chart.getPlot()).getSubplots().get(0)
+                .getRangeAxis().getLabel());
     }
 
     private static boolean markers(JFreeChart chart) {

@@ -1,6 +1,7 @@
 package org.fedwan.plots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -119,6 +120,33 @@ class RunDatasetsTest {
         assertEquals(List.of(RunDatasets.LOSS_SERIES), keys(accuracy.loss()));
         assertPoints(new double[][] {{1, 42}, {2, 61}, {3, 73.5}}, accuracy.accuracyPercent().getSeries(0));
         assertPoints(new double[][] {{1, 1.8}, {2, 1.2}, {3, 0.95}}, accuracy.loss().getSeries(0));
+    }
+
+    @Test
+    void roundsThatWereNotEvaluatedHaveNoPointSoLinesJoinTheEvaluatedRounds() throws IOException {
+        RunTables blanks = RunTables.read(ResultTablesFixture.write(dir.resolve("blanks"),
+                ResultTablesFixture.ROUNDS_WITH_BLANKS, ResultTablesFixture.TRANSMISSIONS));
+
+        AccuracyAndLoss accuracy = RunDatasets.accuracyPerRound(blanks);
+        AccuracyVsUplink traffic = RunDatasets.accuracyVsUplinkBytes(blanks);
+
+        assertPoints(new double[][] {{1, 42}, {3, 73.5}}, accuracy.accuracyPercent().getSeries(0));
+        assertPoints(new double[][] {{1, 1.8}, {3, 0.95}}, accuracy.loss().getSeries(0));
+        assertTrue(accuracy.hasTraining());
+        assertEquals(List.of(RunDatasets.TRAIN_ACCURACY_SERIES), keys(accuracy.trainAccuracyPercent()));
+        assertPoints(new double[][] {{1, 45}, {3, 76}}, accuracy.trainAccuracyPercent().getSeries(0));
+        assertPoints(new double[][] {{1, 1.7}, {3, 0.9}}, accuracy.trainLoss().getSeries(0));
+        // Round 2's 1500 B still count towards the traffic of round 3.
+        assertPoints(new double[][] {{1.2, 42}, {4.5, 73.5}}, traffic.accuracyPercent().getSeries(0));
+    }
+
+    @Test
+    void tablesWithoutTrainingColumnsHaveNoTrainingSeries() {
+        AccuracyAndLoss accuracy = RunDatasets.accuracyPerRound(tables);
+
+        assertFalse(accuracy.hasTraining());
+        assertEquals(0, accuracy.trainAccuracyPercent().getSeriesCount());
+        assertEquals(0, accuracy.trainLoss().getSeriesCount());
     }
 
     @Test

@@ -39,10 +39,10 @@ class RunFiguresTest {
 
     @Test
     void namesTheRunFiguresAndFormats() {
-        assertEquals(List.of("energy-over-time", "energy-by-state", "energy-per-device", "battery-level",
-                "round-latency", "latency-breakdown", "accuracy-per-round", "accuracy-vs-uplink-bytes",
-                "accuracy-vs-energy", "accuracy-per-byte", "bytes-per-round", "upload-cdf", "duty-cycle-share",
-                "frame-timeline"), RunFigures.figureNames());
+        assertEquals(List.of("energy-over-time", "energy-by-state", "energy-per-device", "energy-small-multiples",
+                "battery-level", "round-latency", "latency-breakdown", "accuracy-per-round", "training-per-round",
+                "accuracy-vs-uplink-bytes", "accuracy-vs-energy", "accuracy-per-byte", "bytes-per-round", "upload-cdf",
+                "duty-cycle-share", "frame-timeline"), RunFigures.figureNames());
         assertEquals(List.of("png", "svg", "pdf"), RunFigures.formats());
         assertEquals(java.util.Set.of("png", "svg"), RunFigures.DEFAULT_FORMATS);
     }
@@ -53,9 +53,10 @@ class RunFiguresTest {
 
         List<Path> written = RunFigures.writeAll(dir);
 
-        // This fixture has no clients.csv: the three figures drawn from it are skipped.
+        // This fixture has no clients.csv: the three figures drawn from it are skipped; nor training
+        // columns in rounds.csv: no training figure.
         List<String> drawn = new ArrayList<>(RunFigures.figureNames());
-        drawn.removeAll(List.of("latency-breakdown", "upload-cdf", "duty-cycle-share"));
+        drawn.removeAll(List.of("latency-breakdown", "upload-cdf", "duty-cycle-share", "training-per-round"));
         List<Path> expected = new ArrayList<>();
         for (String name : drawn) {
             expected.add(dir.resolve("figures").resolve(name + ".png"));
@@ -160,6 +161,38 @@ class RunFiguresTest {
         assertTrue(e.getMessage().contains(dir.resolve("rounds.csv") + " line 2, column 'accuracy'"), e.getMessage());
         assertTrue(e.getMessage().contains("'n/a'"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("figures")));
+    }
+
+    @Test
+    void roundsThatWereNotEvaluatedAreSkippedByEveryFigure() throws Exception {
+        ResultTablesFixture.write(dir, ResultTablesFixture.ROUNDS_WITH_BLANKS, ResultTablesFixture.TRANSMISSIONS);
+
+        List<Path> written = RunFigures.writeAll(dir);
+
+        // Every figure the old fixture gives, and the training figure from the new columns.
+        List<String> drawn = new ArrayList<>(RunFigures.figureNames());
+        drawn.removeAll(List.of("latency-breakdown", "upload-cdf", "duty-cycle-share"));
+        assertEquals(2 * drawn.size(), written.size());
+        List<String> texts = FigureFiles.texts(FigureFiles.readSvg(dir.resolve("figures/accuracy-per-round.svg")));
+        assertTrue(texts.containsAll(List.of(RunCharts.TEST_AND_TRAINING_ACCURACY_TITLE,
+                RunCharts.TEST_AND_TRAINING_ACCURACY_LABEL, RunCharts.TEST_AND_TRAINING_LOSS_LABEL, "Test", "Training")),
+                texts.toString());
+        List<String> training = FigureFiles.texts(FigureFiles.readSvg(dir.resolve("figures/training-per-round.svg")));
+        assertTrue(training.containsAll(List.of(StudyCharts.TRAIN_LOSS_LABEL, StudyCharts.GRADIENT_NORM_LABEL,
+                RunCharts.ROUND_LABEL)), training.toString());
+    }
+
+    @Test
+    void theTrainingFigureIsSkippedWhenTheColumnsAreEmpty() throws Exception {
+        ResultTablesFixture.write(dir, ResultTablesFixture.ROUNDS_WITH_BLANKS
+                .replace(",1.70,0.45,3.0\n", ",,,\n").replace(",0.90,0.76,0.2\n", ",,,\n"),
+                ResultTablesFixture.TRANSMISSIONS);
+
+        List<Path> written = RunFigures.writeAll(dir, Set.of("training-per-round", "accuracy-per-round"), Set.of("svg"));
+
+        assertEquals(List.of(dir.resolve("figures/accuracy-per-round.svg")), written);
+        List<String> texts = FigureFiles.texts(FigureFiles.readSvg(written.get(0)));
+        assertTrue(texts.contains(RunCharts.ACCURACY_TITLE) && !texts.contains("Training"), texts.toString());
     }
 
     @Test

@@ -8,16 +8,29 @@ import java.util.Locale;
 
 /**
  * A complete results folder as the simulator writes it today, small enough to check by hand:
- * 2 rounds of 100 s, 2 devices, all tables, summary and manifest (battery capacity 20 J). Expected
- * values are worked out in the comments of the tests.
+ * 2 rounds of 100 s, 2 devices, all tables, summary and manifest (battery capacity 20 J), the
+ * training columns of rounds.csv measured in both rounds, and a compute row per client and round in
+ * transmissions.csv (the same intervals as clients.csv). Expected values are worked out in the
+ * comments of the tests.
  */
 final class RunFolderFixture {
 
     static final String ROUNDS = "round,sim_time_s,accuracy,loss,uplink_bytes,downlink_bytes,uplink_frames,energy_j,"
             + "round_latency_s,clients_ok,clients_dropped,downlink_frames,update_bytes,duty_cycle_wait_s,aggregated_at_s,"
-            + "cumulative_energy_j,cumulative_uplink_bytes,extra\n"
-            + "1,100.000000,0.500000,1.5,400,100,4,2.4,100.000000,2,0,1,300,70,90.000000,2.4,400,x\n"
-            + "2,200.000000,0.800000,0.9,400,100,3,1.9,100.000000,1,1,1,150,40,190.000000,4.3,800,x\n";
+            + "cumulative_energy_j,cumulative_uplink_bytes,train_loss,train_accuracy,gradient_norm,extra\n"
+            + "1,100.000000,0.500000,1.5,400,100,4,2.4,100.000000,2,0,1,300,70,90.000000,2.4,400,1.4,0.55,2.5,x\n"
+            + "2,200.000000,0.800000,0.9,400,100,3,1.9,100.000000,1,1,1,150,40,190.000000,4.3,800,0.8,0.85,0.25,x\n";
+
+    /**
+     * {@link #ROUNDS} as a run with {@code eval_every: 2} writes it: round 1 was not evaluated, so
+     * its accuracy, loss and training cells are empty.
+     */
+    static final String ROUNDS_EVAL_EVERY_2 = ROUNDS.replace("1,100.000000,0.500000,1.5,", "1,100.000000,,,")
+            .replace("2.4,400,1.4,0.55,2.5,x", "2.4,400,,,,x");
+
+    /** {@link #ROUNDS} of a run that did not measure the training columns ({@code train_eval_samples: 0}): empty cells. */
+    static final String ROUNDS_WITHOUT_TRAINING = ROUNDS.replace(",1.4,0.55,2.5,", ",,,,")
+            .replace(",0.8,0.85,0.25,", ",,,,");
 
     static final String TRANSMISSIONS = "device,start_s,end_s,bytes,airtime_ms,energy_j,outcome,round,direction,fragment,frm_payload_bytes\n"
             + "dev-0,20.000000,21.000000,100,1000.000,0.5,delivered,1,uplink,0,87\n"
@@ -30,7 +43,11 @@ final class RunFolderFixture {
             + "dev-1,140.000000,141.000000,100,1000.000,0.5,lost,2,uplink,0,87\n"
             + "dev-0,160.000000,161.000000,100,1000.000,0.5,delivered,2,uplink,1,87\n"
             + "dev-0,190.000000,191.000000,100,1000.000,0.2,received,2,downlink,0,87\n"
-            + "dev-1,190.000000,191.000000,100,1000.000,0.2,received,2,downlink,0,87\n";
+            + "dev-1,190.000000,191.000000,100,1000.000,0.2,received,2,downlink,0,87\n"
+            + "dev-0,0.000000,10.000000,0,10000.000,0.8,trained,1,compute,-1,0\n"
+            + "dev-1,0.000000,20.000000,0,20000.000,1.6,trained,1,compute,-1,0\n"
+            + "dev-0,100.000000,110.000000,0,10000.000,0.8,trained,2,compute,-1,0\n"
+            + "dev-1,100.000000,130.000000,0,30000.000,2.4,trained,2,compute,-1,0\n";
 
     static final String CLIENTS = "round,device,compute_s,compute_end_s,upload_start_s,upload_end_s,airtime_s,"
             + "duty_cycle_wait_s,frames,update_bytes,outcome\n"
@@ -127,10 +144,13 @@ final class RunFolderFixture {
             }
             cumulativeJ += roundJ;
             cumulativeBytes += 255L * 20 * devices;
-            r.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.4f,%d,%d,%d,%.6f,%.6f,%d,0,%d,%d,%.6f,%.6f,%.6f,%d,x%n",
-                    k, startS + roundS, 0.1 + 0.85 * (1 - Math.exp(-k / 10.0)), 2.3 * Math.exp(-k / 10.0) + 0.1,
+            double accuracy = 0.1 + 0.85 * (1 - Math.exp(-k / 10.0));
+            double loss = 2.3 * Math.exp(-k / 10.0) + 0.1;
+            r.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.4f,%d,%d,%d,%.6f,%.6f,%d,0,%d,%d,%.6f,%.6f,%.6f,%d,%.4f,%.6f,%.6f,x%n",
+                    k, startS + roundS, accuracy, loss,
                     255L * 20 * devices, 255L * devices, 20 * devices, roundJ, roundS, devices, devices,
-                    6022L * devices, 700.0 * devices, startS + 900, cumulativeJ, cumulativeBytes));
+                    6022L * devices, 700.0 * devices, startS + 900, cumulativeJ, cumulativeBytes,
+                    0.9 * loss, Math.min(1, accuracy + 0.01), 3 * Math.exp(-k / 5.0)));
         }
         for (int i = 0; i < devices; i++) {
             d.append(String.format(Locale.ROOT, "dev-%d,5,%.3f,%.3f,0.1,0.2,%.3f,0,0,0,0,0,%n",

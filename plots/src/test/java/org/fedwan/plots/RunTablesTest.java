@@ -2,6 +2,7 @@ package org.fedwan.plots;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,47 @@ class RunTablesTest {
         assertEquals(List.of(), tables.rounds());
         assertEquals(List.of(), tables.transmissions());
         assertEquals(0.0, tables.runEndS());
+    }
+
+    @Test
+    void emptyAccuracyAndLossAreRoundsThatWereNotEvaluated() throws IOException {
+        ResultTablesFixture.write(dir, ResultTablesFixture.ROUNDS_WITH_BLANKS, ResultTablesFixture.TRANSMISSIONS);
+
+        RunTables tables = RunTables.read(dir);
+
+        Round skipped = tables.rounds().get(1);
+        assertFalse(skipped.evaluated());
+        assertTrue(Double.isNaN(skipped.accuracy()) && Double.isNaN(skipped.loss()));
+        assertTrue(Double.isNaN(skipped.trainLoss()) && Double.isNaN(skipped.trainAccuracy())
+                && Double.isNaN(skipped.gradientNorm()));
+        assertEquals(1500, skipped.uplinkBytes());
+        assertEquals(new Round(3, 400.0, 0.735, 0.95, 1800, 300, 18, 1.3, 150.0, 3, 0, 0.90, 0.76, 0.2),
+                tables.rounds().get(2));
+        assertTrue(tables.rounds().get(2).evaluated());
+    }
+
+    @Test
+    void tablesWithoutTheTrainingColumnsReadAsNotMeasured() throws IOException {
+        ResultTablesFixture.write(dir);
+
+        Round round = RunTables.read(dir).rounds().get(0);
+
+        assertTrue(Double.isNaN(round.trainLoss()) && Double.isNaN(round.trainAccuracy())
+                && Double.isNaN(round.gradientNorm()));
+        assertEquals(new Round(1, 120.5, 0.42, 1.80, 1200, 300, 12, 0.9, 120.5, 3, 0), round);
+    }
+
+    @Test
+    void trainingValuesOutOfRangeAreNamedWithFileLineAndColumn() throws IOException {
+        for (String[] bad : new String[][] {{",0.76,0.2\n", ",1.5,0.2\n", "train_accuracy"},
+            {",0.76,0.2\n", ",0.76,-0.2\n", "gradient_norm"}, {",0.90,0.76,", ",abc,0.76,", "train_loss"}}) {
+            ResultTablesFixture.write(dir, ResultTablesFixture.ROUNDS_WITH_BLANKS.replace(bad[0], bad[1]),
+                    ResultTablesFixture.TRANSMISSIONS);
+
+            var e = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir), bad[2]);
+
+            assertMessageNames(e, RunTables.ROUNDS_FILE, 4, bad[2]);
+        }
     }
 
     @Test
@@ -217,6 +259,11 @@ class RunTablesTest {
                         () -> new Round(1, 1, -0.01, 1, 0, 0, 0, 0, 0, 0, 0)),
                 () -> assertThrows(IllegalArgumentException.class,
                         () -> new Round(1, 1, 0.5, 1, -1, 0, 0, 0, 0, 0, 0)),
+                () -> assertThrows(IllegalArgumentException.class,
+                        () -> new Round(1, 1, 0.5, Double.POSITIVE_INFINITY, 0, 0, 0, 0, 0, 0, 0)),
+                () -> assertThrows(IllegalArgumentException.class,
+                        () -> new Round(1, 1, 0.5, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1.01, 1)),
+                () -> assertFalse(new Round(1, 1, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, 0).evaluated()),
                 () -> assertThrows(IllegalArgumentException.class,
                         () -> new Transmission("", 0, 1, 1, 1, 0, "lost")),
                 () -> assertThrows(IllegalArgumentException.class,

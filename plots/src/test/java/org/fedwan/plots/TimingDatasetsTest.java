@@ -80,6 +80,7 @@ class TimingDatasetsTest {
         TimingDatasets.Timeline data = TimingDatasets.timeline(RunFolder.read(RunFolderFixture.write(dir))).orElseThrow();
 
         assertEquals(List.of("dev-0", "dev-1"), data.devices());
+        // The compute rows of transmissions.csv (0-10 s, 0-20 s) are not frames and are left out.
         assertEquals(0.0, data.windowStartS());
         assertEquals(100.0, data.windowEndS());
         assertEquals(TimingDatasets.FRAME_KINDS.get(0), data.frames().getSeriesKey(0));

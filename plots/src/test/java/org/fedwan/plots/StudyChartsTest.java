@@ -1,0 +1,239 @@
+package org.fedwan.plots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.BasicStroke;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.TickType;
+import org.jfree.chart.axis.ValueTick;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.Range;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StudyChartsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sweepTrainingCurvesAreDashedInTheColourOfTheirPoint() throws IOException {
+        RunFolderFixture.writeSweep(dir);
+        ComparisonDatasets.AccuracyPerRound data =
+                ComparisonDatasets.accuracyPerRound(ComparisonDatasets.methods(SweepFolder.read(dir)));
+
+        JFreeChart chart = StudyCharts.accuracyPerRound(data);
+
+        CombinedDomainXYPlot plot = (CombinedDomainXYPlot) chart.getPlot();
+        for (XYPlot panel : plot.getSubplots()) {
+            XYLineAndShapeRenderer test = (XYLineAndShapeRenderer) panel.getRenderer(0);
+            XYLineAndShapeRenderer training = (XYLineAndShapeRenderer) panel.getRenderer(1);
+            for (int s = 0; s < 2; s++) {
+                assertEquals(test.getSeriesPaint(s), training.getSeriesPaint(s), "colour of point " + s);
+                assertNull(((BasicStroke) test.getSeriesStroke(s)).getDashArray(), "test solid");
+                assertNotNull(((BasicStroke) training.getSeriesStroke(s)).getDashArray(), "training dashed");
+            }
+            assertNotEquals(test.getSeriesPaint(0), test.getSeriesPaint(1));
+            assertNotEquals(test.getSeriesShape(0), test.getSeriesShape(1));
+        }
+        assertEquals(List.of("fp32 / 0.01", "int8 / 0.01", "Test", "Training"), labels(plot.getLegendItems()));
+        assertEquals(RunCharts.TEST_AND_TRAINING_ACCURACY_LABEL, plot.getSubplots().get(0).getRangeAxis().getLabel());
+    }
+
+    @Test
+    void withoutTrainingValuesEveryPointHasItsOwnDash() throws IOException {
+        RunFolderFixture.writeSweep(dir);
+        for (String run : List.of("runs/p0000/r0", "runs/p0001/r0")) {
+            RunFolderFixture.put(dir.resolve(run), RunTables.ROUNDS_FILE, RunFolderFixture.ROUNDS_WITHOUT_TRAINING);
+        }
+        ComparisonDatasets.AccuracyPerRound data =
+                ComparisonDatasets.accuracyPerRound(ComparisonDatasets.methods(SweepFolder.read(dir)));
+
+        JFreeChart chart = StudyCharts.accuracyPerRound(data);
+
+        CombinedDomainXYPlot plot = (CombinedDomainXYPlot) chart.getPlot();
+        XYLineAndShapeRenderer test = (XYLineAndShapeRenderer) plot.getSubplots().get(0).getRenderer(0);
+        assertNotNull(((BasicStroke) test.getSeriesStroke(1)).getDashArray());
+        assertNull(plot.getSubplots().get(0).getDataset(1));
+        assertEquals(List.of("fp32 / 0.01", "int8 / 0.01"), labels(plot.getLegendItems()));
+        assertEquals(RunCharts.ACCURACY_TITLE, chart.getTitle().getText());
+    }
+
+    @Test
+    void uplinkTrafficIsLogarithmicBeyondADecade() {
+        JFreeChart wide = StudyCharts.accuracyVsUplinkBytes(traffic(2, 40));
+        JFreeChart narrow = StudyCharts.accuracyVsUplinkBytes(traffic(20, 40));
+
+        assertInstanceOf(PaperLogAxis.class, wide.getXYPlot().getDomainAxis());
+        assertInstanceOf(NumberAxis.class, narrow.getXYPlot().getDomainAxis());
+        assertEquals("Cumulative uplink traffic (kB)", wide.getXYPlot().getDomainAxis().getLabel());
+        assertEquals(RunCharts.ACCURACY_LABEL, wide.getXYPlot().getRangeAxis().getLabel());
+        assertNotNull(wide.getLegend(), "two points, two lines");
+    }
+
+    private static ComparisonDatasets.PerMethod traffic(double firstKb, double lastKb) {
+        XYSeriesCollection series = new XYSeriesCollection();
+        for (String method : List.of("fp32", "int4")) {
+            XYSeries line = new XYSeries(method, false, true);
+            line.add(firstKb, 50);
+            line.add(lastKb, 80);
+            series.addSeries(line);
+        }
+        return new ComparisonDatasets.PerMethod(AxisUnit.KILOBYTES, series);
+    }
+
+    @Test
+    void logAxesLabelOneTwoFiveUpToTwoAndAHalfDecadesThenDecades() {
+        PaperLogAxis narrow = new PaperLogAxis("x (kB)", new Range(30, 700));
+        PaperLogAxis wide = new PaperLogAxis("x (kB)", new Range(0.003, 70));
+
+        // 30 to 700 kB with 7 % of room in the logarithm at each end: about 24 to 870.
+        assertEquals(30 / Math.pow(700 / 30.0, PaperStyle.AXIS_MARGIN), narrow.getLowerBound(), 1e-9);
+        assertEquals(List.of("50", "100", "200", "500"), tickLabels(narrow, TickType.MAJOR));
+        assertEquals(List.of(30.0, 40.0, 60.0, 70.0, 80.0, 90.0, 300.0, 400.0, 600.0, 700.0, 800.0),
+                tickValues(narrow, TickType.MINOR));
+        assertEquals(List.of("0.01", "0.1", "1", "10", "100"), tickLabels(wide, TickType.MAJOR));
+        assertTrue(StudyCharts.spansMoreThanADecade(new Range(2, 21)));
+        assertTrue(!StudyCharts.spansMoreThanADecade(new Range(2, 20)));
+        assertTrue(!StudyCharts.spansMoreThanADecade(new Range(0, 5)));
+    }
+
+    private static List<ValueTick> ticks(PaperLogAxis axis) {
+        BufferedImage image = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = image.createGraphics();
+        try {
+            List<ValueTick> ticks = new ArrayList<>();
+            for (Object tick : axis.refreshTicks(g2, new AxisState(), new Rectangle2D.Double(0, 0, 200, 100),
+                    RectangleEdge.BOTTOM)) {
+                ticks.add((ValueTick) tick);
+            }
+            return ticks;
+        } finally {
+            g2.dispose();
+        }
+    }
+
+    private static List<String> tickLabels(PaperLogAxis axis, TickType type) {
+        return ticks(axis).stream().filter(t -> t.getTickType() == type).map(ValueTick::getText).toList();
+    }
+
+    private static List<Double> tickValues(PaperLogAxis axis, TickType type) {
+        return ticks(axis).stream().filter(t -> t.getTickType() == type).map(ValueTick::getValue).toList();
+    }
+
+    @Test
+    void trainingFigureHasALogarithmicGradientNormBeyondADecade() throws IOException {
+        RunFolderFixture.writeSweep(dir);
+        ComparisonDatasets.TrainingPerRound data = ComparisonDatasets.trainingPerRound(
+                ComparisonDatasets.methods(SweepFolder.read(dir))).orElseThrow();
+
+        JFreeChart chart = StudyCharts.trainingPerRound(data);
+
+        CombinedDomainXYPlot plot = (CombinedDomainXYPlot) chart.getPlot();
+        assertEquals(StudyCharts.TRAIN_LOSS_LABEL, plot.getSubplots().get(0).getRangeAxis().getLabel());
+        // Gradient norms 2.5 and 0.25: a decade exactly, so still linear; ten times further apart, logarithmic.
+        assertInstanceOf(NumberAxis.class, plot.getSubplots().get(1).getRangeAxis());
+        data.gradientNorm().getSeries(0).updateByIndex(1, 0.025);
+        CombinedDomainXYPlot log = (CombinedDomainXYPlot) StudyCharts.trainingPerRound(data).getPlot();
+        assertInstanceOf(PaperLogAxis.class, log.getSubplots().get(1).getRangeAxis());
+        assertEquals(StudyCharts.GRADIENT_NORM_LABEL, log.getSubplots().get(1).getRangeAxis().getLabel());
+        assertEquals(List.of("fp32 / 0.01", "int8 / 0.01"), labels(plot.getLegendItems()));
+    }
+
+    @Test
+    void smallMultiplesShareTheirAxesAndOneLegend() throws Exception {
+        EnergyDatasets.DeviceEnergies data =
+                EnergyDatasets.deviceEnergies(RunFolder.read(RunFolderFixture.write(dir))).orElseThrow();
+
+        JFreeChart chart = StudyCharts.energySmallMultiples(data);
+
+        SmallMultiplesPlot plot = (SmallMultiplesPlot) chart.getPlot();
+        assertEquals(2, plot.panels().size());
+        assertEquals(2, plot.columns());
+        assertEquals(1, plot.rows());
+        for (XYPlot panel : plot.panels()) {
+            assertEquals(new Range(0, 200), panel.getDomainAxis().getRange());
+            // The largest device total, 7.4 J, with the axis margin.
+            assertEquals(new Range(0, 7.4 * (1 + PaperStyle.AXIS_MARGIN)), panel.getRangeAxis().getRange());
+        }
+        assertEquals(EnergyDatasets.STATES, labels(plot.getLegendItems()));
+        assertEquals(List.of(), noteTexts(chart));
+        Path svg = FigureWriter.writeSvg(chart, FigureWidth.SINGLE.size(2), dir.resolve("multiples.svg"));
+        List<String> texts = FigureFiles.texts(FigureFiles.readSvg(svg));
+        assertTrue(texts.containsAll(List.of("Energy by state per device", "dev-0", "dev-1", "Simulated time (s)",
+                "Cumulative energy (J)", "TX", "Standby and sleep")), texts.toString());
+    }
+
+    @Test
+    void smallMultiplesOfManyDevicesSayWhichAreShown() throws IOException {
+        EnergyDatasets.DeviceEnergies data =
+                EnergyDatasets.deviceEnergies(RunFolder.read(RunFolderFixture.writeLongRun(dir, 2, 40))).orElseThrow();
+
+        JFreeChart chart = StudyCharts.energySmallMultiples(data);
+
+        SmallMultiplesPlot plot = (SmallMultiplesPlot) chart.getPlot();
+        assertEquals(16, plot.panels().size());
+        assertEquals(4, plot.columns());
+        assertEquals(4, plot.rows());
+        assertEquals(List.of("16 of 40 devices, evenly spaced in device order"), noteTexts(chart));
+    }
+
+    @Test
+    void panelTickLabelsAtTheEndsOfTheTimeAxisHangInside() {
+        SmallMultiplesPlot.PanelAxis axis = PaperStyle.style(new SmallMultiplesPlot.PanelAxis(), false);
+        axis.setRange(0, 100);
+        BufferedImage image = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = image.createGraphics();
+        List<?> ticks;
+        try {
+            ticks = axis.refreshTicks(g2, new AxisState(), new Rectangle2D.Double(0, 0, 60, 60), RectangleEdge.BOTTOM);
+        } finally {
+            g2.dispose();
+        }
+
+        List<String> anchors = new ArrayList<>();
+        for (Object tick : ticks) {
+            anchors.add(((ValueTick) tick).getText() + " " + ((ValueTick) tick).getTextAnchor());
+        }
+        assertEquals(List.of("0 TextAnchor.TOP_LEFT", "50 TextAnchor.TOP_CENTER", "100 TextAnchor.TOP_RIGHT"), anchors);
+    }
+
+    private static List<String> labels(LegendItemCollection items) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            labels.add(items.get(i).getLabel());
+        }
+        return labels;
+    }
+
+    private static List<String> noteTexts(JFreeChart chart) {
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof TextTitle title) {
+                notes.add(title.getText());
+            }
+        }
+        return notes;
+    }
+}
