@@ -111,6 +111,8 @@ public final class FederatedSimulation extends Model {
     /** The round each client's message belongs to. */
     private final int[] messageRound;
     private int lateUsed;
+    /** Training energy charged to each client so far (compute rows), J. */
+    private final double[] computeJ;
     private final AvailabilityTrace availability;
     /** The fixed training subset the global model's training loss and gradient norm are measured on, or null. */
     private final ImageDataset trainEval;
@@ -226,6 +228,7 @@ public final class FederatedSimulation extends Model {
         this.frameCount = new int[n];
         this.droppedOut = new boolean[n];
         this.carrying = new boolean[n];
+        this.computeJ = new double[n];
         this.lateArrived = new boolean[n];
         this.messageRound = new int[n];
         this.availability = config.availabilityTrace() == null ? AvailabilityTrace.alwaysOnline(n)
@@ -292,7 +295,7 @@ public final class FederatedSimulation extends Model {
             sim.scheduler().run();
         }
         if (sim.nbiotClients != null) {
-            sim.nbiotClients.deviceRecords(sim.nowUs()).forEach(listener::onDevice);
+            sim.nbiotClients.deviceRecords(sim.nowUs(), sim.computeJ).forEach(listener::onDevice);
         }
         for (LorawanDevice d : sim.devices) {
             org.fedwan.sim.network.DeviceEnergy e = d.energy(sim.nowUs());
@@ -864,6 +867,7 @@ public final class FederatedSimulation extends Model {
         double flops = (double) flopsPerSamplePass * samplesProcessed(c) * fraction;
         double joules = flops / 1e6 * config.computeEnergyMjPerMflop() / 1e3;
         energyJ += joules;
+        computeJ[c] += joules;
         listener.onFrame(new FrameRecord(recordRound(), "dev-" + c, FrameRecord.COMPUTE, -1, roundStartUs,
                 roundStartUs + busyUs, 0, 0, joules, "trained"));
     }

@@ -83,7 +83,7 @@ final class NbiotClients {
     }
 
     /** End-of-run energy by state: TX, RX, standby (connected and idle DRX/eDRX), sleep (PSM). */
-    List<DeviceRecord> deviceRecords(long nowUs) {
+    List<DeviceRecord> deviceRecords(long nowUs, double[] computeJ) {
         List<DeviceRecord> out = new ArrayList<>();
         for (NbiotDevice d : devices) {
             d.accountEnergyUntil(nowUs);
@@ -92,7 +92,9 @@ final class NbiotClients {
             double sleep = d.energyJ(PowerState.PSM);
             double standby = d.energyJ() - tx - rx - sleep;
             long depleted = d.battery() != null && d.battery().depletedAtUs() != Long.MAX_VALUE ? d.battery().depletedAtUs() : -1;
-            out.add(new DeviceRecord(d.name(), -1, tx, rx, standby, sleep, 0, 0, 0, 0, 0, depleted, "nbiot"));
+            // an NB-IoT module has no MCU meter here: its training energy is the per-MFLOP compute energy
+            out.add(new DeviceRecord(d.name(), -1, tx, rx, standby, sleep, computeJ[(int) d.id()], 0, 0, 0, 0, depleted,
+                    "nbiot"));
         }
         return out;
     }

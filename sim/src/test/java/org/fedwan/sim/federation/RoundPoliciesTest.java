@@ -158,6 +158,20 @@ class RoundPoliciesTest {
     }
 
     @Test
+    void nbiotDevicesReportTheirComputeEnergyAsMcuEnergy() {
+        RunConfig.Builder b = FederatedSimulationTest.tiny();
+        b.protocol = "nbiot";
+        FederatedSimulationTest.Recorder r = run(b);
+        for (org.fedwan.sim.results.DeviceRecord d : r.devices) {
+            double compute = r.frames.stream().filter(f -> f.device().equals(d.device())
+                    && f.direction().equals(org.fedwan.sim.results.FrameRecord.COMPUTE))
+                    .mapToDouble(org.fedwan.sim.results.FrameRecord::energyJ).sum();
+            assertTrue(compute > 0);
+            assertEquals(compute, d.mcuJ(), 1e-12);
+        }
+    }
+
+    @Test
     void devicesWithAnEmptyBatteryAreNotSelected() {
         RunConfig.Builder b = FederatedSimulationTest.tiny();
         b.rounds = 2;
