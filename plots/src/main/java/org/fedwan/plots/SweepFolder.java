@@ -67,8 +67,8 @@ public record SweepFolder(Path dir, ResultTable table, List<String> parameters) 
 
     /**
      * A point's label for legends and category axes: the values of the swept parameters in the
-     * order of {@link #parameters()}, joined by " / " (e.g. {@code int8 / 0.001}); the point name
-     * when nothing is swept.
+     * order of {@link #parameters()}, joined by " / " (e.g. {@code int8 / 0.001}), empty values left
+     * out (e.g. a codec without options); the point name when nothing is swept.
      *
      * @param point 0-based row of {@value #SWEEP_FILE}
      * @return the label
@@ -76,7 +76,10 @@ public record SweepFolder(Path dir, ResultTable table, List<String> parameters) 
     public String label(int point) {
         List<String> parts = new ArrayList<>();
         for (String parameter : parameters) {
-            parts.add(table.text(point, parameter));
+            String value = table.text(point, parameter);
+            if (!value.isEmpty()) {
+                parts.add(value);
+            }
         }
         return parts.isEmpty() ? table.text(point, "point") : String.join(" / ", parts);
     }

@@ -127,6 +127,15 @@ class ComparisonDatasetsTest {
         assertPoints(new double[][] {{2, 0.8}}, perRound.trainLoss().getSeries(0));
     }
 
+    @Test
+    void labelsLeaveEmptyParameterValuesOut() throws IOException {
+        java.nio.file.Files.writeString(dir.resolve(SweepFolder.SWEEP_FILE),
+                "point,uplink_codec,uplink_options,runs,target_reached\np0000,fp32,,1,1\np0001,laq,bits=8,1,1\n");
+        SweepFolder sweep = SweepFolder.read(dir);
+        assertEquals("fp32", sweep.label(0));
+        assertEquals("laq / bits=8", sweep.label(1));
+    }
+
     /** The fixture sweep with a second replication of p0000 whose accuracy and training values differ. */
     private SweepFolder sweepWithReplications() throws IOException {
         RunFolderFixture.writeSweep(dir);
