@@ -382,7 +382,7 @@ public final class StudyCharts {
      */
     public static JFreeChart accuracyVsUplinkBytes(PerMethod data) {
         String label = PaperStyle.label("Cumulative uplink traffic", data.unit().symbol());
-        org.jfree.data.Range range = org.jfree.data.general.DatasetUtils.findDomainBounds(data.series());
+        org.jfree.data.Range range = org.jfree.data.general.DatasetUtils.findDomainBounds(data.series(), false);
         ValueAxis bytes = spansMoreThanADecade(range) ? new PaperLogAxis(label, range) : zeroBased(label, false);
         NumberAxis accuracy = PaperStyle.axis(RunCharts.ACCURACY_LABEL, false);
         accuracy.setAutoRangeMinimumSize(1);
@@ -540,7 +540,7 @@ public final class StudyCharts {
         XYPlot plot = new XYPlot(data.points(), cost, accuracy, renderer);
         PaperStyle.style(plot);
         XYDataset points = data.points();
-        org.jfree.data.Range xRange = org.jfree.data.general.DatasetUtils.findDomainBounds(points);
+        org.jfree.data.Range xRange = org.jfree.data.general.DatasetUtils.findDomainBounds(points, false);
         // Only the points on the front are named (the others are dominated); points that coincide share
         // one label, and labels of neighbouring front points alternate above and below to stay apart.
         java.util.Set<java.util.List<Double>> front = new java.util.HashSet<>();

@@ -87,6 +87,8 @@ class StudyChartsTest {
 
         assertInstanceOf(PaperLogAxis.class, wide.getXYPlot().getDomainAxis());
         assertInstanceOf(NumberAxis.class, narrow.getXYPlot().getDomainAxis());
+        // the data's own range decides, not JFreeChart's default interval of 1 unit around each x
+        assertInstanceOf(PaperLogAxis.class, StudyCharts.accuracyVsUplinkBytes(traffic(0.3, 40)).getXYPlot().getDomainAxis());
         assertEquals("Cumulative uplink traffic (kB)", wide.getXYPlot().getDomainAxis().getLabel());
         assertEquals(RunCharts.ACCURACY_LABEL, wide.getXYPlot().getRangeAxis().getLabel());
         assertNotNull(wide.getLegend(), "two points, two lines");
