@@ -86,6 +86,11 @@ public final class ScenarioKeys {
         choice("gradient_batch", d.gradientBatch, RunConfig.GRADIENT_BATCHES,
                 "gradient mode: minibatch (one mini-batch of batch_size, seed 004) or full (all local samples, seed 003 / LAQ)",
                 (b, v) -> b.gradientBatch = v);
+        bool("quantization_aware", d.quantizationAware,
+                "clients train through the uplink quantizer: each local step's forward and backward pass runs at the "
+                        + "weights the scheme would deliver, its gradient updates full-precision weights (straight-through "
+                        + "estimator, seed 002); for schemes that send weights (octav, int8, int4, fp16, xfl, flq-weights)",
+                (b, v) -> b.quantizationAware = v);
         number("momentum", d.momentum, 0, true, 0.999999, "local SGD momentum (kept per client between its rounds)",
                 (b, v) -> b.momentum = v);
         number("weight_decay", d.weightDecay, 0, true, 1, "local SGD L2 weight decay", (b, v) -> b.weightDecay = v);

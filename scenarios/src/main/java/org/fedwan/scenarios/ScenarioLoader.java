@@ -166,9 +166,15 @@ public final class ScenarioLoader {
             }
         }
         try {
-            org.fedwan.compression.scheme.SchemeRegistry.create(b.uplinkCodec,
+            org.fedwan.compression.scheme.Scheme scheme = org.fedwan.compression.scheme.SchemeRegistry.create(b.uplinkCodec,
                     org.fedwan.fl.model.ModelZoo.create(b.model).layout(),
                     org.fedwan.sim.federation.FederatedSimulation.parseOptions(b.uplinkOptions));
+            if (b.quantizationAware && (scheme.quantity() != org.fedwan.compression.scheme.Quantity.WEIGHTS
+                    || !b.clientMode.equals("train"))) {
+                problems.add(at(seen, "quantization_aware", "uplink_codec") + "key 'quantization_aware' = true with scheme "
+                        + b.uplinkCodec + " (sends " + scheme.quantity().name().toLowerCase(java.util.Locale.ROOT)
+                        + ") and client_mode " + b.clientMode + ": allowed: a scheme that sends weights, in client_mode train");
+            }
         } catch (IllegalArgumentException e) {
             problems.add(at(seen, "uplink_options", "uplink_codec") + "key 'uplink_options' = " + b.uplinkOptions
                     + " for scheme " + b.uplinkCodec + ": " + e.getMessage());

@@ -16,9 +16,13 @@ import org.fedwan.compression.SideKind;
  * neighbouring levels with probabilities proportional to the distances (stochastic, equivalent
  * to the uniform dither of section III-A and unbiased on {@code [q_0, q_{2^b-1}]}).
  *
- * <p>Side information per layer: the threshold {@code s} as a 32-bit float ({@link SideKind#SCALE},
- * the paper's "scaling factor") and, when aggregation is by inverse MSE (eq. 8), the mean squared
- * quantization error of the layer as a 32-bit float ({@link SideKind#MSE}).
+ * <p>The threshold is chosen per tensor of the layer (OCTAV: "optimally clipped tensors and
+ * vectors"), so that a layer's bias and batch-norm scale and shift, whose values lie far from its
+ * weights', are not clipped to the weights' range; or, with scope {@code layer}, once for the whole
+ * layer. Side information: each tensor's threshold {@code s} as a 32-bit float
+ * ({@link SideKind#SCALE}, the paper's "scaling factor"; one per layer in the paper's weights-only
+ * Table II) and, when aggregation is by inverse MSE (eq. 8), the mean squared quantization error of
+ * the layer as a 32-bit float ({@link SideKind#MSE}).
  *
  * <p>Section III-B's example puts levels at {@code +-s} (step {@code 2s/(2^b-1)}); eq. 2 and the
  * noise term {@code 4^-b s^2 / 3 = Delta^2 / 12} of eq. 3 use the mid-points, which we follow.
@@ -33,8 +37,17 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
     private final boolean mseClipping;
     private final boolean sendMse;
     private final int n;
+    /** Element counts of the parts clipped separately (the layer's tensors, or the whole layer). */
+    private final int[] parts;
 
     ClippedUniformQuantizer(int bits, boolean stochastic, boolean mseClipping, boolean sendMse, int valueCount) {
+        this(bits, stochastic, mseClipping, sendMse, new int[] {valueCount});
+    }
+
+    /**
+     * @param parts element counts of consecutive parts of the layer, each with its own threshold
+     */
+    ClippedUniformQuantizer(int bits, boolean stochastic, boolean mseClipping, boolean sendMse, int[] parts) {
         if (bits < 1 || bits > 16) {
             throw new IllegalArgumentException("OCTAV bit width must be 1..16, got " + bits);
         }
@@ -42,7 +55,12 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
         this.stochastic = stochastic;
         this.mseClipping = mseClipping;
         this.sendMse = sendMse;
-        this.n = valueCount;
+        this.parts = parts.clone();
+        int total = 0;
+        for (int p : parts) {
+            total += p;
+        }
+        this.n = total;
     }
 
     int bitWidth() {
@@ -51,7 +69,7 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
 
     @Override
     public BitBreakdown bits() {
-        BitBreakdown b = BitBreakdown.payload((long) n * bits).plusSide(SideKind.SCALE, 32);
+        BitBreakdown b = BitBreakdown.payload((long) n * bits).plusSide(SideKind.SCALE, 32L * parts.length);
         return sendMse ? b.plusSide(SideKind.MSE, 32) : b;
     }
 
@@ -101,6 +119,11 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
     }
 
     float threshold(float[] values) {
+        return threshold(values, 0, values.length);
+    }
+
+    private float threshold(float[] all, int from, int to) {
+        float[] values = from == 0 && to == all.length ? all : java.util.Arrays.copyOfRange(all, from, to);
         for (float v : values) {
             if (!Float.isFinite(v)) {
                 throw new IllegalArgumentException("OCTAV quantization needs finite values, got " + v);
@@ -121,22 +144,27 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
         if (stochastic) {
             Stochastic.require(random, "octav (stochastic rounding)");
         }
-        float s = threshold(values);
-        out.writeFloat(s);
         int top = (1 << bits) - 1;
-        double delta = 2.0 * s / (1 << bits);
         double err = 0;
-        for (float v : values) {
-            int i = 0;
-            if (s > 0) {
-                double clipped = Math.max(-s, Math.min(s, v));
-                double t = (clipped + s) / delta - 0.5; // position in units of levels, level i at t = i
-                i = stochastic ? Stochastic.round(t, random) : (int) Math.floor(t + 0.5);
-                i = Math.max(0, Math.min(top, i));
+        int from = 0;
+        for (int part : parts) {
+            float s = threshold(values, from, from + part);
+            out.writeFloat(s);
+            double delta = 2.0 * s / (1 << bits);
+            for (int k = from; k < from + part; k++) {
+                float v = values[k];
+                int i = 0;
+                if (s > 0) {
+                    double clipped = Math.max(-s, Math.min(s, v));
+                    double t = (clipped + s) / delta - 0.5; // position in units of levels, level i at t = i
+                    i = stochastic ? Stochastic.round(t, random) : (int) Math.floor(t + 0.5);
+                    i = Math.max(0, Math.min(top, i));
+                }
+                out.writeBits(i, bits);
+                double d = v - level(i, s, delta);
+                err += d * d;
             }
-            out.writeBits(i, bits);
-            double d = v - level(i, s, delta);
-            err += d * d;
+            from += part;
         }
         if (sendMse) {
             out.writeFloat(values.length == 0 ? 0f : (float) (err / values.length));
@@ -149,13 +177,17 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
 
     @Override
     public double decode(BitReader in, float[] out) {
-        float s = in.readFloat();
-        if (!Float.isFinite(s) || s < 0) {
-            throw new MalformedMessageException("octav layer has invalid threshold " + s);
-        }
-        double delta = 2.0 * s / (1 << bits);
-        for (int i = 0; i < out.length; i++) {
-            out[i] = level(in.readBits(bits), s, delta);
+        int from = 0;
+        for (int part : parts) {
+            float s = in.readFloat();
+            if (!Float.isFinite(s) || s < 0) {
+                throw new MalformedMessageException("octav layer has invalid threshold " + s);
+            }
+            double delta = 2.0 * s / (1 << bits);
+            for (int i = from; i < from + part; i++) {
+                out[i] = level(in.readBits(bits), s, delta);
+            }
+            from += part;
         }
         if (!sendMse) {
             return Double.NaN;
@@ -174,13 +206,19 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
 
     @Override
     public double errorBound(float[] values) {
-        float s = threshold(values);
-        double max = 0;
-        for (float v : values) {
-            max = Math.max(max, Math.abs(v));
+        double bound = 0;
+        int from = 0;
+        for (int part : parts) {
+            float s = threshold(values, from, from + part);
+            double max = 0;
+            for (int k = from; k < from + part; k++) {
+                max = Math.max(max, Math.abs(values[k]));
+            }
+            double delta = 2.0 * s / (1 << bits);
+            double clip = Math.max(0, max - s);
+            bound = Math.max(bound, (clip + (stochastic ? delta : delta / 2)) * (1 + 1e-5) + 4 * Math.ulp((float) max));
+            from += part;
         }
-        double delta = 2.0 * s / (1 << bits);
-        double clip = Math.max(0, max - s);
-        return (clip + (stochastic ? delta : delta / 2)) * (1 + 1e-5) + 4 * Math.ulp((float) max);
+        return bound;
     }
 }

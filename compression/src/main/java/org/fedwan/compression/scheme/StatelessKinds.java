@@ -38,13 +38,19 @@ final class StatelessKinds {
                         new OptionDoc("rounding", "stochastic", "stochastic | deterministic", "rounding to the levels (section III-A)"),
                         new OptionDoc("clip", "mse", "mse | max", "threshold: eq. 3 recursion (OCTAV) or max |x| (maximum scalar)"),
                         new OptionDoc("weighting", "mse", "mse | none",
-                                "mse: send each layer's mean squared quantization error for eq. 8 aggregation (32 bits per layer)")),
+                                "mse: send each layer's mean squared quantization error for eq. 8 aggregation (32 bits per layer)"),
+                        new OptionDoc("scope", "tensor", "tensor | layer",
+                                "tensor: a threshold per tensor of the layer (weights, bias, batch-norm scale and shift); "
+                                        + "layer: one for the whole layer")),
                 Quantity.WEIGHTS, StatelessKind.ANY, (o, layout) -> {
                     int[] widths = o.perLayer("bits", "4", layout.layerCount(), 1, 16);
                     boolean stoch = o.choice("rounding", "stochastic", List.of("stochastic", "deterministic")).equals("stochastic");
                     boolean mseClip = o.choice("clip", "mse", List.of("mse", "max")).equals("mse");
                     boolean sendMse = o.choice("weighting", "mse", List.of("mse", "none")).equals("mse");
-                    return (i, l) -> new ClippedUniformQuantizer(widths[i], stoch, mseClip, sendMse, l.parameterCount());
+                    boolean perTensor = o.choice("scope", "tensor", List.of("tensor", "layer")).equals("tensor");
+                    return (i, l) -> new ClippedUniformQuantizer(widths[i], stoch, mseClip, sendMse, perTensor
+                            ? l.tensors().stream().mapToInt(org.fedwan.compression.TensorSpec::elementCount).toArray()
+                            : new int[] {l.parameterCount()});
                 }));
         add(new StatelessKind("flq-kbit", "k-bit quantization with max |x| per layer and the noise term (seed 003 eq. 11-12)",
                 List.of(new OptionDoc("bits", "8", "integer 1..16", "k bits per value"),

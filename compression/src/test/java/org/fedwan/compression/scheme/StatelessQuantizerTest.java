@@ -60,6 +60,33 @@ class StatelessQuantizerTest {
                 Arguments.of("flq-kbit", Map.of("bits", "2")));
     }
 
+    @org.junit.jupiter.api.Test
+    void octavClipsEachTensorOfALayerOnItsOwn() {
+        // a 2-bit layer: 64 weights around +-0.1 and a batch-norm scale of 1.0
+        float[] values = new float[66];
+        for (int i = 0; i < 64; i++) {
+            values[i] = (float) (0.1 * Math.sin(i + 1));
+        }
+        values[64] = 1f;
+        values[65] = 1f;
+        ModelLayout layout = new ModelLayout(List.of(new org.fedwan.compression.LayerSpec("conv",
+                List.of(new org.fedwan.compression.TensorSpec("w", new int[] {64}),
+                        new org.fedwan.compression.TensorSpec("gamma", new int[] {2})))));
+        java.util.function.Function<String, float[]> roundTrip = scope -> {
+            Scheme s = SchemeRegistry.create("octav", layout, Map.of("bits", "2", "rounding", "deterministic",
+                    "weighting", "none", "scope", scope));
+            byte[] m = s.newClient(0, new SplittableRandom(1)).encode(RoundInput.of(1, new float[][] {values})).message();
+            return s.newServer().decode(0, 1, m).values()[0];
+        };
+        float[] perTensor = roundTrip.apply("tensor");
+        float[] perLayer = roundTrip.apply("layer");
+        // the scale's own threshold is 1: its 2-bit level nearest 1 is 0.75 (mid-point levels +-0.25, +-0.75)
+        assertEquals(0.75, perTensor[64], 1e-6);
+        assertTrue(perLayer[64] < 0.5, "one threshold for the layer clips the scale towards the weights' range: " + perLayer[64]);
+        assertEquals(2 * 32, SchemeRegistry.create("octav", layout, Map.of("bits", "2", "weighting", "none"))
+                .uplinkBits(1).total().sideBits(org.fedwan.compression.SideKind.SCALE), "one 32-bit threshold per tensor");
+    }
+
     /** Mean of many decodings converges to x: within 4 standard errors of one step / 2. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("stochastic")

@@ -121,6 +121,17 @@ public final class LocalTrainer {
      */
     public TrainResult train(float[][] weights, float[] buffers, OptimizerState state, ImageDataset data, int[] indices,
             TrainingSettings settings, long seed) {
+        return train(weights, buffers, state, data, indices, settings, seed, null);
+    }
+
+    /**
+     * As {@link #train(float[][], float[], OptimizerState, ImageDataset, int[], TrainingSettings, long)},
+     * with quantization-aware training when {@code projection} is not null: each step's forward
+     * and backward pass runs at {@code projection.project(w, step)} and its gradient updates the
+     * full-precision weights {@code w}, which are what the call returns.
+     */
+    public TrainResult train(float[][] weights, float[] buffers, OptimizerState state, ImageDataset data, int[] indices,
+            TrainingSettings settings, long seed, WeightProjection projection) {
         load(weights, buffers);
         INDArray[] momentum = settings.momentum() > 0 ? momentumArrays(state) : null;
         boolean noSingletons = !statistics.isEmpty();
@@ -137,7 +148,7 @@ public final class LocalTrainer {
             int pos = 0;
             while (pos < order.length && (!settings.countsSteps() || steps < settings.localSteps())) {
                 int end = batchEnd(pos, order.length, settings.batchSize(), noSingletons);
-                step(feeds(data, order, pos, end, dropout), end - pos, settings, momentum);
+                step(feeds(data, order, pos, end, dropout), end - pos, settings, momentum, projection, steps);
                 steps++;
                 pos = end;
             }
@@ -265,7 +276,13 @@ public final class LocalTrainer {
         return total;
     }
 
-    private void step(Map<String, INDArray> feeds, int batch, TrainingSettings s, INDArray[] momentum) {
+    private void step(Map<String, INDArray> feeds, int batch, TrainingSettings s, INDArray[] momentum,
+            WeightProjection projection, long stepIndex) {
+        float[][] fullPrecision = null;
+        if (projection != null) {
+            fullPrecision = read();
+            loadWeights(projection.project(fullPrecision, stepIndex));
+        }
         Map<String, INDArray> grads;
         Map<String, INDArray> outputs = Map.of();
         if (statistics.isEmpty()) {
@@ -274,6 +291,10 @@ public final class LocalTrainer {
             OutAndGrad og = graph.calculateGradientsAndOutputs(feeds, statisticOutputs, trainable);
             grads = og.getGradients();
             outputs = og.getOutputs();
+        }
+        if (fullPrecision != null) {
+            // straight-through: the gradient at the projected weights updates the full-precision ones
+            loadWeights(fullPrecision);
         }
         Level1 blas = Nd4j.getBlasWrapper().level1();
         for (int i = 0; i < trainableArrays.length; i++) {
@@ -412,6 +433,10 @@ public final class LocalTrainer {
             graph.getVariable(t.name()).getArr().assign(Weights.array(b, bufferOffset, t.shape()));
             bufferOffset += t.elementCount();
         }
+        loadWeights(weights);
+    }
+
+    private void loadWeights(float[][] weights) {
         layout.checkValues(weights);
         for (int l = 0; l < weights.length; l++) {
             LayerSpec layer = layout.layers().get(l);

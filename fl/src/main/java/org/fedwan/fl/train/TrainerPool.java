@@ -32,12 +32,23 @@ public final class TrainerPool implements AutoCloseable {
      * over) {@code indices} of {@code data}, draw every random choice from {@code seed}, continue
      * from the client's optimizer {@code state}.
      */
-    public record Job(float[][] weights, float[] buffers, ImageDataset data, int[] indices, long seed, OptimizerState state) {
+    public record Job(float[][] weights, float[] buffers, ImageDataset data, int[] indices, long seed, OptimizerState state,
+            WeightProjection projection) {
 
         public Job {
             if (state == null) {
                 throw new IllegalArgumentException("optimizer state must not be null; use OptimizerState.NONE");
             }
+        }
+
+        /** A job without quantization-aware training. */
+        public Job(float[][] weights, float[] buffers, ImageDataset data, int[] indices, long seed, OptimizerState state) {
+            this(weights, buffers, data, indices, seed, state, null);
+        }
+
+        /** This job with quantization-aware training through {@code p} ({@code null}: none). */
+        public Job withProjection(WeightProjection p) {
+            return new Job(weights, buffers, data, indices, seed, state, p);
         }
 
         /** A job with the model's initial buffers and fresh optimizer state. */
@@ -47,12 +58,12 @@ public final class TrainerPool implements AutoCloseable {
 
         /** This job continuing from the client's optimizer state {@code s}. */
         public Job withState(OptimizerState s) {
-            return new Job(weights, buffers, data, indices, seed, s);
+            return new Job(weights, buffers, data, indices, seed, s, projection);
         }
 
         /** This job starting from buffers {@code b}. */
         public Job withBuffers(float[] b) {
-            return new Job(weights, b, data, indices, seed, state);
+            return new Job(weights, b, data, indices, seed, state, projection);
         }
     }
 
@@ -97,13 +108,13 @@ public final class TrainerPool implements AutoCloseable {
     /** Trains every job (model mode); result {@code i} belongs to job {@code i} and carries the client's new optimizer state. */
     public List<TrainResult> train(List<Job> jobs) {
         return runAll(jobs, (trainer, job) -> trainer.train(job.weights(), job.buffers(), job.state(), job.data(), job.indices(),
-                settings, job.seed()));
+                settings, job.seed(), job.projection()));
     }
 
     /** Trains every job with {@code other} settings instead of the pool's (server pre-training). */
     public List<TrainResult> train(List<Job> jobs, TrainingSettings other) {
         return runAll(jobs, (trainer, job) -> trainer.train(job.weights(), job.buffers(), job.state(), job.data(), job.indices(),
-                other, job.seed()));
+                other, job.seed(), job.projection()));
     }
 
     /**

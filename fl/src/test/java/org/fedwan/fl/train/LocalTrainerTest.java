@@ -93,6 +93,45 @@ class LocalTrainerTest {
     }
 
     @Test
+    void quantizationAwareStepsTakeTheGradientAtTheProjectedWeightsAndUpdateFullPrecision() {
+        double lr = 0.5;
+        // w_{k+1} = w_k - lr g(P(w_k)), P rounding to multiples of 0.25 (straight-through estimator)
+        java.util.function.UnaryOperator<double[]> p = v -> {
+            double[] q = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                q[i] = Math.round(v[i] * 4) / 4.0;
+            }
+            return q;
+        };
+        double[] w = toDouble(W0[0]);
+        for (int step = 0; step < 2; step++) {
+            double[] g = gradient(p.apply(w));
+            for (int i = 0; i < 15; i++) {
+                w[i] -= lr * g[i];
+            }
+        }
+        List<Long> steps = new java.util.ArrayList<>();
+        WeightProjection projection = (weights, step) -> {
+            steps.add(step);
+            float[][] q = new float[weights.length][];
+            for (int l = 0; l < q.length; l++) {
+                q[l] = new float[weights[l].length];
+                for (int i = 0; i < q[l].length; i++) {
+                    q[l][i] = Math.round(weights[l][i] * 4) / 4f;
+                }
+            }
+            return q;
+        };
+        TrainResult r = new LocalTrainer(LINEAR).train(W0, null, OptimizerState.NONE, DATA, ALL,
+                new TrainingSettings(2, 4, lr), 1, projection);
+        assertEquals(List.of(0L, 1L), steps);
+        assertClose(w, r.weights()[0], 1e-5);
+        // the returned weights are the full-precision ones, not their projection
+        assertTrue(java.util.stream.IntStream.range(0, 15).anyMatch(i -> Math.abs(r.weights()[0][i] * 4
+                - Math.round(r.weights()[0][i] * 4)) > 1e-3));
+    }
+
+    @Test
     void twoFullBatchStepsFollowTorchSgdWithMomentumAndWeightDecay() {
         double lr = 0.5;
         double mu = 0.9;

@@ -132,6 +132,7 @@ public final class ResultFolder {
         m.put("availability_trace", c.availabilityTrace() == null ? "" : c.availabilityTrace().toString());
         m.put("pretrain_fraction", c.pretrainFraction());
         m.put("pretrain_epochs", c.pretrainEpochs());
+        m.put("quantization_aware", c.quantizationAware());
         return m;
     }
 

@@ -401,8 +401,10 @@ public final class FederatedSimulation extends Model {
 
         List<TrainerPool.Job> jobs = new ArrayList<>(active.length);
         for (int c : active) {
-            jobs.add(new TrainerPool.Job(global, buffers, train, shares[c], streams().seed(c, "train-round-" + round),
-                    states[c]));
+            TrainerPool.Job job = new TrainerPool.Job(global, buffers, train, shares[c],
+                    streams().seed(c, "train-round-" + round), states[c]);
+            jobs.add(config.quantizationAware() ? job.withProjection(projection(c, streams().seed(c, "qat-round-" + round)))
+                    : job);
         }
         List<float[][]> models;
         if (gradientMode()) {
@@ -441,6 +443,25 @@ public final class FederatedSimulation extends Model {
         if (config.roundDeadlineS() > 0) {
             deadline.schedule(Math.round(config.roundDeadlineS() * 1e6));
         }
+    }
+
+    /**
+     * Quantization-aware training of client {@code c} (seed 002): every local step runs at the
+     * weights the uplink scheme would deliver, a round trip through a fresh encoder and decoder of
+     * the scheme (its stochastic rounding drawn from {@code seed} and the step); layers a message
+     * leaves out (XFL) stay at full precision. Only for schemes that send weights.
+     */
+    private org.fedwan.fl.train.WeightProjection projection(int c, long seed) {
+        return (weights, step) -> {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed + 0x9E3779B97F4A7C15L * (step + 1));
+            EncodedUpdate e = scheme.newClient(c, random).encode(new RoundInput(round, weights, null));
+            DecodedUpdate d = scheme.newServer().decode(c, round, e.message());
+            float[][] out = new float[weights.length][];
+            for (int l = 0; l < out.length; l++) {
+                out[l] = d.has(l) ? d.values()[l] : weights[l];
+            }
+            return out;
+        };
     }
 
     /** The seeded partition of the training set among the clients. */

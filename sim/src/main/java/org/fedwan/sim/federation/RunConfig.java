@@ -75,6 +75,8 @@ import java.util.Objects;
  *                              the trace names is online only inside its windows; devices it does not name always are
  * @param pretrainFraction      share of the training set held out for server pre-training (seed 001), 0 = from scratch
  * @param pretrainEpochs        epochs of server pre-training on the held-out share
+ * @param quantizationAware     clients train through the uplink quantizer (straight-through estimator, seed 002);
+ *                              for schemes that send weights, in train mode
  */
 public record RunConfig(
         String name,
@@ -133,7 +135,8 @@ public record RunConfig(
         double availability,
         Path availabilityTrace,
         double pretrainFraction,
-        int pretrainEpochs) {
+        int pretrainEpochs,
+        boolean quantizationAware) {
 
     public RunConfig {
         Objects.requireNonNull(name, "name");
@@ -234,6 +237,9 @@ public record RunConfig(
             throw new IllegalArgumentException("lateUpdates must be one of " + LATE_UPDATES + ", got " + lateUpdates);
         }
         fraction("availability", availability);
+        if (quantizationAware && !clientMode.equals("train")) {
+            throw new IllegalArgumentException("quantizationAware needs clientMode train, got " + clientMode);
+        }
         if (!(pretrainFraction >= 0 && pretrainFraction < 1)) {
             throw new IllegalArgumentException("pretrainFraction must be in [0, 1), got " + pretrainFraction);
         }
@@ -332,6 +338,7 @@ public record RunConfig(
         b.availabilityTrace = availabilityTrace;
         b.pretrainFraction = pretrainFraction;
         b.pretrainEpochs = pretrainEpochs;
+        b.quantizationAware = quantizationAware;
         return b;
     }
 
@@ -396,6 +403,7 @@ public record RunConfig(
         public Path availabilityTrace;
         public double pretrainFraction = 0;
         public int pretrainEpochs = 1;
+        public boolean quantizationAware = false;
 
         public RunConfig build() {
             return new RunConfig(name, seed, replication, rounds, clients,
@@ -407,7 +415,7 @@ public record RunConfig(
                     fairUse, batteryCapacityJ, partition, shardsPerClient, dirichletAlpha, momentum, weightDecay,
                     protocol, couplingLossDb, nbiotProfile, overSelection, dropoutProbability, computeEnergyMjPerMflop,
                     serverLearningRate, nbiotShare, clientMode, gradientBatch, localSteps, evalEvery, trainEvalSamples,
-                    lateUpdates, availability, availabilityTrace, pretrainFraction, pretrainEpochs);
+                    lateUpdates, availability, availabilityTrace, pretrainFraction, pretrainEpochs, quantizationAware);
         }
     }
 }

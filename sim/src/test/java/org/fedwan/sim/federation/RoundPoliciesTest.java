@@ -221,6 +221,23 @@ class RoundPoliciesTest {
     }
 
     @Test
+    void quantizationAwareTrainingChangesWhatTwoBitClientsLearn() {
+        RunConfig.Builder b = FederatedSimulationTest.tiny();
+        b.uplinkCodec = "octav";
+        b.uplinkOptions = "bits=2 weighting=none";
+        b.rounds = 1;
+        FederatedSimulationTest.Recorder plain = run(b);
+        b.quantizationAware = true;
+        FederatedSimulationTest.Recorder aware = run(b);
+        assertEquals(plain.rounds.get(0).updateBytes(), aware.rounds.get(0).updateBytes(), "same message sizes");
+        assertFalse(plain.rounds.get(0).loss() == aware.rounds.get(0).loss());
+        RunConfig.Builder g = FederatedSimulationTest.tiny();
+        g.clientMode = "gradient";
+        g.quantizationAware = true;
+        assertThrows(IllegalArgumentException.class, g::build);
+    }
+
+    @Test
     void localStepsSetTheComputeTime() {
         RunConfig.Builder b = FederatedSimulationTest.tiny();
         b.rounds = 1;
