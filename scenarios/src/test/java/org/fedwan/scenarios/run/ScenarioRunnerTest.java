@@ -21,7 +21,7 @@ class ScenarioRunnerTest {
     private RunConfig tiny() throws Exception {
         Path f = dir.resolve("tiny.yaml");
         Files.writeString(f, "dataset: synthetic\ntrain_samples: 300\ntest_samples: 100\nclients: 3\nrounds: 2\n"
-                + "batch_size: 20\nseed: 5\ntrain_eval_samples: 50\n");
+                + "batch_size: 20\nseed: 5\ntrain_eval_samples: 50\nquantization_aware: true\n");
         return ScenarioLoader.load(f, dir);
     }
 
