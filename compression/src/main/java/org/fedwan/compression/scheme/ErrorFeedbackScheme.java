@@ -1,6 +1,5 @@
 package org.fedwan.compression.scheme;
 
-import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.fedwan.compression.ModelLayout;
 
@@ -31,23 +30,8 @@ final class ErrorFeedbackScheme implements Scheme {
     }
 
     @Override
-    public String name() {
-        return PREFIX + inner.name();
-    }
-
-    @Override
-    public Map<String, String> options() {
-        return inner.options();
-    }
-
-    @Override
-    public ModelLayout layout() {
-        return inner.layout();
-    }
-
-    @Override
-    public Quantity quantity() {
-        return inner.quantity();
+    public SchemeIdentity identity() {
+        return new SchemeIdentity(PREFIX + inner.name(), inner.options(), inner.layout(), inner.quantity());
     }
 
     @Override

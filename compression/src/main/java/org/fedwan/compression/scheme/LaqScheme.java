@@ -92,23 +92,8 @@ final class LaqScheme implements Scheme {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Map<String, String> options() {
-        return options;
-    }
-
-    @Override
-    public ModelLayout layout() {
-        return layout;
-    }
-
-    @Override
-    public Quantity quantity() {
-        return quantity;
+    public SchemeIdentity identity() {
+        return new SchemeIdentity(name, options, layout, quantity);
     }
 
     @Override

@@ -119,23 +119,8 @@ final class QrrScheme implements Scheme {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Map<String, String> options() {
-        return options;
-    }
-
-    @Override
-    public ModelLayout layout() {
-        return layout;
-    }
-
-    @Override
-    public Quantity quantity() {
-        return quantity;
+    public SchemeIdentity identity() {
+        return new SchemeIdentity(NAME, options, layout, quantity);
     }
 
     @Override

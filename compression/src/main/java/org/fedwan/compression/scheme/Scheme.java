@@ -16,16 +16,27 @@ import org.fedwan.compression.ModelLayout;
  */
 public interface Scheme {
 
+    /** Name, options, layout and quantity of this instance. */
+    SchemeIdentity identity();
+
     /** Scenario name, e.g. {@code octav} or {@code ef:topk}. */
-    String name();
+    default String name() {
+        return identity().name();
+    }
 
     /** The options in force, defaults filled in, sorted by key. */
-    Map<String, String> options();
+    default Map<String, String> options() {
+        return identity().options();
+    }
 
-    ModelLayout layout();
+    default ModelLayout layout() {
+        return identity().layout();
+    }
 
     /** What the scheme compresses. */
-    Quantity quantity();
+    default Quantity quantity() {
+        return identity().quantity();
+    }
 
     /** What each client keeps between rounds, in words, with its size. */
     String clientState();
