@@ -25,7 +25,12 @@ import org.fedwan.compression.SideKind;
  * the layer as a 32-bit float ({@link SideKind#MSE}).
  *
  * <p>Section III-B's example puts levels at {@code +-s} (step {@code 2s/(2^b-1)}); eq. 2 and the
- * noise term {@code 4^-b s^2 / 3 = Delta^2 / 12} of eq. 3 use the mid-points, which we follow.
+ * noise term {@code 4^-b s^2 / 3 = Delta^2 / 12} of eq. 3 use the mid-points, the default. With
+ * {@code endpoints} the levels are section III-B's, {@code q_i = -s + i 2s/(2^b-1)}, and eq. 3's
+ * noise term is that step's {@code Delta^2/12}. The difference matters when quantized weights
+ * become the next round's model: mid-point levels map the largest weight {@code s} to
+ * {@code s (1 - 2^-b)}, so at 2 bits the weights' range shrinks by a quarter each time they pass
+ * the quantizer unless training restores it.
  */
 final class ClippedUniformQuantizer implements LayerQuantizer {
 
@@ -37,17 +42,19 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
     private final boolean mseClipping;
     private final boolean sendMse;
     private final int n;
+    /** Levels at {@code +-s} (section III-B) instead of the mid-points of eq. 2. */
+    private final boolean endpoints;
     /** Element counts of the parts clipped separately (the layer's tensors, or the whole layer). */
     private final int[] parts;
 
     ClippedUniformQuantizer(int bits, boolean stochastic, boolean mseClipping, boolean sendMse, int valueCount) {
-        this(bits, stochastic, mseClipping, sendMse, new int[] {valueCount});
+        this(bits, stochastic, mseClipping, sendMse, new int[] {valueCount}, false);
     }
 
     /**
      * @param parts element counts of consecutive parts of the layer, each with its own threshold
      */
-    ClippedUniformQuantizer(int bits, boolean stochastic, boolean mseClipping, boolean sendMse, int[] parts) {
+    ClippedUniformQuantizer(int bits, boolean stochastic, boolean mseClipping, boolean sendMse, int[] parts, boolean endpoints) {
         if (bits < 1 || bits > 16) {
             throw new IllegalArgumentException("OCTAV bit width must be 1..16, got " + bits);
         }
@@ -56,6 +63,7 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
         this.mseClipping = mseClipping;
         this.sendMse = sendMse;
         this.parts = parts.clone();
+        this.endpoints = endpoints;
         int total = 0;
         for (int p : parts) {
             total += p;
@@ -81,6 +89,11 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
      * clipping and {@code max |x|} is returned.
      */
     static double optimalThreshold(float[] values, int bits) {
+        return optimalThreshold(values, Math.pow(4, -bits) / 3);
+    }
+
+    /** Eq. 3 with the quantization noise term {@code noise s^2} of the level spacing in use. */
+    static double optimalThreshold(float[] values, double noise) {
         double sq = 0;
         double max = 0;
         for (float v : values) {
@@ -90,7 +103,6 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
         if (max == 0) {
             return 0;
         }
-        double noise = Math.pow(4, -bits) / 3;
         double s = Math.sqrt(sq / values.length);
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             double sumAbove = 0;
@@ -130,7 +142,8 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
             }
         }
         if (mseClipping) {
-            return (float) optimalThreshold(values, bits);
+            return (float) optimalThreshold(values, endpoints && bits > 0
+                    ? 1.0 / (3.0 * ((1 << bits) - 1) * ((1 << bits) - 1)) : Math.pow(4, -bits) / 3);
         }
         float max = 0;
         for (float v : values) {
@@ -150,18 +163,19 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
         for (int part : parts) {
             float s = threshold(values, from, from + part);
             out.writeFloat(s);
-            double delta = 2.0 * s / (1 << bits);
+            double delta = step(s);
             for (int k = from; k < from + part; k++) {
                 float v = values[k];
                 int i = 0;
                 if (s > 0) {
                     double clipped = Math.max(-s, Math.min(s, v));
-                    double t = (clipped + s) / delta - 0.5; // position in units of levels, level i at t = i
+                    // position in units of levels, level i at t = i
+                    double t = (clipped + s) / delta - (endpoints ? 0 : 0.5);
                     i = stochastic ? Stochastic.round(t, random) : (int) Math.floor(t + 0.5);
                     i = Math.max(0, Math.min(top, i));
                 }
                 out.writeBits(i, bits);
-                double d = v - level(i, s, delta);
+                double d = v - level(i, s, delta, endpoints);
                 err += d * d;
             }
             from += part;
@@ -171,8 +185,13 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
         }
     }
 
-    private static float level(int i, float s, double delta) {
-        return (float) (-s + (i + 0.5) * delta);
+    /** The spacing of the levels: {@code 2s/2^b} (mid-points) or {@code 2s/(2^b-1)} (end points; 1 bit: {@code 2s}). */
+    private double step(float s) {
+        return endpoints ? 2.0 * s / Math.max(1, (1 << bits) - 1) : 2.0 * s / (1 << bits);
+    }
+
+    private static float level(int i, float s, double delta, boolean endpoints) {
+        return (float) (-s + (i + (endpoints ? 0 : 0.5)) * delta);
     }
 
     @Override
@@ -183,9 +202,9 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
             if (!Float.isFinite(s) || s < 0) {
                 throw new MalformedMessageException("octav layer has invalid threshold " + s);
             }
-            double delta = 2.0 * s / (1 << bits);
+            double delta = step(s);
             for (int i = from; i < from + part; i++) {
-                out[i] = level(in.readBits(bits), s, delta);
+                out[i] = level(in.readBits(bits), s, delta, endpoints);
             }
             from += part;
         }
@@ -214,7 +233,7 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
             for (int k = from; k < from + part; k++) {
                 max = Math.max(max, Math.abs(values[k]));
             }
-            double delta = 2.0 * s / (1 << bits);
+            double delta = step(s);
             double clip = Math.max(0, max - s);
             bound = Math.max(bound, (clip + (stochastic ? delta : delta / 2)) * (1 + 1e-5) + 4 * Math.ulp((float) max));
             from += part;

@@ -41,16 +41,21 @@ final class StatelessKinds {
                                 "mse: send each layer's mean squared quantization error for eq. 8 aggregation (32 bits per layer)"),
                         new OptionDoc("scope", "tensor", "tensor | layer",
                                 "tensor: a threshold per tensor of the layer (weights, bias, batch-norm scale and shift); "
-                                        + "layer: one for the whole layer")),
+                                        + "layer: one for the whole layer"),
+                        new OptionDoc("levels", "endpoint", "endpoint | midpoint",
+                                "endpoint: levels -s + i 2s/(2^b-1), the outer ones at +-s (section III-B's example); "
+                                        + "midpoint: -s + (i + 1/2) 2s/2^b (eq. 2), which shrinks the largest weight by 2^-b "
+                                        + "each time weights pass the quantizer")),
                 Quantity.WEIGHTS, StatelessKind.ANY, (o, layout) -> {
                     int[] widths = o.perLayer("bits", "4", layout.layerCount(), 1, 16);
                     boolean stoch = o.choice("rounding", "stochastic", List.of("stochastic", "deterministic")).equals("stochastic");
                     boolean mseClip = o.choice("clip", "mse", List.of("mse", "max")).equals("mse");
                     boolean sendMse = o.choice("weighting", "mse", List.of("mse", "none")).equals("mse");
                     boolean perTensor = o.choice("scope", "tensor", List.of("tensor", "layer")).equals("tensor");
+                    boolean endpoints = o.choice("levels", "endpoint", List.of("endpoint", "midpoint")).equals("endpoint");
                     return (i, l) -> new ClippedUniformQuantizer(widths[i], stoch, mseClip, sendMse, perTensor
                             ? l.tensors().stream().mapToInt(org.fedwan.compression.TensorSpec::elementCount).toArray()
-                            : new int[] {l.parameterCount()});
+                            : new int[] {l.parameterCount()}, endpoints);
                 }));
         add(new StatelessKind("flq-kbit", "k-bit quantization with max |x| per layer and the noise term (seed 003 eq. 11-12)",
                 List.of(new OptionDoc("bits", "8", "integer 1..16", "k bits per value"),

@@ -74,7 +74,7 @@ class StatelessQuantizerTest {
                         new org.fedwan.compression.TensorSpec("gamma", new int[] {2})))));
         java.util.function.Function<String, float[]> roundTrip = scope -> {
             Scheme s = SchemeRegistry.create("octav", layout, Map.of("bits", "2", "rounding", "deterministic",
-                    "weighting", "none", "scope", scope));
+                    "weighting", "none", "scope", scope, "levels", "midpoint"));
             byte[] m = s.newClient(0, new SplittableRandom(1)).encode(RoundInput.of(1, new float[][] {values})).message();
             return s.newServer().decode(0, 1, m).values()[0];
         };
@@ -85,6 +85,23 @@ class StatelessQuantizerTest {
         assertTrue(perLayer[64] < 0.5, "one threshold for the layer clips the scale towards the weights' range: " + perLayer[64]);
         assertEquals(2 * 32, SchemeRegistry.create("octav", layout, Map.of("bits", "2", "weighting", "none"))
                 .uplinkBits(1).total().sideBits(org.fedwan.compression.SideKind.SCALE), "one 32-bit threshold per tensor");
+    }
+
+    @org.junit.jupiter.api.Test
+    void midpointLevelsShrinkWeightsThatPassTheQuantizerAgainAndEndpointLevelsDoNot() {
+        ModelLayout layout = new ModelLayout(List.of(new org.fedwan.compression.LayerSpec("w",
+                List.of(new org.fedwan.compression.TensorSpec("w", new int[] {4})))));
+        for (String levels : List.of("midpoint", "endpoint")) {
+            Scheme s = SchemeRegistry.create("octav", layout, Map.of("bits", "2", "rounding", "deterministic",
+                    "weighting", "none", "clip", "max", "levels", levels));
+            float[] w = {1f, -1f, 0.5f, -0.2f};
+            for (int pass = 0; pass < 3; pass++) {
+                byte[] m = s.newClient(0, new SplittableRandom(1)).encode(RoundInput.of(pass, new float[][] {w})).message();
+                w = s.newServer().decode(0, pass, m).values()[0];
+            }
+            // mid-points: the largest weight goes to 3/4 of the threshold each pass (1 - 2^-2); end points keep it
+            assertEquals(levels.equals("midpoint") ? Math.pow(0.75, 3) : 1.0, w[0], 1e-6, levels);
+        }
     }
 
     /** Mean of many decodings converges to x: within 4 standard errors of one step / 2. */
