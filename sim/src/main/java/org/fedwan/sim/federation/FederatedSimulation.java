@@ -571,11 +571,16 @@ public final class FederatedSimulation extends Model {
         }
     }
 
+    /** What the server holds of client {@code c}'s message: reassembled from LoRaWAN fragments, or as sent. */
+    private byte[] received(int c) {
+        return messages[c].length == 0 || onNbiot(c) ? messages[c] : reassemblers[c].message();
+    }
+
     private void updateArrived(int c) {
         if (!collecting && !carrying[c]) {
             return;
         }
-        byte[] received = messages[c].length == 0 || onNbiot(c) ? messages[c] : reassemblers[c].message();
+        byte[] received = received(c);
         if (!Arrays.equals(received, messages[c])) {
             throw new IllegalStateException("reassembled update of client " + c + " differs from what it sent");
         }
@@ -608,7 +613,7 @@ public final class FederatedSimulation extends Model {
         for (int c : selected) {
             if (arrived[c]) {
                 ok++;
-                byte[] message = messages[c].length == 0 || onNbiot(c) ? messages[c] : reassemblers[c].message();
+                byte[] message = received(c);
                 if (message.length > 0) {
                     decoded.add(decoder.decode(c, round, message));
                     sampleWeights.add((double) shares[c].length);
@@ -636,7 +641,7 @@ public final class FederatedSimulation extends Model {
         for (int c = 0; c < config.clients(); c++) {
             if (lateArrived[c]) {
                 late.add(c);
-                byte[] message = messages[c].length == 0 || onNbiot(c) ? messages[c] : reassemblers[c].message();
+                byte[] message = received(c);
                 if (message.length > 0) {
                     decoded.add(decoder.decode(c, messageRound[c], message));
                     sampleWeights.add((double) shares[c].length);
