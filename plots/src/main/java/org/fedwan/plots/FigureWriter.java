@@ -111,10 +111,11 @@ public final class FigureWriter {
      * @param dpi resolution, dots per inch
      * @return the image, {@code size.widthPx(dpi)} x {@code size.heightPx(dpi)} pixels
      */
-    public static BufferedImage render(JFreeChart chart, FigureSize size, int dpi) {
+    public static BufferedImage render(JFreeChart chart, FigureSize requested, int dpi) {
         if (dpi <= 0) {
             throw new IllegalArgumentException("dpi must be > 0, got " + dpi);
         }
+        FigureSize size = fitted(chart, requested);
         BufferedImage image = new BufferedImage(size.widthPx(dpi), size.heightPx(dpi),
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
@@ -179,7 +180,8 @@ public final class FigureWriter {
      * @param size printed size
      * @return the PDF file's bytes
      */
-    public static byte[] pdf(JFreeChart chart, FigureSize size) {
+    public static byte[] pdf(JFreeChart chart, FigureSize requested) {
+        FigureSize size = fitted(chart, requested);
         PDFDocument document = new PDFDocument();
         withoutDates(document);
         Page page = document.createPage(new Rectangle2D.Double(0, 0, size.widthPt(), size.heightPt()));
@@ -269,13 +271,38 @@ public final class FigureWriter {
      * @param name a name for the figure, e.g. its file name without extension
      * @return the SVG document, with an XML declaration
      */
-    public static String svg(JFreeChart chart, FigureSize size, String name) {
+    public static String svg(JFreeChart chart, FigureSize requested, String name) {
+        FigureSize size = fitted(chart, requested);
         SVGGraphics2D g2 = new SVGGraphics2D(size.widthPt(), size.heightPt(), SVGUnits.PT);
         g2.setDefsKeyPrefix(idPrefix(name));
         chart.draw(g2, new Rectangle2D.Double(0, 0, size.widthPt(), size.heightPt()));
         String element = g2.getSVGElement(null, true,
                 new ViewBox(0, 0, size.widthPt(), size.heightPt()), null, null);
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element + "\n";
+    }
+
+    /** Share of a figure's height a legend below the plot may take before the figure grows. */
+    static final double LEGEND_SHARE = 0.25;
+
+    /**
+     * {@code size}, made taller when the chart's legend needs more than {@link #LEGEND_SHARE} of
+     * its height (many or long entries, one per row), so that the plot keeps its own height.
+     */
+    static FigureSize fitted(JFreeChart chart, FigureSize size) {
+        org.jfree.chart.title.LegendTitle legend = chart.getLegend();
+        if (legend == null || !legend.isVisible()) {
+            return size;
+        }
+        Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            double height = legend.arrange(g2, new org.jfree.chart.block.RectangleConstraint(size.widthPt(), null,
+                    org.jfree.chart.block.LengthConstraintType.FIXED, 0, null,
+                    org.jfree.chart.block.LengthConstraintType.NONE)).getHeight();
+            double excess = height - LEGEND_SHARE * size.heightPt();
+            return excess <= 0 ? size : new FigureSize(size.widthIn(), size.heightIn() + excess / FigureSize.POINTS_PER_INCH);
+        } finally {
+            g2.dispose();
+        }
     }
 
     /**

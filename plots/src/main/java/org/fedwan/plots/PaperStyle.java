@@ -127,6 +127,23 @@ public final class PaperStyle {
     private PaperStyle() {
     }
 
+    /** Width a legend may take in a single-column figure, pt (3.5 in less the margins). */
+    static final double LEGEND_WIDTH_PT = 236;
+
+    /**
+     * Legend columns whose longest entry still fits side by side in a single-column figure: an
+     * entry is its graphic and padding (about 22 pt) plus its label at the 7-pt legend font.
+     */
+    static int legendColumnsThatFit(org.jfree.chart.LegendItemCollection items) {
+        java.awt.FontMetrics metrics = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB)
+                .createGraphics().getFontMetrics(TICK_FONT);
+        double widest = 0;
+        for (int i = 0; i < items.getItemCount(); i++) {
+            widest = Math.max(widest, metrics.stringWidth(items.get(i).getLabel()) + 22);
+        }
+        return widest == 0 ? 1 : Math.max(1, (int) (LEGEND_WIDTH_PT / widest));
+    }
+
     /**
      * A chart with the title, background, padding and legend of this style.
      *
@@ -161,7 +178,8 @@ public final class PaperStyle {
         if (legend) {
             // Items in a grid of at most four columns, so a legend that wraps still reads as a table.
             int items = Math.max(1, plot.getLegendItems().getItemCount());
-            int rows = (items + maxColumns - 1) / maxColumns;
+            int fit = Math.min(maxColumns, legendColumnsThatFit(plot.getLegendItems()));
+            int rows = (items + fit - 1) / fit;
             int columns = (items + rows - 1) / rows;
             LegendTitle legendTitle = new LegendTitle(plot, new GridArrangement(rows, columns),
                     new GridArrangement(items, 1));

@@ -127,4 +127,21 @@ class FigureWriterTest {
         assertTrue(length.endsWith("pt"), length);
         return Double.parseDouble(length.substring(0, length.length() - 2));
     }
+
+    @org.junit.jupiter.api.Test
+    void aFigureGrowsWhenItsLegendWouldCrowdThePlot() {
+        org.jfree.data.xy.XYSeriesCollection many = new org.jfree.data.xy.XYSeriesCollection();
+        for (int i = 0; i < 10; i++) {
+            org.jfree.data.xy.XYSeries s = new org.jfree.data.xy.XYSeries("a long legend entry number " + i
+                    + " / bits=8 alpha=0.5 clients=10");
+            s.add(1, i);
+            many.addSeries(s);
+        }
+        org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(many, new org.jfree.chart.axis.NumberAxis("x"),
+                new org.jfree.chart.axis.NumberAxis("y"), new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer());
+        FigureSize size = new FigureSize(3.5, 2.6);
+        FigureSize fitted = FigureWriter.fitted(PaperStyle.chart("t", plot, true), size);
+        org.junit.jupiter.api.Assertions.assertTrue(fitted.heightIn() > size.heightIn() + 0.5, fitted.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(size, FigureWriter.fitted(PaperStyle.chart("t", plot, false), size));
+    }
 }

@@ -96,4 +96,16 @@ class PaperStyleTest {
     void labelsCarryTheirUnit() {
         assertEquals("Simulated time (h)", PaperStyle.label("Simulated time", "h"));
     }
+
+    @Test
+    void longLegendEntriesGetOneColumnShortOnesSeveral() {
+        org.jfree.chart.LegendItemCollection longOnes = new org.jfree.chart.LegendItemCollection();
+        longOnes.add(new org.jfree.chart.LegendItem("mlp-mnist-qrr / 0.5 / 40 / qrr / bits=8 p=0.1"));
+        longOnes.add(new org.jfree.chart.LegendItem("octav / bits=4-2-2-4 rounding=stochastic weighting=none"));
+        assertEquals(1, PaperStyle.legendColumnsThatFit(longOnes));
+        org.jfree.chart.LegendItemCollection shortOnes = new org.jfree.chart.LegendItemCollection();
+        shortOnes.add(new org.jfree.chart.LegendItem("fp32"));
+        shortOnes.add(new org.jfree.chart.LegendItem("int8"));
+        org.junit.jupiter.api.Assertions.assertTrue(PaperStyle.legendColumnsThatFit(shortOnes) >= 4);
+    }
 }
