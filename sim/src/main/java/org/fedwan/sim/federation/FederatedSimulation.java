@@ -234,7 +234,8 @@ public final class FederatedSimulation extends Model {
         this.availability = config.availabilityTrace() == null ? AvailabilityTrace.alwaysOnline(n)
                 : readTrace(config.availabilityTrace(), n);
         this.trainEval = config.trainEvalSamples() == 0 ? null
-                : train.select(sample(train.size(), config.trainEvalSamples(), streams().of(SERVER_ID, "train-eval")));
+                : train.select(sample(java.util.stream.IntStream.range(0, train.size()).toArray(),
+                        config.trainEvalSamples(), streams().of(SERVER_ID, "train-eval")));
         this.reassemblers = new Reassembler[n];
         this.arrived = new boolean[n];
         this.global = model.initialWeights(streams().seed(SERVER_ID, "model-init"));
@@ -256,20 +257,20 @@ public final class FederatedSimulation extends Model {
         }
     }
 
-    /** {@code min(k, n)} distinct indices of {@code 0 .. n-1} drawn from {@code rng}, ascending. */
-    static int[] sample(int n, int k, RandomGenerator rng) {
+    /**
+     * {@code min(k, candidates.length)} distinct values of {@code candidates} drawn from {@code rng}
+     * (the first steps of a Fisher-Yates shuffle, which reorders {@code candidates}), ascending.
+     */
+    static int[] sample(int[] candidates, int k, RandomGenerator rng) {
+        int n = candidates.length;
         int m = Math.min(n, k);
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
         for (int i = 0; i < m; i++) {
             int j = i + rng.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
+            int t = candidates[i];
+            candidates[i] = candidates[j];
+            candidates[j] = t;
         }
-        int[] out = Arrays.copyOf(all, m);
+        int[] out = Arrays.copyOf(candidates, m);
         Arrays.sort(out);
         return out;
     }
@@ -513,18 +514,7 @@ public final class FederatedSimulation extends Model {
                 .toArray();
         int n = all.length;
         int k = (int) Math.min(n, Math.ceil(config.clientsPerRound() * config.overSelection() - 1e-9));
-        if (k == n) {
-            return all;
-        }
-        for (int i = 0; i < k; i++) {
-            int j = i + selection.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        int[] chosen = Arrays.copyOf(all, k);
-        Arrays.sort(chosen);
-        return chosen;
+        return k == n ? all : sample(all, k, selection);
     }
 
     /**

@@ -73,15 +73,6 @@ final class NbiotClients {
         cell.broadcast(List.of(devices), bytes, onDone);
     }
 
-    boolean anySending() {
-        for (NbiotDevice d : devices) {
-            if (d.isSending()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** End-of-run energy by state: TX, RX, standby (connected and idle DRX/eDRX), sleep (PSM). */
     List<DeviceRecord> deviceRecords(long nowUs, double[] computeJ) {
         List<DeviceRecord> out = new ArrayList<>();
