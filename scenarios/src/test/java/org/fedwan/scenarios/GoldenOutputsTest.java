@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.fedwan.results.Formats;
 import org.fedwan.scenarios.run.DataSets;
 import org.fedwan.scenarios.run.Execution;
 import org.fedwan.scenarios.run.ResultFolder;
@@ -94,8 +96,37 @@ class GoldenOutputsTest {
         for (String table : List.of("rounds.csv", "clients.csv", "devices.csv", "summary.json")) {
             out.put(table, Files.readString(dir.resolve(table), StandardCharsets.UTF_8));
         }
-        out.put("transmissions.digest", transmissionDigest(Files.readAllLines(dir.resolve("transmissions.csv"))));
+        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("transmissions.csv")));
+        if (Files.exists(dir.resolve("energy.csv"))) {
+            lines.addAll(asRecordedTransmissions(Files.readAllLines(dir.resolve("energy.csv"))));
+        }
+        out.put("transmissions.digest", transmissionDigest(lines));
         return out;
+    }
+
+    /**
+     * Rows of {@code energy.csv} in the line format {@code transmissions.csv} had when the goldens
+     * were recorded: {@code device,start_s,end_s,0,airtime_ms,energy_j,outcome,round,direction,-1,0},
+     * training as direction {@code compute} with outcome {@code trained}, radio power states as
+     * direction {@code energy} with the state as outcome.
+     */
+    static List<String> asRecordedTransmissions(List<String> energyLines) {
+        assertEquals("round,device,state,start_s,end_s,energy_j", energyLines.get(0));
+        List<String> out = new ArrayList<>();
+        for (String line : energyLines.subList(1, energyLines.size())) {
+            String[] f = line.split(",", -1);
+            long startUs = micros(f[3]);
+            long endUs = micros(f[4]);
+            boolean compute = f[2].equals("compute");
+            out.add(f[1] + "," + f[3] + "," + f[4] + ",0," + Formats.millis(endUs - startUs) + "," + f[5] + ","
+                    + (compute ? "trained" : f[2]) + "," + f[0] + "," + (compute ? "compute" : "energy") + ",-1,0");
+        }
+        return out;
+    }
+
+    private static long micros(String seconds) {
+        String[] p = seconds.split("\\.");
+        return Long.parseLong(p[0]) * 1_000_000 + Long.parseLong(p[1]);
     }
 
     /** SHA-256 and count of the rows of each kind (the {@code direction} column), in file order. */

@@ -44,7 +44,7 @@ public final class SparkEngine implements SweepEngine {
     }
 
     /** One computed run. */
-    record Done(int index, String rounds, String transmissions, String devices, String clients, LinkedHashMap<String, Object> summary, long startMs,
+    record Done(int index, LinkedHashMap<String, String> tables, LinkedHashMap<String, Object> summary, long startMs,
             long endMs) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
@@ -58,7 +58,7 @@ public final class SparkEngine implements SweepEngine {
         long start = System.currentTimeMillis();
         RunConfig c = ResultFolder.fromResolved(t.resolved());
         RunResult r = Execution.execute(c, Executors.DATA, 1, null);
-        return new Done(t.index(), r.roundsCsv(), r.transmissionsCsv(), r.devicesCsv(), r.clientsCsv(), new LinkedHashMap<>(r.summary()), start,
+        return new Done(t.index(), new LinkedHashMap<>(r.tables()), new LinkedHashMap<>(r.summary()), start,
                 System.currentTimeMillis());
     }
 
@@ -90,7 +90,7 @@ public final class SparkEngine implements SweepEngine {
                 List<Done> done = sc.parallelize(tasks, tasks.size()).map(SparkEngine::compute).collect();
                 for (Done d : done) {
                     Map<String, Object> summary = d.summary();
-                    sink.accept(d.index(), new RunResult(runs.get(d.index()), d.rounds(), d.transmissions(), d.devices(), d.clients(), summary),
+                    sink.accept(d.index(), new RunResult(runs.get(d.index()), d.tables(), summary),
                             Instant.ofEpochMilli(d.startMs()), Instant.ofEpochMilli(d.endMs()));
                 }
             }

@@ -1,11 +1,14 @@
 package org.fedwan.scenarios.run;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.fedwan.fl.train.TrainerPool;
+import org.fedwan.results.RunListener;
+import org.fedwan.results.TableWriter;
 import org.fedwan.sim.federation.FederatedSimulation;
 import org.fedwan.sim.federation.RunConfig;
 import org.fedwan.sim.federation.RunSummary;
-import org.fedwan.sim.results.RunListener;
 
 /**
  * The function "resolved scenario -> result": seeded only from the configuration, no static
@@ -27,26 +30,33 @@ public final class Execution {
      */
     public static RunResult execute(RunConfig config, DataSets.Cache data, int threads, RunListener observer)
             throws IOException {
-        StringBuilder rounds = new StringBuilder(4096);
-        StringBuilder transmissions = new StringBuilder(1 << 16);
-        RunSummaryAndTarget r = execute(config, data, threads, observer, rounds, transmissions);
-        return new RunResult(config, rounds.toString(), transmissions.toString(), r.devicesCsv(), r.clientsCsv(),
-                Summaries.of(config, r.summary(), r.target()));
+        Map<String, StringBuilder> text = new LinkedHashMap<>();
+        TableWriter.TABLES.forEach(t -> text.put(t.file(), new StringBuilder(4096)));
+        RunSummaryAndTarget r = execute(config, data, threads, observer, sinks(text));
+        Map<String, String> tables = new LinkedHashMap<>();
+        text.forEach((file, content) -> tables.put(file, content.toString()));
+        return new RunResult(config, tables, Summaries.of(config, r.summary(), r.target()));
+    }
+
+    /** The writer's sinks from one appendable per table file. */
+    static TableWriter.Sinks sinks(Map<String, ? extends Appendable> byFile) {
+        return new TableWriter.Sinks(byFile.get("rounds.csv"), byFile.get("transmissions.csv"), byFile.get("energy.csv"),
+                byFile.get("clients.csv"), byFile.get("devices.csv"));
     }
 
     /** A finished simulation and its target tracking. */
-    record RunSummaryAndTarget(RunSummary summary, TargetTracker target, String devicesCsv, String clientsCsv) {
+    record RunSummaryAndTarget(RunSummary summary, TargetTracker target) {
     }
 
-    /** Runs {@code config}, streaming the two tables to the given sinks. */
+    /** Runs {@code config}, streaming its tables to {@code sinks}. */
     static RunSummaryAndTarget execute(RunConfig config, DataSets.Cache data, int threads, RunListener observer,
-            Appendable rounds, Appendable transmissions) throws IOException {
+            TableWriter.Sinks sinks) throws IOException {
         DataSets.TrainTest tt = data.get(config);
         TargetTracker target = new TargetTracker(config.targetAccuracy());
-        CsvTables tables = new CsvTables(rounds, transmissions);
+        TableWriter tables = new TableWriter(sinks);
         RunListener listener = observer == null ? RunListener.all(tables, target) : RunListener.all(tables, target, observer);
         TrainerPool pool = data.pool(config, threads);
         RunSummary summary = FederatedSimulation.run(config, tt.train(), tt.test(), pool, listener);
-        return new RunSummaryAndTarget(summary, target, tables.devicesCsv(), tables.clientsCsv());
+        return new RunSummaryAndTarget(summary, target);
     }
 }

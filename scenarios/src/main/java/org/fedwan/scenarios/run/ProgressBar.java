@@ -2,8 +2,8 @@ package org.fedwan.scenarios.run;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import org.fedwan.sim.results.RoundRecord;
-import org.fedwan.sim.results.RunListener;
+import org.fedwan.results.RoundRecord;
+import org.fedwan.results.RunListener;
 
 /**
  * A one-line progress bar per run on a terminal (redrawn in place), or one line per round when

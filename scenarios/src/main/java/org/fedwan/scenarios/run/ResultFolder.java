@@ -17,7 +17,7 @@ import java.util.Map;
 import org.fedwan.sim.federation.RunConfig;
 
 /**
- * A run's result folder: {@code rounds.csv}, {@code transmissions.csv}, {@code summary.json} and,
+ * A run's result folder: its tables ({@link org.fedwan.results.TableWriter#TABLES}), {@code summary.json} and,
  * written last, {@code manifest.json} (the resolved scenario, its hash, seed, tool version, start
  * and end time). Every file is written under a temporary name and renamed when complete, so a
  * folder with a manifest is a complete run and a folder without one is not.
@@ -42,10 +42,9 @@ public final class ResultFolder {
     public static void write(RunResult r, Path dir, Instant start, Instant end, Map<String, Object> extra) throws IOException {
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve(MANIFEST));
-        writeAtomically(dir.resolve("rounds.csv"), r.roundsCsv());
-        writeAtomically(dir.resolve("transmissions.csv"), r.transmissionsCsv());
-        writeAtomically(dir.resolve("devices.csv"), r.devicesCsv());
-        writeAtomically(dir.resolve("clients.csv"), r.clientsCsv());
+        for (Map.Entry<String, String> t : r.tables().entrySet()) {
+            writeAtomically(dir.resolve(t.getKey()), t.getValue());
+        }
         writeSummary(dir, r.summary());
         writeManifest(dir, r.config(), start, end, extra);
     }

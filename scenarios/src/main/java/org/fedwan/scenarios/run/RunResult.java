@@ -4,16 +4,25 @@ import java.util.Map;
 import org.fedwan.sim.federation.RunConfig;
 
 /**
- * Everything one run produced, as values: the two tables as text and the summary metrics (all
+ * Everything one run produced, as values: its tables as text and the summary metrics (all
  * deterministic: the same configuration gives an equal result on any machine and thread count).
  *
- * @param config          the resolved configuration
- * @param roundsCsv       rounds.csv content
- * @param transmissionsCsv transmissions.csv content
- * @param devicesCsv      devices.csv content
- * @param clientsCsv      clients.csv content
- * @param summary         summary metrics in a fixed order (numbers, strings; NaN where undefined)
+ * @param config  the resolved configuration
+ * @param tables  each table's file name (see {@link org.fedwan.results.TableWriter#TABLES}) to its content
+ * @param summary summary metrics in a fixed order (numbers, strings; NaN where undefined)
  */
-public record RunResult(RunConfig config, String roundsCsv, String transmissionsCsv, String devicesCsv, String clientsCsv,
-        Map<String, Object> summary) {
+public record RunResult(RunConfig config, Map<String, String> tables, Map<String, Object> summary) {
+
+    public RunResult {
+        tables = Map.copyOf(tables);
+    }
+
+    /** The content of table {@code file}, e.g. {@code rounds.csv}. */
+    public String table(String file) {
+        String t = tables.get(file);
+        if (t == null) {
+            throw new IllegalArgumentException("no table " + file + " in this result; it has " + tables.keySet());
+        }
+        return t;
+    }
 }

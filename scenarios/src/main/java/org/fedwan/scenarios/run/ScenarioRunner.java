@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fedwan.plots.RunFigures;
+import org.fedwan.results.Table;
+import org.fedwan.results.TableWriter;
 import org.fedwan.sim.federation.RunConfig;
 import org.fedwan.sim.federation.RunSummary;
-import org.fedwan.sim.results.RunListener;
+import org.fedwan.results.RunListener;
 
 /** Runs one resolved scenario from the CLI, streaming its tables to its result folder. */
 public final class ScenarioRunner {
@@ -45,19 +48,22 @@ public final class ScenarioRunner {
             b.start(config.name());
             bar = b;
         }
-        Path roundsPart = outDir.resolve("rounds.csv.part");
-        Path framesPart = outDir.resolve("transmissions.csv.part");
+        Map<String, BufferedWriter> writers = new LinkedHashMap<>();
         Execution.RunSummaryAndTarget r;
-        try (BufferedWriter rounds = Files.newBufferedWriter(roundsPart, StandardCharsets.UTF_8);
-                BufferedWriter frames = Files.newBufferedWriter(framesPart, StandardCharsets.UTF_8);
-                DataSets.Cache resources = new DataSets.Cache()) {
-            r = Execution.execute(config, resources, threads, bar, rounds, frames);
+        try (DataSets.Cache resources = new DataSets.Cache()) {
+            for (Table<?> t : TableWriter.TABLES) {
+                writers.put(t.file(), Files.newBufferedWriter(outDir.resolve(t.file() + ".part"), StandardCharsets.UTF_8));
+            }
+            r = Execution.execute(config, resources, threads, bar, Execution.sinks(writers));
+        } finally {
+            for (BufferedWriter w : writers.values()) {
+                w.close();
+            }
         }
-        Files.move(roundsPart, outDir.resolve("rounds.csv"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.move(framesPart, outDir.resolve("transmissions.csv"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
-        ResultFolder.writeAtomically(outDir.resolve("devices.csv"), r.devicesCsv());
-        ResultFolder.writeAtomically(outDir.resolve("clients.csv"), r.clientsCsv());
+        for (String file : writers.keySet()) {
+            Files.move(outDir.resolve(file + ".part"), outDir.resolve(file), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
         ResultFolder.writeSummary(outDir, Summaries.of(config, r.summary(), r.target()));
         double wallS = (System.nanoTime() - t0) / 1e9;
         ResultFolder.writeManifest(outDir, config, start, Instant.now(),

@@ -1,7 +1,7 @@
 package org.fedwan.scenarios.run;
 
-import org.fedwan.sim.results.RoundRecord;
-import org.fedwan.sim.results.RunListener;
+import org.fedwan.results.RoundRecord;
+import org.fedwan.results.RunListener;
 
 /**
  * What it cost to first reach a target test accuracy: simulated time, radio energy, uplink

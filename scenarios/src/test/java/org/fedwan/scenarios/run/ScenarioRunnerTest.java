@@ -59,7 +59,7 @@ class ScenarioRunnerTest {
     }
 
     @Test
-    void roundEnergyEqualsTheSumOfTheFrameRows() throws Exception {
+    void roundEnergyEqualsTheSumOfTheFrameAndEnergyRows() throws Exception {
         ScenarioRunner.run(tiny(), dir.resolve("e"), 2, false, null, false);
         List<String> frames = Files.readAllLines(dir.resolve("e/transmissions.csv"));
         double framesJ = 0;
@@ -72,6 +72,10 @@ class ScenarioRunnerTest {
                 upPayload += Long.parseLong(f[10]);
                 upFrames++;
             }
+        }
+        List<String> energy = Files.readAllLines(dir.resolve("e/energy.csv"));
+        for (String line : energy.subList(1, energy.size())) {
+            framesJ += Double.parseDouble(line.split(",")[5]);
         }
         List<String> rounds = Files.readAllLines(dir.resolve("e/rounds.csv"));
         String[] last = rounds.get(rounds.size() - 1).split(",");

@@ -34,9 +34,9 @@ import org.fedwan.sim.network.FrameOutcome;
 import org.fedwan.sim.network.LorawanDevice;
 import org.fedwan.sim.network.LorawanNetwork;
 import org.fedwan.sim.network.NetworkSettings;
-import org.fedwan.sim.results.FrameRecord;
-import org.fedwan.sim.results.RoundRecord;
-import org.fedwan.sim.results.RunListener;
+import org.fedwan.results.FrameRecord;
+import org.fedwan.results.RoundRecord;
+import org.fedwan.results.RunListener;
 
 /**
  * Federated learning over a LoRaWAN star network. Each round:
@@ -300,7 +300,7 @@ public final class FederatedSimulation extends Model {
         }
         for (LorawanDevice d : sim.devices) {
             org.fedwan.sim.network.DeviceEnergy e = d.energy(sim.nowUs());
-            listener.onDevice(new org.fedwan.sim.results.DeviceRecord(d.name(), d.dataRateIndex(), e.txJ(), e.rxJ(),
+            listener.onDevice(new org.fedwan.results.DeviceRecord(d.name(), d.dataRateIndex(), e.txJ(), e.rxJ(),
                     e.standbyJ(), e.sleepJ(), e.mcuJ(), e.txTimeUs(), e.rxTimeUs(), d.dutyCycleWaitUs(), d.fairUseWaitUs(),
                     e.depletedAtUs() == Long.MAX_VALUE ? -1 : e.depletedAtUs(), "lorawan"));
         }
@@ -540,7 +540,7 @@ public final class FederatedSimulation extends Model {
         int c = (int) sender.id();
         double e = sender.txEnergyJ(phyPayloadBytes);
         boolean wanted = collecting || carrying[c];
-        String outcome = wanted ? frameOutcome.label() : "late";
+        org.fedwan.results.FrameOutcome outcome = wanted ? frameOutcome.asResult() : org.fedwan.results.FrameOutcome.LATE;
         if (wanted && frameOutcome.delivered()) {
             reassemblers[c].accept(frmPayload);
         }
@@ -553,7 +553,7 @@ public final class FederatedSimulation extends Model {
         airtimeUs[c] += endUs - startUs;
         frameCount[c]++;
         energyJ += e;
-        listener.onFrame(new FrameRecord(recordRound(), sender.name(), FrameRecord.UPLINK,
+        listener.onFrame(new FrameRecord(recordRound(), sender.name(), org.fedwan.results.Direction.UPLINK,
                 org.fedwan.channel.lorawan.Fragmentation.fragmentIndex(frmPayload), startUs, endUs, phyPayloadBytes,
                 frmPayload.length, e, outcome));
         if (!collecting) {
@@ -659,7 +659,7 @@ public final class FederatedSimulation extends Model {
         }
         for (int c : late) {
             lateArrived[c] = false;
-            emitClientRecord(c, "late-used");
+            emitClientRecord(c, org.fedwan.results.ClientOutcome.LATE_USED);
             arrived[c] = false;
             messages[c] = null;
         }
@@ -742,8 +742,8 @@ public final class FederatedSimulation extends Model {
         int index = org.fedwan.channel.lorawan.Fragmentation.fragmentIndex(frmPayload);
         for (LorawanDevice d : devices) {
             energyJ += rxEnergyJ;
-            listener.onFrame(new FrameRecord(recordRound(), d.name(), FrameRecord.DOWNLINK, index, startUs, endUs,
-                    phyPayloadBytes, frmPayload.length, rxEnergyJ, "received"));
+            listener.onFrame(new FrameRecord(recordRound(), d.name(), org.fedwan.results.Direction.DOWNLINK, index, startUs, endUs,
+                    phyPayloadBytes, frmPayload.length, rxEnergyJ, org.fedwan.results.FrameOutcome.RECEIVED));
         }
     }
 
@@ -765,19 +765,19 @@ public final class FederatedSimulation extends Model {
         }
         broadcastDone = false;
         for (int c : selected) {
-            String outcome;
+            org.fedwan.results.ClientOutcome outcome;
             if (droppedOut[c]) {
-                outcome = "dropped-out";
+                outcome = org.fedwan.results.ClientOutcome.DROPPED_OUT;
             } else if (arrived[c]) {
-                outcome = messages[c].length == 0 ? "skipped" : "ok";
+                outcome = messages[c].length == 0 ? org.fedwan.results.ClientOutcome.SKIPPED : org.fedwan.results.ClientOutcome.OK;
             } else if (carrying[c] || lateArrived[c]) {
-                outcome = "late";
+                outcome = org.fedwan.results.ClientOutcome.LATE;
             } else if (computeEndUs[c] < 0) {
-                outcome = "dropped-computing";
+                outcome = org.fedwan.results.ClientOutcome.DROPPED_COMPUTING;
             } else if (frameCount[c] > 0 && uploadEndUs[c] >= aggregatedAtUs) {
-                outcome = "dropped-sending";
+                outcome = org.fedwan.results.ClientOutcome.DROPPED_SENDING;
             } else {
-                outcome = frameCount[c] > 0 ? "lost" : "dropped-sending";
+                outcome = frameCount[c] > 0 ? org.fedwan.results.ClientOutcome.LOST : org.fedwan.results.ClientOutcome.DROPPED_SENDING;
             }
             emitClientRecord(c, outcome);
         }
@@ -807,8 +807,8 @@ public final class FederatedSimulation extends Model {
         }
     }
 
-    private void emitClientRecord(int c, String outcome) {
-        listener.onClientRound(new org.fedwan.sim.results.ClientRoundRecord(round, "dev-" + c, computeUs[c],
+    private void emitClientRecord(int c, org.fedwan.results.ClientOutcome outcome) {
+        listener.onClientRound(new org.fedwan.results.ClientRoundRecord(round, "dev-" + c, computeUs[c],
                 computeEndUs[c], uploadStartUs[c], uploadEndUs[c], airtimeUs[c],
                 waitUs(c) - clientWaitAtStartUs[c], frameCount[c],
                 messages[c] == null ? 0 : messages[c].length, outcome, onNbiot(c) ? "nbiot" : "lorawan"));
@@ -884,8 +884,8 @@ public final class FederatedSimulation extends Model {
         double joules = flops / 1e6 * config.computeEnergyMjPerMflop() / 1e3;
         energyJ += joules;
         computeJ[c] += joules;
-        listener.onFrame(new FrameRecord(recordRound(), "dev-" + c, FrameRecord.COMPUTE, -1, roundStartUs,
-                roundStartUs + busyUs, 0, 0, joules, "trained"));
+        listener.onEnergy(new org.fedwan.results.EnergyRecord(recordRound(), "dev-" + c,
+                org.fedwan.results.EnergyState.COMPUTE, roundStartUs, roundStartUs + busyUs, joules));
     }
 
     /** The round a record made now belongs to. */
@@ -913,8 +913,8 @@ public final class FederatedSimulation extends Model {
         uploadEndUs[c] = endUs;
         airtimeUs[c] += endUs - startUs;
         frameCount[c]++;
-        listener.onFrame(new FrameRecord(recordRound(), "dev-" + c, FrameRecord.UPLINK, frameCount[c] - 1, startUs, endUs, bytes,
-                bytes, 0, collecting ? "delivered" : "late"));
+        listener.onFrame(new FrameRecord(recordRound(), "dev-" + c, org.fedwan.results.Direction.UPLINK, frameCount[c] - 1, startUs, endUs, bytes,
+                bytes, 0, collecting ? org.fedwan.results.FrameOutcome.DELIVERED : org.fedwan.results.FrameOutcome.LATE));
     }
 
     /**
@@ -923,7 +923,8 @@ public final class FederatedSimulation extends Model {
      */
     private void nbiotEnergy(int c, String state, long startUs, long endUs, double joules) {
         energyJ += joules;
-        listener.onFrame(new FrameRecord(recordRound(), "dev-" + c, FrameRecord.ENERGY, -1, startUs, endUs, 0, 0, joules, state));
+        listener.onEnergy(new org.fedwan.results.EnergyRecord(recordRound(), "dev-" + c,
+                org.fedwan.results.EnergyState.valueOf(state.toUpperCase(java.util.Locale.ROOT)), startUs, endUs, joules));
     }
 
     private long totalWaitUs() {

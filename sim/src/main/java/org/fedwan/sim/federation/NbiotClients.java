@@ -12,7 +12,7 @@ import org.fedwan.sim.nbiot.NbiotCell;
 import org.fedwan.sim.nbiot.NbiotDevice;
 import org.fedwan.sim.nbiot.NbiotDeviceSettings;
 import org.fedwan.sim.nbiot.NbiotListener;
-import org.fedwan.sim.results.DeviceRecord;
+import org.fedwan.results.DeviceRecord;
 
 /**
  * The clients of an FL run over NB-IoT: one cell whose 180 kHz uplink carrier they share (round

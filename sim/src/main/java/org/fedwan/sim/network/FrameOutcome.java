@@ -38,6 +38,11 @@ public enum FrameOutcome {
         return rank;
     }
 
+    /** @return the same outcome in the result tables' vocabulary */
+    public org.fedwan.results.FrameOutcome asResult() {
+        return org.fedwan.results.FrameOutcome.valueOf(name());
+    }
+
     /** @return true for {@link #DELIVERED} */
     public boolean delivered() {
         return this == DELIVERED;

@@ -18,9 +18,12 @@ import org.fedwan.fl.model.ModelDefinition;
 import org.fedwan.fl.model.ModelZoo;
 import org.fedwan.fl.train.TrainerPool;
 import org.fedwan.fl.train.TrainingSettings;
-import org.fedwan.sim.results.FrameRecord;
-import org.fedwan.sim.results.RoundRecord;
-import org.fedwan.sim.results.RunListener;
+import org.fedwan.results.Direction;
+import org.fedwan.results.EnergyRecord;
+import org.fedwan.results.EnergyState;
+import org.fedwan.results.FrameRecord;
+import org.fedwan.results.RoundRecord;
+import org.fedwan.results.RunListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,16 +61,28 @@ class FederatedSimulationTest {
     static final class Recorder implements RunListener {
         final List<FrameRecord> frames = new ArrayList<>();
         final List<RoundRecord> rounds = new ArrayList<>();
-        final List<org.fedwan.sim.results.DeviceRecord> devices = new ArrayList<>();
-        final List<org.fedwan.sim.results.ClientRoundRecord> clients = new ArrayList<>();
+        final List<org.fedwan.results.DeviceRecord> devices = new ArrayList<>();
+        final List<org.fedwan.results.ClientRoundRecord> clients = new ArrayList<>();
+        final List<EnergyRecord> energies = new ArrayList<>();
 
         @Override
-        public void onClientRound(org.fedwan.sim.results.ClientRoundRecord c) {
+        public void onEnergy(EnergyRecord e) {
+            energies.add(e);
+        }
+
+        /** Energy of round {@code round}'s rows of both tables. */
+        double energyJ(int round) {
+            return frames.stream().filter(f -> f.round() == round).mapToDouble(FrameRecord::energyJ).sum()
+                    + energies.stream().filter(e -> e.round() == round).mapToDouble(EnergyRecord::energyJ).sum();
+        }
+
+        @Override
+        public void onClientRound(org.fedwan.results.ClientRoundRecord c) {
             clients.add(c);
         }
 
         @Override
-        public void onDevice(org.fedwan.sim.results.DeviceRecord device) {
+        public void onDevice(org.fedwan.results.DeviceRecord device) {
             devices.add(device);
         }
 
@@ -97,7 +112,7 @@ class FederatedSimulationTest {
         int fragments = Fragmentation.fragmentCount((int) messageBytes, maxFrm);
         for (RoundRecord round : r.rounds) {
             List<FrameRecord> up = r.frames.stream()
-                    .filter(f -> f.round() == round.round() && f.direction().equals(FrameRecord.UPLINK)).toList();
+                    .filter(f -> f.round() == round.round() && f.direction().equals(Direction.UPLINK)).toList();
             long frm = up.stream().mapToLong(FrameRecord::frmPayloadBytes).sum();
             long phy = up.stream().mapToLong(FrameRecord::phyPayloadBytes).sum();
             // sum of frame payloads = encoded update bytes + fragment headers
@@ -125,9 +140,9 @@ class FederatedSimulationTest {
             RunSummary s = FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
             assertEquals(2, s.rounds(), name);
             assertTrue(Double.isFinite(s.finalAccuracy()), name);
-            long frm = r.frames.stream().filter(f -> f.direction().equals(FrameRecord.UPLINK))
+            long frm = r.frames.stream().filter(f -> f.direction().equals(Direction.UPLINK))
                     .mapToLong(FrameRecord::frmPayloadBytes).sum();
-            long frames = r.frames.stream().filter(f -> f.direction().equals(FrameRecord.UPLINK)).count();
+            long frames = r.frames.stream().filter(f -> f.direction().equals(Direction.UPLINK)).count();
             assertEquals(s.updateBytes() + 3 * frames, frm, name);
         }
     }
@@ -148,7 +163,7 @@ class FederatedSimulationTest {
             assertEquals(2, s.rounds(), partition);
             assertTrue(Double.isFinite(s.finalAccuracy()), partition);
             assertEquals(3, r.devices.size(), partition);
-            for (org.fedwan.sim.results.DeviceRecord d : r.devices) {
+            for (org.fedwan.results.DeviceRecord d : r.devices) {
                 assertTrue(d.txJ() > 0 && d.sleepJ() >= 0 && d.mcuJ() > 0, d.toString());
             }
         }
@@ -167,10 +182,10 @@ class FederatedSimulationTest {
             assertEquals(3, round.clientsOk());
             // transport blocks carry the updates plus IP/UDP overhead
             assertTrue(round.uplinkBytes() >= round.updateBytes(), round.toString());
-            double rows = r.frames.stream().filter(f -> f.round() == round.round()).mapToDouble(FrameRecord::energyJ).sum();
+            double rows = r.energyJ(round.round());
             assertEquals(rows, round.energyJ(), 1e-9);
         }
-        assertTrue(r.frames.stream().anyMatch(f -> f.direction().equals(FrameRecord.ENERGY) && f.outcome().equals("tx")));
+        assertTrue(r.energies.stream().anyMatch(e -> e.state() == EnergyState.TX));
         assertEquals(3, r.devices.size());
         RunSummary lora = FederatedSimulation.run(tiny().build(), TRAIN, TEST, pool, new Recorder());
         // same seed, same training: the model does not depend on the link
@@ -196,7 +211,7 @@ class FederatedSimulationTest {
         Recorder rd = new Recorder();
         FederatedSimulation.run(d.build(), TRAIN, TEST, pool, rd);
         assertEquals(0, rd.rounds.get(0).clientsOk());
-        assertTrue(rd.clients.stream().allMatch(c -> c.outcome().equals("dropped-out")));
+        assertTrue(rd.clients.stream().allMatch(c -> c.outcome() == org.fedwan.results.ClientOutcome.DROPPED_OUT));
     }
 
     @Test
@@ -224,13 +239,13 @@ class FederatedSimulationTest {
         assertEquals(2, s.rounds());
         assertEquals(4, r.rounds.get(0).clientsOk());
         assertEquals(List.of("lorawan", "lorawan", "nbiot", "nbiot"),
-                r.devices.stream().sorted(java.util.Comparator.comparing(org.fedwan.sim.results.DeviceRecord::device))
-                        .map(org.fedwan.sim.results.DeviceRecord::protocol).toList());
-        assertTrue(r.frames.stream().anyMatch(f -> f.device().equals("dev-3") && f.direction().equals(FrameRecord.ENERGY)));
-        assertTrue(r.frames.stream().anyMatch(f -> f.device().equals("dev-0") && f.direction().equals(FrameRecord.UPLINK)
+                r.devices.stream().sorted(java.util.Comparator.comparing(org.fedwan.results.DeviceRecord::device))
+                        .map(org.fedwan.results.DeviceRecord::protocol).toList());
+        assertTrue(r.energies.stream().anyMatch(e -> e.device().equals("dev-3") && e.state() != EnergyState.COMPUTE));
+        assertTrue(r.frames.stream().anyMatch(f -> f.device().equals("dev-0") && f.direction().equals(Direction.UPLINK)
                 && f.phyPayloadBytes() == 255));
         for (RoundRecord round : r.rounds) {
-            double rows = r.frames.stream().filter(f -> f.round() == round.round()).mapToDouble(FrameRecord::energyJ).sum();
+            double rows = r.energyJ(round.round());
             assertEquals(rows, round.energyJ(), 1e-9);
         }
     }
@@ -279,15 +294,15 @@ class FederatedSimulationTest {
         var params = Region.EU868.dataRate(5).uplinkParams();
         double expected = 0;
         long flopsPerClient = 3 * pool.model().forwardFlopsPerSample() * 80;
+        for (EnergyRecord e : r.energies) {
+            // 0.5 mJ per MFLOP (lpwan-facts C(b)) x the client's training FLOPs
+            assertEquals(EnergyState.COMPUTE, e.state());
+            assertEquals(flopsPerClient / 1e6 * 0.5e-3, e.energyJ(), 1e-12);
+            expected += e.energyJ();
+        }
         for (FrameRecord f : r.frames) {
-            if (f.direction().equals(FrameRecord.COMPUTE)) {
-                // 0.5 mJ per MFLOP (lpwan-facts C(b)) x the client's training FLOPs
-                assertEquals(flopsPerClient / 1e6 * 0.5e-3, f.energyJ(), 1e-12);
-                expected += f.energyJ();
-                continue;
-            }
-            double currentA = f.direction().equals(FrameRecord.UPLINK) ? 0.044 : 0.0108;
-            if (f.direction().equals(FrameRecord.UPLINK)) {
+            double currentA = f.direction().equals(Direction.UPLINK) ? 0.044 : 0.0108;
+            if (f.direction().equals(Direction.UPLINK)) {
                 assertEquals(LoraPhy.timeOnAirUs(f.phyPayloadBytes(), params), f.airtimeUs());
             }
             double e = radio.supplyVoltageV() * currentA * f.airtimeUs() / 1e6;
@@ -305,7 +320,7 @@ class FederatedSimulationTest {
         FederatedSimulation.run(tiny().build(), TRAIN, TEST, pool, r);
         for (String dev : List.of("dev-0", "dev-1", "dev-2")) {
             List<FrameRecord> up = r.frames.stream()
-                    .filter(f -> f.device().equals(dev) && f.direction().equals(FrameRecord.UPLINK)).toList();
+                    .filter(f -> f.device().equals(dev) && f.direction().equals(Direction.UPLINK)).toList();
             for (int i = 1; i < up.size(); i++) {
                 FrameRecord prev = up.get(i - 1);
                 // 1 %: the next frame may start 100 x ToA after the previous one started
@@ -356,7 +371,7 @@ class FederatedSimulationTest {
         FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
         long flops = 3 * pool.model().forwardFlopsPerSample() * 80;
         long expectedUs = Math.round(flops / 50e6 * 1e6);
-        long firstUplink = r.frames.stream().filter(f -> f.direction().equals(FrameRecord.UPLINK))
+        long firstUplink = r.frames.stream().filter(f -> f.direction().equals(Direction.UPLINK))
                 .mapToLong(FrameRecord::startUs).min().orElseThrow();
         assertEquals(expectedUs, firstUplink);
         assertEquals(CONFIG.dataRate(), 5);

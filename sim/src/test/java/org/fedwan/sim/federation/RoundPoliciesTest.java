@@ -17,8 +17,8 @@ import org.fedwan.fl.model.ModelZoo;
 import org.fedwan.fl.train.GradientMode;
 import org.fedwan.fl.train.TrainerPool;
 import org.fedwan.fl.train.TrainingSettings;
-import org.fedwan.sim.results.ClientRoundRecord;
-import org.fedwan.sim.results.RoundRecord;
+import org.fedwan.results.ClientRoundRecord;
+import org.fedwan.results.RoundRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,20 +118,20 @@ class RoundPoliciesTest {
         assertEquals(0, first.lateUpdates());
         List<ClientRoundRecord> round1 = r.clients.stream().filter(c -> c.round() == 1).toList();
         assertEquals(3, round1.size());
-        assertTrue(round1.stream().allMatch(c -> c.outcome().equals("late")), round1.toString());
+        assertTrue(round1.stream().allMatch(c -> c.outcome() == org.fedwan.results.ClientOutcome.LATE), round1.toString());
         RoundRecord second = r.rounds.get(1);
         assertEquals(3, second.lateUpdates(), r.rounds + "\n" + r.clients);
-        Set<String> lateUsed = r.clients.stream().filter(c -> c.round() == 2 && c.outcome().equals("late-used"))
+        Set<String> lateUsed = r.clients.stream().filter(c -> c.round() == 2 && c.outcome() == org.fedwan.results.ClientOutcome.LATE_USED)
                 .map(ClientRoundRecord::device).collect(Collectors.toSet());
         assertEquals(round1.stream().map(ClientRoundRecord::device).collect(Collectors.toSet()), lateUsed);
         // clients still sending a late update are not selected again
-        Set<String> selected2 = r.clients.stream().filter(c -> c.round() == 2 && !c.outcome().equals("late-used"))
+        Set<String> selected2 = r.clients.stream().filter(c -> c.round() == 2 && c.outcome() != org.fedwan.results.ClientOutcome.LATE_USED)
                 .map(ClientRoundRecord::device).collect(Collectors.toSet());
         assertTrue(selected2.stream().noneMatch(lateUsed::contains));
 
         FederatedSimulationTest.Recorder discarded = run(lateSetUp("discard"));
         assertEquals(0, discarded.rounds.get(1).lateUpdates());
-        assertTrue(discarded.clients.stream().noneMatch(c -> c.outcome().startsWith("late")));
+        assertTrue(discarded.clients.stream().noneMatch(c -> c.outcome().label().startsWith("late")));
         // with nothing aggregated the model after round 2 is the initial one; with late updates it moved
         assertFalse(r.rounds.get(1).loss() == discarded.rounds.get(1).loss());
     }
@@ -162,10 +162,10 @@ class RoundPoliciesTest {
         RunConfig.Builder b = FederatedSimulationTest.tiny();
         b.protocol = "nbiot";
         FederatedSimulationTest.Recorder r = run(b);
-        for (org.fedwan.sim.results.DeviceRecord d : r.devices) {
-            double compute = r.frames.stream().filter(f -> f.device().equals(d.device())
-                    && f.direction().equals(org.fedwan.sim.results.FrameRecord.COMPUTE))
-                    .mapToDouble(org.fedwan.sim.results.FrameRecord::energyJ).sum();
+        for (org.fedwan.results.DeviceRecord d : r.devices) {
+            double compute = r.energies.stream().filter(e -> e.device().equals(d.device())
+                    && e.state() == org.fedwan.results.EnergyState.COMPUTE)
+                    .mapToDouble(org.fedwan.results.EnergyRecord::energyJ).sum();
             assertTrue(compute > 0);
             assertEquals(compute, d.mcuJ(), 1e-12);
         }

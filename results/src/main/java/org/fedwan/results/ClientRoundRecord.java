@@ -1,4 +1,4 @@
-package org.fedwan.sim.results;
+package org.fedwan.results;
 
 /**
  * One selected client in one round: where its time went and how its update fared.
@@ -13,10 +13,9 @@ package org.fedwan.sim.results;
  * @param dutyCycleWaitUs time it waited for its duty cycle in the round
  * @param frames          uplink frames it sent in the round
  * @param updateBytes     size of its encoded update (0 when it skipped the upload)
- * @param outcome         {@code ok}, {@code skipped} (lazy scheme sent nothing), {@code dropped-computing},
- *                        {@code dropped-sending}, {@code dropped-out} or {@code lost}
- * @param protocol        {@code lorawan} or {@code nbiot}
+ * @param outcome         how the update fared
+ * @param protocol        the link protocol's name, e.g. {@code lorawan}
  */
 public record ClientRoundRecord(int round, String device, long computeUs, long computeEndUs, long uploadStartUs,
-        long uploadEndUs, long airtimeUs, long dutyCycleWaitUs, int frames, int updateBytes, String outcome, String protocol) {
+        long uploadEndUs, long airtimeUs, long dutyCycleWaitUs, int frames, int updateBytes, ClientOutcome outcome, String protocol) {
 }

@@ -1,4 +1,4 @@
-package org.fedwan.sim.results;
+package org.fedwan.results;
 
 /** Observes a run; every method has an empty default so a listener implements only what it needs. */
 public interface RunListener {
@@ -7,6 +7,10 @@ public interface RunListener {
     }
 
     default void onRound(RoundRecord round) {
+    }
+
+    /** Energy a device spent in one state over an interval. */
+    default void onEnergy(EnergyRecord energy) {
     }
 
     /** Once per selected client at the end of each round, before {@link #onRound}. */
@@ -24,6 +28,13 @@ public interface RunListener {
             public void onFrame(FrameRecord frame) {
                 for (RunListener l : listeners) {
                     l.onFrame(frame);
+                }
+            }
+
+            @Override
+            public void onEnergy(EnergyRecord energy) {
+                for (RunListener l : listeners) {
+                    l.onEnergy(energy);
                 }
             }
 

@@ -1,4 +1,4 @@
-package org.fedwan.sim.results;
+package org.fedwan.results;
 
 /**
  * One FL round. Bytes are PHY payload bytes on the air; energies are radio energies summed over
