@@ -1,9 +1,9 @@
 package org.fedwan.scenarios.cli;
 
 import java.util.concurrent.Callable;
-import org.fedwan.sim.lorawan.LorawanNetworkConfig;
-import org.fedwan.sim.lorawan.LorawanNetworkReport;
-import org.fedwan.sim.lorawan.LorawanNetworkSimulation;
+import org.fedwan.sim.lorawan.traffic.LorawanNetworkConfig;
+import org.fedwan.sim.lorawan.traffic.LorawanNetworkReport;
+import org.fedwan.sim.lorawan.traffic.LorawanNetworkSimulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,9 +1,9 @@
 package org.fedwan.scenarios.cli;
 
 import java.util.concurrent.Callable;
-import org.fedwan.sim.nbiot.NbiotNetworkConfig;
-import org.fedwan.sim.nbiot.NbiotNetworkReport;
-import org.fedwan.sim.nbiot.NbiotNetworkSimulation;
+import org.fedwan.sim.nbiot.traffic.NbiotNetworkConfig;
+import org.fedwan.sim.nbiot.traffic.NbiotNetworkReport;
+import org.fedwan.sim.nbiot.traffic.NbiotNetworkSimulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.PriorityQueue;
 import org.fedwan.sim.kernel.Entity;
 import org.fedwan.sim.kernel.Event;
-import org.fedwan.sim.kernel.Model;
+import org.fedwan.sim.kernel.Simulation;
 
 /**
  * Throughput and allocation benchmark of the event kernel ({@code ./fedwan bench kernel}).
@@ -194,12 +194,12 @@ public final class KernelBenchmark {
     /** The kernel side: timers rescheduling their own event until a budget is spent. */
     static final class KernelLoop {
 
-        final Model model;
+        final Simulation model;
         final DelaySequence delays = new DelaySequence();
         private long remaining;
 
         KernelLoop(int pendingTimers) {
-            model = new Model("kernel-benchmark", 0L, 0);
+            model = new Simulation("kernel-benchmark", 0L, 0);
             for (int i = 0; i < pendingTimers; i++) {
                 Timer timer = new Timer(this, i);
                 timer.tick.schedule(timer, delays.nextDelayUs());

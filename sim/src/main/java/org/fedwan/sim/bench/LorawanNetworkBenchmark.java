@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.fedwan.sim.lorawan.LorawanNetworkConfig;
-import org.fedwan.sim.lorawan.LorawanNetworkReport;
-import org.fedwan.sim.lorawan.LorawanNetworkSimulation;
+import org.fedwan.sim.lorawan.traffic.LorawanNetworkConfig;
+import org.fedwan.sim.lorawan.traffic.LorawanNetworkReport;
+import org.fedwan.sim.lorawan.traffic.LorawanNetworkSimulation;
 
 /**
  * Wall time and events per second of {@code lorawan-net}: 1,000 and 10,000 devices over one

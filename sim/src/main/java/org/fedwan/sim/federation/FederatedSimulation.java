@@ -29,11 +29,11 @@ import org.fedwan.fl.train.Evaluation;
 import org.fedwan.fl.train.TrainerPool;
 import org.fedwan.sim.kernel.Event;
 import org.fedwan.sim.kernel.ExternalEvent;
-import org.fedwan.sim.kernel.Model;
-import org.fedwan.sim.network.FrameOutcome;
-import org.fedwan.sim.network.LorawanDevice;
-import org.fedwan.sim.network.LorawanNetwork;
-import org.fedwan.sim.network.NetworkSettings;
+import org.fedwan.sim.kernel.Simulation;
+import org.fedwan.sim.lorawan.FrameOutcome;
+import org.fedwan.sim.lorawan.LorawanDevice;
+import org.fedwan.sim.lorawan.LorawanNetwork;
+import org.fedwan.sim.lorawan.NetworkSettings;
 import org.fedwan.results.FrameRecord;
 import org.fedwan.results.RoundRecord;
 import org.fedwan.results.RunListener;
@@ -58,7 +58,7 @@ import org.fedwan.results.RunListener;
  * Randomness comes from named streams of the model (partition, model initialisation, device
  * speeds, client selection, local shuffles), so results depend on the configuration and seed only.
  */
-public final class FederatedSimulation extends Model {
+public final class FederatedSimulation extends Simulation {
 
     /** Entity id of the server in random stream names. */
     static final long SERVER_ID = -1;
@@ -299,7 +299,7 @@ public final class FederatedSimulation extends Model {
             sim.nbiotClients.deviceRecords(sim.nowUs(), sim.computeJ).forEach(listener::onDevice);
         }
         for (LorawanDevice d : sim.devices) {
-            org.fedwan.sim.network.DeviceEnergy e = d.energy(sim.nowUs());
+            org.fedwan.sim.lorawan.DeviceEnergy e = d.energy(sim.nowUs());
             listener.onDevice(new org.fedwan.results.DeviceRecord(d.name(), d.dataRateIndex(), e.txJ(), e.rxJ(),
                     e.standbyJ(), e.sleepJ(), e.mcuJ(), e.txTimeUs(), e.rxTimeUs(), d.dutyCycleWaitUs(), d.fairUseWaitUs(),
                     e.depletedAtUs() == Long.MAX_VALUE ? -1 : e.depletedAtUs(), "lorawan"));
@@ -328,9 +328,9 @@ public final class FederatedSimulation extends Model {
             b.gateways = c.gateways();
         }
         b.sfPolicy = switch (c.sfPolicy()) {
-            case "link-budget" -> org.fedwan.sim.network.SfPolicy.LINK_BUDGET;
-            case "adr" -> org.fedwan.sim.network.SfPolicy.ADR;
-            default -> org.fedwan.sim.network.SfPolicy.FIXED;
+            case "link-budget" -> org.fedwan.sim.lorawan.SfPolicy.LINK_BUDGET;
+            case "adr" -> org.fedwan.sim.lorawan.SfPolicy.ADR;
+            default -> org.fedwan.sim.lorawan.SfPolicy.FIXED;
         };
         b.confirmed = c.confirmed();
         b.fairUse = c.fairUse();
@@ -936,7 +936,7 @@ public final class FederatedSimulation extends Model {
     }
 
     private final class RoundStart extends ExternalEvent {
-        RoundStart(Model model) {
+        RoundStart(Simulation model) {
             super(model, "round-start");
         }
 
@@ -947,7 +947,7 @@ public final class FederatedSimulation extends Model {
     }
 
     private final class Deadline extends ExternalEvent {
-        Deadline(Model model) {
+        Deadline(Simulation model) {
             super(model, "round-deadline");
         }
 
@@ -963,7 +963,7 @@ public final class FederatedSimulation extends Model {
     private final class ComputeDone extends ExternalEvent {
         private final int c;
 
-        ComputeDone(Model model, int client) {
+        ComputeDone(Simulation model, int client) {
             super(model, "compute-done");
             this.c = client;
         }

@@ -7,7 +7,7 @@ import org.fedwan.channel.nbiot.NbiotLinkConfig;
 import org.fedwan.channel.nbiot.NbiotPowerProfile;
 import org.fedwan.channel.nbiot.PowerSavingConfig;
 import org.fedwan.channel.nbiot.PowerState;
-import org.fedwan.sim.kernel.Model;
+import org.fedwan.sim.kernel.Simulation;
 import org.fedwan.sim.nbiot.NbiotCell;
 import org.fedwan.sim.nbiot.NbiotDevice;
 import org.fedwan.sim.nbiot.NbiotDeviceSettings;
@@ -37,7 +37,7 @@ final class NbiotClients {
     private final int firstClient;
 
     /** Clients {@code firstClient .. firstClient + clients - 1} on one cell. */
-    NbiotClients(Model model, int firstClient, int clients, RunConfig config, Sink sink) {
+    NbiotClients(Simulation model, int firstClient, int clients, RunConfig config, Sink sink) {
         this.firstClient = firstClient;
         this.cell = new NbiotCell(model, NbiotLinkConfig.DEFAULT);
         PowerSavingConfig ps = PowerSavingConfig.DEFAULT;

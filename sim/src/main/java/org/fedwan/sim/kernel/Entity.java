@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public abstract class Entity {
 
-    private final Model owner;
+    private final Simulation owner;
     private final String name;
     private final long id;
 
@@ -22,14 +22,14 @@ public abstract class Entity {
      * @param name  a name used in messages and traces
      * @param id    a stable identifier, unique among the model's entities by convention
      */
-    protected Entity(Model owner, String name, long id) {
+    protected Entity(Simulation owner, String name, long id) {
         this.owner = Objects.requireNonNull(owner, "owner");
         this.name = Objects.requireNonNull(name, "name");
         this.id = id;
     }
 
-    /** @return the model this entity belongs to */
-    public final Model model() {
+    /** @return the simulation this entity belongs to */
+    public final Simulation simulation() {
         return owner;
     }
 

@@ -20,7 +20,7 @@ import java.util.Objects;
  */
 public abstract class Event<E extends Entity> extends Schedulable {
 
-    private final Model owner;
+    private final Simulation owner;
     private E who;
 
     /**
@@ -28,7 +28,7 @@ public abstract class Event<E extends Entity> extends Schedulable {
      * @param name     a name used in messages and traces
      * @param priority among events at the same time, smaller values fire first
      */
-    protected Event(Model owner, String name, int priority) {
+    protected Event(Simulation owner, String name, int priority) {
         super(Objects.requireNonNull(owner, "owner").scheduler(), name, priority);
         this.owner = owner;
     }
@@ -39,7 +39,7 @@ public abstract class Event<E extends Entity> extends Schedulable {
      * @param owner the model whose scheduler this event uses
      * @param name  a name used in messages and traces
      */
-    protected Event(Model owner, String name) {
+    protected Event(Simulation owner, String name) {
         this(owner, name, 0);
     }
 
@@ -92,16 +92,16 @@ public abstract class Event<E extends Entity> extends Schedulable {
         scheduleAt(who, timeUs);
     }
 
-    /** @return the model given at construction */
-    public final Model model() {
+    /** @return the simulation given at construction */
+    public final Simulation simulation() {
         return owner;
     }
 
     private void bind(E entity) {
-        if (entity.model() != owner) {
+        if (entity.simulation() != owner) {
             throw new IllegalArgumentException("cannot schedule event '" + name() + "' of model '"
                     + owner.name() + "' for entity " + entity + " of model '"
-                    + entity.model().name() + "'");
+                    + entity.simulation().name() + "'");
         }
         who = entity;
     }

@@ -18,7 +18,7 @@ public abstract class ExternalEvent extends Schedulable {
      * @param name     a name used in messages and traces
      * @param priority among events at the same time, smaller values fire first
      */
-    protected ExternalEvent(Model owner, String name, int priority) {
+    protected ExternalEvent(Simulation owner, String name, int priority) {
         super(Objects.requireNonNull(owner, "owner").scheduler(), name, priority);
     }
 
@@ -28,7 +28,7 @@ public abstract class ExternalEvent extends Schedulable {
      * @param owner the model whose scheduler this event uses
      * @param name  a name used in messages and traces
      */
-    protected ExternalEvent(Model owner, String name) {
+    protected ExternalEvent(Simulation owner, String name) {
         this(owner, name, 0);
     }
 

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 /**
- * The event list and clock of a {@link Model}, in DESMO-J's modelling style.
+ * The event list and clock of a {@link Simulation}, in DESMO-J's modelling style.
  *
  * <p><b>Ordering (tie-breaking rule).</b> Pending events fire in ascending order of
  * (time in microseconds, priority, insertion sequence), each compared as a number, smaller
@@ -47,7 +47,7 @@ public final class Scheduler {
     /** {@code null} when no listener is registered, so the hot path pays one null check. */
     private EventListener[] listeners;
 
-    /** Created by {@link Model}; time starts at 0. */
+    /** Created by {@link Simulation}; time starts at 0. */
     Scheduler() {
     }
 

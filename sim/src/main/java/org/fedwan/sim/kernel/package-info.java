@@ -1,6 +1,6 @@
 /**
  * The discrete-event kernel of FedWAN, written in the modelling style of DESMO-J
- * (a {@link org.fedwan.sim.kernel.Model} owns {@link org.fedwan.sim.kernel.Entity entities};
+ * (a {@link org.fedwan.sim.kernel.Simulation} (DESMO-J's model) owns {@link org.fedwan.sim.kernel.Entity entities};
  * {@link org.fedwan.sim.kernel.Event events} act on one entity,
  * {@link org.fedwan.sim.kernel.ExternalEvent external events} on none) and kept small and fast.
  *

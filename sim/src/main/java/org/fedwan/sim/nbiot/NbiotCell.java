@@ -11,7 +11,7 @@ import org.fedwan.channel.nbiot.TransportBlock;
 import org.fedwan.channel.nbiot.UplinkTones;
 import org.fedwan.sim.kernel.Entity;
 import org.fedwan.sim.kernel.ExternalEvent;
-import org.fedwan.sim.kernel.Model;
+import org.fedwan.sim.kernel.Simulation;
 
 /**
  * One NB-IoT cell: one 180 kHz carrier each way, shared by all its devices.
@@ -66,7 +66,7 @@ public final class NbiotCell extends Entity {
      * @param model the model
      * @param link  the cell's link configuration
      */
-    public NbiotCell(Model model, NbiotLinkConfig link) {
+    public NbiotCell(Simulation model, NbiotLinkConfig link) {
         super(model, "nbiot-cell", -1);
         this.link = Objects.requireNonNull(link, "link is null");
         for (CoverageLevel level : CoverageLevel.values()) {
@@ -181,7 +181,7 @@ public final class NbiotCell extends Entity {
         if (broadcastBlockEnd.isScheduled()) {
             throw new IllegalStateException("the cell is still broadcasting");
         }
-        long nowUs = model().nowUs();
+        long nowUs = simulation().nowUs();
         broadcastReceivers.clear();
         CoverageLevel deepest = CoverageLevel.CE0;
         for (NbiotDevice d : receivers) {
@@ -241,7 +241,7 @@ public final class NbiotCell extends Entity {
         private final List<NbiotDevice> devices = new ArrayList<>();
         private final List<Integer> subcarriers = new ArrayList<>();
 
-        NprachOccasion(Model model, CoverageLevel level) {
+        NprachOccasion(Simulation model, CoverageLevel level) {
             super(model, "nprach-" + level, -1);
         }
 
@@ -267,13 +267,13 @@ public final class NbiotCell extends Entity {
     }
 
     private final class BroadcastBlockEnd extends ExternalEvent {
-        BroadcastBlockEnd(Model model) {
+        BroadcastBlockEnd(Simulation model) {
             super(model, "broadcast-block-end");
         }
 
         @Override
         protected void eventRoutine() {
-            long nowUs = model().nowUs();
+            long nowUs = simulation().nowUs();
             CoverageLevelConfig c = link.level(broadcastLevel);
             long rxUs = Procedures.npdcchUs(c) + (nowUs - broadcastBlockStartUs - Procedures.npdcchUs(c)
                     - link.timing().dciToNpdschUs());

@@ -18,7 +18,7 @@ import org.fedwan.channel.nbiot.Procedures;
 import org.fedwan.channel.nbiot.TransportBlock;
 import org.fedwan.sim.kernel.Entity;
 import org.fedwan.sim.kernel.Event;
-import org.fedwan.sim.kernel.Model;
+import org.fedwan.sim.kernel.Simulation;
 
 /**
  * An NB-IoT device of one {@link NbiotCell}: the state machine {@code PSM -> WAKING ->
@@ -125,7 +125,7 @@ public final class NbiotDevice extends Entity implements UplinkDevice {
      * @param settings       profile, power saving, battery, random-access retries
      * @param listener       receives energy, blocks, deliveries and failures
      */
-    public NbiotDevice(Model model, long id, NbiotCell cell, double couplingLossDb, NbiotDeviceSettings settings,
+    public NbiotDevice(Simulation model, long id, NbiotCell cell, double couplingLossDb, NbiotDeviceSettings settings,
             NbiotListener listener) {
         super(model, "dev-" + id, id);
         this.cell = Objects.requireNonNull(cell, "cell is null");
@@ -219,7 +219,7 @@ public final class NbiotDevice extends Entity implements UplinkDevice {
     @Override
     public void send(byte[] message, int messageTag, Runnable onSent) {
         Objects.requireNonNull(message, "message is null");
-        long nowUs = model().nowUs();
+        long nowUs = simulation().nowUs();
         if (state == NbiotDeviceState.DEAD) {
             listener.onFailure(this, NbiotFailure.BATTERY_DEPLETED, nowUs);
             return;
@@ -248,7 +248,7 @@ public final class NbiotDevice extends Entity implements UplinkDevice {
 
     /** Downlink data for this device (see {@link NbiotCell#unicast}). */
     void enqueueDownlink(long messageBytes, Runnable onReceived) {
-        long nowUs = model().nowUs();
+        long nowUs = simulation().nowUs();
         if (state == NbiotDeviceState.DEAD || level == null) {
             listener.onFailure(this, NbiotFailure.DOWNLINK_LOST, nowUs);
             return;
@@ -668,13 +668,13 @@ public final class NbiotDevice extends Entity implements UplinkDevice {
     }
 
     private final class SegmentEnd extends Event<NbiotDevice> {
-        SegmentEnd(Model model) {
+        SegmentEnd(Simulation model) {
             super(model, "nbiot-segment-end");
         }
 
         @Override
         protected void eventRoutine(NbiotDevice who) {
-            long nowUs = model().nowUs();
+            long nowUs = simulation().nowUs();
             PhaseKind kind = segKind[segIndex];
             segIndex++;
             closeInterval(nowUs);
@@ -697,13 +697,13 @@ public final class NbiotDevice extends Entity implements UplinkDevice {
     }
 
     private final class Timer extends Event<NbiotDevice> {
-        Timer(Model model) {
+        Timer(Simulation model) {
             super(model, "nbiot-timer");
         }
 
         @Override
         protected void eventRoutine(NbiotDevice who) {
-            timerFired(model().nowUs());
+            timerFired(simulation().nowUs());
         }
     }
 }

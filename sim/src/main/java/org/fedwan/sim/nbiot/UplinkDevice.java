@@ -4,7 +4,7 @@ package org.fedwan.sim.nbiot;
  * What the FL co-simulation needs from a client's radio, whatever the protocol: send one message
  * (a model update) and be told when it has arrived, give up on it, and ask whether an upload is
  * under way. {@link NbiotDevice} implements it; the LoRaWAN device of
- * {@code org.fedwan.sim.network} already has the same methods ({@code id()} and {@code name()}
+ * {@code org.fedwan.sim.lorawan} already has the same methods ({@code id()} and {@code name()}
  * come from the kernel's {@code Entity}).
  *
  * <p>Failures are not thrown: a message that cannot be delivered (out of coverage, random access

@@ -1,12 +1,12 @@
 /**
- * NB-IoT entities and the network-only NB-IoT model: an {@link org.fedwan.sim.nbiot.NbiotCell}
+ * The NB-IoT protocol's entities: an {@link org.fedwan.sim.nbiot.NbiotCell}
  * shares one 180 kHz uplink carrier (48 lanes of 3.75 kHz) and one downlink carrier among its
  * devices (uplink blocks granted in turn, downlink unicast and single-cell broadcast), resolves
  * NPRACH collisions; an {@link org.fedwan.sim.nbiot.NbiotDevice} runs the state machine
  * {@code PSM -> sync -> random access -> connected -> inactivity or release assistance -> idle
  * (DRX/eDRX, T3324) -> PSM} with per-state energy and a battery, and implements
  * {@link org.fedwan.sim.nbiot.UplinkDevice}, the small interface the FL co-simulation drives.
- * {@link org.fedwan.sim.nbiot.NbiotNetworkSimulation} runs N reporting devices
+ * {@link org.fedwan.sim.nbiot.traffic.NbiotNetworkSimulation} runs N reporting devices
  * ({@code nbiot-net}). Durations and energies come from {@code org.fedwan.channel.nbiot}; these
  * classes only decide when things happen and who waits for whom.
  */

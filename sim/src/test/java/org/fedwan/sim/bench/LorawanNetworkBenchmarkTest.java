@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.fedwan.sim.lorawan.LorawanNetworkReport;
+import org.fedwan.sim.lorawan.traffic.LorawanNetworkReport;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark's plumbing on a tiny workload; never its timings. */

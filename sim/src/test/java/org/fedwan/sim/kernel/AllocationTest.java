@@ -21,7 +21,7 @@ class AllocationTest {
     static final class Timer extends Entity {
         final Tick tick;
 
-        Timer(Model model, long id, Budget budget) {
+        Timer(Simulation model, long id, Budget budget) {
             super(model, "timer", id);
             tick = new Tick(model, budget);
         }
@@ -37,7 +37,7 @@ class AllocationTest {
     static final class Tick extends Event<Timer> {
         private final Budget budget;
 
-        Tick(Model model, Budget budget) {
+        Tick(Simulation model, Budget budget) {
             super(model, "tick", 0);
             this.budget = budget;
         }
@@ -51,10 +51,10 @@ class AllocationTest {
             budget.state = x;
             schedule(who, 1 + (x >>> 54));
             if ((x & 7) == 0) {
-                reschedule(who, model().nowUs() + (x >>> 56));
+                reschedule(who, simulation().nowUs() + (x >>> 56));
             }
             if (--budget.remaining == 0) {
-                model().scheduler().stop();
+                simulation().scheduler().stop();
             }
         }
     }
@@ -65,7 +65,7 @@ class AllocationTest {
         assumeTrue(bean instanceof com.sun.management.ThreadMXBean sun
                 && sun.isThreadAllocatedMemorySupported() && sun.isThreadAllocatedMemoryEnabled());
         com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) bean;
-        Model model = new Model("allocation", 3L, 0);
+        Simulation model = new Simulation("allocation", 3L, 0);
         Budget budget = new Budget();
         for (int i = 0; i < TIMERS; i++) {
             Timer timer = new Timer(model, i, budget);

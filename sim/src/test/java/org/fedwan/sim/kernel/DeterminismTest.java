@@ -27,7 +27,7 @@ class DeterminismTest {
         final RandomGenerator delays;
         final Wake wake;
 
-        Client(Model model, long id, List<Firing> trace) {
+        Client(Simulation model, long id, List<Firing> trace) {
             super(model, "client", id);
             delays = model.streams().of(id, "delay");
             int priority = model.streams().of(id, "priority").nextInt(3);
@@ -39,20 +39,20 @@ class DeterminismTest {
     static final class Wake extends Event<Client> {
         private final List<Firing> trace;
 
-        Wake(Model model, int priority, List<Firing> trace) {
+        Wake(Simulation model, int priority, List<Firing> trace) {
             super(model, "wake", priority);
             this.trace = trace;
         }
 
         @Override
         protected void eventRoutine(Client who) {
-            trace.add(new Firing(model().nowUs(), who.id()));
+            trace.add(new Firing(simulation().nowUs(), who.id()));
             schedule(who, who.delays.nextLong(0, 50));
         }
     }
 
     private static List<Firing> trace(long masterSeed, int clients) {
-        Model model = new Model("determinism", masterSeed, 0);
+        Simulation model = new Simulation("determinism", masterSeed, 0);
         List<Firing> trace = new ArrayList<>();
         for (int id = 0; id < clients; id++) {
             Client client = new Client(model, id, trace);

@@ -16,7 +16,7 @@ class SchedulerTest {
 
     /** An entity for the tests. */
     static final class Node extends Entity {
-        Node(Model model, long id) {
+        Node(Simulation model, long id) {
             super(model, "node", id);
         }
     }
@@ -25,23 +25,23 @@ class SchedulerTest {
     static class Mark extends Event<Node> {
         private final List<String> log;
 
-        Mark(Model model, String name, int priority, List<String> log) {
+        Mark(Simulation model, String name, int priority, List<String> log) {
             super(model, name, priority);
             this.log = log;
         }
 
         @Override
         protected void eventRoutine(Node who) {
-            log.add(name() + "@" + model().nowUs());
+            log.add(name() + "@" + simulation().nowUs());
         }
     }
 
     /** External event recording "name@time" into a shared log. */
     static final class Tick extends ExternalEvent {
-        private final Model owner;
+        private final Simulation owner;
         private final List<String> log;
 
-        Tick(Model model, String name, List<String> log) {
+        Tick(Simulation model, String name, List<String> log) {
             super(model, name);
             this.owner = model;
             this.log = log;
@@ -53,7 +53,7 @@ class SchedulerTest {
         }
     }
 
-    private final Model model = new Model("test", 1L, 0);
+    private final Simulation model = new Simulation("test", 1L, 0);
     private final Scheduler scheduler = model.scheduler();
     private final Node node = new Node(model, 1);
     private final List<String> log = new ArrayList<>();
@@ -224,7 +224,7 @@ class SchedulerTest {
             @Override
             protected void eventRoutine(Node who) {
                 assertFalse(isScheduled());
-                times.add(model().nowUs());
+                times.add(simulation().nowUs());
                 if (times.size() < 4) {
                     schedule(who, 25);
                 }
@@ -337,7 +337,7 @@ class SchedulerTest {
 
     @Test
     void eventForAnEntityOfAnotherModelIsRejected() {
-        Model other = new Model("other", 1L, 0);
+        Simulation other = new Simulation("other", 1L, 0);
         Node stranger = new Node(other, 9);
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -523,7 +523,7 @@ class SchedulerTest {
         assertEquals(77, scheduler.nextEventTimeUs());
         assertEquals(3, a.priority());
         assertEquals("a", a.name());
-        assertSame(model, a.model());
+        assertSame(model, a.simulation());
         scheduler.run();
         assertFalse(a.isScheduled());
         assertEquals(77, a.scheduledTimeUs());

@@ -13,7 +13,7 @@ import org.fedwan.channel.nbiot.NbiotLinkConfig;
 import org.fedwan.channel.nbiot.PowerSavingConfig;
 import org.fedwan.channel.nbiot.PowerState;
 import org.fedwan.channel.nbiot.UplinkTones;
-import org.fedwan.sim.kernel.Model;
+import org.fedwan.sim.kernel.Simulation;
 import org.junit.jupiter.api.Test;
 
 /** The shared carrier: lane reservations, round robin among uploads, NPRACH collisions, broadcast. */
@@ -24,7 +24,7 @@ class NbiotCellTest {
 
     @Test
     void fullCarrierBlocksQueueOneAfterAnother() {
-        NbiotCell cell = new NbiotCell(new Model("lanes", 1, 0), LINK);
+        NbiotCell cell = new NbiotCell(new Simulation("lanes", 1, 0), LINK);
 
         assertEquals(10L, cell.reserveUplink(48, 10, 4_000));
         assertEquals(4_010L, cell.reserveUplink(48, 10, 4_000));
@@ -34,14 +34,14 @@ class NbiotCellTest {
 
     @Test
     void singleTonesShareTheCarrierSideBySide() {
-        NbiotCell cell = new NbiotCell(new Model("tones", 1, 0), LINK);
+        NbiotCell cell = new NbiotCell(new Simulation("tones", 1, 0), LINK);
         // 48 devices on one 3.75 kHz tone each transmit at once; the 49th waits for a lane
         for (int i = 0; i < 48; i++) {
             assertEquals(0L, cell.reserveUplink(1, 0, 640_000), "device " + i);
         }
         assertEquals(640_000L, cell.reserveUplink(1, 0, 640_000));
 
-        NbiotCell cell15 = new NbiotCell(new Model("tones15", 1, 0), LINK);
+        NbiotCell cell15 = new NbiotCell(new Simulation("tones15", 1, 0), LINK);
         // a 15 kHz tone is 4 lanes: 12 side by side
         for (int i = 0; i < 12; i++) {
             assertEquals(0L, cell15.reserveUplink(4, 0, 80_000), "device " + i);
@@ -51,7 +51,7 @@ class NbiotCellTest {
 
     @Test
     void aFullCarrierBlockWaitsForEveryLaneAndGapsAreNotBackfilled() {
-        NbiotCell cell = new NbiotCell(new Model("mixed", 1, 0), LINK);
+        NbiotCell cell = new NbiotCell(new Simulation("mixed", 1, 0), LINK);
         for (int i = 0; i < 47; i++) {
             cell.reserveUplink(1, 0, 100_000);
         }
@@ -62,7 +62,7 @@ class NbiotCellTest {
 
     @Test
     void downlinkIsASingleServer() {
-        NbiotCell cell = new NbiotCell(new Model("dl", 1, 0), LINK);
+        NbiotCell cell = new NbiotCell(new Simulation("dl", 1, 0), LINK);
 
         assertEquals(5L, cell.reserveDownlink(5, 10));
         assertEquals(15L, cell.reserveDownlink(0, 10));
@@ -72,7 +72,7 @@ class NbiotCellTest {
 
     @Test
     void nprachOccasionsAreStrictlyLater() {
-        NbiotCell cell = new NbiotCell(new Model("occasions", 1, 0), LINK);
+        NbiotCell cell = new NbiotCell(new Simulation("occasions", 1, 0), LINK);
 
         assertEquals(160_000L, cell.nextNprachOccasionUs(CoverageLevel.CE0, 0));
         assertEquals(320_000L, cell.nextNprachOccasionUs(CoverageLevel.CE0, 160_000));
@@ -81,7 +81,7 @@ class NbiotCellTest {
 
     @Test
     void samePreambleCollidesOthersGetThrough() {
-        Model model = new Model("collide", 1, 0);
+        Simulation model = new Simulation("collide", 1, 0);
         NbiotCell cell = new NbiotCell(model, LINK);
         NbiotDevice a = new NbiotDevice(model, 0, cell, 140.0, NbiotDeviceSettings.DEFAULT, NbiotListener.NONE);
         NbiotDevice b = new NbiotDevice(model, 1, cell, 140.0, NbiotDeviceSettings.DEFAULT, NbiotListener.NONE);
@@ -103,7 +103,7 @@ class NbiotCellTest {
     @Test
     void collisionsAreRetriedAndCounted() {
         // 30 devices wake at once and all pick among 12 preambles of CE1: many collide, all get through in the end
-        Model model = new Model("retry", 3, 0);
+        Simulation model = new Simulation("retry", 3, 0);
         NbiotCell cell = new NbiotCell(model, LINK);
         int[] failures = new int[1];
         int[] delivered = new int[1];
@@ -132,7 +132,7 @@ class NbiotCellTest {
 
     /** Transfer times (delivery minus connection) of devices that upload {@code messageBytes} together. */
     private static List<Long> transferTimes(NbiotLinkConfig link, int devices, int messageBytes, long[] span) {
-        Model model = new Model("share-" + devices, 5, 0);
+        Simulation model = new Simulation("share-" + devices, 5, 0);
         NbiotCell cell = new NbiotCell(model, link);
         long[] connected = new long[devices];
         long[] delivered = new long[devices];
@@ -197,7 +197,7 @@ class NbiotCellTest {
 
     @Test
     void broadcastReachesIdleDevicesAtTheDeepestLevelAndMissesPsm() {
-        Model model = new Model("broadcast", 1, 0);
+        Simulation model = new Simulation("broadcast", 1, 0);
         NbiotCell cell = new NbiotCell(model, LINK);
         NbiotDeviceTest.Recorder r0 = new NbiotDeviceTest.Recorder();
         NbiotDeviceTest.Recorder r1 = new NbiotDeviceTest.Recorder();

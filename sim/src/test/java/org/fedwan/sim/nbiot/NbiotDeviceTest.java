@@ -15,7 +15,7 @@ import org.fedwan.channel.nbiot.PowerState;
 import org.fedwan.channel.nbiot.ProcedurePlan;
 import org.fedwan.channel.nbiot.Procedures;
 import org.fedwan.channel.nbiot.ReportExchange;
-import org.fedwan.sim.kernel.Model;
+import org.fedwan.sim.kernel.Simulation;
 import org.junit.jupiter.api.Test;
 
 /** One device in a cell: the state machine, agreement with the analytical model, failures as data. */
@@ -89,7 +89,7 @@ class NbiotDeviceTest {
     void oneReportMatchesTheAnalyticalPlanInTimeAndEnergy() {
         for (CoverageLevel level : CoverageLevel.values()) {
             double loss = LINK.coverage().maxCouplingLossDb(level);
-            Model model = new Model("one-" + level, 7, 0);
+            Simulation model = new Simulation("one-" + level, 7, 0);
             NbiotCell cell = new NbiotCell(model, LINK);
             Recorder rec = new Recorder();
             NbiotDevice dev = new NbiotDevice(model, 0, cell, loss, SETTINGS, rec);
@@ -111,7 +111,7 @@ class NbiotDeviceTest {
 
     @Test
     void wakesFromPsmSendsAndReturnsToPsm() {
-        Model model = new Model("cycle", 7, 0);
+        Simulation model = new Simulation("cycle", 7, 0);
         NbiotCell cell = new NbiotCell(model, LINK);
         Recorder rec = new Recorder();
         NbiotDevice dev = new NbiotDevice(model, 0, cell, 150.0, SETTINGS, rec);
@@ -134,7 +134,7 @@ class NbiotDeviceTest {
     void releaseAssistanceSkipsTheInactivityTail() {
         long[] idleAt = new long[2];
         for (int rai = 0; rai < 2; rai++) {
-            Model model = new Model("rai", 7, 0);
+            Simulation model = new Simulation("rai", 7, 0);
             NbiotCell cell = new NbiotCell(model, LINK);
             Recorder rec = new Recorder();
             NbiotDeviceSettings s = SETTINGS.withPowerSaving(PS.withRelease(20 * S, rai == 1));
@@ -148,7 +148,7 @@ class NbiotDeviceTest {
 
     @Test
     void periodicTauWakesTheDeviceAfterT3412() {
-        Model model = new Model("tau", 7, 0);
+        Simulation model = new Simulation("tau", 7, 0);
         NbiotCell cell = new NbiotCell(model, LINK);
         Recorder rec = new Recorder();
         NbiotDeviceSettings s = SETTINGS.withPowerSaving(PS.withPsm(true, 10 * S, 600 * S));
@@ -168,7 +168,7 @@ class NbiotDeviceTest {
 
     @Test
     void outOfCoverageIsAFailureNotAnException() {
-        Model model = new Model("ooc", 7, 0);
+        Simulation model = new Simulation("ooc", 7, 0);
         NbiotCell cell = new NbiotCell(model, LINK);
         Recorder rec = new Recorder();
         NbiotDevice dev = new NbiotDevice(model, 0, cell, 170.0, SETTINGS, rec);
@@ -188,7 +188,7 @@ class NbiotDeviceTest {
 
     @Test
     void abortKeepsTheGrantedBlockAndDropsTheRest() {
-        Model model = new Model("abort", 7, 0);
+        Simulation model = new Simulation("abort", 7, 0);
         NbiotCell cell = new NbiotCell(model, LINK);
         Recorder rec = new Recorder();
         NbiotDevice dev = new NbiotDevice(model, 0, cell, 160.0, SETTINGS, rec);
@@ -213,7 +213,7 @@ class NbiotDeviceTest {
 
     @Test
     void sendingTwiceAtOnceIsRejected() {
-        Model model = new Model("twice", 7, 0);
+        Simulation model = new Simulation("twice", 7, 0);
         NbiotDevice dev = new NbiotDevice(model, 0, new NbiotCell(model, LINK), 140.0, SETTINGS, NbiotListener.NONE);
         dev.send(new byte[10], 1, () -> { });
 
@@ -223,7 +223,7 @@ class NbiotDeviceTest {
 
     @Test
     void emptyBatteryStopsTheDeviceAtTheExactTime() {
-        Model model = new Model("battery", 7, 0);
+        Simulation model = new Simulation("battery", 7, 0);
         NbiotCell cell = new NbiotCell(model, LINK);
         Recorder rec = new Recorder();
         // 1 J: resynchronisation at CE2 alone is 3.5 s x 0.166 W = 0.58 J, random access and blocks follow
@@ -245,7 +245,7 @@ class NbiotDeviceTest {
 
     @Test
     void idleDeviceIsPagedForDownlinkData() {
-        Model model = new Model("page", 7, 0);
+        Simulation model = new Simulation("page", 7, 0);
         NbiotCell cell = new NbiotCell(model, LINK);
         Recorder rec = new Recorder();
         NbiotDeviceSettings s = SETTINGS.withPowerSaving(PS.withRelease(0, true));
@@ -268,7 +268,7 @@ class NbiotDeviceTest {
 
     @Test
     void downlinkForADeviceInPsmWaitsForItsNextConnection() {
-        Model model = new Model("psm-dl", 7, 0);
+        Simulation model = new Simulation("psm-dl", 7, 0);
         NbiotCell cell = new NbiotCell(model, LINK);
         Recorder rec = new Recorder();
         NbiotDevice dev = new NbiotDevice(model, 0, cell, 140.0, SETTINGS, rec);
@@ -288,7 +288,7 @@ class NbiotDeviceTest {
     void edrxIdleCostsLessThanDrxIdle() {
         double[] idleJ = new double[2];
         for (int edrx = 0; edrx < 2; edrx++) {
-            Model model = new Model("edrx", 7, 0);
+            Simulation model = new Simulation("edrx", 7, 0);
             NbiotCell cell = new NbiotCell(model, LINK);
             PowerSavingConfig ps = PS.withPaging(2_560_000L, edrx == 1 ? 81_920_000L : 0L).withPsm(true, 600 * S,
                     10 * 3600 * S);

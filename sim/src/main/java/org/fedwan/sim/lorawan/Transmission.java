@@ -1,0 +1,46 @@
+package org.fedwan.sim.lorawan;
+
+/**
+ * One uplink frame on the air, as each gateway hears it. Each device owns one and reuses it for
+ * every frame (a device sends one frame at a time), so the hot path allocates nothing.
+ */
+final class Transmission {
+
+    static final byte BELOW_SENSITIVITY = 0;
+    static final byte GATEWAY_TRANSMITTING = 1;
+    static final byte NO_DEMODULATOR = 2;
+    static final byte COLLIDED = 3;
+    static final byte RECEIVED = 4;
+
+    final LorawanDevice device;
+    /** Received power per gateway, dBm. */
+    final double[] rssiDbm;
+    /** Reception state per gateway, one of the constants above. */
+    final byte[] status;
+
+    int channelSlot;
+    int dataRate;
+    int spreadingFactor;
+    long startUs;
+    long endUs;
+    long symbolUs;
+    int phyPayloadBytes;
+    int frmPayloadBytes;
+    int fOptsBytes;
+    boolean confirmed;
+    boolean adrAckRequest;
+    boolean acknowledgesDownlink;
+    long frameCounter;
+    int bucket = -1;
+    int bestGateway = -1;
+
+    Transmission(LorawanDevice device, int gateways) {
+        this.device = device;
+        this.rssiDbm = new double[gateways];
+        this.status = new byte[gateways];
+    }
+
+    long airtimeUs() {
+        return endUs - startUs;
+    }
+}
