@@ -1,8 +1,8 @@
 /**
  * The federated-learning side of FedWAN: data sets and partitions ({@code data}), models as ND4J
  * SameDiff graphs with a pure-Java parameter layout ({@code model}), local training, gradients and
- * evaluation ({@code train}), server aggregation strategies as pure functions ({@code aggregate})
- * and a step-time benchmark against PyTorch ({@code bench}). Parameters cross module boundaries as
+ * evaluation ({@code train}), the server's strategies: client selection, client configuration and
+ * aggregation ({@code strategy}), and a step-time benchmark against PyTorch ({@code bench}). Parameters cross module boundaries as
  * {@code float[][]}, one array per layer of a {@link org.fedwan.compression.ModelLayout}, so codecs
  * see exactly what is trained. See the README section "Federated learning engine" for the design notes.
  */

@@ -132,7 +132,30 @@ public final class LocalTrainer {
      */
     public TrainResult train(float[][] weights, float[] buffers, OptimizerState state, ImageDataset data, int[] indices,
             TrainingSettings settings, long seed, WeightProjection projection) {
+        return train(weights, buffers, state, data, indices, settings, seed, projection, 0);
+    }
+
+    /**
+     * As {@link #train(float[][], float[], OptimizerState, ImageDataset, int[], TrainingSettings, long, WeightProjection)},
+     * minimising FedProx's local objective {@code loss(w) + mu/2 ||w - w0||^2} (Li et al., MLSys
+     * 2020, eq. 2), {@code w0 = weights}: every step adds {@code mu (w - w0)} to each trainable
+     * tensor's loss gradient before weight decay and momentum: the update
+     * {@code w - lr (g + mu (w - w0))} of the FedProx reference implementation
+     * (github.com/litian96/FedProx, {@code flearn/optimizer/pgd.py}, {@code PerturbedGradientDescent}),
+     * and the gradient torch.optim.SGD receives in Flower's FedProx baseline
+     * ({@code baselines/fedprox/fedprox/model.py}, loss plus {@code mu/2 ||w - w0||^2}).
+     * With quantization-aware training, {@code w} and {@code w0} are the full-precision weights.
+     * With {@code proximalMu = 0} nothing is added and the arithmetic is that of plain SGD.
+     *
+     * @param proximalMu {@code mu}, dimensionless, {@code >= 0}
+     */
+    public TrainResult train(float[][] weights, float[] buffers, OptimizerState state, ImageDataset data, int[] indices,
+            TrainingSettings settings, long seed, WeightProjection projection, double proximalMu) {
+        if (!(proximalMu >= 0) || !Double.isFinite(proximalMu)) {
+            throw new IllegalArgumentException("proximal mu must be a finite number >= 0, got " + proximalMu);
+        }
         load(weights, buffers);
+        INDArray[] anchor = proximalMu > 0 ? anchor() : null;
         INDArray[] momentum = settings.momentum() > 0 ? momentumArrays(state) : null;
         boolean noSingletons = !statistics.isEmpty();
         if (indices.length == 0 || (noSingletons && indices.length == 1)) {
@@ -148,7 +171,8 @@ public final class LocalTrainer {
             int pos = 0;
             while (pos < order.length && (!settings.countsSteps() || steps < settings.localSteps())) {
                 int end = batchEnd(pos, order.length, settings.batchSize(), noSingletons);
-                step(feeds(data, order, pos, end, dropout), end - pos, settings, momentum, projection, steps);
+                step(feeds(data, order, pos, end, dropout), end - pos, settings, momentum, projection, steps, anchor,
+                        proximalMu);
                 steps++;
                 pos = end;
             }
@@ -276,8 +300,17 @@ public final class LocalTrainer {
         return total;
     }
 
+    /** Copies of the trainable tensors as loaded: FedProx's {@code w0}. */
+    private INDArray[] anchor() {
+        INDArray[] a = new INDArray[trainableArrays.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = trainableArrays[i].dup();
+        }
+        return a;
+    }
+
     private void step(Map<String, INDArray> feeds, int batch, TrainingSettings s, INDArray[] momentum,
-            WeightProjection projection, long stepIndex) {
+            WeightProjection projection, long stepIndex, INDArray[] anchor, double proximalMu) {
         float[][] fullPrecision = null;
         if (projection != null) {
             fullPrecision = read();
@@ -301,6 +334,10 @@ public final class LocalTrainer {
             INDArray w = trainableArrays[i];
             INDArray g = grads.get(trainable.get(i));
             long n = w.length();
+            if (anchor != null) {
+                // gradient of mu/2 ||w - w0||^2
+                blas.axpy(n, proximalMu, w.sub(anchor[i]), g);
+            }
             if (s.weightDecay() > 0) {
                 blas.axpy(n, s.weightDecay(), w, g);
             }

@@ -30,25 +30,36 @@ public final class TrainerPool implements AutoCloseable {
      * One client's job: start from {@code weights} and {@code buffers} (batch-norm running
      * statistics; {@code null} for the model's initial ones), train on (or take the gradient
      * over) {@code indices} of {@code data}, draw every random choice from {@code seed}, continue
-     * from the client's optimizer {@code state}.
+     * from the client's optimizer {@code state}, train through {@code projection} (quantization-aware
+     * training; {@code null}: none) and with FedProx's proximal term of weight {@code proximalMu}
+     * (Li et al., MLSys 2020, eq. 2; dimensionless, {@code >= 0}, 0 = none) around {@code weights}.
      */
     public record Job(float[][] weights, float[] buffers, ImageDataset data, int[] indices, long seed, OptimizerState state,
-            WeightProjection projection) {
+            WeightProjection projection, double proximalMu) {
 
         public Job {
             if (state == null) {
                 throw new IllegalArgumentException("optimizer state must not be null; use OptimizerState.NONE");
             }
+            if (!(proximalMu >= 0) || !Double.isFinite(proximalMu)) {
+                throw new IllegalArgumentException("proximal mu must be a finite number >= 0, got " + proximalMu);
+            }
+        }
+
+        /** A job without proximal term. */
+        public Job(float[][] weights, float[] buffers, ImageDataset data, int[] indices, long seed, OptimizerState state,
+                WeightProjection projection) {
+            this(weights, buffers, data, indices, seed, state, projection, 0);
         }
 
         /** A job without quantization-aware training. */
         public Job(float[][] weights, float[] buffers, ImageDataset data, int[] indices, long seed, OptimizerState state) {
-            this(weights, buffers, data, indices, seed, state, null);
+            this(weights, buffers, data, indices, seed, state, null, 0);
         }
 
         /** This job with quantization-aware training through {@code p} ({@code null}: none). */
         public Job withProjection(WeightProjection p) {
-            return new Job(weights, buffers, data, indices, seed, state, p);
+            return new Job(weights, buffers, data, indices, seed, state, p, proximalMu);
         }
 
         /** A job with the model's initial buffers and fresh optimizer state. */
@@ -58,12 +69,17 @@ public final class TrainerPool implements AutoCloseable {
 
         /** This job continuing from the client's optimizer state {@code s}. */
         public Job withState(OptimizerState s) {
-            return new Job(weights, buffers, data, indices, seed, s, projection);
+            return new Job(weights, buffers, data, indices, seed, s, projection, proximalMu);
         }
 
         /** This job starting from buffers {@code b}. */
         public Job withBuffers(float[] b) {
-            return new Job(weights, b, data, indices, seed, state, projection);
+            return new Job(weights, b, data, indices, seed, state, projection, proximalMu);
+        }
+
+        /** This job with FedProx's proximal term of weight {@code mu} ({@code >= 0}; 0 = none). */
+        public Job withProximalMu(double mu) {
+            return new Job(weights, buffers, data, indices, seed, state, projection, mu);
         }
     }
 
@@ -105,16 +121,19 @@ public final class TrainerPool implements AutoCloseable {
         return out;
     }
 
-    /** Trains every job (model mode); result {@code i} belongs to job {@code i} and carries the client's new optimizer state. */
+    /**
+     * Trains every job (model mode); result {@code i} belongs to job {@code i} and carries the
+     * client's new optimizer state.
+     */
     public List<TrainResult> train(List<Job> jobs) {
         return runAll(jobs, (trainer, job) -> trainer.train(job.weights(), job.buffers(), job.state(), job.data(), job.indices(),
-                settings, job.seed(), job.projection()));
+                settings, job.seed(), job.projection(), job.proximalMu()));
     }
 
     /** Trains every job with {@code other} settings instead of the pool's (server pre-training). */
     public List<TrainResult> train(List<Job> jobs, TrainingSettings other) {
         return runAll(jobs, (trainer, job) -> trainer.train(job.weights(), job.buffers(), job.state(), job.data(), job.indices(),
-                other, job.seed(), job.projection()));
+                other, job.seed(), job.projection(), job.proximalMu()));
     }
 
     /**

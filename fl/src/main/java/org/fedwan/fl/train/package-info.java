@@ -5,8 +5,9 @@
  * out with its {@link org.fedwan.fl.train.TrainResult}, and every random choice is drawn from the
  * job's seed. A {@link org.fedwan.fl.train.TrainerPool} runs many clients side by side, one trainer
  * per worker thread, in model mode (trained weights) or gradient mode
- * ({@link org.fedwan.fl.train.GradientMode}), and returns results in job order, so that they do
- * not depend on the number of threads. ND4J must run each operation on one thread
+ * ({@link org.fedwan.fl.train.GradientMode}), optionally with FedProx's proximal term
+ * ({@link org.fedwan.fl.train.TrainerPool.Job#withProximalMu}), and returns results in job
+ * order, so that they do not depend on the number of threads. ND4J must run each operation on one thread
  * ({@code OMP_NUM_THREADS=1}, set by the {@code fedwan} launcher and by the test set-up).
  * {@link org.fedwan.fl.train.Pretraining} trains the initial model on a held-out public split.
  */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.fedwan.fl.data.ImageDataset;
 import org.fedwan.fl.data.SyntheticImages;
 import org.fedwan.fl.model.Block;
@@ -155,6 +156,49 @@ class LocalTrainerTest {
         assertClose(w, r.weights()[0], 1e-5);
         assertClose(buf, r.state().momentum()[0], 1e-5);
         assertEquals(15 * 4, r.state().bytes());
+    }
+
+    @Test
+    void proximalTermAddsMuTimesTheDriftFromTheStartingWeightsToTheGradient() {
+        double lr = 0.5;
+        double mu = 0.3;
+        double momentum = 0.9;
+        double wd = 0.01;
+        // FedProx (Li et al. 2020, eq. 2): the gradient of loss(w) + mu/2 ||w - w0||^2 is g(w) + mu (w - w0);
+        // torch.optim.SGD then adds wd w and momentum: buf = 0.9 buf + g(w) + mu (w - w0) + wd w ; w -= lr buf
+        double[] w0 = toDouble(W0[0]);
+        double[] w = w0.clone();
+        double[] buf = new double[15];
+        for (int step = 0; step < 3; step++) {
+            double[] g = gradient(w);
+            for (int i = 0; i < 15; i++) {
+                buf[i] = momentum * buf[i] + g[i] + mu * (w[i] - w0[i]) + wd * w[i];
+            }
+            for (int i = 0; i < 15; i++) {
+                w[i] -= lr * buf[i];
+            }
+        }
+        LocalTrainer t = new LocalTrainer(LINEAR);
+        TrainingSettings s = new TrainingSettings(3, 4, lr).withMomentum(momentum).withWeightDecay(wd);
+        TrainResult prox = t.train(W0, null, OptimizerState.NONE, DATA, ALL, s, 1, null, mu);
+        assertEquals(3, prox.steps());
+        assertClose(w, prox.weights()[0], 1e-5);
+        // the term matters here: plain SGD ends elsewhere
+        TrainResult plain = t.train(W0, null, OptimizerState.NONE, DATA, ALL, s, 1, null);
+        assertTrue(IntStream.range(0, 15).anyMatch(i -> Math.abs(plain.weights()[0][i] - w[i]) > 1e-3));
+        // mu = 0 is plain SGD bit for bit, and the pool carries mu on the job
+        assertArrayEquals(plain.weights()[0], t.train(W0, null, OptimizerState.NONE, DATA, ALL, s, 1, null, 0).weights()[0]);
+        try (TrainerPool pool = new TrainerPool(LINEAR, s, 1)) {
+            TrainerPool.Job job = new TrainerPool.Job(W0, DATA, ALL, 1);
+            assertEquals(0.0, job.proximalMu());
+            assertArrayEquals(prox.weights()[0], pool.train(List.of(job.withProximalMu(mu))).get(0).weights()[0]);
+            assertArrayEquals(plain.weights()[0], pool.train(List.of(job)).get(0).weights()[0]);
+            assertEquals(mu, job.withProximalMu(mu).withState(OptimizerState.NONE).withBuffers(null).withProjection(null)
+                    .proximalMu());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new TrainerPool.Job(W0, DATA, ALL, 1).withProximalMu(-1));
+        assertThrows(IllegalArgumentException.class,
+                () -> t.train(W0, null, OptimizerState.NONE, DATA, ALL, s, 1, null, Double.NaN));
     }
 
     @Test
