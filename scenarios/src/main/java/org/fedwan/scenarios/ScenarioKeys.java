@@ -9,7 +9,7 @@ import org.fedwan.channel.energy.RadioProfile;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.compression.CodecRegistry;
 import org.fedwan.fl.model.ModelZoo;
-import org.fedwan.sim.federation.RunConfig;
+import org.fedwan.sim.config.RunConfig;
 
 /**
  * Every key a scenario file may hold: its type, default, unit and meaning. This table is the one

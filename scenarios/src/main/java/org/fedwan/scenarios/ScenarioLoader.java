@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.fedwan.channel.lorawan.Region;
-import org.fedwan.sim.federation.RunConfig;
+import org.fedwan.sim.config.RunConfig;
 
 /**
  * Loads a scenario: a flat YAML mapping of the keys in {@link ScenarioKeys}, optionally
@@ -168,7 +168,7 @@ public final class ScenarioLoader {
         try {
             org.fedwan.compression.scheme.Scheme scheme = org.fedwan.compression.scheme.SchemeRegistry.create(b.uplinkCodec,
                     org.fedwan.fl.model.ModelZoo.create(b.model).layout(),
-                    org.fedwan.sim.federation.FederatedSimulation.parseOptions(b.uplinkOptions));
+                    org.fedwan.sim.federation.FederatedRun.parseOptions(b.uplinkOptions));
             if (b.quantizationAware && (scheme.quantity() != org.fedwan.compression.scheme.Quantity.WEIGHTS
                     || !b.clientMode.equals("train"))) {
                 problems.add(at(seen, "quantization_aware", "uplink_codec") + "key 'quantization_aware' = true with scheme "

@@ -20,7 +20,7 @@ import org.fedwan.scenarios.run.DataSets;
 import org.fedwan.scenarios.run.Execution;
 import org.fedwan.scenarios.run.ResultFolder;
 import org.fedwan.scenarios.run.RunResult;
-import org.fedwan.sim.federation.RunConfig;
+import org.fedwan.sim.config.RunConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

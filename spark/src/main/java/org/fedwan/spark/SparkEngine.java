@@ -13,7 +13,7 @@ import org.fedwan.scenarios.run.Execution;
 import org.fedwan.scenarios.run.ResultFolder;
 import org.fedwan.scenarios.run.RunResult;
 import org.fedwan.scenarios.sweep.SweepEngine;
-import org.fedwan.sim.federation.RunConfig;
+import org.fedwan.sim.config.RunConfig;
 
 /**
  * Runs sweep points as Spark tasks. Tasks go out in batches of twice the cluster's default

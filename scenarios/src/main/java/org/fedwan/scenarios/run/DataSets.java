@@ -2,7 +2,7 @@ package org.fedwan.scenarios.run;
 
 import java.io.IOException;
 import org.fedwan.fl.data.ImageDataset;
-import org.fedwan.sim.federation.RunConfig;
+import org.fedwan.sim.config.RunConfig;
 
 /** Loads (and, for MNIST, fetches on first use) the train and test sets a run needs. */
 public final class DataSets {

@@ -6,8 +6,9 @@ import java.util.Map;
 import org.fedwan.fl.train.TrainerPool;
 import org.fedwan.results.RunListener;
 import org.fedwan.results.TableWriter;
-import org.fedwan.sim.federation.FederatedSimulation;
-import org.fedwan.sim.federation.RunConfig;
+import org.fedwan.sim.Protocols;
+import org.fedwan.sim.federation.FederatedRun;
+import org.fedwan.sim.config.RunConfig;
 import org.fedwan.sim.federation.RunSummary;
 
 /**
@@ -56,7 +57,7 @@ public final class Execution {
         TableWriter tables = new TableWriter(sinks);
         RunListener listener = observer == null ? RunListener.all(tables, target) : RunListener.all(tables, target, observer);
         TrainerPool pool = data.pool(config, threads);
-        RunSummary summary = FederatedSimulation.run(config, tt.train(), tt.test(), pool, listener);
+        RunSummary summary = FederatedRun.run(config, tt.train(), tt.test(), pool, listener, Protocols::groups);
         return new RunSummaryAndTarget(summary, target);
     }
 }

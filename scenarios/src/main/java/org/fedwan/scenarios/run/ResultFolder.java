@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.fedwan.sim.federation.RunConfig;
+import org.fedwan.sim.config.RunConfig;
 
 /**
  * A run's result folder: its tables ({@link org.fedwan.results.TableWriter#TABLES}), {@code summary.json} and,

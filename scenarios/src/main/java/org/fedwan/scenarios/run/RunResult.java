@@ -1,7 +1,7 @@
 package org.fedwan.scenarios.run;
 
 import java.util.Map;
-import org.fedwan.sim.federation.RunConfig;
+import org.fedwan.sim.config.RunConfig;
 
 /**
  * Everything one run produced, as values: its tables as text and the summary metrics (all

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.fedwan.plots.RunFigures;
 import org.fedwan.results.Table;
 import org.fedwan.results.TableWriter;
-import org.fedwan.sim.federation.RunConfig;
+import org.fedwan.sim.config.RunConfig;
 import org.fedwan.sim.federation.RunSummary;
 import org.fedwan.results.RunListener;
 

@@ -3,7 +3,7 @@ package org.fedwan.scenarios.run;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fedwan.sim.federation.RunConfig;
+import org.fedwan.sim.config.RunConfig;
 import org.fedwan.sim.federation.RunSummary;
 
 /** The summary metrics of a run, in a fixed order; the sweep table aggregates the numeric ones. */

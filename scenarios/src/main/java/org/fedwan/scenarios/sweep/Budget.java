@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.fedwan.scenarios.run.ResultFolder;
-import org.fedwan.sim.federation.RunConfig;
+import org.fedwan.sim.config.RunConfig;
 
 /**
  * What-if ranking: for each sweep point, the simulated time, energy per device, uplink bytes and

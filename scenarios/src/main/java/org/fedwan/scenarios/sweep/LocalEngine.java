@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 import org.fedwan.scenarios.run.DataSets;
 import org.fedwan.scenarios.run.Execution;
 import org.fedwan.scenarios.run.RunResult;
-import org.fedwan.sim.federation.RunConfig;
+import org.fedwan.sim.config.RunConfig;
 
 /** Runs sweep points in a pool of local worker threads (one per core by default); nothing to install. */
 public final class LocalEngine implements SweepEngine {

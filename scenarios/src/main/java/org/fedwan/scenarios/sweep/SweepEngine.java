@@ -2,7 +2,7 @@ package org.fedwan.scenarios.sweep;
 
 import java.util.List;
 import org.fedwan.scenarios.run.RunResult;
-import org.fedwan.sim.federation.RunConfig;
+import org.fedwan.sim.config.RunConfig;
 
 /**
  * Where the runs of a sweep execute: a local pool ({@link LocalEngine}, the default) or a cluster

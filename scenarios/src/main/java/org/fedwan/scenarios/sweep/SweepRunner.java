@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fedwan.scenarios.run.ResultFolder;
-import org.fedwan.sim.federation.RunConfig;
+import org.fedwan.sim.config.RunConfig;
 
 /**
  * Drives a sweep: skips runs whose folder is complete (it has a manifest), clears and re-runs

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.ScenarioLoader;
 import org.fedwan.scenarios.YamlTree;
-import org.fedwan.sim.federation.RunConfig;
+import org.fedwan.sim.config.RunConfig;
 
 /**
  * A parsed and fully validated sweep: every run it describes has been built, so a sweep that

@@ -3,6 +3,6 @@
  * clients, each trains (real ND4J training; simulated time from a per-device compute model),
  * encodes its update with a real codec, sends it frame by frame over LoRaWAN, the server
  * aggregates when the last update arrives or the round deadline passes, and broadcasts the new
- * model. {@link org.fedwan.sim.federation.RunConfig} is the complete, validated input of a run.
+ * model. {@link org.fedwan.sim.config.RunConfig} is the complete, validated input of a run.
  */
 package org.fedwan.sim.federation;

@@ -145,7 +145,7 @@ public final class LorawanDevice extends Entity {
     private long framesDelivered;
 
     LorawanDevice(LorawanNetwork net, int index, Position position, int initialDataRate) {
-        super(net.simulation(), "dev-" + index, index);
+        super(net.simulation(), "dev-" + (net.firstDeviceId() + index), net.firstDeviceId() + index);
         this.net = net;
         this.settings = net.settings();
         this.index = index;
@@ -157,10 +157,10 @@ public final class LorawanDevice extends Entity {
         this.battery = Double.isInfinite(settings.batteryCapacityJ()) ? null
                 : new Battery(settings.batteryCapacityJ(), model.nowUs());
         this.meter = new EnergyMeter(settings.radio(), settings.mcu(), battery, model.nowUs());
-        this.channelRng = model.streams().of(index, "channel");
-        this.shadowRng = model.streams().of(index, "shadowing");
-        this.retransmitRng = model.streams().of(index, "retransmit");
-        this.downlinkRng = model.streams().of(index, "downlink-shadowing");
+        this.channelRng = model.streams().of(id(), "channel");
+        this.shadowRng = model.streams().of(id(), "shadowing");
+        this.retransmitRng = model.streams().of(id(), "retransmit");
+        this.downlinkRng = model.streams().of(id(), "downlink-shadowing");
         this.tx = new Transmission(this, net.gatewayCount());
         this.rxPowerDbm = new double[net.gatewayCount()];
         this.txStart = new TxStart(model);

@@ -72,6 +72,7 @@ public final class LorawanNetwork {
     private final RadioMedium medium;
     private final NetworkServer server;
     private final Shadowing shadowing;
+    private final int firstDeviceId;
 
     /**
      * Builds a network without sinks (network-only runs).
@@ -93,6 +94,20 @@ public final class LorawanNetwork {
      */
     public LorawanNetwork(Simulation model, NetworkSettings settings, int deviceCount, FrameSink uplinkSink,
                           BroadcastSink broadcastSink) {
+        this(model, settings, deviceCount, 0, uplinkSink, broadcastSink);
+    }
+
+    /**
+     * @param model         the simulation whose scheduler and streams the entities use
+     * @param settings      the network's settings
+     * @param deviceCount   number of devices, at least 1
+     * @param firstDeviceId entity id (and random-stream key) of device 0; device {@code i} is
+     *                      {@code dev-(firstDeviceId + i)}, so networks sharing a simulation draw apart
+     * @param uplinkSink    receives every uplink frame that carried application bytes, or null
+     * @param broadcastSink receives every class C multicast frame, or null
+     */
+    public LorawanNetwork(Simulation model, NetworkSettings settings, int deviceCount, int firstDeviceId,
+                          FrameSink uplinkSink, BroadcastSink broadcastSink) {
         this.model = Objects.requireNonNull(model, "model is null");
         this.settings = Objects.requireNonNull(settings, "settings is null");
         if (deviceCount < 1) {
@@ -102,6 +117,10 @@ public final class LorawanNetwork {
             throw new IllegalArgumentException("devicePositions has " + settings.devicePositions().size()
                     + " entries; allowed: exactly the " + deviceCount + " devices under placement LISTED");
         }
+        if (firstDeviceId < 0) {
+            throw new IllegalArgumentException("firstDeviceId = " + firstDeviceId + " is not allowed; allowed: >= 0");
+        }
+        this.firstDeviceId = firstDeviceId;
         this.region = settings.region();
         this.uplinkSink = uplinkSink;
         this.broadcastSink = broadcastSink;
@@ -161,13 +180,13 @@ public final class LorawanNetwork {
         this.devices = new LorawanDevice[deviceCount];
         for (int i = 0; i < deviceCount; i++) {
             Position p = switch (settings.placement()) {
-                case DISC -> Placement.uniformInDisc(settings.radiusM(), model.streams().of(i, "placement"));
+                case DISC -> Placement.uniformInDisc(settings.radiusM(), model.streams().of(firstDeviceId + i, "placement"));
                 case GRID -> grid.get(i);
                 case LISTED -> settings.devicePositions().get(i);
             };
             double bestRxDbm = Double.NEGATIVE_INFINITY;
             RandomGenerator staticShadow = settings.shadowingPerFrame() ? null
-                    : model.streams().of(i, "static-shadowing");
+                    : model.streams().of(firstDeviceId + i, "static-shadowing");
             for (int g = 0; g < gws; g++) {
                 double loss = settings.pathLoss().pathLossDb(p.distanceM(gateways[g].position()));
                 if (staticShadow != null) {
@@ -194,6 +213,11 @@ public final class LorawanNetwork {
     /** @return the simulation the network's entities belong to */
     public Simulation simulation() {
         return model;
+    }
+
+    /** @return the entity id of device 0 */
+    public int firstDeviceId() {
+        return firstDeviceId;
     }
 
     /** @return the settings */

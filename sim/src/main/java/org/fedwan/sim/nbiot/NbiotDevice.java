@@ -46,7 +46,7 @@ import org.fedwan.sim.kernel.Simulation;
  * acknowledged mode: it arrives complete when its last block's NPUSCH ends. Half duplex and one
  * HARQ process: uplink and downlink blocks of one device never overlap, uplink first.
  */
-public final class NbiotDevice extends Entity implements UplinkDevice {
+public final class NbiotDevice extends Entity {
 
     private static final Runnable NOTHING = () -> { };
     private static final int MAX_SEGMENTS = 32;
@@ -211,12 +211,21 @@ public final class NbiotDevice extends Entity implements UplinkDevice {
         }
     }
 
-    @Override
+    /** @return whether an upload is under way (a granted or ongoing block counts, even after {@link #abort()}) */
     public boolean isSending() {
         return ulBitsLeft > 0 || messageBlockPending;
     }
 
-    @Override
+    /**
+     * Starts sending {@code message} now; {@code onSent} runs once its last byte has arrived. A
+     * message that cannot be delivered (out of coverage, random access failed, battery empty)
+     * never calls it: the failure goes to the listener.
+     *
+     * @param message    the bytes to send
+     * @param messageTag a tag identifying the message (e.g. the round modulo 256)
+     * @param onSent     called once when the whole message has been delivered
+     * @throws IllegalStateException if the device is still sending its previous message
+     */
     public void send(byte[] message, int messageTag, Runnable onSent) {
         Objects.requireNonNull(message, "message is null");
         long nowUs = simulation().nowUs();
@@ -240,7 +249,10 @@ public final class NbiotDevice extends Entity implements UplinkDevice {
         workArrived(nowUs);
     }
 
-    @Override
+    /**
+     * Gives up on the message being sent: no further block of it starts and {@code onSent} will
+     * not run. A block already granted or on the air finishes.
+     */
     public void abort() {
         ulBitsLeft = 0;
         onSent = NOTHING;

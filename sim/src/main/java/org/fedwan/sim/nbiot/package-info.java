@@ -4,8 +4,8 @@
  * devices (uplink blocks granted in turn, downlink unicast and single-cell broadcast), resolves
  * NPRACH collisions; an {@link org.fedwan.sim.nbiot.NbiotDevice} runs the state machine
  * {@code PSM -> sync -> random access -> connected -> inactivity or release assistance -> idle
- * (DRX/eDRX, T3324) -> PSM} with per-state energy and a battery, and implements
- * {@link org.fedwan.sim.nbiot.UplinkDevice}, the small interface the FL co-simulation drives.
+ * (DRX/eDRX, T3324) -> PSM} with per-state energy and a battery; {@link org.fedwan.sim.nbiot.NbiotLinks}
+ * puts FL clients on a cell behind the protocol-neutral link contract of {@code org.fedwan.sim.link}.
  * {@link org.fedwan.sim.nbiot.traffic.NbiotNetworkSimulation} runs N reporting devices
  * ({@code nbiot-net}). Durations and energies come from {@code org.fedwan.channel.nbiot}; these
  * classes only decide when things happen and who waits for whom.

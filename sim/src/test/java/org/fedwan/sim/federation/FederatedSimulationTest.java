@@ -1,5 +1,7 @@
 package org.fedwan.sim.federation;
 
+import org.fedwan.sim.Protocols;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +29,7 @@ import org.fedwan.results.RunListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.fedwan.sim.config.RunConfig;
 
 class FederatedSimulationTest {
 
@@ -101,7 +104,7 @@ class FederatedSimulationTest {
     void bytesAreConservedFromEncoderToFrames() {
         RunConfig config = tiny().build();
         Recorder r = new Recorder();
-        RunSummary s = FederatedSimulation.run(config, TRAIN, TEST, pool, r);
+        RunSummary s = FederatedRun.run(config, TRAIN, TEST, pool, r, Protocols::groups);
         assertEquals(2, s.rounds());
         assertEquals(2, r.rounds.size());
         long messageBytes = org.fedwan.compression.scheme.SchemeRegistry.create("int8", pool.model().layout(),
@@ -137,7 +140,7 @@ class FederatedSimulationTest {
                 b.uplinkOptions = "bits=4-4-4";
             }
             Recorder r = new Recorder();
-            RunSummary s = FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+            RunSummary s = FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
             assertEquals(2, s.rounds(), name);
             assertTrue(Double.isFinite(s.finalAccuracy()), name);
             long frm = r.frames.stream().filter(f -> f.direction().equals(Direction.UPLINK))
@@ -159,7 +162,7 @@ class FederatedSimulationTest {
             b.sfPolicy = "link-budget";
             b.roundDeadlineS = 7200;
             Recorder r = new Recorder();
-            RunSummary s = FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+            RunSummary s = FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
             assertEquals(2, s.rounds(), partition);
             assertTrue(Double.isFinite(s.finalAccuracy()), partition);
             assertEquals(3, r.devices.size(), partition);
@@ -175,7 +178,7 @@ class FederatedSimulationTest {
         b.protocol = "nbiot";
         b.couplingLossDb = 150;
         Recorder r = new Recorder();
-        RunSummary s = FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+        RunSummary s = FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
         assertEquals(2, s.rounds());
         assertEquals(2, r.rounds.size());
         for (RoundRecord round : r.rounds) {
@@ -187,7 +190,7 @@ class FederatedSimulationTest {
         }
         assertTrue(r.energies.stream().anyMatch(e -> e.state() == EnergyState.TX));
         assertEquals(3, r.devices.size());
-        RunSummary lora = FederatedSimulation.run(tiny().build(), TRAIN, TEST, pool, new Recorder());
+        RunSummary lora = FederatedRun.run(tiny().build(), TRAIN, TEST, pool, new Recorder(), Protocols::groups);
         // same seed, same training: the model does not depend on the link
         assertEquals(lora.finalAccuracy(), s.finalAccuracy());
     }
@@ -200,7 +203,7 @@ class FederatedSimulationTest {
         b.overSelection = 1.5;
         b.rounds = 1;
         Recorder r = new Recorder();
-        FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+        FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
         // 3 selected, the round closes with the first 2 updates
         assertEquals(2, r.rounds.get(0).clientsOk());
         assertEquals(1, r.rounds.get(0).clientsDropped());
@@ -209,7 +212,7 @@ class FederatedSimulationTest {
         d.dropoutProbability = 0.999;
         d.rounds = 1;
         Recorder rd = new Recorder();
-        FederatedSimulation.run(d.build(), TRAIN, TEST, pool, rd);
+        FederatedRun.run(d.build(), TRAIN, TEST, pool, rd, Protocols::groups);
         assertEquals(0, rd.rounds.get(0).clientsOk());
         assertTrue(rd.clients.stream().allMatch(c -> c.outcome() == org.fedwan.results.ClientOutcome.DROPPED_OUT));
     }
@@ -220,11 +223,11 @@ class FederatedSimulationTest {
         half.rounds = 1;
         half.serverLearningRate = 0.5;
         half.uplinkCodec = "fp32";
-        RunSummary s = FederatedSimulation.run(half.build(), TRAIN, TEST, pool, new Recorder());
+        RunSummary s = FederatedRun.run(half.build(), TRAIN, TEST, pool, new Recorder(), Protocols::groups);
         RunConfig.Builder full = tiny();
         full.rounds = 1;
         full.uplinkCodec = "fp32";
-        RunSummary f = FederatedSimulation.run(full.build(), TRAIN, TEST, pool, new Recorder());
+        RunSummary f = FederatedRun.run(full.build(), TRAIN, TEST, pool, new Recorder(), Protocols::groups);
         assertTrue(s.finalLoss() != f.finalLoss());
     }
 
@@ -235,7 +238,7 @@ class FederatedSimulationTest {
         b.protocol = "mixed";
         b.nbiotShare = 0.5;
         Recorder r = new Recorder();
-        RunSummary s = FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+        RunSummary s = FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
         assertEquals(2, s.rounds());
         assertEquals(4, r.rounds.get(0).clientsOk());
         assertEquals(List.of("lorawan", "lorawan", "nbiot", "nbiot"),
@@ -259,7 +262,7 @@ class FederatedSimulationTest {
         b.learningRate = 0.5;
         b.rounds = 6;
         Recorder r = new Recorder();
-        RunSummary s = FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+        RunSummary s = FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
         // full-batch gradient descent with lazily aggregated quantized gradients lowers the test loss
         assertTrue(r.rounds.get(5).loss() < r.rounds.get(0).loss(), r.rounds.get(0).loss() + " -> " + r.rounds.get(5).loss());
         assertEquals(6, s.rounds());
@@ -269,7 +272,7 @@ class FederatedSimulationTest {
         mb.rounds = 1;
         mb.deviceSpeedSigma = 0;
         Recorder rm = new Recorder();
-        FederatedSimulation.run(mb.build(), TRAIN, TEST, pool, rm);
+        FederatedRun.run(mb.build(), TRAIN, TEST, pool, rm, Protocols::groups);
         long expectedUs = Math.round(3.0 * pool.model().forwardFlopsPerSample() * 20 / 50e6 * 1e6);
         assertEquals(expectedUs, rm.clients.get(0).computeUs());
     }
@@ -280,8 +283,8 @@ class FederatedSimulationTest {
         b.uplinkCodec = "xfl";
         b.uplinkOptions = "codec=int8";
         Recorder r = new Recorder();
-        RunSummary xfl = FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
-        RunSummary int8 = FederatedSimulation.run(tiny().build(), TRAIN, TEST, pool, new Recorder());
+        RunSummary xfl = FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
+        RunSummary int8 = FederatedRun.run(tiny().build(), TRAIN, TEST, pool, new Recorder(), Protocols::groups);
         // three layers of 208, 3,216 and 2,570 parameters: one per client and round instead of all
         assertTrue(xfl.updateBytes() < int8.updateBytes() / 2, xfl.updateBytes() + " vs " + int8.updateBytes());
     }
@@ -289,7 +292,7 @@ class FederatedSimulationTest {
     @Test
     void energyIsTheSumOfVoltageTimesCurrentTimesTimeOverFrames() {
         Recorder r = new Recorder();
-        RunSummary s = FederatedSimulation.run(tiny().build(), TRAIN, TEST, pool, r);
+        RunSummary s = FederatedRun.run(tiny().build(), TRAIN, TEST, pool, r, Protocols::groups);
         RadioProfile radio = RadioProfile.SX1276_14DBM;
         var params = Region.EU868.dataRate(5).uplinkParams();
         double expected = 0;
@@ -317,7 +320,7 @@ class FederatedSimulationTest {
     @Test
     void framesRespectTheDutyCycle() {
         Recorder r = new Recorder();
-        FederatedSimulation.run(tiny().build(), TRAIN, TEST, pool, r);
+        FederatedRun.run(tiny().build(), TRAIN, TEST, pool, r, Protocols::groups);
         for (String dev : List.of("dev-0", "dev-1", "dev-2")) {
             List<FrameRecord> up = r.frames.stream()
                     .filter(f -> f.device().equals(dev) && f.direction().equals(Direction.UPLINK)).toList();
@@ -335,11 +338,11 @@ class FederatedSimulationTest {
         Recorder a = new Recorder();
         Recorder b = new Recorder();
         Recorder c = new Recorder();
-        FederatedSimulation.run(tiny().build(), TRAIN, TEST, pool, a);
-        FederatedSimulation.run(tiny().build(), TRAIN, TEST, pool, b);
+        FederatedRun.run(tiny().build(), TRAIN, TEST, pool, a, Protocols::groups);
+        FederatedRun.run(tiny().build(), TRAIN, TEST, pool, b, Protocols::groups);
         RunConfig.Builder other = tiny();
         other.seed = 10;
-        FederatedSimulation.run(other.build(), TRAIN, TEST, pool, c);
+        FederatedRun.run(other.build(), TRAIN, TEST, pool, c, Protocols::groups);
         assertEquals(a.rounds, b.rounds);
         assertEquals(a.frames, b.frames);
         assertTrue(!a.rounds.equals(c.rounds));
@@ -352,7 +355,7 @@ class FederatedSimulationTest {
         b.deviceSpeedSigma = 0;
         b.roundDeadlineS = 1;
         Recorder r = new Recorder();
-        FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+        FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
         RoundRecord round = r.rounds.get(0);
         // 80 samples x 3 x forward FLOPs at 50 MFLOP/s take longer than the 1 s deadline
         assertEquals(0, round.clientsOk());
@@ -368,7 +371,7 @@ class FederatedSimulationTest {
         b.rounds = 1;
         b.deviceSpeedSigma = 0;
         Recorder r = new Recorder();
-        FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+        FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
         long flops = 3 * pool.model().forwardFlopsPerSample() * 80;
         long expectedUs = Math.round(flops / 50e6 * 1e6);
         long firstUplink = r.frames.stream().filter(f -> f.direction().equals(Direction.UPLINK))

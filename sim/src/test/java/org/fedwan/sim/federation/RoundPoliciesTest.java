@@ -1,5 +1,7 @@
 package org.fedwan.sim.federation;
 
+import org.fedwan.sim.Protocols;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.fedwan.sim.config.RunConfig;
 
 /** Evaluation cadence, training metrics, late updates, availability, pre-training and local steps. */
 class RoundPoliciesTest {
@@ -43,7 +46,7 @@ class RoundPoliciesTest {
 
     private static FederatedSimulationTest.Recorder run(RunConfig.Builder b) {
         FederatedSimulationTest.Recorder r = new FederatedSimulationTest.Recorder();
-        FederatedSimulation.run(b.build(), TRAIN, TEST, pool, r);
+        FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
         return r;
     }
 
@@ -87,7 +90,7 @@ class RoundPoliciesTest {
             }
         }
         double expected = Math.sqrt(sum);
-        double chunked = FederatedSimulation.gradientNorm(pool, w, null, TRAIN, 70, 7);
+        double chunked = Server.gradientNorm(pool, w, null, TRAIN, 70, 7);
         assertEquals(expected, chunked, 1e-5 * expected);
     }
 

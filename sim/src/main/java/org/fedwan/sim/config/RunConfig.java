@@ -1,4 +1,4 @@
-package org.fedwan.sim.federation;
+package org.fedwan.sim.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -255,7 +255,7 @@ public record RunConfig(
     /** Data a gradient-mode client differentiates over. */
     public static final java.util.List<String> GRADIENT_BATCHES = java.util.List.of("minibatch", "full");
     /** Link protocols. */
-    public static final java.util.List<String> PROTOCOLS = java.util.List.of("lorawan", "nbiot", "mixed");
+    public static final java.util.List<String> PROTOCOLS = java.util.List.of("lorawan", "nbiot", "ideal", "mixed");
     /** Data partitions. */
     public static final java.util.List<String> PARTITIONS = java.util.List.of("iid", "shards", "dirichlet", "unequal");
     /** Spreading-factor policies. */

@@ -1,0 +1,2 @@
+/** The validated configuration of one federated run. */
+package org.fedwan.sim.config;

@@ -1,0 +1,33 @@
+package org.fedwan.sim.link;
+
+import org.fedwan.results.EnergyState;
+import org.fedwan.results.FrameOutcome;
+
+/**
+ * What links report as they work, protocol-neutrally (ns-3's trace sources): frames with their
+ * bytes, energy and outcome, and energy spent outside frames. The round controller turns these
+ * into the run's tables; links keep no history.
+ */
+public interface LinkEvents {
+
+    /**
+     * An uplink frame (or transport block) of client {@code client} ended.
+     *
+     * @param fragment  index of the fragment in its message
+     * @param phyBytes  bytes on the air
+     * @param frmBytes  application payload (fragment header + data), 0 where the protocol has no such split
+     * @param energyJ   the device's transmit energy for the frame, J
+     * @param outcome   what became of it (never {@link FrameOutcome#LATE}: the controller decides that)
+     */
+    void uplinkFrame(int client, int fragment, long startUs, long endUs, int phyBytes, int frmBytes, double energyJ,
+            FrameOutcome outcome);
+
+    /** A broadcast transmission of {@code phyBytes} went on the air (counted once, whatever the receivers). */
+    void broadcastSent(long phyBytes);
+
+    /** Client {@code client}'s device received a broadcast frame, spending {@code energyJ}. */
+    void downlinkFrame(int client, int fragment, long startUs, long endUs, int phyBytes, int frmBytes, double energyJ);
+
+    /** Client {@code client}'s device spent {@code energyJ} in {@code state} over an interval, outside frames. */
+    void energy(int client, EnergyState state, long startUs, long endUs, double energyJ);
+}
