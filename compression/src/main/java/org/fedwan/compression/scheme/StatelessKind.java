@@ -31,30 +31,4 @@ public record StatelessKind(String name, String summary, List<OptionDoc> options
         all.add(Common.downlinkDoc(List.of()));
         return all;
     }
-
-    /** The registry entry running this quantizer on every layer every round. */
-    SchemeFactory asScheme() {
-        StatelessKind kind = this;
-        return new SchemeFactory() {
-            @Override
-            public String name() {
-                return kind.name;
-            }
-
-            @Override
-            public String summary() {
-                return kind.summary;
-            }
-
-            @Override
-            public List<OptionDoc> options() {
-                return kind.allOptions();
-            }
-
-            @Override
-            public Scheme create(ModelLayout layout, CodecOptions o) {
-                return new PerLayerScheme(kind.name, layout, o, kind);
-            }
-        };
-    }
 }
