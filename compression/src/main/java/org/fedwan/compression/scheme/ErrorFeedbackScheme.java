@@ -106,9 +106,4 @@ final class ErrorFeedbackScheme implements Scheme {
     public ServerDecoder newServer() {
         return inner.newServer();
     }
-
-    @Override
-    public Downlink downlink() {
-        return inner.downlink();
-    }
 }

@@ -46,7 +46,6 @@ final class LaqScheme implements Scheme {
     private final int memory;
     private final int maxSkip;
     private final MessageBits messageBits;
-    private final Downlink downlink;
     private final Map<String, String> options;
 
     LaqScheme(String name, ModelLayout layout, CodecOptions o, boolean skipping) {
@@ -66,7 +65,6 @@ final class LaqScheme implements Scheme {
             this.maxSkip = 0;
         }
         this.quantity = Common.quantity(o, Quantity.GRADIENT, StatelessKind.UPDATES);
-        this.downlink = Common.downlink(o, layout);
         this.options = o.resolved();
         List<LayerBits> lb = new ArrayList<>();
         for (int l = 0; l < layout.layerCount(); l++) {
@@ -87,7 +85,6 @@ final class LaqScheme implements Scheme {
             d.add(new OptionDoc("maxSkip", "50", "integer >= 0", "most consecutive skipped uploads (t-bar)"));
         }
         d.add(Common.quantityDoc(Quantity.GRADIENT, StatelessKind.UPDATES));
-        d.add(Common.downlinkDoc(List.of()));
         return d;
     }
 
@@ -268,10 +265,5 @@ final class LaqScheme implements Scheme {
             c[i] = a[i] == null ? null : a[i].clone();
         }
         return c;
-    }
-
-    @Override
-    public Downlink downlink() {
-        return downlink;
     }
 }

@@ -25,7 +25,6 @@ final class PerLayerScheme implements Scheme {
     private final Quantity quantity;
     private final List<LayerQuantizer> quantizers;
     private final MessageBits bits;
-    private final Downlink downlink;
     private final Map<String, String> options;
 
     PerLayerScheme(String name, ModelLayout layout, CodecOptions o, StatelessKind kind) {
@@ -33,7 +32,6 @@ final class PerLayerScheme implements Scheme {
         this.layout = layout;
         this.quantizers = Common.bind(kind.builder().apply(o, layout), layout);
         this.quantity = Common.quantity(o, kind.defaultQuantity(), kind.allowedQuantities());
-        this.downlink = Common.downlink(o, layout);
         this.options = o.resolved();
         List<LayerBits> lb = new ArrayList<>();
         for (int l = 0; l < quantizers.size(); l++) {
@@ -109,10 +107,5 @@ final class PerLayerScheme implements Scheme {
             in.expectEnd();
             return new DecodedUpdate(clientId, round, values, mse);
         };
-    }
-
-    @Override
-    public Downlink downlink() {
-        return downlink;
     }
 }

@@ -46,7 +46,6 @@ final class QrrScheme implements Scheme {
     private final Quantity quantity;
     private final List<List<Shape>> shapes; // per layer, per tensor
     private final MessageBits messageBits;
-    private final Downlink downlink;
     private final Map<String, String> options;
 
     /** How one tensor travels: its dimensions and the sizes of its components. */
@@ -63,7 +62,6 @@ final class QrrScheme implements Scheme {
         this.pExact = new BigDecimal(o.resolved().get("p").trim());
         this.bits = o.integer("bits", 8, 1, 16);
         this.quantity = Common.quantity(o, Quantity.GRADIENT, StatelessKind.UPDATES);
-        this.downlink = Common.downlink(o, layout);
         this.options = o.resolved();
         List<List<Shape>> all = new ArrayList<>();
         List<LayerBits> lb = new ArrayList<>();
@@ -88,8 +86,7 @@ final class QrrScheme implements Scheme {
         return List.of(
                 new OptionDoc("p", "0.1", "number in (0, 1]", "rank fraction: rank ceil(p x full rank) per matrix / per mode (eq. 22-23)"),
                 new OptionDoc("bits", "8", "integer 1..16", "b bits per element of each LAQ-quantized component"),
-                Common.quantityDoc(Quantity.GRADIENT, StatelessKind.UPDATES),
-                Common.downlinkDoc(List.of()));
+                Common.quantityDoc(Quantity.GRADIENT, StatelessKind.UPDATES));
     }
 
     /** {@code ceil(p d)} in exact decimal arithmetic, at least 1 and at most d. */
@@ -363,11 +360,6 @@ final class QrrScheme implements Scheme {
                 return v == null ? Optional.empty() : Optional.of(LaqScheme.copy(v));
             }
         };
-    }
-
-    @Override
-    public Downlink downlink() {
-        return downlink;
     }
 
     /** The rank fraction. */

@@ -10,7 +10,6 @@ import org.fedwan.compression.BitReader;
 import org.fedwan.compression.BitWriter;
 import org.fedwan.compression.CodecOptions;
 import org.fedwan.compression.Integrity;
-import org.fedwan.compression.LayerSpec;
 import org.fedwan.compression.MalformedMessageException;
 import org.fedwan.compression.ModelLayout;
 import org.fedwan.compression.SideKind;
@@ -29,9 +28,6 @@ import org.fedwan.compression.SideKind;
  * others follow from K (eq. 8); BQ all K + 1), then {@code ceil(log2 K)} bits per value. Averaged
  * over T rounds this is eq. 9 with the codebook amortised; eq. 9 itself counts K - 1 internal
  * boundaries, which alone cannot be decoded (the outer buckets need the end points).
- *
- * <p>Optional quantised downlink ({@code downlink=quantized}): the same quantizer with the codebook
- * in every broadcast.
  */
 final class QuantFlScheme implements Scheme {
 
@@ -43,7 +39,6 @@ final class QuantFlScheme implements Scheme {
     private final int boundaryBits;
     private final int refreshRounds;
     private final Quantity quantity;
-    private final Downlink downlink;
     private final Map<String, String> options;
 
     QuantFlScheme(String name, boolean uniform, ModelLayout layout, CodecOptions o) {
@@ -55,18 +50,6 @@ final class QuantFlScheme implements Scheme {
         this.boundaryBits = Integer.parseInt(o.choice("boundaryBits", "32", List.of("16", "32")));
         this.refreshRounds = o.integer("refresh", 10, 1, 1_000_000);
         this.quantity = Common.quantity(o, Quantity.UPDATE, StatelessKind.UPDATES);
-        List<String> downs = new ArrayList<>(Common.DOWNLINK_CODECS);
-        downs.add("quantized");
-        String down = o.choice("downlink", "fp32", downs);
-        if (down.equals("quantized")) {
-            List<LayerQuantizer> qs = new ArrayList<>();
-            for (LayerSpec l : layout.layers()) {
-                qs.add(new BucketQuantizer(uniform, levels, boundaryBits, l.parameterCount()));
-            }
-            this.downlink = new Downlink(name + " (quantized)", layout, qs);
-        } else {
-            this.downlink = Common.codecDownlink(down, layout);
-        }
         this.options = o.resolved();
     }
 
@@ -75,8 +58,7 @@ final class QuantFlScheme implements Scheme {
                 new OptionDoc("levels", "64", "integer 2..65536", "K buckets; ceil(log2 K) bits per value (seed 001 uses 64 and 128)"),
                 new OptionDoc("boundaryBits", "32", "16 | 32", "bits per transmitted boundary (half or single float)"),
                 new OptionDoc("refresh", "10", "integer >= 1", "T: rounds between codebook refreshes (eq. 9)"),
-                Common.quantityDoc(Quantity.UPDATE, StatelessKind.UPDATES),
-                Common.downlinkDoc(List.of("quantized")));
+                Common.quantityDoc(Quantity.UPDATE, StatelessKind.UPDATES));
     }
 
     @Override
@@ -198,10 +180,5 @@ final class QuantFlScheme implements Scheme {
             }
             return new DecodedUpdate(clientId, round, values, Common.nanArray(values.length));
         };
-    }
-
-    @Override
-    public Downlink downlink() {
-        return downlink;
     }
 }

@@ -6,8 +6,8 @@ import org.fedwan.compression.ModelLayout;
 
 /**
  * A compression scheme bound to a model layout and its options: the uplink codec with its client
- * and server state, the downlink codec, and exact bit accounting. Obtain one from
- * {@link SchemeRegistry#create}.
+ * and server state, and exact bit accounting. Obtain one from {@link Compression#uplink}; the
+ * server's broadcast has its own codec, {@link Compression#downlink}.
  *
  * <p>Each round a client's {@link ClientEncoder} turns one {@code float[]} per layer into a
  * message; the server's {@link ServerDecoder} turns it back into per-layer values plus side data.
@@ -80,7 +80,4 @@ public interface Scheme {
 
     /** A new server-side decoder (holds the state of all clients). */
     ServerDecoder newServer();
-
-    /** The codec of the server's broadcast of the global model. */
-    Downlink downlink();
 }

@@ -24,11 +24,10 @@ public record StatelessKind(String name, String summary, List<OptionDoc> options
     static final List<Quantity> ANY = List.of(Quantity.WEIGHTS, Quantity.UPDATE, Quantity.GRADIENT);
     static final List<Quantity> UPDATES = List.of(Quantity.UPDATE, Quantity.GRADIENT);
 
-    /** This kind's options followed by the common {@code quantity} and {@code downlink}. */
+    /** This kind's options followed by the common {@code quantity}. */
     List<OptionDoc> allOptions() {
         List<OptionDoc> all = new ArrayList<>(options);
         all.add(Common.quantityDoc(defaultQuantity, allowedQuantities));
-        all.add(Common.downlinkDoc(List.of()));
         return all;
     }
 }

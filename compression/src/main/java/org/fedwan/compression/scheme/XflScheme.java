@@ -35,7 +35,6 @@ final class XflScheme implements Scheme {
     private final String codec;
     private final List<LayerQuantizer> quantizers;
     private final int indexBits;
-    private final Downlink downlink;
     private final Map<String, String> options;
 
     XflScheme(ModelLayout layout, CodecOptions o) {
@@ -46,7 +45,6 @@ final class XflScheme implements Scheme {
         this.stochasticSelection = o.choice("selection", "round-robin", List.of("round-robin", "stochastic")).equals("stochastic");
         this.stagger = o.bool("stagger", false);
         this.quantity = Common.quantity(o, Quantity.WEIGHTS, StatelessKind.ANY);
-        this.downlink = Common.downlink(o, layout);
         this.indexBits = Stochastic.widthFor(layout.layerCount());
         this.options = o.resolved();
     }
@@ -58,8 +56,7 @@ final class XflScheme implements Scheme {
                 new OptionDoc("selection", "round-robin", "round-robin | stochastic",
                         "layer choice: eq. 2 (l = r mod L) or uniform from the client's random stream"),
                 new OptionDoc("stagger", "false", "true | false", "round-robin offset by client id (l = (r + id) mod L)"),
-                Common.quantityDoc(Quantity.WEIGHTS, StatelessKind.ANY),
-                Common.downlinkDoc(List.of()));
+                Common.quantityDoc(Quantity.WEIGHTS, StatelessKind.ANY));
     }
 
     @Override
@@ -143,10 +140,5 @@ final class XflScheme implements Scheme {
             in.expectEnd();
             return new DecodedUpdate(clientId, round, values, mse);
         };
-    }
-
-    @Override
-    public Downlink downlink() {
-        return downlink;
     }
 }

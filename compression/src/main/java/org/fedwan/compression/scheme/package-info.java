@@ -10,7 +10,7 @@
  * EncodedUpdate m = enc.encode(new RoundInput(round, values, globalModel));     // m.message() goes on the air
  * DecodedUpdate d = dec.decode(clientId, round, receivedBytes);                 // per-layer values + reported MSE
  * float[][] global = Aggregation.layerwise(previousGlobal, receivedUpdates);     // seed 000 eq. 1 (or inverseMse, eq. 8)
- * byte[] broadcast = s.downlink().encode(global);
+ * byte[] broadcast = Compression.downlink("fp32", layout).encode(global);      // the run's downlink_codec, no CRC
  * }</pre>
  * {@link org.fedwan.compression.scheme.Scheme#uplinkBits} gives the exact size of a message without
  * encoding one; {@link org.fedwan.compression.scheme.Scheme#cycleRounds} says over how many rounds

@@ -50,6 +50,20 @@ class SchemeRegistryTest {
         assertEquals("weights", s.options().get("quantity"));
     }
 
+    /** The broadcast codec is the run's downlink_codec only: no scheme takes a downlink option any more. */
+    @Test
+    void noSchemeTakesADownlinkOption() {
+        for (String name : Compression.uplinkNames()) {
+            for (OptionDoc o : Compression.uplinkDoc(name).options()) {
+                assertTrue(!o.key().equals("downlink"), name);
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Compression.uplink(name, layout, Map.of("downlink", "fp32")));
+            assertTrue(e.getMessage().startsWith("scheme '" + name + "': unknown option downlink; allowed: "), e.getMessage());
+            assertTrue(!e.getMessage().contains("allowed: downlink") && !e.getMessage().contains(", downlink"), e.getMessage());
+        }
+    }
+
     /** The README documents every scheme and every option, so a new one cannot go undocumented. */
     @Test
     void readmeDocumentsEverySchemeAndOption() throws Exception {
