@@ -41,10 +41,6 @@ final class Common {
         return qs;
     }
 
-    static void checkValues(ModelLayout layout, float[][] values) {
-        layout.checkValues(values);
-    }
-
     static float[][] emptyLike(ModelLayout layout) {
         float[][] v = new float[layout.layerCount()][];
         for (int i = 0; i < v.length; i++) {

@@ -27,7 +27,7 @@ public final class Compression {
 
     static {
         for (StatelessKind k : StatelessKinds.all()) {
-            add(k.name(), k.summary(), k.allOptions(), (l, o) -> new PerLayerScheme(k.name(), l, o, k));
+            add(k.name(), k.summary(), k.allOptions(), (l, o) -> new PerLayerScheme(k, l, o));
         }
         add(XflScheme.NAME, "XFL / XFL-Q: one layer per client per round, round-robin (eq. 2) or stochastic (seed 000)",
                 XflScheme.docs(), XflScheme::new);
@@ -49,14 +49,14 @@ public final class Compression {
     }
 
     private static void add(String name, String summary, List<OptionDoc> options,
-            BiFunction<ModelLayout, CodecOptions, Scheme> create) {
+            BiFunction<ModelLayout, CodecOptions, SchemeAbstract> create) {
         if (UPLINK.put(name, new Entry(new SchemeDoc(name, summary, options), create)) != null) {
             throw new IllegalStateException("scheme '" + name + "' registered twice");
         }
     }
 
     /** A registry line: the scheme's documentation and how to build it from a layout and options. */
-    private record Entry(SchemeDoc doc, BiFunction<ModelLayout, CodecOptions, Scheme> create) {
+    private record Entry(SchemeDoc doc, BiFunction<ModelLayout, CodecOptions, SchemeAbstract> create) {
     }
 
     // ---- uplink
@@ -83,7 +83,7 @@ public final class Compression {
         boolean ef = name.startsWith(ERROR_FEEDBACK_PREFIX);
         Entry e = entry(withoutPrefix(name));
         CodecOptions o = new CodecOptions("scheme '" + name + "'", options);
-        Scheme s = e.create().apply(layout, o);
+        SchemeAbstract s = e.create().apply(layout, o);
         o.checkAllUsed();
         return ef ? new ErrorFeedbackScheme(s) : s;
     }

@@ -16,27 +16,17 @@ import org.fedwan.compression.ModelLayout;
  */
 public interface Scheme {
 
-    /** Name, options, layout and quantity of this instance. */
-    SchemeIdentity identity();
-
     /** Scenario name, e.g. {@code octav} or {@code ef:topk}. */
-    default String name() {
-        return identity().name();
-    }
+    String name();
 
     /** The options in force, defaults filled in, sorted by key. */
-    default Map<String, String> options() {
-        return identity().options();
-    }
+    Map<String, String> options();
 
-    default ModelLayout layout() {
-        return identity().layout();
-    }
+    /** The model layout both ends agree on. */
+    ModelLayout layout();
 
     /** What the scheme compresses. */
-    default Quantity quantity() {
-        return identity().quantity();
-    }
+    Quantity quantity();
 
     /** What each client keeps between rounds, in words, with its size. */
     String clientState();
