@@ -33,6 +33,16 @@ final class Common {
         return Quantity.valueOf(v.toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** Inverse-MSE averaging if every layer's quantizer reports its MSE (OCTAV weighting=mse), else the mean. */
+    static AveragingRule averagingRule(List<LayerQuantizer> quantizers) {
+        for (LayerQuantizer q : quantizers) {
+            if (!q.sendsMse()) {
+                return AveragingRule.MEAN;
+            }
+        }
+        return AveragingRule.INVERSE_MSE;
+    }
+
     static List<LayerQuantizer> bind(QuantizerFactory f, ModelLayout layout) {
         List<LayerQuantizer> qs = new ArrayList<>();
         for (int i = 0; i < layout.layerCount(); i++) {

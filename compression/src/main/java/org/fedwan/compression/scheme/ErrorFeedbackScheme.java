@@ -20,7 +20,7 @@ final class ErrorFeedbackScheme extends SchemeAbstract {
             throw new IllegalArgumentException("ef:" + inner.name() + ": error feedback needs a scheme that compresses updates"
                     + " or gradients; set quantity=update or quantity=gradient");
         }
-        if (inner.codesInnovations()) {
+        if (inner.averagingRule() == AveragingRule.LATEST_OF_EVERY_CLIENT) {
             throw new IllegalArgumentException("ef:" + inner.name() + ": '" + inner.name()
                     + "' already quantizes innovations against its previous value; error feedback cannot wrap it");
         }
@@ -40,6 +40,11 @@ final class ErrorFeedbackScheme extends SchemeAbstract {
     @Override
     public boolean needsGlobalModel() {
         return inner.needsGlobalModel();
+    }
+
+    @Override
+    public AveragingRule averagingRule() {
+        return inner.averagingRule();
     }
 
     @Override

@@ -87,8 +87,8 @@ final class LaqScheme extends SchemeAbstract {
     }
 
     @Override
-    public boolean codesInnovations() {
-        return true;
+    public AveragingRule averagingRule() {
+        return AveragingRule.LATEST_OF_EVERY_CLIENT;
     }
 
     @Override

@@ -38,6 +38,11 @@ final class PerLayerScheme extends SchemeAbstract {
     }
 
     @Override
+    public AveragingRule averagingRule() {
+        return Common.averagingRule(quantizers);
+    }
+
+    @Override
     public MessageBits uplinkBits(int round) {
         return bits;
     }

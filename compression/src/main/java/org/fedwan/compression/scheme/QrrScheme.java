@@ -110,8 +110,8 @@ final class QrrScheme extends SchemeAbstract {
     }
 
     @Override
-    public boolean codesInnovations() {
-        return true;
+    public AveragingRule averagingRule() {
+        return AveragingRule.LATEST_OF_EVERY_CLIENT;
     }
 
     @Override

@@ -63,6 +63,11 @@ final class QuantFlScheme extends SchemeAbstract {
     }
 
     @Override
+    public AveragingRule averagingRule() {
+        return AveragingRule.MEAN;
+    }
+
+    @Override
     public int cycleRounds() {
         return refreshRounds;
     }

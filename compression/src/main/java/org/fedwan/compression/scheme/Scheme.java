@@ -39,13 +39,8 @@ public interface Scheme {
         return false;
     }
 
-    /**
-     * Whether decoded values are a running state (previous quantized value plus innovation) rather
-     * than this round's values alone: true for LAQ, SLAQ and QRR, which error feedback cannot wrap.
-     */
-    default boolean codesInnovations() {
-        return false;
-    }
+    /** How the server must average what this scheme's decoder gives. */
+    AveragingRule averagingRule();
 
     /**
      * Rounds after which {@link #uplinkBits} repeats: the number of layers for layer-wise schemes,

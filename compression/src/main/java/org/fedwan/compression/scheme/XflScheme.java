@@ -60,6 +60,11 @@ final class XflScheme extends SchemeAbstract {
     }
 
     @Override
+    public AveragingRule averagingRule() {
+        return Common.averagingRule(quantizers);
+    }
+
+    @Override
     public int cycleRounds() {
         return layout().layerCount();
     }

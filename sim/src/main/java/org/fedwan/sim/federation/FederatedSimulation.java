@@ -11,6 +11,7 @@ import org.fedwan.channel.lorawan.Reassembler;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.compression.CodecRegistry;
 import org.fedwan.compression.scheme.Aggregation;
+import org.fedwan.compression.scheme.AveragingRule;
 import org.fedwan.compression.scheme.ClientEncoder;
 import org.fedwan.compression.scheme.DecodedUpdate;
 import org.fedwan.compression.scheme.EncodedUpdate;
@@ -702,7 +703,7 @@ public final class FederatedSimulation extends Model {
             zeros[l] = new float[global[l].length];
         }
         float[][] mean;
-        if (scheme.codesInnovations()) {
+        if (scheme.averagingRule() == AveragingRule.LATEST_OF_EVERY_CLIENT) {
             List<DecodedUpdate> latest = new ArrayList<>();
             List<Double> w = new ArrayList<>();
             for (int c = 0; c < config.clients(); c++) {
@@ -713,7 +714,7 @@ public final class FederatedSimulation extends Model {
                 }
             }
             mean = Aggregation.layerwise(zeros, latest, w.stream().mapToDouble(Double::doubleValue).toArray());
-        } else if ("mse".equals(scheme.options().get("weighting"))) {
+        } else if (scheme.averagingRule() == AveragingRule.INVERSE_MSE) {
             mean = Aggregation.inverseMse(weights ? global : zeros, decoded);
         } else {
             mean = Aggregation.layerwise(weights ? global : zeros, decoded,
