@@ -125,6 +125,29 @@ public final class Compression {
         return name.startsWith(ERROR_FEEDBACK_PREFIX) ? name.substring(ERROR_FEEDBACK_PREFIX.length()) : name;
     }
 
+    /**
+     * Options written as text, {@code key=value} pairs separated by spaces or commas (a scenario's
+     * {@code uplink_options}, e.g. {@code "bits=4-2-2-4 rounding=stochastic"}), as the map
+     * {@link #uplink} takes; sorted by key, a key given twice keeps its last value, a value may
+     * contain {@code =}. Blank text gives no options.
+     *
+     * @throws IllegalArgumentException naming a pair that is not {@code key=value} with both non-empty
+     */
+    public static Map<String, String> parseOptions(String text) {
+        Map<String, String> options = new TreeMap<>();
+        for (String pair : text.trim().split("[,\\s]+")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new IllegalArgumentException("uplink option '" + pair + "' is not key=value");
+            }
+            options.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return options;
+    }
+
     // ---- downlink
 
     /** Downlink codec names, sorted: the stateless per-layer codecs. */

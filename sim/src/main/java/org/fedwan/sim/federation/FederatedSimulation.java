@@ -13,6 +13,7 @@ import org.fedwan.compression.CodecRegistry;
 import org.fedwan.compression.scheme.Aggregation;
 import org.fedwan.compression.scheme.AveragingRule;
 import org.fedwan.compression.scheme.ClientEncoder;
+import org.fedwan.compression.scheme.Compression;
 import org.fedwan.compression.scheme.DecodedUpdate;
 import org.fedwan.compression.scheme.EncodedUpdate;
 import org.fedwan.compression.scheme.Quantity;
@@ -488,20 +489,9 @@ public final class FederatedSimulation extends Model {
         return d;
     }
 
-    /** Scheme options written {@code key=value key=value} (spaces or commas between pairs). */
+    /** Scheme options written as text: {@link Compression#parseOptions}. */
     public static java.util.Map<String, String> parseOptions(String text) {
-        java.util.Map<String, String> options = new java.util.TreeMap<>();
-        for (String pair : text.trim().split("[,\\s]+")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            if (eq <= 0 || eq == pair.length() - 1) {
-                throw new IllegalArgumentException("uplink option '" + pair + "' is not key=value");
-            }
-            options.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
-        return options;
+        return Compression.parseOptions(text);
     }
 
     /**
