@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import org.fedwan.compression.CodecOptions;
-import org.fedwan.compression.CodecRegistry;
 import org.fedwan.compression.ModelLayout;
 
 /**
@@ -152,7 +151,7 @@ public final class Compression {
 
     /** Downlink codec names, sorted: the stateless per-layer codecs. */
     public static List<String> downlinkNames() {
-        return CodecRegistry.names();
+        return StatelessKinds.codecNames();
     }
 
     /**
@@ -166,7 +165,7 @@ public final class Compression {
             throw new IllegalArgumentException("unknown downlink codec '" + name + "'; allowed: "
                     + String.join(", ", downlinkNames()));
         }
-        return new DownlinkCodec(name, CodecRegistry.create(name), layout);
+        return new DownlinkCodec(name, StatelessKinds.layerCodec(name, "downlink codec '" + name + "'"), layout);
     }
 
     /**

@@ -1,30 +1,18 @@
 package org.fedwan.compression.scheme;
 
-import java.util.List;
 import java.util.Map;
 import org.fedwan.compression.ModelLayout;
 
 /**
- * The former scheme registry, kept only while callers outside {@code compression} move to
- * {@link Compression}; every method forwards there.
+ * The former scheme registry, kept only because {@code ScenarioLoader} in {@code scenarios} still
+ * calls {@link #create}; it forwards to {@link Compression#uplink} and goes once that call moves.
  *
- * @deprecated use {@link Compression#uplink}, {@link Compression#uplinkNames},
- *             {@link Compression#uplinkDoc}
+ * @deprecated use {@link Compression#uplink}
  */
 @Deprecated(forRemoval = true)
 public final class SchemeRegistry {
 
     private SchemeRegistry() {
-    }
-
-    /** As {@link Compression#uplinkNames()}. */
-    public static List<String> names() {
-        return Compression.uplinkNames();
-    }
-
-    /** The options of {@code name} as {@link Compression#uplinkDoc} lists them. */
-    public static List<OptionDoc> options(String name) {
-        return Compression.uplinkDoc(name).options();
     }
 
     /** As {@link Compression#uplink}. */

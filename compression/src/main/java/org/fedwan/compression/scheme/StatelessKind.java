@@ -18,7 +18,7 @@ import org.fedwan.compression.ModelLayout;
  * @param allowedQuantities what it may compress
  * @param builder          reads its options and binds a quantizer to each layer
  */
-public record StatelessKind(String name, String summary, List<OptionDoc> options, Quantity defaultQuantity,
+record StatelessKind(String name, String summary, List<OptionDoc> options, Quantity defaultQuantity,
         List<Quantity> allowedQuantities, BiFunction<CodecOptions, ModelLayout, QuantizerFactory> builder) {
 
     static final List<Quantity> ANY = List.of(Quantity.WEIGHTS, Quantity.UPDATE, Quantity.GRADIENT);

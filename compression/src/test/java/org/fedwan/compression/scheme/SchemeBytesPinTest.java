@@ -84,7 +84,7 @@ class SchemeBytesPinTest {
 
     static String digest(String name, Map<String, String> options) {
         ModelLayout layout = TestLayouts.small();
-        Scheme s = SchemeRegistry.create(name, layout, options);
+        Scheme s = Compression.uplink(name, layout, options);
         SplittableRandom data = new SplittableRandom(20_240_601);
         int[] clients = {3, 5};
         ClientEncoder[] enc = {s.newClient(3, new SplittableRandom(31)), s.newClient(5, new SplittableRandom(57))};

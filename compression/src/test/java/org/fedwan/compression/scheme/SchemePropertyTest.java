@@ -29,7 +29,7 @@ class SchemePropertyTest {
 
     static Stream<Arguments> schemes() {
         List<Arguments> a = new ArrayList<>();
-        for (String name : SchemeRegistry.names()) {
+        for (String name : Compression.uplinkNames()) {
             a.add(Arguments.of(name, Map.of()));
         }
         a.add(Arguments.of("xfl", Map.of("codec", "int4")));
@@ -53,7 +53,7 @@ class SchemePropertyTest {
     @MethodSource("schemes")
     void messagesAreExactlyAccountedAndCorruptionIsRejected(String name, Map<String, String> options) {
         ModelLayout layout = TestLayouts.small();
-        Scheme s = SchemeRegistry.create(name, layout, options);
+        Scheme s = Compression.uplink(name, layout, options);
         SplittableRandom data = new SplittableRandom(name.hashCode() ^ options.hashCode());
         ClientEncoder enc = s.newClient(3, new SplittableRandom(42));
         ServerDecoder server = s.newServer();
@@ -106,7 +106,7 @@ class SchemePropertyTest {
     @MethodSource("schemes")
     void sameSeedGivesTheSameBytes(String name, Map<String, String> options) {
         ModelLayout layout = TestLayouts.small();
-        Scheme s = SchemeRegistry.create(name, layout, options);
+        Scheme s = Compression.uplink(name, layout, options);
         ClientEncoder a = s.newClient(1, new SplittableRandom(5));
         ClientEncoder b = s.newClient(1, new SplittableRandom(5));
         SplittableRandom data = new SplittableRandom(9);

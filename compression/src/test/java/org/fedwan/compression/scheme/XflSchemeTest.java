@@ -20,8 +20,8 @@ class XflSchemeTest {
 
     @Test
     void roundRobinFollowsEquation2AndStaggerOffsetsByClient() {
-        Scheme plain = SchemeRegistry.create("xfl", layout, Map.of());
-        Scheme staggered = SchemeRegistry.create("xfl", layout, Map.of("stagger", "true"));
+        Scheme plain = Compression.uplink("xfl", layout, Map.of());
+        Scheme staggered = Compression.uplink("xfl", layout, Map.of("stagger", "true"));
         float[][] x = TestLayouts.gaussian(layout, new SplittableRandom(1), 1);
         ClientEncoder a = plain.newClient(1, null);
         ClientEncoder b = staggered.newClient(1, null);
@@ -33,7 +33,7 @@ class XflSchemeTest {
 
     @Test
     void stochasticSelectionReachesEveryLayer() {
-        Scheme s = SchemeRegistry.create("xfl", layout, Map.of("selection", "stochastic"));
+        Scheme s = Compression.uplink("xfl", layout, Map.of("selection", "stochastic"));
         ClientEncoder c = s.newClient(0, new SplittableRandom(8));
         float[][] x = TestLayouts.gaussian(layout, new SplittableRandom(1), 1);
         Set<Integer> seen = new HashSet<>();
@@ -45,7 +45,7 @@ class XflSchemeTest {
 
     @Test
     void headerIsTheLayerIndexAndTheLayerTravelsAlone() {
-        Scheme s = SchemeRegistry.create("xfl", layout, Map.of("codec", "int8"));
+        Scheme s = Compression.uplink("xfl", layout, Map.of("codec", "int8"));
         MessageBits b = s.uplinkBits(1);
         assertEquals(2, b.message().sideBits(SideKind.HEADER)); // ceil(log2 3)
         assertEquals(32, b.message().sideBits(SideKind.CHECK));
@@ -56,7 +56,7 @@ class XflSchemeTest {
 
     @Test
     void serverAveragesEachLayerOverItsSendersAndKeepsTheOthers() {
-        Scheme s = SchemeRegistry.create("xfl", layout, Map.of("stagger", "true"));
+        Scheme s = Compression.uplink("xfl", layout, Map.of("stagger", "true"));
         ServerDecoder server = s.newServer();
         float[][] global = TestLayouts.gaussian(layout, new SplittableRandom(2), 1);
         float[][] a = TestLayouts.gaussian(layout, new SplittableRandom(3), 1);

@@ -9,20 +9,18 @@ import org.fedwan.channel.energy.RadioProfile;
 import org.fedwan.channel.energy.RadioState;
 import org.fedwan.channel.lorawan.Reassembler;
 import org.fedwan.channel.lorawan.Region;
-import org.fedwan.compression.CodecRegistry;
 import org.fedwan.compression.scheme.Aggregation;
 import org.fedwan.compression.scheme.AveragingRule;
 import org.fedwan.compression.scheme.ClientEncoder;
 import org.fedwan.compression.scheme.Compression;
 import org.fedwan.compression.scheme.DecodedUpdate;
+import org.fedwan.compression.scheme.DownlinkCodec;
 import org.fedwan.compression.scheme.EncodedUpdate;
 import org.fedwan.compression.scheme.Quantity;
 import org.fedwan.compression.scheme.RoundInput;
 import org.fedwan.compression.scheme.Scheme;
-import org.fedwan.compression.scheme.SchemeRegistry;
 import org.fedwan.compression.scheme.ServerDecoder;
 import org.fedwan.compression.ModelLayout;
-import org.fedwan.compression.UpdateCodec;
 import org.fedwan.fl.data.ImageDataset;
 import org.fedwan.fl.data.Partitions;
 import org.fedwan.fl.model.ModelDefinition;
@@ -70,7 +68,7 @@ public final class FederatedSimulation extends Model {
     private final Scheme scheme;
     private final ServerDecoder decoder;
     private final ClientEncoder[] encoders;
-    private final UpdateCodec downlinkCodec;
+    private final DownlinkCodec downlinkCodec;
     private final ImageDataset train;
     private final ImageDataset test;
     private final TrainerPool pool;
@@ -163,10 +161,10 @@ public final class FederatedSimulation extends Model {
         this.config = config;
         ModelDefinition model = pool.model();
         this.layout = model.layout();
-        this.scheme = SchemeRegistry.create(config.uplinkCodec(), layout, parseOptions(config.uplinkOptions()));
+        this.scheme = Compression.uplink(config.uplinkCodec(), layout, parseOptions(config.uplinkOptions()));
         this.decoder = scheme.newServer();
         this.encoders = new ClientEncoder[config.clients()];
-        this.downlinkCodec = new UpdateCodec(CodecRegistry.create(config.downlinkCodec()));
+        this.downlinkCodec = Compression.downlink(config.downlinkCodec(), layout);
         this.train = train;
         this.test = test;
         this.pool = pool;
@@ -657,8 +655,8 @@ public final class FederatedSimulation extends Model {
         aggregatedAtUs = nowUs();
         evaluate();
         // the devices receive what the downlink codec delivers, which is what they train from next round
-        byte[] broadcast = downlinkCodec.encode(layout, global);
-        global = downlinkCodec.decode(layout, broadcast);
+        byte[] broadcast = downlinkCodec.encode(global);
+        global = downlinkCodec.decode(broadcast);
         pendingBroadcasts = (network == null ? 0 : 1) + (nbiotClients == null ? 0 : 1);
         Runnable done = () -> {
             pendingBroadcasts--;
