@@ -11,7 +11,8 @@ import org.fedwan.compression.ModelLayout;
 /**
  * The one registry of compression that scenarios, the simulator and the accounting command use:
  * uplink schemes by scenario name (with {@code ef:NAME} for error feedback over NAME), downlink
- * codecs by name, and the documentation of both for a generated reference.
+ * codecs by name, the documentation of both for a generated reference, and the text form of
+ * options ({@link #parseOptions}).
  *
  * <p>Adding a scheme is its class and one {@code add} line in this class; a stateless per-layer
  * quantizer is one class and one line in {@code StatelessKinds}, after which it works alone, as
