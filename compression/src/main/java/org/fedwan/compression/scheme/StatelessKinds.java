@@ -27,8 +27,8 @@ final class StatelessKinds {
     static {
         add(codec("fp32", "IEEE 754 single precision: the uncompressed baseline (FedAvg in every seed)", List.of(), Quantity.WEIGHTS,
                 StatelessKind.ANY, o -> new Fp32Codec()));
-        add(codec("fp16", "IEEE 754 half precision, round to nearest even, saturating at +-65504 (a baseline)", List.of(), Quantity.WEIGHTS,
-                StatelessKind.ANY, o -> new Fp16Codec()));
+        add(codec("fp16", "IEEE 754 half precision, round to nearest even, saturating at +-65504 (a baseline)", List.of(),
+                Quantity.WEIGHTS, StatelessKind.ANY, o -> new Fp16Codec()));
         add(codec("int8", "affine int8 with one scale and zero point per layer (seed 000 eq. 3-5)", List.of(), Quantity.WEIGHTS,
                 StatelessKind.ANY, o -> new Int8AffineCodec()));
         add(codec("int4", "affine int4, two values per byte, one scale and zero point per layer (seed 000 eq. 6-7)", List.of(),
