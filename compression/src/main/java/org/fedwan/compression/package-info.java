@@ -5,8 +5,9 @@
  * <p>A {@link org.fedwan.compression.ModelLayout} names the layers and tensors both ends agree on;
  * a {@link org.fedwan.compression.LayerCodec} (fp32, fp16, int8, int4, sign, topk) encodes one
  * layer's values into a {@link org.fedwan.compression.BitWriter}, statelessly and
- * deterministically; an {@link org.fedwan.compression.UpdateCodec} encodes every layer of a message;
- * {@link org.fedwan.compression.CodecRegistry} maps scenario names to codecs. Sizes are
+ * deterministically; an {@link org.fedwan.compression.UpdateCodec} encodes every layer of a message.
+ * Scenario names map to schemes and downlink codecs in one registry,
+ * {@link org.fedwan.compression.scheme.Compression}. Sizes are
  * {@link org.fedwan.compression.BitCount} (payload / side) or, split by kind of side information,
  * {@link org.fedwan.compression.BitBreakdown}. {@link org.fedwan.compression.Integrity} is the
  * CRC-32 every scheme message starts with.

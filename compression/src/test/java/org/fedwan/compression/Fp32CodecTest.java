@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -27,23 +26,6 @@ class Fp32CodecTest {
             assertArrayEquals(v[l], d[l]);
         }
         assertEquals(Float.floatToRawIntBits(-0.0f), Float.floatToRawIntBits(d[0][0]));
-    }
-
-    @Test
-    void registryKnowsTheCodecsAndNamesTheAllowedOnes() {
-        assertEquals(List.of("fp16", "fp32", "int4", "int8", "sign", "topk"), CodecRegistry.names());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CodecRegistry.create("int3"));
-        assertEquals("unknown codec 'int3'; allowed: fp16, fp32, int4, int8, sign, topk", e.getMessage());
-    }
-
-    @Test
-    void registryValidatesOptions() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CodecRegistry.create("topk", Map.of("fraction", "1.5")));
-        assertEquals("codec 'topk': option 'fraction' = '1.5' is invalid; allowed: a number in (0, 1]", e.getMessage());
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> CodecRegistry.create("int8", Map.of("bits", "4")));
-        assertEquals("codec 'int8': unknown option bits; allowed: none", unknown.getMessage());
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.fedwan.channel.energy.RadioProfile;
 import org.fedwan.channel.lorawan.Region;
-import org.fedwan.compression.CodecRegistry;
+import org.fedwan.compression.scheme.Compression;
 import org.fedwan.fl.model.ModelZoo;
 import org.fedwan.sim.config.RunConfig;
 
@@ -95,14 +95,14 @@ public final class ScenarioKeys {
                 (b, v) -> b.momentum = v);
         number("weight_decay", d.weightDecay, 0, true, 1, "local SGD L2 weight decay", (b, v) -> b.weightDecay = v);
         KEYS.put("uplink_codec", new Key("uplink_codec", Type.TEXT, d.uplinkCodec,
-                "one of " + String.join(", ", org.fedwan.compression.scheme.SchemeRegistry.names())
+                "one of " + String.join(", ", Compression.uplinkNames())
                         + ", or ef:NAME for error feedback over NAME",
                 "compression scheme of client updates (see 'Compression schemes')", (b, v) -> {
                     String name = (String) v;
                     String base = name.startsWith("ef:") ? name.substring(3) : name;
-                    if (!org.fedwan.compression.scheme.SchemeRegistry.names().contains(base)) {
+                    if (!Compression.uplinkNames().contains(base)) {
                         throw new IllegalArgumentException("allowed: one of "
-                                + String.join(", ", org.fedwan.compression.scheme.SchemeRegistry.names())
+                                + String.join(", ", Compression.uplinkNames())
                                 + ", or ef:NAME for error feedback over NAME");
                     }
                     b.uplinkCodec = name;
@@ -110,7 +110,7 @@ public final class ScenarioKeys {
         text("uplink_options", "(none)", "key=value pairs separated by spaces or commas",
                 "options of the uplink scheme, e.g. \"bits=4-2-2-4 rounding=stochastic\" (see 'Compression schemes')",
                 (b, v) -> b.uplinkOptions = v);
-        choice("downlink_codec", d.downlinkCodec, CodecRegistry.names(), "codec of the broadcast global model",
+        choice("downlink_codec", d.downlinkCodec, Compression.downlinkNames(), "codec of the broadcast global model",
                 (b, v) -> b.downlinkCodec = v);
         choice("region", d.region, Region.ALL.stream().map(Region::name).toList(), "LoRaWAN regional parameters",
                 (b, v) -> b.region = v);

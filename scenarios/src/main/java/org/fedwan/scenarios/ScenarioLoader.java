@@ -166,9 +166,9 @@ public final class ScenarioLoader {
             }
         }
         try {
-            org.fedwan.compression.scheme.Scheme scheme = org.fedwan.compression.scheme.SchemeRegistry.create(b.uplinkCodec,
+            org.fedwan.compression.scheme.Scheme scheme = org.fedwan.compression.scheme.Compression.uplink(b.uplinkCodec,
                     org.fedwan.fl.model.ModelZoo.create(b.model).layout(),
-                    org.fedwan.sim.federation.FederatedRun.parseOptions(b.uplinkOptions));
+                    org.fedwan.compression.scheme.Compression.parseOptions(b.uplinkOptions));
             if (b.quantizationAware && (scheme.quantity() != org.fedwan.compression.scheme.Quantity.WEIGHTS
                     || !b.clientMode.equals("train"))) {
                 problems.add(at(seen, "quantization_aware", "uplink_codec") + "key 'quantization_aware' = true with scheme "

@@ -6,15 +6,17 @@ import java.util.Map;
 import org.fedwan.compression.LayerSpec;
 import org.fedwan.compression.ModelLayout;
 import org.fedwan.compression.TensorSpec;
+import org.fedwan.compression.scheme.Compression;
+import org.fedwan.compression.scheme.DownlinkCodec;
 import org.fedwan.compression.scheme.LayerBits;
 import org.fedwan.compression.scheme.MessageBits;
 import org.fedwan.compression.scheme.Scheme;
-import org.fedwan.compression.scheme.SchemeRegistry;
 
 /**
- * Exact bit accounting of a scheme on a model, without running it: the entry point of
- * {@code ./fedwan accounting}. Pure; the figures come from the same {@link MessageBits} the
- * encoders size their messages with, which the codec tests hold equal to the real byte arrays.
+ * Exact bit accounting of an uplink scheme and a downlink codec on a model, without running them:
+ * the entry point of {@code ./fedwan accounting}. Pure; the figures come from the same
+ * {@link MessageBits} the encoders size their messages with, which the codec tests hold equal to
+ * the real byte arrays.
  */
 public final class Accounting {
 
@@ -22,25 +24,29 @@ public final class Accounting {
     }
 
     /**
-     * The report for one client and one round (averaged over the scheme's cycle).
+     * The report for one client and one round (uplink averaged over the scheme's cycle).
      *
-     * @param layout    the model's layout
-     * @param modelName name printed in the report
-     * @param scheme    scheme name as in a scenario file, e.g. {@code xfl}
-     * @param options   scheme options (string to string), null or empty for defaults
-     * @throws IllegalArgumentException for an unknown scheme or an invalid option
+     * @param layout        the model's layout
+     * @param modelName     name printed in the report
+     * @param scheme        uplink scheme name as in a scenario file, e.g. {@code xfl}
+     * @param options       uplink scheme options (string to string), null or empty for defaults
+     * @param downlinkCodec codec of the server's broadcast as in a scenario's {@code downlink_codec},
+     *                      e.g. {@code fp32}
+     * @throws IllegalArgumentException for an unknown scheme or downlink codec, or an invalid option
      */
-    public static AccountingReport report(ModelLayout layout, String modelName, String scheme, Map<String, String> options) {
-        Scheme s = SchemeRegistry.create(scheme, layout, options == null ? Map.of() : options);
+    public static AccountingReport report(ModelLayout layout, String modelName, String scheme, Map<String, String> options,
+            String downlinkCodec) {
+        Scheme s = Compression.uplink(scheme, layout, options == null ? Map.of() : options);
+        DownlinkCodec down = Compression.downlink(downlinkCodec, layout);
         int cycle = s.cycleRounds();
         List<MessageBits> rounds = new ArrayList<>();
         for (int r = 0; r < cycle; r++) {
             rounds.add(s.uplinkBits(r));
         }
         AccountingReport.Direction up = direction(layout, s.name(), rounds);
-        AccountingReport.Direction down = direction(layout, s.downlink().name(), List.of(s.downlink().bits()));
+        AccountingReport.Direction downlink = direction(layout, down.name(), List.of(down.bits()));
         return new AccountingReport(modelName, s.name(), s.options(), layout.parameterCount(), s.quantity().key(), cycle,
-                s.clientState(), s.serverState(), up, down);
+                s.clientState(), s.serverState(), up, downlink);
     }
 
     private static AccountingReport.Direction direction(ModelLayout layout, String codec, List<MessageBits> rounds) {

@@ -219,6 +219,11 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
     }
 
     @Override
+    public boolean sendsMse() {
+        return sendMse;
+    }
+
+    @Override
     public boolean stochastic() {
         return stochastic;
     }

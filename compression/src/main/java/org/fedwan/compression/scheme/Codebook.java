@@ -159,18 +159,6 @@ final class Codebook {
         return (float) (((double) boundaries[i] + boundaries[i + 1]) / 2);
     }
 
-    /** Largest half bucket width: the error bound for values inside the range. */
-    double halfWidestBucket() {
-        if (uniform) {
-            return ((double) boundaries[1] - boundaries[0]) / levels / 2;
-        }
-        double w = 0;
-        for (int i = 0; i < levels; i++) {
-            w = Math.max(w, (double) boundaries[i + 1] - boundaries[i]);
-        }
-        return w / 2;
-    }
-
     boolean covers(float x) {
         return x >= boundaries[0] && x <= boundaries[boundaries.length - 1];
     }

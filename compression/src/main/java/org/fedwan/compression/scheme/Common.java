@@ -3,14 +3,10 @@ package org.fedwan.compression.scheme;
 import java.util.ArrayList;
 import java.util.List;
 import org.fedwan.compression.CodecOptions;
-import org.fedwan.compression.CodecRegistry;
-import org.fedwan.compression.LayerSpec;
 import org.fedwan.compression.ModelLayout;
 
-/** Options every scheme shares ({@code quantity}, {@code downlink}) and small helpers. */
+/** The option every scheme shares ({@code quantity}) and small helpers. */
 final class Common {
-
-    static final List<String> DOWNLINK_CODECS = List.of("fp32", "fp16", "int8", "int4");
 
     private Common() {
     }
@@ -18,12 +14,6 @@ final class Common {
     static OptionDoc quantityDoc(Quantity defaultQuantity, List<Quantity> allowed) {
         return new OptionDoc("quantity", defaultQuantity.key(), keys(allowed),
                 "what the client hands the encoder; changes nothing in the bits, only what the values mean");
-    }
-
-    static OptionDoc downlinkDoc(List<String> extra) {
-        List<String> all = new ArrayList<>(DOWNLINK_CODECS);
-        all.addAll(extra);
-        return new OptionDoc("downlink", "fp32", String.join(" | ", all), "codec of the server's broadcast of the global model");
     }
 
     static String keys(List<Quantity> qs) {
@@ -43,18 +33,14 @@ final class Common {
         return Quantity.valueOf(v.toUpperCase(java.util.Locale.ROOT));
     }
 
-    /** The downlink codec: one of {@link #DOWNLINK_CODECS} over every layer. */
-    static Downlink downlink(CodecOptions o, ModelLayout layout) {
-        String name = o.choice("downlink", "fp32", DOWNLINK_CODECS);
-        return codecDownlink(name, layout);
-    }
-
-    static Downlink codecDownlink(String name, ModelLayout layout) {
-        List<LayerQuantizer> qs = new ArrayList<>();
-        for (LayerSpec l : layout.layers()) {
-            qs.add(new CodecQuantizer(CodecRegistry.create(name), l.parameterCount()));
+    /** Inverse-MSE averaging if every layer's quantizer reports its MSE (OCTAV weighting=mse), else the mean. */
+    static AveragingRule averagingRule(List<LayerQuantizer> quantizers) {
+        for (LayerQuantizer q : quantizers) {
+            if (!q.sendsMse()) {
+                return AveragingRule.MEAN;
+            }
         }
-        return new Downlink(name, layout, qs);
+        return AveragingRule.INVERSE_MSE;
     }
 
     static List<LayerQuantizer> bind(QuantizerFactory f, ModelLayout layout) {
@@ -63,10 +49,6 @@ final class Common {
             qs.add(f.create(i, layout.layers().get(i)));
         }
         return qs;
-    }
-
-    static void checkValues(ModelLayout layout, float[][] values) {
-        layout.checkValues(values);
     }
 
     static float[][] emptyLike(ModelLayout layout) {

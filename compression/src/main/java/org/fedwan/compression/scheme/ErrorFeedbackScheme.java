@@ -1,7 +1,6 @@
 package org.fedwan.compression.scheme;
 
 import java.util.random.RandomGenerator;
-import org.fedwan.compression.ModelLayout;
 
 /**
  * Error feedback over any lossy scheme ({@code ef:NAME}; Seide et al. 2014, Karimireddy et al.
@@ -11,27 +10,21 @@ import org.fedwan.compression.ModelLayout;
  * layers the message does not carry stay whole in the residual). Bits and server side are the
  * inner scheme's. Only for updates and gradients of schemes that do not already code innovations.
  */
-final class ErrorFeedbackScheme implements Scheme {
+final class ErrorFeedbackScheme extends SchemeAbstract {
 
-    static final String PREFIX = "ef:";
+    private final SchemeAbstract inner;
 
-    private final Scheme inner;
-
-    ErrorFeedbackScheme(Scheme inner) {
+    ErrorFeedbackScheme(SchemeAbstract inner) {
+        super(Compression.ERROR_FEEDBACK_PREFIX + inner.name(), inner.layout(), inner.quantity(), inner::options);
         if (inner.quantity() == Quantity.WEIGHTS) {
             throw new IllegalArgumentException("ef:" + inner.name() + ": error feedback needs a scheme that compresses updates"
                     + " or gradients; set quantity=update or quantity=gradient");
         }
-        if (inner.codesInnovations()) {
+        if (inner.averagingRule() == AveragingRule.LATEST_OF_EVERY_CLIENT) {
             throw new IllegalArgumentException("ef:" + inner.name() + ": '" + inner.name()
                     + "' already quantizes innovations against its previous value; error feedback cannot wrap it");
         }
         this.inner = inner;
-    }
-
-    @Override
-    public SchemeIdentity identity() {
-        return new SchemeIdentity(PREFIX + inner.name(), inner.options(), inner.layout(), inner.quantity());
     }
 
     @Override
@@ -50,6 +43,11 @@ final class ErrorFeedbackScheme implements Scheme {
     }
 
     @Override
+    public AveragingRule averagingRule() {
+        return inner.averagingRule();
+    }
+
+    @Override
     public int cycleRounds() {
         return inner.cycleRounds();
     }
@@ -60,55 +58,41 @@ final class ErrorFeedbackScheme implements Scheme {
     }
 
     @Override
-    public ClientEncoder newClient(int clientId, RandomGenerator random) {
+    Encoding encoder(int clientId, RandomGenerator random) {
         ClientEncoder enc = inner.newClient(clientId, random);
         ServerDecoder mirror = inner.newServer();
-        ModelLayout layout = inner.layout();
-        float[][] residual = Common.emptyLike(layout);
-        return new ClientEncoder() {
-            @Override
-            public int clientId() {
-                return clientId;
+        float[][] residual = Common.emptyLike(layout());
+        return input -> {
+            float[][] sum = new float[residual.length][];
+            for (int l = 0; l < sum.length; l++) {
+                sum[l] = new float[residual[l].length];
+                for (int i = 0; i < sum[l].length; i++) {
+                    sum[l][i] = input.values()[l][i] + residual[l][i];
+                }
             }
-
-            @Override
-            public EncodedUpdate encode(RoundInput input) {
-                layout.checkValues(input.values());
-                float[][] sum = new float[residual.length][];
+            EncodedUpdate msg = enc.encode(new RoundInput(input.round(), sum, input.globalModel()));
+            if (msg.skipped()) {
                 for (int l = 0; l < sum.length; l++) {
-                    sum[l] = new float[residual[l].length];
-                    for (int i = 0; i < sum[l].length; i++) {
-                        sum[l][i] = input.values()[l][i] + residual[l][i];
-                    }
-                }
-                EncodedUpdate msg = enc.encode(new RoundInput(input.round(), sum, input.globalModel()));
-                if (msg.skipped()) {
-                    for (int l = 0; l < sum.length; l++) {
-                        residual[l] = sum[l];
-                    }
-                    return msg;
-                }
-                DecodedUpdate seen = mirror.decode(clientId, input.round(), msg.message());
-                for (int l = 0; l < sum.length; l++) {
-                    if (seen.has(l)) {
-                        for (int i = 0; i < sum[l].length; i++) {
-                            sum[l][i] -= seen.values()[l][i];
-                        }
-                    }
                     residual[l] = sum[l];
                 }
                 return msg;
             }
+            DecodedUpdate seen = mirror.decode(clientId, input.round(), msg.message());
+            for (int l = 0; l < sum.length; l++) {
+                if (seen.has(l)) {
+                    for (int i = 0; i < sum[l].length; i++) {
+                        sum[l][i] -= seen.values()[l][i];
+                    }
+                }
+                residual[l] = sum[l];
+            }
+            return msg;
         };
     }
 
+    /** The inner scheme's decoder: error feedback changes nothing on the server. */
     @Override
-    public ServerDecoder newServer() {
-        return inner.newServer();
-    }
-
-    @Override
-    public Downlink downlink() {
-        return inner.downlink();
+    Decoding decoder() {
+        return inner.decoder();
     }
 }

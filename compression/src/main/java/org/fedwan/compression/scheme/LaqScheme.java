@@ -2,19 +2,19 @@ package org.fedwan.compression.scheme;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.fedwan.compression.BitBreakdown;
 import org.fedwan.compression.BitReader;
 import org.fedwan.compression.BitWriter;
 import org.fedwan.compression.CodecOptions;
-import org.fedwan.compression.Integrity;
 import org.fedwan.compression.LayerSpec;
-import org.fedwan.compression.MalformedMessageException;
 import org.fedwan.compression.ModelLayout;
 import org.fedwan.compression.SideKind;
 import org.fedwan.compression.TensorSpec;
@@ -34,24 +34,18 @@ import org.fedwan.compression.TensorSpec;
  * D + 1 global models, the skip timer and the last error). Server state: per client, the previous
  * quantized value of every parameter.
  */
-final class LaqScheme implements Scheme {
+final class LaqScheme extends SchemeAbstract {
 
-    private final String name;
-    private final ModelLayout layout;
     private final int bits;
-    private final Quantity quantity;
     private final boolean skipping;
     private final double alpha;
     private final int clients;
     private final int memory;
     private final int maxSkip;
     private final MessageBits messageBits;
-    private final Downlink downlink;
-    private final Map<String, String> options;
 
     LaqScheme(String name, ModelLayout layout, CodecOptions o, boolean skipping) {
-        this.name = name;
-        this.layout = layout;
+        super(name, layout, o, Quantity.GRADIENT, StatelessKind.UPDATES);
         this.skipping = skipping;
         this.bits = o.integer("bits", 8, 1, 16);
         if (skipping) {
@@ -65,16 +59,13 @@ final class LaqScheme implements Scheme {
             this.memory = 0;
             this.maxSkip = 0;
         }
-        this.quantity = Common.quantity(o, Quantity.GRADIENT, StatelessKind.UPDATES);
-        this.downlink = Common.downlink(o, layout);
-        this.options = o.resolved();
         List<LayerBits> lb = new ArrayList<>();
         for (int l = 0; l < layout.layerCount(); l++) {
             LayerSpec spec = layout.layers().get(l);
             lb.add(new LayerBits(l, BitBreakdown.payload((long) spec.parameterCount() * bits)
                     .plusSide(SideKind.RADIUS, 32L * spec.tensors().size())));
         }
-        this.messageBits = new MessageBits(lb, BitBreakdown.side(SideKind.CHECK, Integrity.CHECK_BITS));
+        this.messageBits = message(lb, 0);
     }
 
     static List<OptionDoc> docs(boolean skipping) {
@@ -87,13 +78,7 @@ final class LaqScheme implements Scheme {
             d.add(new OptionDoc("maxSkip", "50", "integer >= 0", "most consecutive skipped uploads (t-bar)"));
         }
         d.add(Common.quantityDoc(Quantity.GRADIENT, StatelessKind.UPDATES));
-        d.add(Common.downlinkDoc(List.of()));
         return d;
-    }
-
-    @Override
-    public SchemeIdentity identity() {
-        return new SchemeIdentity(name, options, layout, quantity);
     }
 
     @Override
@@ -102,13 +87,13 @@ final class LaqScheme implements Scheme {
     }
 
     @Override
-    public boolean codesInnovations() {
-        return true;
+    public AveragingRule averagingRule() {
+        return AveragingRule.LATEST_OF_EVERY_CLIENT;
     }
 
     @Override
     public String clientState() {
-        return "the previous quantized value of every parameter (" + layout.parameterCount() + " floats)"
+        return "the previous quantized value of every parameter (" + layout().parameterCount() + " floats)"
                 + (skipping ? ", the last " + (memory + 1) + " global models, the skip timer and the last quantization error" : "");
     }
 
@@ -118,18 +103,14 @@ final class LaqScheme implements Scheme {
     }
 
     @Override
-    public int cycleRounds() {
-        return 1;
-    }
-
-    @Override
     public MessageBits uplinkBits(int round) {
         return messageBits;
     }
 
     @Override
-    public ClientEncoder newClient(int clientId, RandomGenerator random) {
-        return new ClientEncoder() {
+    Encoding encoder(int clientId, RandomGenerator random) {
+        ModelLayout layout = layout();
+        return new Encoding() {
             private final float[][] prev = Common.emptyLike(layout);
             private final Deque<float[][]> models = new ArrayDeque<>();
             private int timer;
@@ -137,25 +118,18 @@ final class LaqScheme implements Scheme {
             private boolean started;
 
             @Override
-            public int clientId() {
-                return clientId;
-            }
-
-            @Override
             public EncodedUpdate encode(RoundInput input) {
-                layout.checkValues(input.values());
                 float[][] next = new float[prev.length][];
                 for (int l = 0; l < prev.length; l++) {
                     next[l] = prev[l].clone();
                 }
-                BitWriter w = Integrity.writer(messageBits.bodyBits());
+                BitWriter w = writer(messageBits);
                 for (int l = 0; l < next.length; l++) {
                     encodeLayer(layout.layers().get(l), input.values()[l], next[l], w);
                 }
-                byte[] msg = Integrity.seal(w);
                 if (skipping) {
                     if (input.globalModel() == null) {
-                        throw new IllegalArgumentException(name + " needs the global model each round (RoundInput.globalModel)");
+                        throw new IllegalArgumentException(name() + " needs the global model each round (RoundInput.globalModel)");
                     }
                     layout.checkValues(input.globalModel());
                     float[][] copy = new float[input.globalModel().length][];
@@ -169,7 +143,7 @@ final class LaqScheme implements Scheme {
                     double error = squaredDistance(input.values(), next);
                     if (started && timer < maxSkip && squaredDistance(next, prev) <= threshold(error)) {
                         timer++;
-                        return new EncodedUpdate(clientId, input.round(), new byte[0], new int[0], MessageBits.NONE);
+                        return skipped(clientId, input.round());
                     }
                     timer = 0;
                     prevError = error;
@@ -178,11 +152,7 @@ final class LaqScheme implements Scheme {
                 for (int l = 0; l < prev.length; l++) {
                     prev[l] = next[l];
                 }
-                int[] layers = new int[prev.length];
-                for (int l = 0; l < layers.length; l++) {
-                    layers[l] = l;
-                }
-                return new EncodedUpdate(clientId, input.round(), msg, layers, messageBits);
+                return sealed(clientId, input.round(), messageBits, w);
             }
 
             private double threshold(double error) {
@@ -207,7 +177,7 @@ final class LaqScheme implements Scheme {
         int offset = 0;
         for (TensorSpec t : spec.tensors()) {
             int n = t.elementCount();
-            float[] p = java.util.Arrays.copyOfRange(prevLayer, offset, offset + n);
+            float[] p = Arrays.copyOfRange(prevLayer, offset, offset + n);
             Laq.encode(values, offset, p, bits, w);
             System.arraycopy(p, 0, prevLayer, offset, n);
             offset += n;
@@ -226,32 +196,31 @@ final class LaqScheme implements Scheme {
     }
 
     @Override
-    public ServerDecoder newServer() {
+    Decoding decoder() {
+        ModelLayout layout = layout();
         Map<Integer, float[][]> state = new HashMap<>();
-        return new ServerDecoder() {
+        return new Decoding() {
             @Override
-            public DecodedUpdate decode(int clientId, int round, byte[] message) {
-                if (message.length != messageBits.totalBytes()) {
-                    throw new MalformedMessageException(name + " message must be " + messageBits.totalBytes() + " bytes, got "
-                            + message.length);
-                }
-                BitReader in = Integrity.open(message, name);
-                float[][] prev = state.computeIfAbsent(clientId, c -> Common.emptyLike(layout));
+            public Supplier<DecodedUpdate> read(int clientId, int round, BitReader in, int messageBytes) {
+                checkLength(messageBits, messageBytes, "");
+                float[][] known = state.get(clientId);
+                float[][] prev = known == null ? Common.emptyLike(layout) : known;
                 float[][] next = Common.emptyLike(layout);
                 for (int l = 0; l < next.length; l++) {
                     int offset = 0;
                     for (TensorSpec t : layout.layers().get(l).tensors()) {
                         int n = t.elementCount();
-                        float[] p = java.util.Arrays.copyOfRange(prev[l], offset, offset + n);
+                        float[] p = Arrays.copyOfRange(prev[l], offset, offset + n);
                         float[] q = new float[n];
                         Laq.decode(in, p, q, bits);
                         System.arraycopy(q, 0, next[l], offset, n);
                         offset += n;
                     }
                 }
-                in.expectEnd();
-                state.put(clientId, next);
-                return new DecodedUpdate(clientId, round, copy(next), Common.nanArray(next.length));
+                return () -> {
+                    state.put(clientId, next);
+                    return new DecodedUpdate(clientId, round, copy(next), Common.nanArray(next.length));
+                };
             }
 
             @Override
@@ -268,10 +237,5 @@ final class LaqScheme implements Scheme {
             c[i] = a[i] == null ? null : a[i].clone();
         }
         return c;
-    }
-
-    @Override
-    public Downlink downlink() {
-        return downlink;
     }
 }

@@ -31,6 +31,14 @@ public interface LayerQuantizer {
      */
     double decode(BitReader in, float[] out);
 
+    /**
+     * Whether the message carries the layer's mean squared quantization error, which
+     * {@link #decode} returns (seed 002 eq. 8); false unless a quantizer overrides it.
+     */
+    default boolean sendsMse() {
+        return false;
+    }
+
     /** Whether {@link #encode} draws random numbers. */
     boolean stochastic();
 

@@ -1,7 +1,7 @@
 package org.fedwan.compression.scheme;
 
 /**
- * Documentation of one scheme option, as listed by {@link SchemeRegistry#options}.
+ * Documentation of one scheme option, as {@link SchemeDoc#options} lists it.
  *
  * @param key          option name in the scenario file
  * @param defaultValue value when the option is absent

@@ -7,14 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.fedwan.compression.BitBreakdown;
 import org.fedwan.compression.BitReader;
 import org.fedwan.compression.BitWriter;
 import org.fedwan.compression.CodecOptions;
-import org.fedwan.compression.Integrity;
 import org.fedwan.compression.LayerSpec;
-import org.fedwan.compression.MalformedMessageException;
 import org.fedwan.compression.ModelLayout;
 import org.fedwan.compression.SideKind;
 import org.fedwan.compression.TensorSpec;
@@ -35,19 +34,15 @@ import org.fedwan.compression.linalg.Tucker;
  * product unchanged and keeps innovations small. Client and server state: the previous quantized
  * components of every tensor of every client.
  */
-final class QrrScheme implements Scheme {
+final class QrrScheme extends SchemeAbstract {
 
     static final String NAME = "qrr";
 
-    private final ModelLayout layout;
     private final double p;
     private final BigDecimal pExact;
     private final int bits;
-    private final Quantity quantity;
     private final List<List<Shape>> shapes; // per layer, per tensor
     private final MessageBits messageBits;
-    private final Downlink downlink;
-    private final Map<String, String> options;
 
     /** How one tensor travels: its dimensions and the sizes of its components. */
     record Shape(int[] dims, int[] ranks, int[] componentSizes) {
@@ -58,13 +53,10 @@ final class QrrScheme implements Scheme {
     }
 
     QrrScheme(ModelLayout layout, CodecOptions o) {
-        this.layout = layout;
+        super(NAME, layout, o, Quantity.GRADIENT, StatelessKind.UPDATES);
         this.p = o.number("p", 0.1, 0, false, 1, true);
         this.pExact = new BigDecimal(o.resolved().get("p").trim());
         this.bits = o.integer("bits", 8, 1, 16);
-        this.quantity = Common.quantity(o, Quantity.GRADIENT, StatelessKind.UPDATES);
-        this.downlink = Common.downlink(o, layout);
-        this.options = o.resolved();
         List<List<Shape>> all = new ArrayList<>();
         List<LayerBits> lb = new ArrayList<>();
         for (int l = 0; l < layout.layerCount(); l++) {
@@ -81,15 +73,14 @@ final class QrrScheme implements Scheme {
             lb.add(new LayerBits(l, b));
         }
         this.shapes = all;
-        this.messageBits = new MessageBits(lb, BitBreakdown.side(SideKind.CHECK, Integrity.CHECK_BITS));
+        this.messageBits = message(lb, 0);
     }
 
     static List<OptionDoc> docs() {
         return List.of(
                 new OptionDoc("p", "0.1", "number in (0, 1]", "rank fraction: rank ceil(p x full rank) per matrix / per mode (eq. 22-23)"),
                 new OptionDoc("bits", "8", "integer 1..16", "b bits per element of each LAQ-quantized component"),
-                Common.quantityDoc(Quantity.GRADIENT, StatelessKind.UPDATES),
-                Common.downlinkDoc(List.of()));
+                Common.quantityDoc(Quantity.GRADIENT, StatelessKind.UPDATES));
     }
 
     /** {@code ceil(p d)} in exact decimal arithmetic, at least 1 and at most d. */
@@ -119,13 +110,8 @@ final class QrrScheme implements Scheme {
     }
 
     @Override
-    public SchemeIdentity identity() {
-        return new SchemeIdentity(NAME, options, layout, quantity);
-    }
-
-    @Override
-    public boolean codesInnovations() {
-        return true;
+    public AveragingRule averagingRule() {
+        return AveragingRule.LATEST_OF_EVERY_CLIENT;
     }
 
     @Override
@@ -136,11 +122,6 @@ final class QrrScheme implements Scheme {
     @Override
     public String serverState() {
         return "per client the previous quantized components of every tensor";
-    }
-
-    @Override
-    public int cycleRounds() {
-        return 1;
     }
 
     @Override
@@ -166,47 +147,36 @@ final class QrrScheme implements Scheme {
     }
 
     @Override
-    public ClientEncoder newClient(int clientId, RandomGenerator random) {
+    Encoding encoder(int clientId, RandomGenerator random) {
         float[][][][] state = zeroState();
-        return new ClientEncoder() {
-            @Override
-            public int clientId() {
-                return clientId;
-            }
-
-            @Override
-            public EncodedUpdate encode(RoundInput input) {
-                layout.checkValues(input.values());
-                float[][][][] next = copy(state);
-                BitWriter w = Integrity.writer(messageBits.bodyBits());
-                int[] layers = new int[shapes.size()];
-                for (int l = 0; l < shapes.size(); l++) {
-                    layers[l] = l;
-                    int offset = 0;
-                    List<TensorSpec> tensors = layout.layers().get(l).tensors();
-                    for (int t = 0; t < tensors.size(); t++) {
-                        Shape s = shapes.get(l).get(t);
-                        int n = tensors.get(t).elementCount();
-                        double[] x = new double[n];
-                        for (int i = 0; i < n; i++) {
-                            x[i] = input.values()[l][offset + i];
-                            if (!Double.isFinite(x[i])) {
-                                throw new IllegalArgumentException("qrr needs finite values, got " + x[i]);
-                            }
+        return input -> {
+            float[][][][] next = copy(state);
+            BitWriter w = writer(messageBits);
+            for (int l = 0; l < shapes.size(); l++) {
+                int offset = 0;
+                List<TensorSpec> tensors = layout().layers().get(l).tensors();
+                for (int t = 0; t < tensors.size(); t++) {
+                    Shape s = shapes.get(l).get(t);
+                    int n = tensors.get(t).elementCount();
+                    double[] x = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        x[i] = input.values()[l][offset + i];
+                        if (!Double.isFinite(x[i])) {
+                            throw new IllegalArgumentException("qrr needs finite values, got " + x[i]);
                         }
-                        double[][] comps = decompose(s, x, next[l][t]);
-                        for (int c = 0; c < comps.length; c++) {
-                            Laq.encode(comps[c], next[l][t][c], bits, w);
-                        }
-                        offset += n;
                     }
+                    double[][] comps = decompose(s, x, next[l][t]);
+                    for (int c = 0; c < comps.length; c++) {
+                        Laq.encode(comps[c], next[l][t][c], bits, w);
+                    }
+                    offset += n;
                 }
-                byte[] msg = Integrity.seal(w);
-                for (int l = 0; l < state.length; l++) {
-                    state[l] = next[l];
-                }
-                return new EncodedUpdate(clientId, input.round(), msg, layers, messageBits);
             }
+            EncodedUpdate m = sealed(clientId, input.round(), messageBits, w);
+            for (int l = 0; l < state.length; l++) {
+                state[l] = next[l];
+            }
+            return m;
         };
     }
 
@@ -323,20 +293,17 @@ final class QrrScheme implements Scheme {
     }
 
     @Override
-    public ServerDecoder newServer() {
+    Decoding decoder() {
         Map<Integer, float[][][][]> states = new HashMap<>();
         Map<Integer, float[][]> latest = new HashMap<>();
-        return new ServerDecoder() {
+        return new Decoding() {
             @Override
-            public DecodedUpdate decode(int clientId, int round, byte[] message) {
-                if (message.length != messageBits.totalBytes()) {
-                    throw new MalformedMessageException(NAME + " message must be " + messageBits.totalBytes() + " bytes, got "
-                            + message.length);
-                }
-                BitReader in = Integrity.open(message, NAME);
-                float[][][][] prev = states.computeIfAbsent(clientId, c -> zeroState());
+            public Supplier<DecodedUpdate> read(int clientId, int round, BitReader in, int messageBytes) {
+                checkLength(messageBits, messageBytes, "");
+                float[][][][] known = states.get(clientId);
+                float[][][][] prev = known == null ? zeroState() : known;
                 float[][][][] next = copy(prev);
-                float[][] values = Common.emptyLike(layout);
+                float[][] values = Common.emptyLike(layout());
                 for (int l = 0; l < shapes.size(); l++) {
                     int offset = 0;
                     for (int t = 0; t < shapes.get(l).size(); t++) {
@@ -351,10 +318,11 @@ final class QrrScheme implements Scheme {
                         offset += x.length;
                     }
                 }
-                in.expectEnd();
-                states.put(clientId, next);
-                latest.put(clientId, values);
-                return new DecodedUpdate(clientId, round, LaqScheme.copy(values), Common.nanArray(values.length));
+                return () -> {
+                    states.put(clientId, next);
+                    latest.put(clientId, values);
+                    return new DecodedUpdate(clientId, round, LaqScheme.copy(values), Common.nanArray(values.length));
+                };
             }
 
             @Override
@@ -363,11 +331,6 @@ final class QrrScheme implements Scheme {
                 return v == null ? Optional.empty() : Optional.of(LaqScheme.copy(v));
             }
         };
-    }
-
-    @Override
-    public Downlink downlink() {
-        return downlink;
     }
 
     /** The rank fraction. */
@@ -381,6 +344,6 @@ final class QrrScheme implements Scheme {
     }
 
     LayerSpec layer(int l) {
-        return layout.layers().get(l);
+        return layout().layers().get(l);
     }
 }

@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.fedwan.compression.BitBreakdown;
-import org.fedwan.compression.BitReader;
 import org.fedwan.compression.BitWriter;
 import org.fedwan.compression.CodecOptions;
-import org.fedwan.compression.Integrity;
-import org.fedwan.compression.LayerSpec;
 import org.fedwan.compression.MalformedMessageException;
 import org.fedwan.compression.ModelLayout;
 import org.fedwan.compression.SideKind;
@@ -29,45 +26,22 @@ import org.fedwan.compression.SideKind;
  * others follow from K (eq. 8); BQ all K + 1), then {@code ceil(log2 K)} bits per value. Averaged
  * over T rounds this is eq. 9 with the codebook amortised; eq. 9 itself counts K - 1 internal
  * boundaries, which alone cannot be decoded (the outer buckets need the end points).
- *
- * <p>Optional quantised downlink ({@code downlink=quantized}): the same quantizer with the codebook
- * in every broadcast.
  */
-final class QuantFlScheme implements Scheme {
+final class QuantFlScheme extends SchemeAbstract {
 
-    private final String name;
     private final boolean uniform;
-    private final ModelLayout layout;
     private final int levels;
     private final int width;
     private final int boundaryBits;
     private final int refreshRounds;
-    private final Quantity quantity;
-    private final Downlink downlink;
-    private final Map<String, String> options;
 
     QuantFlScheme(String name, boolean uniform, ModelLayout layout, CodecOptions o) {
-        this.name = name;
+        super(name, layout, o, Quantity.UPDATE, StatelessKind.UPDATES);
         this.uniform = uniform;
-        this.layout = layout;
         this.levels = o.integer("levels", 64, 2, 1 << 16);
         this.width = Stochastic.widthFor(levels);
         this.boundaryBits = Integer.parseInt(o.choice("boundaryBits", "32", List.of("16", "32")));
         this.refreshRounds = o.integer("refresh", 10, 1, 1_000_000);
-        this.quantity = Common.quantity(o, Quantity.UPDATE, StatelessKind.UPDATES);
-        List<String> downs = new ArrayList<>(Common.DOWNLINK_CODECS);
-        downs.add("quantized");
-        String down = o.choice("downlink", "fp32", downs);
-        if (down.equals("quantized")) {
-            List<LayerQuantizer> qs = new ArrayList<>();
-            for (LayerSpec l : layout.layers()) {
-                qs.add(new BucketQuantizer(uniform, levels, boundaryBits, l.parameterCount()));
-            }
-            this.downlink = new Downlink(name + " (quantized)", layout, qs);
-        } else {
-            this.downlink = Common.codecDownlink(down, layout);
-        }
-        this.options = o.resolved();
     }
 
     static List<OptionDoc> docs() {
@@ -75,13 +49,7 @@ final class QuantFlScheme implements Scheme {
                 new OptionDoc("levels", "64", "integer 2..65536", "K buckets; ceil(log2 K) bits per value (seed 001 uses 64 and 128)"),
                 new OptionDoc("boundaryBits", "32", "16 | 32", "bits per transmitted boundary (half or single float)"),
                 new OptionDoc("refresh", "10", "integer >= 1", "T: rounds between codebook refreshes (eq. 9)"),
-                Common.quantityDoc(Quantity.UPDATE, StatelessKind.UPDATES),
-                Common.downlinkDoc(List.of("quantized")));
-    }
-
-    @Override
-    public SchemeIdentity identity() {
-        return new SchemeIdentity(name, options, layout, quantity);
+                Common.quantityDoc(Quantity.UPDATE, StatelessKind.UPDATES));
     }
 
     @Override
@@ -92,6 +60,11 @@ final class QuantFlScheme implements Scheme {
     @Override
     public String serverState() {
         return "per client and layer the client's codebook";
+    }
+
+    @Override
+    public AveragingRule averagingRule() {
+        return AveragingRule.MEAN;
     }
 
     @Override
@@ -107,101 +80,85 @@ final class QuantFlScheme implements Scheme {
     MessageBits bits(boolean withCodebooks) {
         List<LayerBits> lb = new ArrayList<>();
         long cb = withCodebooks ? BucketQuantizer.codebookBits(uniform, levels, boundaryBits) : 0;
-        for (int l = 0; l < layout.layerCount(); l++) {
-            int n = layout.layers().get(l).parameterCount();
+        for (int l = 0; l < layout().layerCount(); l++) {
+            int n = layout().layers().get(l).parameterCount();
             lb.add(new LayerBits(l, BitBreakdown.payload(BucketQuantizer.indexBits(levels, n)).plusSide(SideKind.CODEBOOK, cb)));
         }
-        return new MessageBits(lb, BitBreakdown.side(SideKind.HEADER, 1).plusSide(SideKind.CHECK, Integrity.CHECK_BITS));
+        return message(lb, 1);
     }
 
     @Override
-    public ClientEncoder newClient(int clientId, RandomGenerator random) {
-        return new ClientEncoder() {
+    Encoding encoder(int clientId, RandomGenerator random) {
+        return new Encoding() {
             private Codebook[] books;
             private int lastRefresh = -1;
 
             @Override
-            public int clientId() {
-                return clientId;
-            }
-
-            @Override
             public EncodedUpdate encode(RoundInput input) {
-                layout.checkValues(input.values());
                 int round = input.round();
                 if (lastRefresh >= 0 && round < lastRefresh) {
-                    throw new IllegalArgumentException(name + ": round " + round + " is before the last refresh at " + lastRefresh);
+                    throw new IllegalArgumentException(name() + ": round " + round + " is before the last refresh at " + lastRefresh);
                 }
                 boolean refresh = books == null || round - lastRefresh >= refreshRounds;
                 Codebook[] use = books;
                 if (refresh) {
-                    use = new Codebook[layout.layerCount()];
+                    use = new Codebook[layout().layerCount()];
                     for (int l = 0; l < use.length; l++) {
                         float[] v = input.values()[l];
                         use[l] = uniform ? Codebook.uniform(v, levels, boundaryBits) : Codebook.quantile(v, levels, boundaryBits);
                     }
                 }
                 MessageBits bits = bits(refresh);
-                BitWriter w = Integrity.writer(bits.bodyBits());
+                BitWriter w = writer(bits);
                 w.writeBits(refresh ? 1 : 0, 1);
                 if (refresh) {
                     for (Codebook c : use) {
                         c.write(w, boundaryBits);
                     }
                 }
-                int[] layers = new int[use.length];
                 for (int l = 0; l < use.length; l++) {
                     BucketQuantizer.writeIndices(use[l], input.values()[l], w, width);
-                    layers[l] = l;
                 }
-                byte[] msg = Integrity.seal(w);
+                EncodedUpdate m = sealed(clientId, round, bits, w);
                 if (refresh) {
                     books = use;
                     lastRefresh = round;
                 }
-                return new EncodedUpdate(clientId, round, msg, layers, bits);
+                return m;
             }
         };
     }
 
     @Override
-    public ServerDecoder newServer() {
+    Decoding decoder() {
         Map<Integer, Codebook[]> books = new HashMap<>();
-        return (clientId, round, message) -> {
-            BitReader in = Integrity.open(message, name);
+        return (clientId, round, in, messageBytes) -> {
             boolean refresh = in.readBits(1) == 1;
-            long expected = bits(refresh).totalBytes();
-            if (message.length != expected) {
-                throw new MalformedMessageException(name + " message " + (refresh ? "with" : "without") + " codebooks must be "
-                        + expected + " bytes, got " + message.length);
-            }
+            checkLength(bits(refresh), messageBytes, refresh ? "with codebooks" : "without codebooks");
             Codebook[] use;
             if (refresh) {
-                use = new Codebook[layout.layerCount()];
+                use = new Codebook[layout().layerCount()];
                 for (int l = 0; l < use.length; l++) {
                     use[l] = Codebook.read(in, uniform, levels, boundaryBits);
                 }
             } else {
                 use = books.get(clientId);
                 if (use == null) {
-                    throw new MalformedMessageException(name + " message of client " + clientId
+                    throw new MalformedMessageException(name() + " message of client " + clientId
                             + " has no codebook and none was received before");
                 }
             }
-            float[][] values = Common.emptyLike(layout);
+            float[][] values = Common.emptyLike(layout());
             for (int l = 0; l < values.length; l++) {
                 BucketQuantizer.readIndices(use[l], in, values[l], width);
             }
-            in.expectEnd();
-            if (refresh) {
-                books.put(clientId, use);
-            }
-            return new DecodedUpdate(clientId, round, values, Common.nanArray(values.length));
+            Codebook[] accepted = use;
+            return () -> {
+                if (refresh) {
+                    books.put(clientId, accepted);
+                }
+                return new DecodedUpdate(clientId, round, values, Common.nanArray(values.length));
+            };
         };
-    }
-
-    @Override
-    public Downlink downlink() {
-        return downlink;
     }
 }

@@ -6,8 +6,8 @@ import org.fedwan.compression.ModelLayout;
 
 /**
  * A compression scheme bound to a model layout and its options: the uplink codec with its client
- * and server state, the downlink codec, and exact bit accounting. Obtain one from
- * {@link SchemeRegistry#create}.
+ * and server state, and exact bit accounting. Obtain one from {@link Compression#uplink}; the
+ * server's broadcast has its own codec, {@link Compression#downlink}.
  *
  * <p>Each round a client's {@link ClientEncoder} turns one {@code float[]} per layer into a
  * message; the server's {@link ServerDecoder} turns it back into per-layer values plus side data.
@@ -16,27 +16,17 @@ import org.fedwan.compression.ModelLayout;
  */
 public interface Scheme {
 
-    /** Name, options, layout and quantity of this instance. */
-    SchemeIdentity identity();
-
     /** Scenario name, e.g. {@code octav} or {@code ef:topk}. */
-    default String name() {
-        return identity().name();
-    }
+    String name();
 
     /** The options in force, defaults filled in, sorted by key. */
-    default Map<String, String> options() {
-        return identity().options();
-    }
+    Map<String, String> options();
 
-    default ModelLayout layout() {
-        return identity().layout();
-    }
+    /** The model layout both ends agree on. */
+    ModelLayout layout();
 
     /** What the scheme compresses. */
-    default Quantity quantity() {
-        return identity().quantity();
-    }
+    Quantity quantity();
 
     /** What each client keeps between rounds, in words, with its size. */
     String clientState();
@@ -49,13 +39,8 @@ public interface Scheme {
         return false;
     }
 
-    /**
-     * Whether decoded values are a running state (previous quantized value plus innovation) rather
-     * than this round's values alone: true for LAQ, SLAQ and QRR, which error feedback cannot wrap.
-     */
-    default boolean codesInnovations() {
-        return false;
-    }
+    /** How the server must average what this scheme's decoder gives. */
+    AveragingRule averagingRule();
 
     /**
      * Rounds after which {@link #uplinkBits} repeats: the number of layers for layer-wise schemes,
@@ -80,7 +65,4 @@ public interface Scheme {
 
     /** A new server-side decoder (holds the state of all clients). */
     ServerDecoder newServer();
-
-    /** The codec of the server's broadcast of the global model. */
-    Downlink downlink();
 }

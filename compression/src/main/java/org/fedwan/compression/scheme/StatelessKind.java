@@ -18,43 +18,16 @@ import org.fedwan.compression.ModelLayout;
  * @param allowedQuantities what it may compress
  * @param builder          reads its options and binds a quantizer to each layer
  */
-public record StatelessKind(String name, String summary, List<OptionDoc> options, Quantity defaultQuantity,
+record StatelessKind(String name, String summary, List<OptionDoc> options, Quantity defaultQuantity,
         List<Quantity> allowedQuantities, BiFunction<CodecOptions, ModelLayout, QuantizerFactory> builder) {
 
     static final List<Quantity> ANY = List.of(Quantity.WEIGHTS, Quantity.UPDATE, Quantity.GRADIENT);
     static final List<Quantity> UPDATES = List.of(Quantity.UPDATE, Quantity.GRADIENT);
 
-    /** This kind's options followed by the common {@code quantity} and {@code downlink}. */
+    /** This kind's options followed by the common {@code quantity}. */
     List<OptionDoc> allOptions() {
         List<OptionDoc> all = new ArrayList<>(options);
         all.add(Common.quantityDoc(defaultQuantity, allowedQuantities));
-        all.add(Common.downlinkDoc(List.of()));
         return all;
-    }
-
-    /** The registry entry running this quantizer on every layer every round. */
-    SchemeFactory asScheme() {
-        StatelessKind kind = this;
-        return new SchemeFactory() {
-            @Override
-            public String name() {
-                return kind.name;
-            }
-
-            @Override
-            public String summary() {
-                return kind.summary;
-            }
-
-            @Override
-            public List<OptionDoc> options() {
-                return kind.allOptions();
-            }
-
-            @Override
-            public Scheme create(ModelLayout layout, CodecOptions o) {
-                return new PerLayerScheme(kind.name, layout, o, kind);
-            }
-        };
     }
 }

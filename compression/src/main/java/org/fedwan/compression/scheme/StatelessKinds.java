@@ -3,29 +3,42 @@ package org.fedwan.compression.scheme;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.fedwan.compression.CodecRegistry;
+import java.util.function.Function;
+import org.fedwan.compression.CodecOptions;
+import org.fedwan.compression.Fp16Codec;
+import org.fedwan.compression.Fp32Codec;
+import org.fedwan.compression.Int4AffineCodec;
+import org.fedwan.compression.Int8AffineCodec;
 import org.fedwan.compression.LayerCodec;
+import org.fedwan.compression.ScaledSignCodec;
+import org.fedwan.compression.TensorSpec;
+import org.fedwan.compression.TopKCodec;
 
-/** The stateless per-layer quantizers, by scenario name. */
+/**
+ * The stateless per-layer quantizers, by scenario name: each is a scheme of its own (every layer
+ * every round), a codec of {@code xfl} and, if backed by a {@link LayerCodec}, a downlink codec.
+ * Adding one is its class and one line here.
+ */
 final class StatelessKinds {
 
     private static final Map<String, StatelessKind> KINDS = new TreeMap<>();
+    private static final Map<String, Function<CodecOptions, LayerCodec>> CODECS = new TreeMap<>();
 
     static {
         add(codec("fp32", "IEEE 754 single precision: the uncompressed baseline (FedAvg in every seed)", List.of(), Quantity.WEIGHTS,
-                StatelessKind.ANY));
-        add(codec("fp16", "IEEE 754 half precision, round to nearest even, saturating at +-65504", List.of(), Quantity.WEIGHTS,
-                StatelessKind.ANY));
+                StatelessKind.ANY, o -> new Fp32Codec()));
+        add(codec("fp16", "IEEE 754 half precision, round to nearest even, saturating at +-65504 (a baseline)", List.of(),
+                Quantity.WEIGHTS, StatelessKind.ANY, o -> new Fp16Codec()));
         add(codec("int8", "affine int8 with one scale and zero point per layer (seed 000 eq. 3-5)", List.of(), Quantity.WEIGHTS,
-                StatelessKind.ANY));
+                StatelessKind.ANY, o -> new Int8AffineCodec()));
         add(codec("int4", "affine int4, two values per byte, one scale and zero point per layer (seed 000 eq. 6-7)", List.of(),
-                Quantity.WEIGHTS, StatelessKind.ANY));
+                Quantity.WEIGHTS, StatelessKind.ANY, o -> new Int4AffineCodec()));
         add(codec("sign", "scaled binary: sign bits and the mean |x| per layer (seed 003 eq. 15, scale of eq. 8)", List.of(),
-                Quantity.GRADIENT, StatelessKind.UPDATES));
+                Quantity.GRADIENT, StatelessKind.UPDATES, o -> new ScaledSignCodec()));
         add(codec("topk", "top-k sparsification with index coding (comparator, seed 000 section II-A)", List.of(
                 new OptionDoc("fraction", "0.01", "number in (0, 1]", "share of values sent per layer, k = ceil(fraction n)"),
                 new OptionDoc("index", "fixed", "fixed | bitmap", "positions as ceil(log2 n)-bit indices or an n-bit bitmap")),
-                Quantity.UPDATE, StatelessKind.UPDATES));
+                Quantity.UPDATE, StatelessKind.UPDATES, TopKCodec::fromOptions));
         add(new StatelessKind("qsgd", "QSGD with K levels, sign and one L2 norm per layer (comparator of seed 001)",
                 List.of(new OptionDoc("levels", "64", "integer 2..65536", "K magnitude levels 0..K-1; 1 + ceil(log2 K) bits per value")),
                 Quantity.UPDATE, StatelessKind.UPDATES, (o, layout) -> {
@@ -54,7 +67,7 @@ final class StatelessKinds {
                     boolean perTensor = o.choice("scope", "tensor", List.of("tensor", "layer")).equals("tensor");
                     boolean endpoints = o.choice("levels", "endpoint", List.of("endpoint", "midpoint")).equals("endpoint");
                     return (i, l) -> new ClippedUniformQuantizer(widths[i], stoch, mseClip, sendMse, perTensor
-                            ? l.tensors().stream().mapToInt(org.fedwan.compression.TensorSpec::elementCount).toArray()
+                            ? l.tensors().stream().mapToInt(TensorSpec::elementCount).toArray()
                             : new int[] {l.parameterCount()}, endpoints);
                 }));
         add(new StatelessKind("flq-kbit", "k-bit quantization with max |x| per layer and the noise term (seed 003 eq. 11-12)",
@@ -81,11 +94,38 @@ final class StatelessKinds {
         KINDS.put(k.name(), k);
     }
 
-    private static StatelessKind codec(String name, String summary, List<OptionDoc> docs, Quantity q, List<Quantity> allowed) {
+    /**
+     * A kind backed by a stateless {@link LayerCodec}: the same codec on every layer, and one of
+     * the downlink codecs.
+     */
+    private static StatelessKind codec(String name, String summary, List<OptionDoc> docs, Quantity q, List<Quantity> allowed,
+            Function<CodecOptions, LayerCodec> codec) {
+        CODECS.put(name, codec);
         return new StatelessKind(name, summary, docs, q, allowed, (o, layout) -> {
-            LayerCodec c = CodecRegistry.create(name, o);
+            LayerCodec c = codec.apply(o);
             return (i, l) -> new CodecQuantizer(c, l.parameterCount());
         });
+    }
+
+    /** Names of the kinds backed by a {@link LayerCodec}, sorted: the downlink codecs. */
+    static List<String> codecNames() {
+        return List.copyOf(CODECS.keySet());
+    }
+
+    /**
+     * The layer codec of a codec-backed kind with its default options.
+     *
+     * @param owner what the codec is for, for error texts, e.g. {@code downlink codec 'fp32'}
+     */
+    static LayerCodec layerCodec(String name, String owner) {
+        Function<CodecOptions, LayerCodec> f = CODECS.get(name);
+        if (f == null) {
+            throw new IllegalArgumentException("unknown layer codec '" + name + "'; allowed: " + String.join(", ", codecNames()));
+        }
+        CodecOptions o = CodecOptions.none(owner);
+        LayerCodec c = f.apply(o);
+        o.checkAllUsed();
+        return c;
     }
 
     static List<String> names() {

@@ -1,13 +1,9 @@
 package org.fedwan.compression.scheme;
 
 import java.util.List;
-import java.util.Map;
 import java.util.random.RandomGenerator;
-import org.fedwan.compression.BitBreakdown;
-import org.fedwan.compression.BitReader;
 import org.fedwan.compression.BitWriter;
 import org.fedwan.compression.CodecOptions;
-import org.fedwan.compression.Integrity;
 import org.fedwan.compression.MalformedMessageException;
 import org.fedwan.compression.ModelLayout;
 import org.fedwan.compression.SideKind;
@@ -18,37 +14,29 @@ import org.fedwan.compression.SideKind;
  * client id as in "layer j + 1 in round 1, j + 2 in round 2") or uniformly at random from the
  * client's stream (the "stochastic" selection), encoded with a stateless per-layer codec: fp32 for
  * XFL, int8 or int4 for XFL-Q (eq. 3-7). The server averages each layer over the clients that sent
- * it and keeps the others ({@link Aggregation#layerwise}, eq. 1).
+ * it and keeps the others (eq. 1; {@link AveragingRule#MEAN}).
  *
  * <p>Message: CRC-32, the layer index in {@code ceil(log2 L)} bits ({@link SideKind#HEADER}), the
  * layer. Client state: the cycle position is a function of the round (round-robin) or drawn
  * (stochastic): none kept. Server state: none.
  */
-final class XflScheme implements Scheme {
+final class XflScheme extends SchemeAbstract {
 
     static final String NAME = "xfl";
 
-    private final ModelLayout layout;
-    private final Quantity quantity;
     private final boolean stochasticSelection;
     private final boolean stagger;
-    private final String codec;
     private final List<LayerQuantizer> quantizers;
     private final int indexBits;
-    private final Downlink downlink;
-    private final Map<String, String> options;
 
     XflScheme(ModelLayout layout, CodecOptions o) {
-        this.layout = layout;
-        this.codec = o.choice("codec", "fp32", StatelessKinds.names());
+        super(NAME, layout, o, Quantity.WEIGHTS, StatelessKind.ANY);
+        String codec = o.choice("codec", "fp32", StatelessKinds.names());
         StatelessKind kind = StatelessKinds.get(codec);
         this.quantizers = Common.bind(kind.builder().apply(o, layout), layout);
         this.stochasticSelection = o.choice("selection", "round-robin", List.of("round-robin", "stochastic")).equals("stochastic");
         this.stagger = o.bool("stagger", false);
-        this.quantity = Common.quantity(o, Quantity.WEIGHTS, StatelessKind.ANY);
-        this.downlink = Common.downlink(o, layout);
         this.indexBits = Stochastic.widthFor(layout.layerCount());
-        this.options = o.resolved();
     }
 
     static List<OptionDoc> docs() {
@@ -58,13 +46,7 @@ final class XflScheme implements Scheme {
                 new OptionDoc("selection", "round-robin", "round-robin | stochastic",
                         "layer choice: eq. 2 (l = r mod L) or uniform from the client's random stream"),
                 new OptionDoc("stagger", "false", "true | false", "round-robin offset by client id (l = (r + id) mod L)"),
-                Common.quantityDoc(Quantity.WEIGHTS, StatelessKind.ANY),
-                Common.downlinkDoc(List.of()));
-    }
-
-    @Override
-    public SchemeIdentity identity() {
-        return new SchemeIdentity(NAME, options, layout, quantity);
+                Common.quantityDoc(Quantity.WEIGHTS, StatelessKind.ANY));
     }
 
     @Override
@@ -78,22 +60,26 @@ final class XflScheme implements Scheme {
     }
 
     @Override
+    public AveragingRule averagingRule() {
+        return Common.averagingRule(quantizers);
+    }
+
+    @Override
     public int cycleRounds() {
-        return layout.layerCount();
+        return layout().layerCount();
     }
 
     @Override
     public MessageBits uplinkBits(int round) {
-        return bitsFor(Math.floorMod(round, layout.layerCount()));
+        return bitsFor(Math.floorMod(round, layout().layerCount()));
     }
 
     MessageBits bitsFor(int layer) {
-        return new MessageBits(List.of(new LayerBits(layer, quantizers.get(layer).bits())),
-                BitBreakdown.side(SideKind.HEADER, indexBits).plusSide(SideKind.CHECK, Integrity.CHECK_BITS));
+        return message(List.of(new LayerBits(layer, quantizers.get(layer).bits())), indexBits);
     }
 
     int layerFor(int clientId, int round, RandomGenerator random) {
-        int l = layout.layerCount();
+        int l = layout().layerCount();
         if (stochasticSelection) {
             return Stochastic.require(random, "xfl (stochastic selection)").nextInt(l);
         }
@@ -101,52 +87,32 @@ final class XflScheme implements Scheme {
     }
 
     @Override
-    public ClientEncoder newClient(int clientId, RandomGenerator random) {
-        return new ClientEncoder() {
-            @Override
-            public int clientId() {
-                return clientId;
+    Encoding encoder(int clientId, RandomGenerator random) {
+        return input -> {
+            int layer = layerFor(clientId, input.round(), random);
+            MessageBits bits = bitsFor(layer);
+            BitWriter w = writer(bits);
+            if (indexBits > 0) {
+                w.writeBits(layer, indexBits);
             }
-
-            @Override
-            public EncodedUpdate encode(RoundInput input) {
-                layout.checkValues(input.values());
-                int layer = layerFor(clientId, input.round(), random);
-                MessageBits bits = bitsFor(layer);
-                BitWriter w = Integrity.writer(bits.bodyBits());
-                if (indexBits > 0) {
-                    w.writeBits(layer, indexBits);
-                }
-                quantizers.get(layer).encode(input.values()[layer], w, random);
-                return new EncodedUpdate(clientId, input.round(), Integrity.seal(w), new int[] {layer}, bits);
-            }
+            quantizers.get(layer).encode(input.values()[layer], w, random);
+            return sealed(clientId, input.round(), bits, w);
         };
     }
 
     @Override
-    public ServerDecoder newServer() {
-        return (clientId, round, message) -> {
-            BitReader in = Integrity.open(message, NAME);
+    Decoding decoder() {
+        return (clientId, round, in, messageBytes) -> {
             int layer = indexBits > 0 ? in.readBits(indexBits) : 0;
-            if (layer >= layout.layerCount()) {
-                throw new MalformedMessageException("xfl layer index " + layer + " out of range [0, " + layout.layerCount() + ")");
+            if (layer >= layout().layerCount()) {
+                throw new MalformedMessageException("xfl layer index " + layer + " out of range [0, " + layout().layerCount() + ")");
             }
-            long expected = bitsFor(layer).totalBytes();
-            if (message.length != expected) {
-                throw new MalformedMessageException("xfl message for layer " + layer + " must be " + expected + " bytes, got "
-                        + message.length);
-            }
-            float[][] values = new float[layout.layerCount()][];
-            values[layer] = new float[layout.layers().get(layer).parameterCount()];
+            checkLength(bitsFor(layer), messageBytes, "for layer " + layer);
+            float[][] values = new float[layout().layerCount()][];
+            values[layer] = new float[layout().layers().get(layer).parameterCount()];
             double[] mse = Common.nanArray(values.length);
             mse[layer] = quantizers.get(layer).decode(in, values[layer]);
-            in.expectEnd();
-            return new DecodedUpdate(clientId, round, values, mse);
+            return () -> new DecodedUpdate(clientId, round, values, mse);
         };
-    }
-
-    @Override
-    public Downlink downlink() {
-        return downlink;
     }
 }

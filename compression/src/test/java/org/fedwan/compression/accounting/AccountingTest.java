@@ -1,6 +1,7 @@
 package org.fedwan.compression.accounting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class AccountingTest {
 
     private static AccountingReport report(ModelLayout layout, String scheme, Map<String, String> options) {
-        return Accounting.report(layout, "test", scheme, options);
+        return Accounting.report(layout, "test", scheme, options, "fp32");
     }
 
     // ---- seed 000, Table I: bytes per round, one client, uplink, cnn6-cifar (231,338 parameters)
@@ -131,11 +132,12 @@ class AccountingTest {
             // eq. 9 as written: 2,074,900.8 / 2,129,603.2
             double eq9 = eq9Total(d, 5, k, 32, 100);
             assertEquals(k == 64 ? 2_074_900.8 : 2_129_603.2, eq9, 1e-6);
-            // ours: BU sends 2 boundaries per layer (the others follow from K), plus the refresh flag and two CRC-32
-            assertEquals(eq9 - 5 * (k - 1) * 32 / 100.0 + 5 * 2 * 32 / 100.0 + 1 + 32 + 32, ours, 1e-6);
+            // ours: BU sends 2 boundaries per layer (the others follow from K), plus the refresh flag and the
+            // uplink's CRC-32 (the fp32 broadcast carries none)
+            assertEquals(eq9 - 5 * (k - 1) * 32 / 100.0 + 5 * 2 * 32 / 100.0 + 1 + 32, ours, 1e-6);
             AccountingReport qsgd = report(m, "qsgd", Map.of("levels", Integer.toString(k)));
             double qsgdTotal = qsgd.uplink().total().totalBits() + qsgd.downlink().total().totalBits();
-            assertEquals(k == 64 ? 2_129_560 : 2_184_160, qsgdTotal - 64, 0); // paper exact but for our two checks
+            assertEquals(k == 64 ? 2_129_560 : 2_184_160, qsgdTotal - 32, 0); // paper exact but for our uplink check
         }
         AccountingReport bq = report(m, "quantfl-bq", Map.of("levels", "64", "refresh", "100"));
         assertEquals(5 * 65 * 32 / 100.0, bq.uplink().total().side(SideKind.CODEBOOK), 1e-9);
@@ -174,11 +176,36 @@ class AccountingTest {
         assertEquals((161_224 + 32) / (32.0 * 159_010), r.uplinkFractionOfFp32(), 1e-12);
     }
 
+    // ---- the downlink codec is the run's downlink_codec, not a scheme option
+
+    @Test
+    void downlinkIsItsOwnArgumentWithoutIntegrityCheck() {
+        ModelLayout m = TestLayouts.cnn6Cifar();
+        AccountingReport fp32 = Accounting.report(m, "test", "xfl", Map.of(), "fp32");
+        assertEquals("fp32", fp32.downlink().codec());
+        assertEquals(32.0 * 231_338, fp32.downlink().total().totalBits(), 0);
+        assertEquals(925_352, fp32.downlink().averageBytes(), 0);
+        assertEquals(0, fp32.downlink().total().side(SideKind.CHECK), 0);
+        AccountingReport int8 = Accounting.report(m, "test", "xfl", Map.of(), "int8");
+        assertEquals("int8", int8.downlink().codec());
+        // seed 000 eq. 3-5 on every layer: 8 bits per value, scale and zero point per layer
+        assertEquals(8.0 * 231_338, int8.downlink().total().payloadBits(), 0);
+        assertEquals(6 * 32, int8.downlink().total().side(SideKind.SCALE), 0);
+        assertEquals(6 * 32, int8.downlink().total().side(SideKind.ZERO_POINT), 0);
+        assertEquals(fp32.uplink(), int8.uplink());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> Accounting.report(m, "test", "xfl", Map.of(), "quantized"));
+        assertEquals("unknown downlink codec 'quantized'; allowed: fp16, fp32, int4, int8, sign, topk", unknown.getMessage());
+        IllegalArgumentException option = assertThrows(IllegalArgumentException.class,
+                () -> Accounting.report(m, "test", "xfl", Map.of("downlink", "int8"), "fp32"));
+        assertTrue(option.getMessage().startsWith("scheme 'xfl': unknown option downlink; allowed: "), option.getMessage());
+    }
+
     // ---- rendering
 
     @Test
     void jsonAndTextCarryTheFigures() {
-        AccountingReport r = Accounting.report(TestLayouts.cnn6Cifar(), "cnn6-cifar", "xfl", Map.of("codec", "int4"));
+        AccountingReport r = Accounting.report(TestLayouts.cnn6Cifar(), "cnn6-cifar", "xfl", Map.of("codec", "int4"), "fp32");
         String json = r.toJson();
         assertTrue(json.startsWith("{\"model\":\"cnn6-cifar\",\"scheme\":\"xfl\",\"options\":{\"codec\":\"int4\","), json);
         assertTrue(json.contains("\"averageBytes\":19291.166667"), json);

@@ -12,10 +12,10 @@ import org.fedwan.compression.LayerSpec;
 import org.fedwan.compression.ModelLayout;
 import org.fedwan.compression.TensorSpec;
 import org.fedwan.compression.scheme.ClientEncoder;
+import org.fedwan.compression.scheme.Compression;
 import org.fedwan.compression.scheme.DecodedUpdate;
 import org.fedwan.compression.scheme.RoundInput;
 import org.fedwan.compression.scheme.Scheme;
-import org.fedwan.compression.scheme.SchemeRegistry;
 import org.fedwan.compression.scheme.ServerDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -69,7 +69,7 @@ public class CodecBenchmark {
         // QRR decomposes matrices: give it a 4096 x 256 matrix (2^20 values) instead of a vector
         int[] shape = codec.equals("qrr") ? new int[] {4096, 256} : new int[] {VALUES};
         ModelLayout layout = new ModelLayout(List.of(new LayerSpec("layer", List.of(new TensorSpec("layer.weight", shape)))));
-        scheme = SchemeRegistry.create(codec, layout, Map.of());
+        scheme = Compression.uplink(codec, layout, Map.of());
         SplittableRandom rnd = new SplittableRandom(1);
         values = new float[VALUES];
         for (int i = 0; i < VALUES; i++) {

@@ -19,7 +19,7 @@ class ErrorFeedbackTest {
 
     /** Mean over rounds of what the server decodes; EF makes it converge to the input. */
     private static float[] meanDecoded(String name, int rounds) {
-        Scheme s = SchemeRegistry.create(name, LAYOUT, Map.of("fraction", "0.1"));
+        Scheme s = Compression.uplink(name, LAYOUT, Map.of("fraction", "0.1"));
         ClientEncoder c = s.newClient(0, null);
         ServerDecoder d = s.newServer();
         float[] mean = new float[10];
@@ -49,9 +49,9 @@ class ErrorFeedbackTest {
     @Test
     void errorFeedbackRefusesWeightsAndInnovationSchemes() {
         IllegalArgumentException w = assertThrows(IllegalArgumentException.class,
-                () -> SchemeRegistry.create("ef:int8", LAYOUT, Map.of()));
+                () -> Compression.uplink("ef:int8", LAYOUT, Map.of()));
         assertTrue(w.getMessage().contains("quantity=update"), w.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> SchemeRegistry.create("ef:laq", LAYOUT, Map.of()));
-        assertEquals("ef:int8", SchemeRegistry.create("ef:int8", LAYOUT, Map.of("quantity", "update")).name());
+        assertThrows(IllegalArgumentException.class, () -> Compression.uplink("ef:laq", LAYOUT, Map.of()));
+        assertEquals("ef:int8", Compression.uplink("ef:int8", LAYOUT, Map.of("quantity", "update")).name());
     }
 }

@@ -18,7 +18,7 @@ class LaqQrrTest {
     @Test
     void laqErrorIsAtMostHalfAnIntervalOfTheInnovationRadius() {
         ModelLayout layout = TestLayouts.small();
-        Scheme s = SchemeRegistry.create("laq", layout, Map.of("bits", "3"));
+        Scheme s = Compression.uplink("laq", layout, Map.of("bits", "3"));
         ClientEncoder c = s.newClient(0, null);
         ServerDecoder d = s.newServer();
         float[][] prev = org.fedwan.compression.scheme.Common.emptyLike(layout);
@@ -47,7 +47,7 @@ class LaqQrrTest {
     @Test
     void slaqSkipsWhenTheInnovationIsSmallAndTheServerKeepsTheLastValue() {
         ModelLayout layout = TestLayouts.small();
-        Scheme s = SchemeRegistry.create("slaq", layout, Map.of("alpha", "0.1", "maxSkip", "2"));
+        Scheme s = Compression.uplink("slaq", layout, Map.of("alpha", "0.1", "maxSkip", "2"));
         ClientEncoder c = s.newClient(0, null);
         float[][] g = TestLayouts.gaussian(layout, new SplittableRandom(1), 1);
         float[][] w0 = TestLayouts.gaussian(layout, new SplittableRandom(2), 1);
@@ -62,7 +62,7 @@ class LaqQrrTest {
     @Test
     void qrrBitsFollowRanksOfEachTensor() {
         ModelLayout layout = TestLayouts.mlpMnistQrr();
-        Scheme s = SchemeRegistry.create("qrr", layout, Map.of("p", "0.1"));
+        Scheme s = Compression.uplink("qrr", layout, Map.of("p", "0.1"));
         // hidden [784, 200]: k = 20 -> U 784*20 + s 20 + V^T 20*200; bias 200; output [200, 10]: k = 1
         long elements = 784 * 20 + 20 + 20 * 200 + 200 + (200 + 1 + 10) + 10;
         MessageBits b = s.uplinkBits(0);
@@ -73,7 +73,7 @@ class LaqQrrTest {
     @Test
     void qrrAtFullRankRebuildsMatricesAndKernels() {
         ModelLayout layout = new ModelLayout(List.of(TestLayouts.conv("conv", 3, 2, 4), TestLayouts.dense("fc", 6, 5)));
-        Scheme s = SchemeRegistry.create("qrr", layout, Map.of("p", "1", "bits", "16"));
+        Scheme s = Compression.uplink("qrr", layout, Map.of("p", "1", "bits", "16"));
         float[][] g = TestLayouts.gaussian(layout, new SplittableRandom(7), 1);
         float[][] y = s.newServer().decode(0, 0, s.newClient(0, null).encode(RoundInput.of(0, g)).message()).values();
         for (int l = 0; l < g.length; l++) {
@@ -86,7 +86,7 @@ class LaqQrrTest {
     @Test
     void qrrKeepsALowRankGradientAndTracksItOverRounds() {
         ModelLayout layout = new ModelLayout(List.of(new LayerSpec("w", List.of(new TensorSpec("w", new int[] {40, 30})))));
-        Scheme s = SchemeRegistry.create("qrr", layout, Map.of("p", "0.1", "bits", "8")); // rank 3
+        Scheme s = Compression.uplink("qrr", layout, Map.of("p", "0.1", "bits", "8")); // rank 3
         ClientEncoder c = s.newClient(0, null);
         ServerDecoder d = s.newServer();
         SplittableRandom rnd = new SplittableRandom(9);

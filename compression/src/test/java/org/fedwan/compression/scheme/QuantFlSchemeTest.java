@@ -21,7 +21,7 @@ class QuantFlSchemeTest {
 
     @Test
     void codebooksTravelEveryTRoundsAndIndicesOtherwise() {
-        Scheme s = SchemeRegistry.create("quantfl-bu", layout, Map.of("refresh", "3", "levels", "64"));
+        Scheme s = Compression.uplink("quantfl-bu", layout, Map.of("refresh", "3", "levels", "64"));
         ClientEncoder c = s.newClient(0, null);
         long params = layout.parameterCount();
         for (int r = 0; r < 7; r++) {
@@ -35,7 +35,7 @@ class QuantFlSchemeTest {
 
     @Test
     void aServerThatMissedTheCodebookRejectsIndicesOnly() {
-        Scheme s = SchemeRegistry.create("quantfl-bu", layout, Map.of());
+        Scheme s = Compression.uplink("quantfl-bu", layout, Map.of());
         ClientEncoder c = s.newClient(4, null);
         c.encode(RoundInput.of(0, TestLayouts.gaussian(layout, new SplittableRandom(1), 1))); // lost on the air
         byte[] second = c.encode(RoundInput.of(1, TestLayouts.gaussian(layout, new SplittableRandom(2), 1))).message();
@@ -46,7 +46,7 @@ class QuantFlSchemeTest {
     @Test
     void refreshRoundsDecodeWithinHalfABucketAndReusedCodebooksClampOutliers() {
         ModelLayout one = new ModelLayout(List.of(new LayerSpec("v", List.of(new TensorSpec("v", new int[] {200})))));
-        Scheme s = SchemeRegistry.create("quantfl-bu", one, Map.of("levels", "16", "refresh", "2"));
+        Scheme s = Compression.uplink("quantfl-bu", one, Map.of("levels", "16", "refresh", "2"));
         ClientEncoder c = s.newClient(0, null);
         ServerDecoder d = s.newServer();
         float[] x = TestLayouts.gaussian(one, new SplittableRandom(3), 1)[0];
@@ -70,7 +70,7 @@ class QuantFlSchemeTest {
     @Test
     void quantileBucketsHoldAboutEqualCounts() {
         ModelLayout one = new ModelLayout(List.of(new LayerSpec("v", List.of(new TensorSpec("v", new int[] {4000})))));
-        Scheme s = SchemeRegistry.create("quantfl-bq", one, Map.of("levels", "8"));
+        Scheme s = Compression.uplink("quantfl-bq", one, Map.of("levels", "8"));
         float[] x = new float[4000];
         SplittableRandom r = new SplittableRandom(5);
         for (int i = 0; i < x.length; i++) {

@@ -29,7 +29,7 @@ class SchemePropertyTest {
 
     static Stream<Arguments> schemes() {
         List<Arguments> a = new ArrayList<>();
-        for (String name : SchemeRegistry.names()) {
+        for (String name : Compression.uplinkNames()) {
             a.add(Arguments.of(name, Map.of()));
         }
         a.add(Arguments.of("xfl", Map.of("codec", "int4")));
@@ -39,14 +39,13 @@ class SchemePropertyTest {
         a.add(Arguments.of("octav", Map.of("clip", "max")));
         a.add(Arguments.of("topk", Map.of("fraction", "0.2", "index", "bitmap")));
         a.add(Arguments.of("quantfl-bu", Map.of("boundaryBits", "16", "refresh", "2", "levels", "5")));
-        a.add(Arguments.of("quantfl-bq", Map.of("refresh", "3", "downlink", "quantized")));
+        a.add(Arguments.of("quantfl-bq", Map.of("refresh", "3")));
         a.add(Arguments.of("qrr", Map.of("p", "0.5", "bits", "4")));
         a.add(Arguments.of("slaq", Map.of("maxSkip", "3", "alpha", "1")));
         a.add(Arguments.of("ef:topk", Map.of("fraction", "0.1")));
         a.add(Arguments.of("ef:sign", Map.of()));
         a.add(Arguments.of("ef:xfl", Map.of("codec", "int4", "quantity", "update")));
         a.add(Arguments.of("ef:quantfl-bu", Map.of("refresh", "2")));
-        a.add(Arguments.of("fp32", Map.of("downlink", "int8")));
         return a.stream();
     }
 
@@ -54,7 +53,7 @@ class SchemePropertyTest {
     @MethodSource("schemes")
     void messagesAreExactlyAccountedAndCorruptionIsRejected(String name, Map<String, String> options) {
         ModelLayout layout = TestLayouts.small();
-        Scheme s = SchemeRegistry.create(name, layout, options);
+        Scheme s = Compression.uplink(name, layout, options);
         SplittableRandom data = new SplittableRandom(name.hashCode() ^ options.hashCode());
         ClientEncoder enc = s.newClient(3, new SplittableRandom(42));
         ServerDecoder server = s.newServer();
@@ -101,20 +100,13 @@ class SchemePropertyTest {
             }
         }
         assertTrue(sent > 0);
-        float[][] model = TestLayouts.gaussian(layout, data, 1.0);
-        byte[] down = s.downlink().encode(model);
-        assertEquals(s.downlink().bits().totalBytes(), down.length);
-        assertEquals(layout.layerCount(), s.downlink().decode(down).length);
-        byte[] badDown = down.clone();
-        badDown[down.length - 1] ^= 1;
-        assertThrows(MalformedMessageException.class, () -> s.downlink().decode(badDown));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("schemes")
     void sameSeedGivesTheSameBytes(String name, Map<String, String> options) {
         ModelLayout layout = TestLayouts.small();
-        Scheme s = SchemeRegistry.create(name, layout, options);
+        Scheme s = Compression.uplink(name, layout, options);
         ClientEncoder a = s.newClient(1, new SplittableRandom(5));
         ClientEncoder b = s.newClient(1, new SplittableRandom(5));
         SplittableRandom data = new SplittableRandom(9);

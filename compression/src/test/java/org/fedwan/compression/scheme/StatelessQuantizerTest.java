@@ -35,7 +35,7 @@ class StatelessQuantizerTest {
     @MethodSource("kinds")
     void roundTripErrorIsWithinTheQuantizersBound(String name, Map<String, String> options) {
         ModelLayout layout = TestLayouts.small();
-        PerLayerScheme s = (PerLayerScheme) SchemeRegistry.create(name, layout, options);
+        PerLayerScheme s = (PerLayerScheme) Compression.uplink(name, layout, options);
         SplittableRandom rnd = new SplittableRandom(17);
         ClientEncoder enc = s.newClient(0, new SplittableRandom(3));
         ServerDecoder dec = s.newServer();
@@ -73,7 +73,7 @@ class StatelessQuantizerTest {
                 List.of(new org.fedwan.compression.TensorSpec("w", new int[] {64}),
                         new org.fedwan.compression.TensorSpec("gamma", new int[] {2})))));
         java.util.function.Function<String, float[]> roundTrip = scope -> {
-            Scheme s = SchemeRegistry.create("octav", layout, Map.of("bits", "2", "rounding", "deterministic",
+            Scheme s = Compression.uplink("octav", layout, Map.of("bits", "2", "rounding", "deterministic",
                     "weighting", "none", "scope", scope, "levels", "midpoint"));
             byte[] m = s.newClient(0, new SplittableRandom(1)).encode(RoundInput.of(1, new float[][] {values})).message();
             return s.newServer().decode(0, 1, m).values()[0];
@@ -83,7 +83,7 @@ class StatelessQuantizerTest {
         // the scale's own threshold is 1: its 2-bit level nearest 1 is 0.75 (mid-point levels +-0.25, +-0.75)
         assertEquals(0.75, perTensor[64], 1e-6);
         assertTrue(perLayer[64] < 0.5, "one threshold for the layer clips the scale towards the weights' range: " + perLayer[64]);
-        assertEquals(2 * 32, SchemeRegistry.create("octav", layout, Map.of("bits", "2", "weighting", "none"))
+        assertEquals(2 * 32, Compression.uplink("octav", layout, Map.of("bits", "2", "weighting", "none"))
                 .uplinkBits(1).total().sideBits(org.fedwan.compression.SideKind.SCALE), "one 32-bit threshold per tensor");
     }
 
@@ -92,7 +92,7 @@ class StatelessQuantizerTest {
         ModelLayout layout = new ModelLayout(List.of(new org.fedwan.compression.LayerSpec("w",
                 List.of(new org.fedwan.compression.TensorSpec("w", new int[] {4})))));
         for (String levels : List.of("midpoint", "endpoint")) {
-            Scheme s = SchemeRegistry.create("octav", layout, Map.of("bits", "2", "rounding", "deterministic",
+            Scheme s = Compression.uplink("octav", layout, Map.of("bits", "2", "rounding", "deterministic",
                     "weighting", "none", "clip", "max", "levels", levels));
             float[] w = {1f, -1f, 0.5f, -0.2f};
             for (int pass = 0; pass < 3; pass++) {
@@ -110,7 +110,7 @@ class StatelessQuantizerTest {
     void stochasticRoundingIsUnbiased(String name, Map<String, String> options) {
         ModelLayout layout = new ModelLayout(List.of(new org.fedwan.compression.LayerSpec("v",
                 List.of(new org.fedwan.compression.TensorSpec("v", new int[] {12})))));
-        PerLayerScheme s = (PerLayerScheme) SchemeRegistry.create(name, layout, options);
+        PerLayerScheme s = (PerLayerScheme) Compression.uplink(name, layout, options);
         float[] x = {0.9f, -0.37f, 0.11f, 0.5f, -0.73f, 0.01f, -1f, 0.26f, 0.64f, -0.05f, 0.33f, 0.8f};
         ClientEncoder enc = s.newClient(0, new SplittableRandom(123));
         ServerDecoder dec = s.newServer();
@@ -184,7 +184,7 @@ class StatelessQuantizerTest {
     @Test
     void octavReportsTheRealMeanSquaredError() {
         ModelLayout layout = TestLayouts.small();
-        Scheme s = SchemeRegistry.create("octav", layout, Map.of("bits", "2", "rounding", "deterministic"));
+        Scheme s = Compression.uplink("octav", layout, Map.of("bits", "2", "rounding", "deterministic"));
         float[][] x = TestLayouts.gaussian(layout, new SplittableRandom(4), 1);
         DecodedUpdate d = s.newServer().decode(0, 0, s.newClient(0, null).encode(RoundInput.of(0, x)).message());
         for (int l = 0; l < x.length; l++) {

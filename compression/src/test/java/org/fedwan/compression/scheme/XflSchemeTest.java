@@ -20,8 +20,8 @@ class XflSchemeTest {
 
     @Test
     void roundRobinFollowsEquation2AndStaggerOffsetsByClient() {
-        Scheme plain = SchemeRegistry.create("xfl", layout, Map.of());
-        Scheme staggered = SchemeRegistry.create("xfl", layout, Map.of("stagger", "true"));
+        Scheme plain = Compression.uplink("xfl", layout, Map.of());
+        Scheme staggered = Compression.uplink("xfl", layout, Map.of("stagger", "true"));
         float[][] x = TestLayouts.gaussian(layout, new SplittableRandom(1), 1);
         ClientEncoder a = plain.newClient(1, null);
         ClientEncoder b = staggered.newClient(1, null);
@@ -33,7 +33,7 @@ class XflSchemeTest {
 
     @Test
     void stochasticSelectionReachesEveryLayer() {
-        Scheme s = SchemeRegistry.create("xfl", layout, Map.of("selection", "stochastic"));
+        Scheme s = Compression.uplink("xfl", layout, Map.of("selection", "stochastic"));
         ClientEncoder c = s.newClient(0, new SplittableRandom(8));
         float[][] x = TestLayouts.gaussian(layout, new SplittableRandom(1), 1);
         Set<Integer> seen = new HashSet<>();
@@ -45,7 +45,7 @@ class XflSchemeTest {
 
     @Test
     void headerIsTheLayerIndexAndTheLayerTravelsAlone() {
-        Scheme s = SchemeRegistry.create("xfl", layout, Map.of("codec", "int8"));
+        Scheme s = Compression.uplink("xfl", layout, Map.of("codec", "int8"));
         MessageBits b = s.uplinkBits(1);
         assertEquals(2, b.message().sideBits(SideKind.HEADER)); // ceil(log2 3)
         assertEquals(32, b.message().sideBits(SideKind.CHECK));
@@ -55,10 +55,9 @@ class XflSchemeTest {
     }
 
     @Test
-    void serverAveragesEachLayerOverItsSendersAndKeepsTheOthers() {
-        Scheme s = SchemeRegistry.create("xfl", layout, Map.of("stagger", "true"));
+    void serverDecodesEachClientsLayerAndOnlyThatLayer() {
+        Scheme s = Compression.uplink("xfl", layout, Map.of("stagger", "true"));
         ServerDecoder server = s.newServer();
-        float[][] global = TestLayouts.gaussian(layout, new SplittableRandom(2), 1);
         float[][] a = TestLayouts.gaussian(layout, new SplittableRandom(3), 1);
         float[][] b = TestLayouts.gaussian(layout, new SplittableRandom(4), 1);
         float[][] c = TestLayouts.gaussian(layout, new SplittableRandom(5), 1);
@@ -66,12 +65,17 @@ class XflSchemeTest {
         DecodedUpdate da = server.decode(0, 0, s.newClient(0, null).encode(RoundInput.of(0, a)).message());
         DecodedUpdate db = server.decode(1, 0, s.newClient(1, null).encode(RoundInput.of(0, b)).message());
         DecodedUpdate dc = server.decode(3, 0, s.newClient(3, null).encode(RoundInput.of(0, c)).message());
-        float[][] next = Aggregation.layerwise(global, List.of(da, db, dc));
-        for (int i = 0; i < a[0].length; i++) {
-            assertEquals((a[0][i] + c[0][i]) / 2, next[0][i], 1e-6);
+        assertArrayEquals(a[0], da.values()[0]);
+        assertArrayEquals(b[1], db.values()[1]);
+        assertArrayEquals(c[0], dc.values()[0]);
+        for (DecodedUpdate d : List.of(da, db, dc)) {
+            int sent = 0;
+            for (int l = 0; l < layout.layerCount(); l++) {
+                sent += d.has(l) ? 1 : 0;
+            }
+            assertEquals(1, sent, "one layer per message");
+            assertTrue(!d.has(2), "nobody sends layer 2 in round 0");
         }
-        assertArrayEquals(b[1], next[1]);
-        assertArrayEquals(global[2], next[2]);
-        assertTrue(next[2] != global[2], "a copy, not the same array");
+        assertEquals(AveragingRule.MEAN, s.averagingRule(), "per-layer mean over the senders (seed 000 eq. 1)");
     }
 }

@@ -1,5 +1,7 @@
 package org.fedwan.fl.strategy;
 
+import org.fedwan.compression.scheme.AveragingRule;
+
 import java.util.Arrays;
 
 /**

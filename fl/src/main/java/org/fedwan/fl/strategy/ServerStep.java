@@ -1,5 +1,7 @@
 package org.fedwan.fl.strategy;
 
+import org.fedwan.compression.scheme.AveragingRule;
+
 import java.util.List;
 
 /** The pieces every strategy composes: the average of the client values and the step it makes. */

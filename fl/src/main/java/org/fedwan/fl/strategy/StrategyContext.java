@@ -1,10 +1,14 @@
 package org.fedwan.fl.strategy;
 
+import org.fedwan.compression.scheme.AveragingRule;
+
 /**
  * What every strategy of a run is built with, besides its own options.
  *
  * @param kind               what the clients send
- * @param rule               how client values are averaged per layer
+ * @param rule               how client values are averaged per layer, as the uplink scheme declares it
+ *                           ({@link AveragingRule#LATEST_OF_EVERY_CLIENT} averages like {@link AveragingRule#MEAN}:
+ *                           the caller passes the latest value of every client as the results)
  * @param clientLearningRate the clients' SGD learning rate (dimensionless, {@code > 0}); with
  *                           {@link ValueKind#GRADIENTS} the server steps by
  *                           {@code -clientLearningRate x serverLearningRate x mean gradient}

@@ -8,7 +8,7 @@
  *
  * <p>The averaging maths are pure functions in {@link org.fedwan.fl.strategy.Averaging}
  * (sample-weighted per-layer mean, seed 002's inverse-MSE weighting, batch-norm buffer average);
- * each strategy composes one of them, chosen by the run's {@link org.fedwan.fl.strategy.AveragingRule},
+ * each strategy composes one of them, chosen by the run's {@link org.fedwan.compression.scheme.AveragingRule} (declared by the uplink scheme),
  * with its server step, read according to the {@link org.fedwan.fl.strategy.ValueKind} the clients
  * send: {@link org.fedwan.fl.strategy.FedAvg}, {@link org.fedwan.fl.strategy.FedAvgM}, the adaptive
  * {@link org.fedwan.fl.strategy.FedAdagrad}, {@link org.fedwan.fl.strategy.FedAdam} and
@@ -17,3 +17,5 @@
  * names to them, validates their options and documents them ({@link org.fedwan.fl.strategy.StrategyDoc}).
  */
 package org.fedwan.fl.strategy;
+
+import org.fedwan.compression.scheme.AveragingRule;

@@ -1,5 +1,7 @@
 package org.fedwan.fl.strategy;
 
+import org.fedwan.compression.scheme.AveragingRule;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,5 +1,7 @@
 package org.fedwan.fl.strategy;
 
+import org.fedwan.compression.scheme.AveragingRule;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -195,7 +197,7 @@ class TodaysArithmeticTest {
                 }
             }
         }
-        assertEquals(300 * 6, cases);
+        assertEquals(300 * 3 * AveragingRule.values().length, cases);
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.fedwan.fl.model.CnnMnist;
 import org.fedwan.fl.model.ModelDefinition;
 import org.fedwan.fl.model.SeedModels;
 import org.fedwan.fl.strategy.Averaging;
-import org.fedwan.fl.strategy.AveragingRule;
+import org.fedwan.compression.scheme.AveragingRule;
 import org.fedwan.fl.strategy.ClientResult;
 import org.fedwan.fl.strategy.FedAvg;
 import org.fedwan.fl.strategy.Strategy;

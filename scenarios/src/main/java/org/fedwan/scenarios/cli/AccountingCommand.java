@@ -29,6 +29,10 @@ final class AccountingCommand implements Callable<Integer> {
     @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "a scheme option, repeatable (e.g. -o codec=int4)")
     List<String> options = List.of();
 
+    @Option(names = "--downlink", paramLabel = "NAME", defaultValue = "fp32",
+            description = "codec of the broadcast of the global model, as a scenario's downlink_codec (default: ${DEFAULT-VALUE})")
+    String downlink;
+
     @Option(names = "--weights-only", description = "count weight tensors only (as seed 002's Table II does)")
     boolean weightsOnly;
 
@@ -58,7 +62,7 @@ final class AccountingCommand implements Callable<Integer> {
             }
             opts.put(o.substring(0, eq), o.substring(eq + 1));
         }
-        AccountingReport r = Accounting.report(layout, model, scheme, opts);
+        AccountingReport r = Accounting.report(layout, model, scheme, opts, downlink);
         System.out.print(json ? r.toJson() : r.toText());
         if (json && !r.toJson().endsWith("\n")) {
             System.out.println();

@@ -1,7 +1,5 @@
 package org.fedwan.sim.federation;
 
-import java.util.Map;
-import java.util.TreeMap;
 import org.fedwan.fl.data.ImageDataset;
 import org.fedwan.fl.train.TrainerPool;
 import org.fedwan.results.RunListener;
@@ -30,21 +28,4 @@ public final class FederatedRun {
         }
         return new RoundController(new RunContext(config, train, test, pool, listener, links)).run();
     }
-
-    /** Scheme options written {@code key=value key=value} (spaces or commas between pairs). */
-    public static Map<String, String> parseOptions(String text) {
-        Map<String, String> options = new TreeMap<>();
-        for (String pair : text.trim().split("[,\\s]+")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            if (eq <= 0 || eq == pair.length() - 1) {
-                throw new IllegalArgumentException("uplink option '" + pair + "' is not key=value");
-            }
-            options.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
-        return options;
-    }
-
 }

@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.fedwan.compression.CodecRegistry;
 import org.fedwan.compression.ModelLayout;
-import org.fedwan.compression.UpdateCodec;
+import org.fedwan.compression.scheme.AveragingRule;
+import org.fedwan.compression.scheme.Compression;
 import org.fedwan.compression.scheme.DecodedUpdate;
+import org.fedwan.compression.scheme.DownlinkCodec;
 import org.fedwan.compression.scheme.Quantity;
 import org.fedwan.compression.scheme.Scheme;
 import org.fedwan.compression.scheme.ServerDecoder;
 import org.fedwan.fl.data.ImageDataset;
-import org.fedwan.fl.strategy.AveragingRule;
+import org.fedwan.compression.scheme.AveragingRule;
 import org.fedwan.fl.strategy.Averaging;
 import org.fedwan.fl.strategy.ClientResult;
 import org.fedwan.fl.strategy.Failure;
@@ -40,7 +41,7 @@ final class Server {
     private final RunConfig config;
     private final Scheme scheme;
     private final ServerDecoder decoder;
-    private final UpdateCodec downlink;
+    private final DownlinkCodec downlink;
     private final ModelLayout layout;
     private final Strategy strategy;
     private final TrainerPool pool;
@@ -64,7 +65,7 @@ final class Server {
         this.scheme = scheme;
         this.decoder = scheme.newServer();
         this.layout = scheme.layout();
-        this.downlink = new UpdateCodec(CodecRegistry.create(config.downlinkCodec()));
+        this.downlink = Compression.downlink(config.downlinkCodec(), layout);
         this.pool = pool;
         this.test = test;
         this.trainEval = trainEval;
@@ -79,10 +80,8 @@ final class Server {
         boolean gradients = config.clientMode().equals("gradient");
         ValueKind kind = gradients ? ValueKind.GRADIENTS
                 : scheme.quantity() == Quantity.WEIGHTS ? ValueKind.WEIGHTS : ValueKind.UPDATES;
-        AveragingRule rule = "mse".equals(scheme.options().get("weighting")) && !scheme.codesInnovations()
-                ? AveragingRule.INVERSE_MSE : AveragingRule.MEAN;
         return org.fedwan.fl.strategy.Strategies.create("fedavg", java.util.Map.of(),
-                new StrategyContext(kind, rule, config.learningRate(), config.serverLearningRate()));
+                new StrategyContext(kind, scheme.averagingRule(), config.learningRate(), config.serverLearningRate()));
     }
 
     Strategy strategy() {
@@ -115,7 +114,7 @@ final class Server {
         for (ClientState c : late) {
             decode(c, c.messageRound, results);
         }
-        if (scheme.codesInnovations()) {
+        if (scheme.averagingRule() == AveragingRule.LATEST_OF_EVERY_CLIENT) {
             // lazy aggregation: every client the server has heard from counts with its latest value
             results.clear();
             for (ClientState c : clients) {
@@ -155,8 +154,8 @@ final class Server {
      * is what the devices train from next round.
      */
     byte[] broadcast() {
-        byte[] message = downlink.encode(layout, global);
-        global = downlink.decode(layout, message);
+        byte[] message = downlink.encode(global);
+        global = downlink.decode(message);
         return message;
     }
 

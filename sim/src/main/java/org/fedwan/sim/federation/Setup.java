@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.stream.IntStream;
 import org.fedwan.compression.scheme.Scheme;
-import org.fedwan.compression.scheme.SchemeRegistry;
+import org.fedwan.compression.scheme.Compression;
 import org.fedwan.fl.data.ImageDataset;
 import org.fedwan.fl.data.Partitions;
 import org.fedwan.fl.model.ModelDefinition;
@@ -60,7 +60,7 @@ final class Setup {
                 initialBuffers = pre.buffers();
             }
         }
-        this.scheme = SchemeRegistry.create(config.uplinkCodec(), model.layout(), FederatedRun.parseOptions(config.uplinkOptions()));
+        this.scheme = Compression.uplink(config.uplinkCodec(), model.layout(), Compression.parseOptions(config.uplinkOptions()));
     }
 
     /** The seeded partition of the training set among the clients. */

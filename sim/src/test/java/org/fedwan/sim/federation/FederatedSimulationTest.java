@@ -12,8 +12,7 @@ import org.fedwan.channel.lora.LoraPhy;
 import org.fedwan.channel.lorawan.Fragmentation;
 import org.fedwan.channel.lorawan.LorawanFrame;
 import org.fedwan.channel.lorawan.Region;
-import org.fedwan.compression.CodecRegistry;
-import org.fedwan.compression.UpdateCodec;
+import org.fedwan.compression.scheme.Compression;
 import org.fedwan.fl.data.ImageDataset;
 import org.fedwan.fl.data.SyntheticImages;
 import org.fedwan.fl.model.ModelDefinition;
@@ -107,7 +106,7 @@ class FederatedSimulationTest {
         RunSummary s = FederatedRun.run(config, TRAIN, TEST, pool, r, Protocols::groups);
         assertEquals(2, s.rounds());
         assertEquals(2, r.rounds.size());
-        long messageBytes = org.fedwan.compression.scheme.SchemeRegistry.create("int8", pool.model().layout(),
+        long messageBytes = Compression.uplink("int8", pool.model().layout(),
                 java.util.Map.of()).uplinkBits(1).totalBytes();
         // 5,994 int8 values, scale and zero point (2 x float32) for each of the 3 layers, CRC-32
         assertEquals(5994 + 3 * 8 + 4, messageBytes);
@@ -131,7 +130,7 @@ class FederatedSimulationTest {
 
     @Test
     void everyRegisteredSchemeRunsWithItsBytesConserved() {
-        List<String> names = new ArrayList<>(org.fedwan.compression.scheme.SchemeRegistry.names());
+        List<String> names = new ArrayList<>(Compression.uplinkNames());
         names.add("ef:topk");
         for (String name : names) {
             RunConfig.Builder b = tiny();

@@ -1,4 +1,4 @@
-package org.fedwan.compression;
+package org.fedwan.compression.scheme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,20 +7,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.fedwan.compression.BitReader;
+import org.fedwan.compression.BitWriter;
+import org.fedwan.compression.Int4AffineCodec;
+import org.fedwan.compression.LayerCodec;
+import org.fedwan.compression.MalformedMessageException;
+import org.fedwan.compression.ScaledSignCodec;
+import org.fedwan.compression.TopKCodec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Properties every stateless codec of {@link CodecRegistry} must have, at aligned and unaligned positions. */
+/**
+ * Properties every stateless {@link LayerCodec} (the codec-backed kinds of {@code StatelessKinds},
+ * which are also the downlink codecs) must have, at aligned and unaligned positions.
+ */
 class LayerCodecPropertyTest {
 
     static List<String> codecs() {
-        return CodecRegistry.names();
+        return StatelessKinds.codecNames();
     }
 
     @ParameterizedTest
     @MethodSource("codecs")
     void roundTripStaysWithinTheBoundAtAnyBitOffset(String name) {
-        LayerCodec codec = CodecRegistry.create(name);
+        LayerCodec codec = StatelessKinds.layerCodec(name, "codec '" + name + "'");
         SplittableRandom rnd = new SplittableRandom(name.hashCode());
         for (int n : new int[] {1, 2, 7, 8, 9, 100, 1001}) {
             for (int prefix : new int[] {0, 3}) {
@@ -59,7 +69,7 @@ class LayerCodecPropertyTest {
     @ParameterizedTest
     @MethodSource("codecs")
     void truncatedInputIsRejected(String name) {
-        LayerCodec codec = CodecRegistry.create(name);
+        LayerCodec codec = StatelessKinds.layerCodec(name, "codec '" + name + "'");
         float[] x = new float[50];
         Arrays.fill(x, 0.25f);
         x[3] = -1f;
