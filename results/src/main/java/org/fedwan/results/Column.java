@@ -10,7 +10,7 @@ import java.util.function.BiConsumer;
  *
  * @param <R> the row type the column is written from
  */
-public final class Column<R> {
+public final class Column<R> implements Field {
 
     private final String name;
     private final String unit;
@@ -30,14 +30,17 @@ public final class Column<R> {
         this.format = Objects.requireNonNull(format, "format");
     }
 
+    @Override
     public String name() {
         return name;
     }
 
+    @Override
     public String unit() {
         return unit;
     }
 
+    @Override
     public String description() {
         return description;
     }
