@@ -44,7 +44,7 @@ public final class Figures {
 
     private static final List<Figure<RunFolder>> RUN = List.of(
             new Figure<RunFolder>("energy-over-time",
-                    "cumulative energy over simulated time, all devices and each device (transmissions.csv, energy.csv)", 2,
+                    "cumulative radio energy over simulated time, all devices and each device (frames, and radio power states of energy.csv)", 2,
                     run -> run.transmissions().map(t -> RunCharts.energyOverTime(
                             RunDatasets.energyOverTime(RunTables.of(run))))),
             new Figure<RunFolder>("energy-by-state",

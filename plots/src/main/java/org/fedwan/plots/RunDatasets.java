@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.fedwan.plots.RunTables.EnergyInterval;
 import org.fedwan.plots.RunTables.Round;
 import org.fedwan.plots.RunTables.Transmission;
+import org.fedwan.results.EnergyState;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -35,11 +36,11 @@ public final class RunDatasets {
     }
 
     /**
-     * Cumulative energy over simulated time: the radio frames of {@code transmissions.csv} and the
-     * rows of {@code energy.csv} (training, NB-IoT power states), the rows {@code rounds.csv}
-     * {@code energy_j} adds up.
+     * Cumulative radio energy over simulated time: the frames of {@code transmissions.csv} and the
+     * radio power-state rows of {@code energy.csv} ({@link #isRadio}: an NB-IoT module's energy is
+     * in its states, its frames carry none); training energy is not radio energy and is left out.
      *
-     * <p>Each series is a staircase: it starts at (0, 0); at the end of each frame or energy row it
+     * <p>Each series is a staircase: it starts at (0, 0); at the end of each frame or state row it
      * steps up by the row's energy, drawn as two points with the same x (the level before and after);
      * rows ending at the same time make one step. After the last row the level is held to the end of
      * the run ({@link RunTables#runEndS()}). So the last y of a series is the sum of
@@ -93,7 +94,7 @@ public final class RunDatasets {
     }
 
     /**
-     * Cumulative energy of all devices and of each device, from {@code transmissions.csv} and
+     * Cumulative radio energy of all devices and of each device, from {@code transmissions.csv} and
      * {@code energy.csv}.
      *
      * @param tables the run
@@ -109,7 +110,9 @@ public final class RunDatasets {
             byEnd.add(new Step(transmission.device(), transmission.endS(), transmission.energyJ()));
         }
         for (EnergyInterval interval : tables.energy()) {
-            byEnd.add(new Step(interval.device(), interval.endS(), interval.energyJ()));
+            if (isRadio(interval.state())) {
+                byEnd.add(new Step(interval.device(), interval.endS(), interval.energyJ()));
+            }
         }
         byEnd.sort(Comparator.comparingDouble(Step::endS)); // stable: ties keep file order
 
@@ -127,7 +130,20 @@ public final class RunDatasets {
         return new EnergyOverTime(time, total, perDevice);
     }
 
-    /** Energy a device spent by {@code endS}: a frame or an energy row. */
+    /**
+     * Whether energy in a state is the radio module's (every state but training on the MCU).
+     *
+     * @param state a state of {@code energy.csv}
+     * @return true for the radio's power states
+     */
+    static boolean isRadio(EnergyState state) {
+        return switch (state) {
+            case TX, RX, CONNECTED_IDLE, IDLE_DRX, IDLE_EDRX, PSM -> true;
+            case COMPUTE -> false;
+        };
+    }
+
+    /** Radio energy a device spent by {@code endS}: a frame or a power-state row. */
     private record Step(String device, double endS, double energyJ) {
     }
 

@@ -56,15 +56,18 @@ class RunDatasetsTest {
     }
 
     @Test
-    void energyRowsStepUpTheirDeviceLikeFrames() {
+    void radioStateRowsStepUpTheirDeviceLikeFramesAndTrainingIsLeftOut() {
         RunTables withEnergy = new RunTables(tables.rounds(), tables.transmissions(),
-                List.of(new EnergyInterval("dev-1", EnergyState.COMPUTE, 0, 2.5, 0.3),
+                List.of(new EnergyInterval("dev-1", EnergyState.TX, 2.0, 2.5, 0.3),
+                        new EnergyInterval("dev-2", EnergyState.COMPUTE, 0, 1.0, 5.0),
                         new EnergyInterval("dev-3", EnergyState.PSM, 300, 450, 0.01)));
 
         EnergyOverTime energy = RunDatasets.energyOverTime(withEnergy);
 
         assertEquals(List.of("dev-1", "dev-2", "dev-3", "dev-10"), keys(energy.perDevice()));
         assertEquals(ResultTablesFixture.TOTAL_ENERGY_J + 0.3 + 0.01, lastY(energy.total().getSeries(0)), EPS);
+        assertEquals(0.020 + 0.050, lastY(energy.perDevice().getSeries("dev-2")), EPS);
+        assertFalse(RunDatasets.isRadio(EnergyState.COMPUTE));
         // The run ends with the last energy row, at 450 s.
         double[][] expected = {{0, 0}, {2.5, 0}, {2.5, 0.3}, {5.1, 0.3}, {5.1, 0.31}, {100.4, 0.31}, {100.4, 0.35},
             {450, 0.35}};
