@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fedwan.plots.ComparisonDatasets.SweepMetric;
@@ -131,7 +132,7 @@ class ComparisonDatasetsTest {
 
     @Test
     void labelsLeaveEmptyParameterValuesOut() throws IOException {
-        java.nio.file.Files.writeString(dir.resolve(SweepColumns.FILE),
+        Files.writeString(dir.resolve(SweepColumns.FILE),
                 "point,uplink_codec,uplink_options,runs,target_reached\np0000,fp32,,1,1\np0001,laq,bits=8,1,1\n");
         SweepFolder sweep = SweepFolder.read(dir);
         assertEquals("fp32", sweep.label(0));
