@@ -7,6 +7,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.fedwan.results.Column;
+import org.fedwan.results.Key;
+import org.fedwan.results.ResultTable;
+import org.fedwan.results.RoundsTable;
+import org.fedwan.results.Summary;
+import org.fedwan.results.SweepColumns;
+import org.fedwan.results.SweepColumns.Statistic;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
@@ -93,11 +100,11 @@ public final class ComparisonDatasets {
         for (Method method : methods) {
             TreeMap<Double, double[]> byRound = new TreeMap<>();
             for (RunFolder run : method.runs()) {
-                double[] cumulative = cumulative(run.rounds(), "cumulative_uplink_bytes", "uplink_bytes");
+                double[] cumulative = cumulative(run.rounds(), RoundsTable.CUMULATIVE_UPLINK_BYTES, RoundsTable.UPLINK_BYTES);
                 for (int r = 0; r < run.rounds().size(); r++) {
-                    double accuracy = run.rounds().number(r, "accuracy");
+                    double accuracy = run.rounds().number(r, RoundsTable.ACCURACY);
                     if (cumulative[r] > 0 && !Double.isNaN(accuracy)) {
-                        double[] sum = byRound.computeIfAbsent(run.rounds().number(r, "round"), k -> new double[2]);
+                        double[] sum = byRound.computeIfAbsent(run.rounds().number(r, RoundsTable.ROUND), k -> new double[2]);
                         sum[0] += 100 * accuracy / (cumulative[r] / 1e3);
                         sum[1]++;
                     }
@@ -119,7 +126,7 @@ public final class ComparisonDatasets {
      * @return x cumulative energy in J, y accuracy in %
      */
     public static PerMethod accuracyVsEnergy(List<Method> methods) {
-        return new PerMethod(null, accuracyAgainst(methods, "cumulative_energy_j", "energy_j"));
+        return new PerMethod(null, accuracyAgainst(methods, RoundsTable.CUMULATIVE_ENERGY_J, RoundsTable.ENERGY_J));
     }
 
     /**
@@ -134,7 +141,7 @@ public final class ComparisonDatasets {
      *     largest value, y accuracy in %
      */
     public static PerMethod accuracyVsUplinkBytes(List<Method> methods) {
-        XYSeriesCollection inBytes = accuracyAgainst(methods, "cumulative_uplink_bytes", "uplink_bytes");
+        XYSeriesCollection inBytes = accuracyAgainst(methods, RoundsTable.CUMULATIVE_UPLINK_BYTES, RoundsTable.UPLINK_BYTES);
         double maxBytes = 0;
         for (int s = 0; s < inBytes.getSeriesCount(); s++) {
             maxBytes = Math.max(maxBytes, inBytes.getSeries(s).isEmpty() ? 0 : inBytes.getSeries(s).getMaxX());
@@ -158,18 +165,18 @@ public final class ComparisonDatasets {
      * Test accuracy (%) against a cumulative per-round quantity, one point per round some run of
      * the method evaluated, x and y each averaged over the runs that evaluated the round.
      */
-    private static XYSeriesCollection accuracyAgainst(List<Method> methods, String column, String perRound) {
+    private static XYSeriesCollection accuracyAgainst(List<Method> methods, Column<?> column, Column<?> perRound) {
         XYSeriesCollection collection = new XYSeriesCollection();
         for (Method method : methods) {
             TreeMap<Double, double[]> byRound = new TreeMap<>();
             for (RunFolder run : method.runs()) {
                 double[] x = cumulative(run.rounds(), column, perRound);
                 for (int r = 0; r < run.rounds().size(); r++) {
-                    double accuracy = run.rounds().number(r, "accuracy");
+                    double accuracy = run.rounds().number(r, RoundsTable.ACCURACY);
                     if (Double.isNaN(accuracy)) {
                         continue;
                     }
-                    double[] sum = byRound.computeIfAbsent(run.rounds().number(r, "round"), k -> new double[3]);
+                    double[] sum = byRound.computeIfAbsent(run.rounds().number(r, RoundsTable.ROUND), k -> new double[3]);
                     sum[0] += x[r];
                     sum[1] += 100 * accuracy;
                     sum[2]++;
@@ -209,8 +216,8 @@ public final class ComparisonDatasets {
      * @return x the round, one series per method in each collection
      */
     public static AccuracyPerRound accuracyPerRound(List<Method> methods) {
-        return new AccuracyPerRound(meanPerRound(methods, "accuracy", 100), meanPerRound(methods, "loss", 1),
-                meanPerRound(methods, "train_accuracy", 100), meanPerRound(methods, "train_loss", 1));
+        return new AccuracyPerRound(meanPerRound(methods, RoundsTable.ACCURACY, 100), meanPerRound(methods, RoundsTable.LOSS, 1),
+                meanPerRound(methods, RoundsTable.TRAIN_ACCURACY, 100), meanPerRound(methods, RoundsTable.TRAIN_LOSS, 1));
     }
 
     /**
@@ -232,8 +239,8 @@ public final class ComparisonDatasets {
      *     and empty when the simulator did not measure them)
      */
     public static Optional<TrainingPerRound> trainingPerRound(List<Method> methods) {
-        XYSeriesCollection trainLoss = meanPerRound(methods, "train_loss", 1);
-        XYSeriesCollection gradientNorm = meanPerRound(methods, "gradient_norm", 1);
+        XYSeriesCollection trainLoss = meanPerRound(methods, RoundsTable.TRAIN_LOSS, 1);
+        XYSeriesCollection gradientNorm = meanPerRound(methods, RoundsTable.GRADIENT_NORM, 1);
         if (!hasPoints(trainLoss) && !hasPoints(gradientNorm)) {
             return Optional.empty();
         }
@@ -244,7 +251,7 @@ public final class ComparisonDatasets {
      * One series per method: {@code column} times {@code scale}, averaged round by round over the
      * method's runs that have a value (a non-empty cell) in that round.
      */
-    private static XYSeriesCollection meanPerRound(List<Method> methods, String column, double scale) {
+    private static XYSeriesCollection meanPerRound(List<Method> methods, Column<?> column, double scale) {
         XYSeriesCollection collection = new XYSeriesCollection();
         for (Method method : methods) {
             TreeMap<Double, double[]> byRound = new TreeMap<>();
@@ -256,7 +263,7 @@ public final class ComparisonDatasets {
                 for (int r = 0; r < rounds.size(); r++) {
                     double value = rounds.number(r, column);
                     if (!Double.isNaN(value)) {
-                        double[] sum = byRound.computeIfAbsent(rounds.number(r, "round"), k -> new double[2]);
+                        double[] sum = byRound.computeIfAbsent(rounds.number(r, RoundsTable.ROUND), k -> new double[2]);
                         sum[0] += scale * value;
                         sum[1]++;
                     }
@@ -287,7 +294,7 @@ public final class ComparisonDatasets {
     }
 
     /** A column's values, or the running sum of {@code perRound} when the column is absent. */
-    static double[] cumulative(ResultTable rounds, String column, String perRound) {
+    static double[] cumulative(ResultTable rounds, Column<?> column, Column<?> perRound) {
         double[] values = new double[rounds.size()];
         double sum = 0;
         for (int r = 0; r < rounds.size(); r++) {
@@ -320,16 +327,16 @@ public final class ComparisonDatasets {
             boolean hasUpdate = true;
             for (RunFolder run : method.runs()) {
                 ResultTable rounds = run.rounds();
-                hasUpdate &= rounds.has("update_bytes");
+                hasUpdate &= rounds.has(RoundsTable.UPDATE_BYTES);
                 for (int r = 0; r < rounds.size(); r++) {
-                    double ok = rounds.number(r, "clients_ok");
-                    double selected = ok + rounds.number(r, "clients_dropped");
-                    if (rounds.has("update_bytes") && ok > 0) {
-                        update += rounds.number(r, "update_bytes") / ok;
+                    double ok = rounds.number(r, RoundsTable.CLIENTS_OK);
+                    double selected = ok + rounds.number(r, RoundsTable.CLIENTS_DROPPED);
+                    if (rounds.has(RoundsTable.UPDATE_BYTES) && ok > 0) {
+                        update += rounds.number(r, RoundsTable.UPDATE_BYTES) / ok;
                         updateRounds++;
                     }
                     if (selected > 0) {
-                        phy += rounds.number(r, "uplink_bytes") / selected;
+                        phy += rounds.number(r, RoundsTable.UPLINK_BYTES) / selected;
                         phyRounds++;
                     }
                 }
@@ -347,25 +354,28 @@ public final class ComparisonDatasets {
     /** A metric of {@code sweep.csv} with its axis quantity and how its values are scaled. */
     public enum SweepMetric {
         /** Final test accuracy, drawn in %. */
-        FINAL_ACCURACY("final_accuracy", "Final test accuracy"),
+        FINAL_ACCURACY(Summary.FINAL_ACCURACY, "Final test accuracy"),
         /** Uplink PHY bytes of the run, drawn in a byte unit. */
-        UPLINK_BYTES("uplink_bytes", "Uplink traffic"),
+        UPLINK_BYTES(Summary.UPLINK_BYTES, "Uplink traffic"),
         /** Radio energy of all devices (summary energy_j: the frames' energy), J. */
-        ENERGY_J("energy_j", "Radio energy, all devices"),
+        ENERGY_J(Summary.ENERGY_J, "Radio energy, all devices"),
         /** Simulated time to the target accuracy, drawn in a time unit. */
-        TIME_TO_TARGET_S("time_to_target_s", "Time to target accuracy");
+        TIME_TO_TARGET_S(Summary.TIME_TO_TARGET_S, "Time to target accuracy");
 
-        private final String column;
+        private final Key metric;
         private final String quantity;
 
-        SweepMetric(String column, String quantity) {
-            this.column = column;
+        SweepMetric(Key metric, String quantity) {
+            this.metric = metric;
             this.quantity = quantity;
         }
 
-        /** @return the column prefix in {@code sweep.csv} */
-        public String column() {
-            return column;
+        /**
+         * @param statistic a statistic over replications
+         * @return its column in {@code sweep.csv}, e.g. {@code energy_j_mean}
+         */
+        public Key column(Statistic statistic) {
+            return SweepColumns.column(metric, statistic);
         }
 
         /** @return the quantity for axis labels */
@@ -409,8 +419,8 @@ public final class ComparisonDatasets {
      */
     public static Optional<MetricVsParameter> metricVsParameter(SweepFolder sweep, SweepMetric metric) {
         ResultTable table = sweep.table();
-        String mean = metric.column() + "_mean";
-        String ci = metric.column() + "_ci95";
+        Key mean = metric.column(Statistic.MEAN);
+        Key ci = metric.column(Statistic.CI95);
         if (sweep.parameters().isEmpty() || !table.has(mean, ci)) {
             return Optional.empty();
         }
@@ -474,8 +484,9 @@ public final class ComparisonDatasets {
      */
     public static Optional<Pareto> pareto(SweepFolder sweep, SweepMetric cost) {
         ResultTable table = sweep.table();
-        String costColumn = cost.column() + "_mean";
-        if (!table.has(costColumn, "final_accuracy_mean")) {
+        Key costColumn = cost.column(Statistic.MEAN);
+        Key accuracyColumn = SweepMetric.FINAL_ACCURACY.column(Statistic.MEAN);
+        if (!table.has(costColumn, accuracyColumn)) {
             return Optional.empty();
         }
         List<double[]> xy = new ArrayList<>();
@@ -483,7 +494,7 @@ public final class ComparisonDatasets {
         double max = 0;
         for (int p = 0; p < table.size(); p++) {
             double x = table.number(p, costColumn);
-            double y = table.number(p, "final_accuracy_mean");
+            double y = table.number(p, accuracyColumn);
             if (Double.isFinite(x) && Double.isFinite(y)) {
                 xy.add(new double[] {x, 100 * y});
                 labels.add(sweep.label(p));
@@ -542,7 +553,7 @@ public final class ComparisonDatasets {
      */
     public static Optional<HeatMap> heatMap(SweepFolder sweep, SweepMetric metric) {
         ResultTable table = sweep.table();
-        String mean = metric.column() + "_mean";
+        Key mean = metric.column(Statistic.MEAN);
         if (sweep.parameters().size() < 2 || !table.has(mean) || table.size() == 0) {
             return Optional.empty();
         }

@@ -7,6 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
+import org.fedwan.results.ClientsTable;
+import org.fedwan.results.Column;
+import org.fedwan.results.DevicesTable;
+import org.fedwan.results.Direction;
+import org.fedwan.results.EnergyState;
+import org.fedwan.results.EnergyTable;
+import org.fedwan.results.ResultTable;
+import org.fedwan.results.TransmissionsTable;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.YIntervalSeries;
@@ -22,26 +31,29 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * 0 to the end of the run:
  * <ul>
  *   <li><b>TX</b>: shaped by the device's uplink frames of {@code transmissions.csv} (each frame's
- *       {@code energy_j} spread evenly over its airtime), scaled so that it ends at {@code tx_j};</li>
- *   <li><b>RX</b>: shaped by the device's downlink frames, scaled to end at {@code rx_j} (which also
- *       holds the receive windows after each uplink, so the scale is usually above 1);</li>
+ *       {@code energy_j} spread evenly over its airtime) and its {@code tx} rows of
+ *       {@code energy.csv}, scaled so that it ends at {@code tx_j};</li>
+ *   <li><b>RX</b>: shaped by the device's downlink frames and {@code rx} rows, scaled to end at
+ *       {@code rx_j} (which also holds the receive windows after each uplink, so the scale is
+ *       usually above 1);</li>
  *   <li><b>Compute (MCU)</b>: {@code mcu_j} spread evenly over the device's training intervals of
  *       {@code clients.csv} ({@code compute_end_s - compute_s} to {@code compute_end_s}), or else
- *       over its {@code direction = compute} rows;</li>
+ *       over its {@code compute} rows of {@code energy.csv};</li>
  *   <li><b>Standby and sleep</b>: {@code standby_j + sleep_j} spread linearly over the run.</li>
  * </ul>
- * An NB-IoT device records every interval it spends in a power state as a row with
- * {@code direction = energy} and the state as {@code outcome}; those rows shape its states instead:
- * {@code tx} rows TX, {@code rx} rows RX, and {@code connected_idle}, {@code idle_drx} and
- * {@code idle_edrx} rows ({@code standby_j}) and {@code psm} rows ({@code sleep_j}) the NB-IoT
- * states of {@link #DEVICE_STATES}, which {@link #energyByState} counts as standby and sleep.
- * A state whose shaping source is missing or empty is spread linearly. Without {@code devices.csv}
- * every state is drawn straight from the rows' {@code energy_j}: TX and RX from the frames,
- * compute from the {@code compute} rows, the NB-IoT states from the {@code energy} rows.
+ * An NB-IoT device reports every interval it spends in a power state as a row of
+ * {@code energy.csv}; those rows shape its states instead: {@code connected_idle}, {@code idle_drx}
+ * and {@code idle_edrx} rows ({@code standby_j}) and {@code psm} rows ({@code sleep_j}) the NB-IoT
+ * states of {@link #DEVICE_STATES}, which {@link #energyByState} counts as standby and sleep. A
+ * state whose shaping source is missing or empty is spread linearly. Without {@code devices.csv}
+ * every state is drawn straight from the rows' {@code energy_j}: TX and RX from the frames and the
+ * {@code tx} and {@code rx} rows, compute from the {@code compute} rows, the NB-IoT states from
+ * their rows; the states then add up to the energy of {@code transmissions.csv} and
+ * {@code energy.csv}. Frames are told apart by {@link Direction} and rows by {@link EnergyState}
+ * ({@link #stateOf}); a label neither enum knows fails the reading.
  *
- * <p>A {@code protocol} column in {@code devices.csv} (or else {@code transmissions.csv}), when
- * present, groups devices into one series per protocol; without it all devices form one group,
- * {@value #ALL_DEVICES}.
+ * <p>A {@code protocol} column in {@code devices.csv}, when present, groups devices into one series
+ * per protocol; without it all devices form one group, {@value #ALL_DEVICES}.
  */
 public final class EnergyDatasets {
 
@@ -55,8 +67,8 @@ public final class EnergyDatasets {
 
     /**
      * Series keys of {@link DeviceEnergies}, in stacking order: {@link #STATES}, then the NB-IoT
-     * power states that replace standby and sleep for a device with {@code direction = energy}
-     * rows: {@code connected_idle}; {@code idle_drx} and {@code idle_edrx}; {@code psm}.
+     * power states that replace standby and sleep for a device with NB-IoT power-state rows in
+     * {@code energy.csv}: {@code connected_idle}; {@code idle_drx} and {@code idle_edrx}; {@code psm}.
      */
     public static final List<String> DEVICE_STATES = List.of("TX", "RX", "Compute (MCU)", "Standby and sleep",
             "Connected idle (NB-IoT)", "Idle DRX, eDRX (NB-IoT)", "PSM (NB-IoT)");
@@ -156,7 +168,8 @@ public final class EnergyDatasets {
      * Cumulative energy by state, summed over devices.
      *
      * @param run the run
-     * @return the stacked series, or empty without {@code transmissions.csv} or devices
+     * @return the stacked series, or empty without {@code transmissions.csv} (or its
+     *     {@code direction} column) or devices
      */
     public static Optional<EnergyByState> energyByState(RunFolder run) {
         Optional<Derived> derived = derive(run);
@@ -276,7 +289,7 @@ public final class EnergyDatasets {
      * @return the band, or empty without {@code transmissions.csv}
      */
     public static Optional<DeviceBand> batteryLevel(RunFolder run) {
-        double capacityJ = run.scenarioNumber("battery_capacity_j").orElse(0.0);
+        double capacityJ = run.scenarioNumber(RunFolder.BATTERY_CAPACITY_J).orElse(0.0);
         if (!(capacityJ > 0)) {
             return derive(run).map(d -> band(d, "Energy drawn", "J", t -> t));
         }
@@ -285,7 +298,7 @@ public final class EnergyDatasets {
     }
 
     private static DeviceBand band(Derived d, String quantity, String unit,
-                                   java.util.function.DoubleUnaryOperator map) {
+                                   DoubleUnaryOperator map) {
         AxisUnit time = AxisUnit.forDurationS(d.gridS[d.gridS.length - 1]);
         Map<String, List<double[]>> groups = new TreeMap<>();
         for (String device : d.byDevice.keySet()) {
@@ -327,7 +340,8 @@ public final class EnergyDatasets {
             return Optional.empty();
         }
         ResultTable frames = run.transmissions().get();
-        if (!frames.has("device", "start_s", "end_s", "energy_j")) {
+        if (!frames.has(TransmissionsTable.DEVICE, TransmissionsTable.START_S, TransmissionsTable.END_S,
+                TransmissionsTable.ENERGY_J, TransmissionsTable.DIRECTION)) {
             return Optional.empty();
         }
         double endS = run.runEndS();
@@ -337,32 +351,43 @@ public final class EnergyDatasets {
         }
         // Per device, per state of DEVICE_STATES: the intervals {start, end, energy} of its rows.
         Map<String, List<List<double[]>>> rows = new TreeMap<>(RunDatasets::compareNatural);
-        Map<String, String> protocol = new LinkedHashMap<>();
-        boolean computeRows = false;
         for (int i = 0; i < frames.size(); i++) {
-            String device = frames.text(i, "device");
-            double[] interval = {frames.number(i, "start_s"), frames.number(i, "end_s"), frames.number(i, "energy_j")};
-            int state = stateOf(frames, i);
-            rows.computeIfAbsent(device, x -> emptyStates()).get(state).add(interval);
+            int state = switch (frames.label(i, TransmissionsTable.DIRECTION, Direction.class)) {
+                case UPLINK -> TX;
+                case DOWNLINK -> RX;
+            };
+            rows.computeIfAbsent(frames.text(i, TransmissionsTable.DEVICE), x -> emptyStates()).get(state).add(new double[] {
+                frames.number(i, TransmissionsTable.START_S), frames.number(i, TransmissionsTable.END_S),
+                frames.number(i, TransmissionsTable.ENERGY_J)});
+        }
+        boolean computeRows = false;
+        ResultTable energy = run.energy().filter(t -> t.has(EnergyTable.DEVICE, EnergyTable.STATE, EnergyTable.START_S,
+                EnergyTable.END_S, EnergyTable.ENERGY_J)).orElse(null);
+        for (int i = 0; energy != null && i < energy.size(); i++) {
+            int state = stateOf(energy.label(i, EnergyTable.STATE, EnergyState.class));
+            rows.computeIfAbsent(energy.text(i, EnergyTable.DEVICE), x -> emptyStates()).get(state).add(new double[] {
+                energy.number(i, EnergyTable.START_S), energy.number(i, EnergyTable.END_S),
+                energy.number(i, EnergyTable.ENERGY_J)});
             computeRows |= state == COMPUTE;
-            if (frames.has("protocol") && !frames.text(i, "protocol").isEmpty()) {
-                protocol.putIfAbsent(device, frames.text(i, "protocol"));
-            }
         }
         Map<String, List<double[]>> compute = new TreeMap<>(RunDatasets::compareNatural);
-        if (run.clients().isPresent() && run.clients().get().has("device", "compute_s", "compute_end_s")) {
+        if (run.clients().isPresent()
+                && run.clients().get().has(ClientsTable.DEVICE, ClientsTable.COMPUTE_S, ClientsTable.COMPUTE_END_S)) {
             ResultTable clients = run.clients().get();
             for (int i = 0; i < clients.size(); i++) {
-                double computeS = clients.number(i, "compute_s");
-                double computeEndS = clients.number(i, "compute_end_s");
+                double computeS = clients.number(i, ClientsTable.COMPUTE_S);
+                double computeEndS = clients.number(i, ClientsTable.COMPUTE_END_S);
                 if (Double.isFinite(computeS) && Double.isFinite(computeEndS)) {
-                    compute.computeIfAbsent(clients.text(i, "device"), x -> new ArrayList<>())
+                    compute.computeIfAbsent(clients.text(i, ClientsTable.DEVICE), x -> new ArrayList<>())
                             .add(new double[] {Math.max(0, computeEndS - computeS), computeEndS, Math.max(0, computeS)});
                 }
             }
         }
         Map<String, double[][]> byDevice = new TreeMap<>(RunDatasets::compareNatural);
-        ResultTable devices = run.devices().filter(t -> t.has("device", "tx_j", "rx_j", "mcu_j")).orElse(null);
+        Map<String, String> protocol = new LinkedHashMap<>();
+        ResultTable devices = run.devices()
+                .filter(t -> t.has(DevicesTable.DEVICE, DevicesTable.TX_J, DevicesTable.RX_J, DevicesTable.MCU_J))
+                .orElse(null);
         if (devices == null) {
             for (Map.Entry<String, List<List<double[]>>> device : rows.entrySet()) {
                 List<List<double[]>> own = device.getValue();
@@ -381,15 +406,15 @@ public final class EnergyDatasets {
             }
         } else {
             for (int i = 0; i < devices.size(); i++) {
-                String device = devices.text(i, "device");
+                String device = devices.text(i, DevicesTable.DEVICE);
                 List<List<double[]>> own = rows.getOrDefault(device, emptyStates());
                 double[][] states = new double[DEVICE_STATES.size()][];
-                states[TX] = spread(grid, own.get(TX), orZero(devices, i, "tx_j"));
-                states[RX] = spread(grid, own.get(RX), orZero(devices, i, "rx_j"));
+                states[TX] = spread(grid, own.get(TX), orZero(devices, i, DevicesTable.TX_J));
+                states[RX] = spread(grid, own.get(RX), orZero(devices, i, DevicesTable.RX_J));
                 states[COMPUTE] = spread(grid, compute.getOrDefault(device, own.get(COMPUTE)),
-                        orZero(devices, i, "mcu_j"));
-                double standbyJ = orZero(devices, i, "standby_j");
-                double sleepJ = orZero(devices, i, "sleep_j");
+                        orZero(devices, i, DevicesTable.MCU_J));
+                double standbyJ = orZero(devices, i, DevicesTable.STANDBY_J);
+                double sleepJ = orZero(devices, i, DevicesTable.SLEEP_J);
                 boolean nbiot = !own.get(NBIOT_CONNECTED).isEmpty() || !own.get(NBIOT_IDLE).isEmpty()
                         || !own.get(NBIOT_PSM).isEmpty();
                 if (!nbiot) {
@@ -400,8 +425,8 @@ public final class EnergyDatasets {
                     states[NBIOT_PSM] = spread(grid, own.get(NBIOT_PSM), sleepJ);
                 }
                 byDevice.put(device, states);
-                if (devices.has("protocol") && !devices.text(i, "protocol").isEmpty()) {
-                    protocol.put(device, devices.text(i, "protocol"));
+                if (devices.has(DevicesTable.PROTOCOL) && !devices.text(i, DevicesTable.PROTOCOL).isEmpty()) {
+                    protocol.put(device, devices.text(i, DevicesTable.PROTOCOL));
                 }
             }
         }
@@ -409,6 +434,25 @@ public final class EnergyDatasets {
             return Optional.empty();
         }
         return Optional.of(new Derived(grid, byDevice, protocol));
+    }
+
+    /**
+     * The state of {@link #DEVICE_STATES} a row of {@code energy.csv} charges its energy to: every
+     * {@link EnergyState} has one, so a state added to the schema fails to compile here until it is
+     * placed.
+     *
+     * @param state the row's state
+     * @return an index into {@link #DEVICE_STATES}
+     */
+    static int stateOf(EnergyState state) {
+        return switch (state) {
+            case COMPUTE -> COMPUTE;
+            case TX -> TX;
+            case RX -> RX;
+            case CONNECTED_IDLE -> NBIOT_CONNECTED;
+            case IDLE_DRX, IDLE_EDRX -> NBIOT_IDLE;
+            case PSM -> NBIOT_PSM;
+        };
     }
 
     private static List<List<double[]>> emptyStates() {
@@ -445,61 +489,12 @@ public final class EnergyDatasets {
         }
     }
 
-    /**
-     * The state of {@link #DEVICE_STATES} a row of {@code transmissions.csv} charges its energy to:
-     * by {@code direction} ({@code uplink} TX, {@code downlink} RX, {@code compute} compute,
-     * {@code energy} the NB-IoT power state named by {@code outcome}), or in tables without it by
-     * {@link #isDownlink}.
-     */
-    static int stateOf(ResultTable frames, int row) {
-        if (!frames.has("direction")) {
-            return isDownlink(frames, row) ? RX : TX;
-        }
-        return switch (frames.text(row, "direction")) {
-            case "downlink" -> RX;
-            case "compute" -> COMPUTE;
-            case "energy" -> switch (frames.has("outcome") ? frames.text(row, "outcome") : "") {
-                case "tx" -> TX;
-                case "rx" -> RX;
-                case "connected_idle" -> NBIOT_CONNECTED;
-                case "idle_drx", "idle_edrx" -> NBIOT_IDLE;
-                case "psm" -> NBIOT_PSM;
-                default -> STANDBY_AND_SLEEP;
-            };
-            default -> TX;
-        };
-    }
-
-    /**
-     * @param frames {@code transmissions.csv}
-     * @param row a row
-     * @return whether the row is a radio frame, not a {@code compute} or NB-IoT {@code energy} row
-     */
-    static boolean isFrame(ResultTable frames, int row) {
-        if (!frames.has("direction")) {
-            return true;
-        }
-        String direction = frames.text(row, "direction");
-        return !"compute".equals(direction) && !"energy".equals(direction);
-    }
-
-    private static double orZero(ResultTable table, int row, String column) {
+    private static double orZero(ResultTable table, int row, Column<?> column) {
         if (!table.has(column)) {
             return 0;
         }
         double value = table.number(row, column);
         return Double.isFinite(value) ? value : 0;
-    }
-
-    static boolean isDownlink(ResultTable frames, int row) {
-        if (frames.has("direction")) {
-            return "downlink".equals(frames.text(row, "direction"));
-        }
-        if (frames.has("outcome")) {
-            String outcome = frames.text(row, "outcome");
-            return "downlink".equals(outcome) || "received".equals(outcome);
-        }
-        return false;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.fedwan.plots;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,9 @@ public final class Figures {
 
     private static final List<Figure<RunFolder>> RUN = List.of(
             new Figure<RunFolder>("energy-over-time",
-                    "cumulative radio energy over simulated time, all devices and each device (transmissions.csv)", 2,
+                    "cumulative radio energy over simulated time, all devices and each device (frames, and radio power states of energy.csv)", 2,
                     run -> run.transmissions().map(t -> RunCharts.energyOverTime(
-                            RunDatasets.energyOverTime(RunTables.readLenient(run.dir()))))),
+                            RunDatasets.energyOverTime(RunTables.of(run))))),
             new Figure<RunFolder>("energy-by-state",
                     "cumulative energy of all devices over time, stacked by state: TX, RX, compute (MCU), standby and sleep", 1,
                     run -> EnergyDatasets.energyByState(run).map(StudyCharts::energyByState)),
@@ -60,19 +61,19 @@ public final class Figures {
                     run -> EnergyDatasets.batteryLevel(run).map(d -> StudyCharts.deviceBand(d,
                             d.unit().equals("%") ? "Battery level per device" : "Energy drawn per device (unlimited battery)"))),
             new Figure<RunFolder>("round-latency", "latency of each round (bars)", 1,
-                    run -> Optional.of(RunCharts.roundLatency(RunDatasets.roundLatency(RunTables.readLenient(run.dir()))))),
+                    run -> Optional.of(RunCharts.roundLatency(RunDatasets.roundLatency(RunTables.of(run))))),
             new Figure<RunFolder>("latency-breakdown",
                     "round latency split into compute, waiting for duty cycle or channel, airtime and downlink (stacked bars)", 1,
                     run -> TimingDatasets.latencyBreakdown(run).map(StudyCharts::latencyBreakdown)),
             new Figure<RunFolder>("accuracy-per-round",
                     "test accuracy (%) and test loss per round (two panels); training accuracy and loss dashed where measured", 2,
-                    run -> Optional.of(RunCharts.accuracyPerRound(RunDatasets.accuracyPerRound(RunTables.readLenient(run.dir()))))),
+                    run -> Optional.of(RunCharts.accuracyPerRound(RunDatasets.accuracyPerRound(RunTables.of(run))))),
             new Figure<RunFolder>("training-per-round",
                     "training loss and gradient norm per round (two panels; needs train_loss or gradient_norm values in rounds.csv)", 2,
                     run -> ComparisonDatasets.trainingPerRound(ComparisonDatasets.methods(run)).map(StudyCharts::trainingPerRound)),
             new Figure<RunFolder>("accuracy-vs-uplink-bytes", "test accuracy against cumulative uplink bytes, one point per round", 1,
                     run -> Optional.of(RunCharts.accuracyVsUplinkBytes(
-                            RunDatasets.accuracyVsUplinkBytes(RunTables.readLenient(run.dir()))))),
+                            RunDatasets.accuracyVsUplinkBytes(RunTables.of(run))))),
             new Figure<RunFolder>("accuracy-vs-energy", "test accuracy against cumulative radio energy of the frames (rounds.csv energy_j), one point per round", 1,
                     run -> Optional.of(StudyCharts.accuracyVsEnergy(
                             ComparisonDatasets.accuracyVsEnergy(ComparisonDatasets.methods(run))))),
@@ -155,6 +156,6 @@ public final class Figures {
         Map<String, String> list = new LinkedHashMap<>();
         RUN.forEach(f -> list.put(f.name(), "run: " + f.description()));
         SWEEP.forEach(f -> list.put(f.name(), "sweep: " + f.description()));
-        return java.util.Collections.unmodifiableMap(list);
+        return Collections.unmodifiableMap(list);
     }
 }

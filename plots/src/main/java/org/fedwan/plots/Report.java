@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fedwan.results.ResultTable;
+import org.fedwan.results.Summary;
+import org.fedwan.results.SweepColumns;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -42,7 +45,8 @@ public final class Report {
      */
     public static Path writeRun(Path runDir) {
         RunFolder run = RunFolder.read(runDir);
-        StringBuilder html = head("FedWAN run " + String.valueOf(run.summary().getOrDefault("scenario", runDir.getFileName())));
+        StringBuilder html = head("FedWAN run "
+                + String.valueOf(run.summary().getOrDefault(Summary.SCENARIO.name(), runDir.getFileName())));
         html.append("<h2>Summary</h2>\n");
         keyValues(html, run.summary());
         html.append("<h2>Figures</h2>\n");
@@ -77,7 +81,7 @@ public final class Report {
         for (int p = 0; p < sweep.points(); p++) {
             List<RunFolder> runs = sweep.runs(p);
             if (!runs.isEmpty()) {
-                html.append("<h2>Resolved scenario (point ").append(escape(sweep.table().text(p, "point")))
+                html.append("<h2>Resolved scenario (point ").append(escape(sweep.table().text(p, SweepColumns.POINT)))
                         .append(", first replication)</h2>\n");
                 keyValues(html, runs.get(0).scenario());
                 break;

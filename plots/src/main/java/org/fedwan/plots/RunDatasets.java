@@ -5,8 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.fedwan.plots.RunTables.EnergyInterval;
 import org.fedwan.plots.RunTables.Round;
 import org.fedwan.plots.RunTables.Transmission;
+import org.fedwan.results.EnergyState;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -34,13 +36,15 @@ public final class RunDatasets {
     }
 
     /**
-     * Cumulative radio energy over simulated time.
+     * Cumulative radio energy over simulated time: the frames of {@code transmissions.csv} and the
+     * radio power-state rows of {@code energy.csv} ({@link #isRadio}: an NB-IoT module's energy is
+     * in its states, its frames carry none); training energy is not radio energy and is left out.
      *
-     * <p>Each series is a staircase: it starts at (0, 0); at the end of each frame it steps up by
-     * the frame's energy, drawn as two points with the same x (the level before and after); frames
-     * ending at the same time make one step. After the last frame the level is held to the end of
+     * <p>Each series is a staircase: it starts at (0, 0); at the end of each frame or state row it
+     * steps up by the row's energy, drawn as two points with the same x (the level before and after);
+     * rows ending at the same time make one step. After the last row the level is held to the end of
      * the run ({@link RunTables#runEndS()}). So the last y of a series is the sum of
-     * {@code energy_j} of its frames.
+     * {@code energy_j} of its rows.
      *
      * @param time unit of the x values
      * @param total one series, {@value #TOTAL_SERIES}: energy summed over all devices, J
@@ -90,7 +94,8 @@ public final class RunDatasets {
     }
 
     /**
-     * Cumulative energy of all devices and of each device, from {@code transmissions.csv}.
+     * Cumulative radio energy of all devices and of each device, from {@code transmissions.csv} and
+     * {@code energy.csv}.
      *
      * @param tables the run
      * @return the staircase series, x in a time unit chosen by {@link AxisUnit#forDurationS} from
@@ -100,25 +105,49 @@ public final class RunDatasets {
         double runEndS = tables.runEndS();
         AxisUnit time = AxisUnit.forDurationS(runEndS);
 
-        List<Transmission> byEnd = new ArrayList<>(tables.transmissions());
-        byEnd.sort(Comparator.comparingDouble(Transmission::endS)); // stable: ties keep file order
+        List<Step> byEnd = new ArrayList<>();
+        for (Transmission transmission : tables.transmissions()) {
+            byEnd.add(new Step(transmission.device(), transmission.endS(), transmission.energyJ()));
+        }
+        for (EnergyInterval interval : tables.energy()) {
+            if (isRadio(interval.state())) {
+                byEnd.add(new Step(interval.device(), interval.endS(), interval.energyJ()));
+            }
+        }
+        byEnd.sort(Comparator.comparingDouble(Step::endS)); // stable: ties keep file order
 
-        Map<String, List<Transmission>> byDevice = new TreeMap<>(RunDatasets::compareNatural);
-        for (Transmission transmission : byEnd) {
-            byDevice.computeIfAbsent(transmission.device(), d -> new ArrayList<>()).add(transmission);
+        Map<String, List<Step>> byDevice = new TreeMap<>(RunDatasets::compareNatural);
+        for (Step step : byEnd) {
+            byDevice.computeIfAbsent(step.device(), d -> new ArrayList<>()).add(step);
         }
 
         XYSeriesCollection total = new XYSeriesCollection();
         total.addSeries(staircase(TOTAL_SERIES, byEnd, runEndS, time));
         XYSeriesCollection perDevice = new XYSeriesCollection();
-        for (Map.Entry<String, List<Transmission>> device : byDevice.entrySet()) {
+        for (Map.Entry<String, List<Step>> device : byDevice.entrySet()) {
             perDevice.addSeries(staircase(device.getKey(), device.getValue(), runEndS, time));
         }
         return new EnergyOverTime(time, total, perDevice);
     }
 
-    private static XYSeries staircase(String key, List<Transmission> sortedByEnd, double runEndS,
-                                      AxisUnit time) {
+    /**
+     * Whether energy in a state is the radio module's (every state but training on the MCU).
+     *
+     * @param state a state of {@code energy.csv}
+     * @return true for the radio's power states
+     */
+    static boolean isRadio(EnergyState state) {
+        return switch (state) {
+            case TX, RX, CONNECTED_IDLE, IDLE_DRX, IDLE_EDRX, PSM -> true;
+            case COMPUTE -> false;
+        };
+    }
+
+    /** Radio energy a device spent by {@code endS}: a frame or a power-state row. */
+    private record Step(String device, double endS, double energyJ) {
+    }
+
+    private static XYSeries staircase(String key, List<Step> sortedByEnd, double runEndS, AxisUnit time) {
         XYSeries series = new XYSeries(key, false, true);
         series.add(0.0, 0.0);
         double cumulativeJ = 0;

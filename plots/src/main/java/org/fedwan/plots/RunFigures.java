@@ -108,8 +108,9 @@ public final class RunFigures {
         List<Figures.Figure<RunFolder>> figures = chosen(Figures.run(), only);
         List<String> chosenFormats = chosenFormats(formats);
         // Strict check of the core tables first, so that a malformed table writes no figure at all.
-        RunTables.readLenient(resultsDir);
-        return write(resultsDir.resolve(FIGURES_DIR), figures, RunFolder.read(resultsDir), chosenFormats, width);
+        RunFolder run = RunFolder.read(resultsDir);
+        RunTables.of(run);
+        return write(resultsDir.resolve(FIGURES_DIR), figures, run, chosenFormats, width);
     }
 
     /** Draws each figure that has its data and writes it in every format; the shared writer of run and sweep figures. */

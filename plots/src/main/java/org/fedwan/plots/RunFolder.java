@@ -1,20 +1,31 @@
 package org.fedwan.plots;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.fedwan.results.ClientsTable;
+import org.fedwan.results.DevicesTable;
+import org.fedwan.results.EnergyTable;
+import org.fedwan.results.ResultTable;
+import org.fedwan.results.RoundsTable;
+import org.fedwan.results.Summary;
+import org.fedwan.results.TransmissionsTable;
 
 /**
  * Everything the figures read from one run's results folder: {@code rounds.csv} (required) and,
- * when present, {@code transmissions.csv}, {@code clients.csv}, {@code devices.csv},
- * {@code summary.json} and the resolved scenario of {@code manifest.json}.
+ * when present, {@code transmissions.csv}, {@code energy.csv}, {@code clients.csv},
+ * {@code devices.csv}, {@code summary.json} and the resolved scenario of {@code manifest.json}.
+ * File names, columns and summary keys are the results schema's ({@link org.fedwan.results.TableWriter#TABLES}
+ * is the list of tables, {@link Summary} the keys).
  *
  * <p>Older folders lack some files or columns; figures that need them are skipped (see
  * {@link Figures}), nothing fails for their absence.
@@ -22,23 +33,22 @@ import java.util.Optional;
  * @param dir the results folder
  * @param rounds {@code rounds.csv}
  * @param transmissions {@code transmissions.csv}, if present
+ * @param energy {@code energy.csv}, if present (folders written before it existed lack it)
  * @param clients {@code clients.csv}, if present
  * @param devices {@code devices.csv}, if present
  * @param summary the flat object of {@code summary.json}; empty if absent
  * @param scenario the {@code scenario} object of {@code manifest.json}; empty if absent
  */
 public record RunFolder(Path dir, ResultTable rounds, Optional<ResultTable> transmissions,
-                        Optional<ResultTable> clients, Optional<ResultTable> devices,
+                        Optional<ResultTable> energy, Optional<ResultTable> clients, Optional<ResultTable> devices,
                         Map<String, Object> summary, Map<String, Object> scenario) {
 
-    /** File name of the per-client table. */
-    public static final String CLIENTS_FILE = "clients.csv";
-    /** File name of the per-device table. */
-    public static final String DEVICES_FILE = "devices.csv";
-    /** File name of the run summary. */
-    public static final String SUMMARY_FILE = "summary.json";
-    /** File name of the manifest holding the resolved scenario. */
+    /** File name of the manifest holding the resolved scenario (written by the runner, outside the results schema). */
     public static final String MANIFEST_FILE = "manifest.json";
+    /** Key of the resolved scenario object in {@value #MANIFEST_FILE}. */
+    static final String MANIFEST_SCENARIO = "scenario";
+    /** Scenario key of the battery per device, J (0: unlimited). */
+    static final String BATTERY_CAPACITY_J = "battery_capacity_j";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,10 +57,11 @@ public record RunFolder(Path dir, ResultTable rounds, Optional<ResultTable> tran
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(rounds, "rounds");
         Objects.requireNonNull(transmissions, "transmissions");
+        Objects.requireNonNull(energy, "energy");
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(devices, "devices");
-        summary = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(summary));
-        scenario = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scenario));
+        summary = Collections.unmodifiableMap(new LinkedHashMap<>(summary));
+        scenario = Collections.unmodifiableMap(new LinkedHashMap<>(scenario));
     }
 
     /**
@@ -58,7 +69,7 @@ public record RunFolder(Path dir, ResultTable rounds, Optional<ResultTable> tran
      * @return whether it holds a run ({@code rounds.csv})
      */
     public static boolean isRun(Path dir) {
-        return Files.isRegularFile(dir.resolve(RunTables.ROUNDS_FILE));
+        return Files.isRegularFile(dir.resolve(RoundsTable.TABLE.file()));
     }
 
     /**
@@ -69,15 +80,12 @@ public record RunFolder(Path dir, ResultTable rounds, Optional<ResultTable> tran
      * @throws IllegalArgumentException if {@code rounds.csv} is missing or a file is malformed
      */
     public static RunFolder read(Path dir) {
-        ResultTable rounds = ResultTable.readIfPresent(dir.resolve(RunTables.ROUNDS_FILE))
-                .orElseThrow(() -> new IllegalArgumentException("missing result table "
-                        + dir.resolve(RunTables.ROUNDS_FILE)));
-        Map<String, Object> scenario = scenarioOf(dir);
-        return new RunFolder(dir, rounds,
-                ResultTable.readIfPresent(dir.resolve(RunTables.TRANSMISSIONS_FILE)),
-                ResultTable.readIfPresent(dir.resolve(CLIENTS_FILE)),
-                ResultTable.readIfPresent(dir.resolve(DEVICES_FILE)),
-                readJson(dir.resolve(SUMMARY_FILE)), scenario);
+        return new RunFolder(dir, ResultTable.read(dir, RoundsTable.TABLE),
+                ResultTable.readIfPresent(dir, TransmissionsTable.TABLE),
+                ResultTable.readIfPresent(dir, EnergyTable.TABLE),
+                ResultTable.readIfPresent(dir, ClientsTable.TABLE),
+                ResultTable.readIfPresent(dir, DevicesTable.TABLE),
+                readJson(dir.resolve(Summary.FILE)), scenarioOf(dir));
     }
 
     /**
@@ -89,16 +97,13 @@ public record RunFolder(Path dir, ResultTable rounds, Optional<ResultTable> tran
      * @throws IllegalArgumentException if {@code rounds.csv} is missing or a file is malformed
      */
     public static RunFolder readRounds(Path dir) {
-        RunFolder full = new RunFolder(dir, ResultTable.readIfPresent(dir.resolve(RunTables.ROUNDS_FILE))
-                .orElseThrow(() -> new IllegalArgumentException("missing result table "
-                        + dir.resolve(RunTables.ROUNDS_FILE))), Optional.empty(), Optional.empty(),
-                Optional.empty(), readJson(dir.resolve(SUMMARY_FILE)), scenarioOf(dir));
-        return full;
+        return new RunFolder(dir, ResultTable.read(dir, RoundsTable.TABLE), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), readJson(dir.resolve(Summary.FILE)), scenarioOf(dir));
     }
 
     private static Map<String, Object> scenarioOf(Path dir) {
         Map<String, Object> scenario = new LinkedHashMap<>();
-        if (readJson(dir.resolve(MANIFEST_FILE)).get("scenario") instanceof Map<?, ?> map) {
+        if (readJson(dir.resolve(MANIFEST_FILE)).get(MANIFEST_SCENARIO) instanceof Map<?, ?> map) {
             map.forEach((k, v) -> scenario.put(String.valueOf(k), v));
         }
         return scenario;
@@ -117,7 +122,7 @@ public record RunFolder(Path dir, ResultTable rounds, Optional<ResultTable> tran
         }
         try {
             return JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException(file + ": not a JSON object: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -126,16 +131,19 @@ public record RunFolder(Path dir, ResultTable rounds, Optional<ResultTable> tran
 
     /**
      * The name of the run's compression method for legends: {@code uplink_codec} of the summary
-     * (or scenario) with its {@code uplink_options}, e.g. {@code int8} or {@code xfl codec=int4}.
+     * (or of the scenario, whose keys have the same names) with its {@code uplink_options}, e.g.
+     * {@code int8} or {@code xfl codec=int4}.
      *
      * @return the method, or {@code this run} when neither file names it
      */
     public String method() {
-        Object codec = summary.getOrDefault("uplink_codec", scenario.get("uplink_codec"));
+        String codecKey = Summary.UPLINK_CODEC.name();
+        String optionsKey = Summary.UPLINK_OPTIONS.name();
+        Object codec = summary.getOrDefault(codecKey, scenario.get(codecKey));
         if (codec == null) {
             return "this run";
         }
-        Object options = summary.getOrDefault("uplink_options", scenario.get("uplink_options"));
+        Object options = summary.getOrDefault(optionsKey, scenario.get(optionsKey));
         String text = String.valueOf(codec);
         return options == null || String.valueOf(options).isBlank() ? text : text + " " + options;
     }
@@ -151,19 +159,26 @@ public record RunFolder(Path dir, ResultTable rounds, Optional<ResultTable> tran
     }
 
     /**
-     * The simulated end of the run: the last round's end, or the last frame's end if later.
+     * The simulated end of the run: the latest of the last round's end, the last frame's end and the
+     * last energy row's end.
      *
      * @return seconds of simulated time, 0 for an empty run
      */
     public double runEndS() {
         double endS = 0;
         for (int i = 0; i < rounds.size(); i++) {
-            endS = Math.max(endS, rounds.number(i, "sim_time_s"));
+            endS = Math.max(endS, rounds.number(i, RoundsTable.SIM_TIME_S));
         }
-        if (transmissions.isPresent() && transmissions.get().has("end_s")) {
+        if (transmissions.isPresent() && transmissions.get().has(TransmissionsTable.END_S)) {
             ResultTable t = transmissions.get();
             for (int i = 0; i < t.size(); i++) {
-                endS = Math.max(endS, t.number(i, "end_s"));
+                endS = Math.max(endS, t.number(i, TransmissionsTable.END_S));
+            }
+        }
+        if (energy.isPresent() && energy.get().has(EnergyTable.END_S)) {
+            ResultTable e = energy.get();
+            for (int i = 0; i < e.size(); i++) {
+                endS = Math.max(endS, e.number(i, EnergyTable.END_S));
             }
         }
         return endS;

@@ -8,20 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.fedwan.results.ResultTable;
+import org.fedwan.results.SweepColumns;
 
 /**
- * A sweep's results folder: {@value #SWEEP_FILE} (one row per point: {@code point}, the swept
- * parameters, {@code runs}, {@code target_reached}, then {@code <metric>_mean, _std, _ci95}) and
- * the run folders {@code runs/<point>/r<R>/}.
+ * A sweep's results folder: {@code sweep.csv} (one row per point, columns of {@link SweepColumns}:
+ * {@code point}, the swept parameters, {@code runs}, {@code target_reached}, then
+ * {@code <metric>_mean, _std, _ci95}) and the run folders {@code runs/<point>/r<R>/}.
  *
  * @param dir the sweep folder
- * @param table {@value #SWEEP_FILE}
+ * @param table {@code sweep.csv}
  * @param parameters the swept parameters: the columns between {@code point} and {@code runs}
  */
 public record SweepFolder(Path dir, ResultTable table, List<String> parameters) {
 
-    /** File name of the sweep's table. */
-    public static final String SWEEP_FILE = "sweep.csv";
     /** Sub-folder holding the runs, one folder per point. */
     public static final String RUNS_DIR = "runs";
 
@@ -34,10 +34,10 @@ public record SweepFolder(Path dir, ResultTable table, List<String> parameters) 
 
     /**
      * @param dir a results folder
-     * @return whether it holds a sweep ({@value #SWEEP_FILE})
+     * @return whether it holds a sweep ({@code sweep.csv})
      */
     public static boolean isSweep(Path dir) {
-        return Files.isRegularFile(dir.resolve(SWEEP_FILE));
+        return Files.isRegularFile(dir.resolve(SweepColumns.FILE));
     }
 
     /**
@@ -45,17 +45,21 @@ public record SweepFolder(Path dir, ResultTable table, List<String> parameters) 
      *
      * @param dir the folder
      * @return the sweep
-     * @throws IllegalArgumentException if {@value #SWEEP_FILE} is missing or lacks {@code point}
+     * @throws IllegalArgumentException if {@code sweep.csv} is missing or lacks {@code point}
      *     or {@code runs}
      */
     public static SweepFolder read(Path dir) {
-        ResultTable table = ResultTable.readIfPresent(dir.resolve(SWEEP_FILE))
-                .orElseThrow(() -> new IllegalArgumentException("missing sweep table " + dir.resolve(SWEEP_FILE)));
+        Path file = dir.resolve(SweepColumns.FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("missing sweep table " + file);
+        }
+        ResultTable table = ResultTable.read(file);
         List<String> header = table.header();
-        int point = header.indexOf("point");
-        int runs = header.indexOf("runs");
+        int point = header.indexOf(SweepColumns.POINT.name());
+        int runs = header.indexOf(SweepColumns.RUNS.name());
         if (point < 0 || runs < point) {
-            throw new IllegalArgumentException(table.file() + ": expected columns 'point' then 'runs', got " + header);
+            throw new IllegalArgumentException(table.file() + ": expected columns '" + SweepColumns.POINT.name()
+                    + "' then '" + SweepColumns.RUNS.name() + "', got " + header);
         }
         return new SweepFolder(dir, table, header.subList(point + 1, runs));
     }
@@ -70,7 +74,7 @@ public record SweepFolder(Path dir, ResultTable table, List<String> parameters) 
      * order of {@link #parameters()}, joined by " / " (e.g. {@code int8 / 0.001}), empty values left
      * out (e.g. a codec without options); the point name when nothing is swept.
      *
-     * @param point 0-based row of {@value #SWEEP_FILE}
+     * @param point 0-based row of {@code sweep.csv}
      * @return the label
      */
     public String label(int point) {
@@ -81,7 +85,7 @@ public record SweepFolder(Path dir, ResultTable table, List<String> parameters) 
                 parts.add(value);
             }
         }
-        return parts.isEmpty() ? table.text(point, "point") : String.join(" / ", parts);
+        return parts.isEmpty() ? table.text(point, SweepColumns.POINT) : String.join(" / ", parts);
     }
 
     /**
@@ -107,11 +111,11 @@ public record SweepFolder(Path dir, ResultTable table, List<String> parameters) 
      * The run folders of a point (those holding {@code rounds.csv}), in name order, read with
      * {@link RunFolder#readRounds}.
      *
-     * @param point 0-based row of {@value #SWEEP_FILE}
+     * @param point 0-based row of {@code sweep.csv}
      * @return the runs; empty if the folder holds none
      */
     public List<RunFolder> runs(int point) {
-        Path pointDir = dir.resolve(RUNS_DIR).resolve(table.text(point, "point"));
+        Path pointDir = dir.resolve(RUNS_DIR).resolve(table.text(point, SweepColumns.POINT));
         if (!Files.isDirectory(pointDir)) {
             return List.of();
         }

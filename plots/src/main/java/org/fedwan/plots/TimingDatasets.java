@@ -2,9 +2,19 @@ package org.fedwan.plots;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.fedwan.results.ClientOutcome;
+import org.fedwan.results.ClientsTable;
+import org.fedwan.results.Direction;
+import org.fedwan.results.FrameOutcome;
+import org.fedwan.results.ResultTable;
+import org.fedwan.results.RoundsTable;
+import org.fedwan.results.TransmissionsTable;
 import org.jfree.data.xy.DefaultTableXYDataset;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
@@ -26,6 +36,10 @@ public final class TimingDatasets {
     public static final List<String> FRAME_KINDS = List.of("Uplink delivered", "Uplink lost", "Downlink");
     /** Most devices a timeline shows, the first in natural order. */
     public static final int MAX_TIMELINE_DEVICES = 16;
+    // Indices into FRAME_KINDS.
+    private static final int UPLINK_DELIVERED = 0;
+    private static final int UPLINK_LOST = 1;
+    private static final int DOWNLINK = 2;
     /** Length of the timeline window without round times, in median frame airtimes. */
     public static final int TIMELINE_WINDOW_AIRTIMES = 200;
 
@@ -66,12 +80,13 @@ public final class TimingDatasets {
     }
 
     /**
-     * Frames of each device during the first round (start to end, downlink included; the
-     * {@code compute} and NB-IoT {@code energy} rows of {@code transmissions.csv} are not frames
-     * and are left out), or without
+     * Frames of each device during the first round (start to end, downlink included), or without
      * round times a window from the first frame {@value #TIMELINE_WINDOW_AIRTIMES} median airtimes
      * long, for at most {@value #MAX_TIMELINE_DEVICES} devices (the first in natural order). Frames
-     * are clipped to the window.
+     * are clipped to the window. Kinds follow {@link Direction} and {@link FrameOutcome}: a
+     * downlink frame is {@code Downlink}; an uplink frame is {@code Uplink delivered} when the
+     * network took it into its round ({@code delivered}) and {@code Uplink lost} otherwise (not
+     * received, or {@code late}: it ended after its message stopped being wanted).
      *
      * @param time unit of the x values
      * @param devices device ids; device {@code i} is drawn at y = i
@@ -90,16 +105,18 @@ public final class TimingDatasets {
      */
     public static Optional<LatencyBreakdown> latencyBreakdown(RunFolder run) {
         ResultTable rounds = run.rounds();
-        if (run.clients().isEmpty() || !rounds.has("round", "sim_time_s", "round_latency_s", "aggregated_at_s")) {
+        if (run.clients().isEmpty() || !rounds.has(RoundsTable.ROUND, RoundsTable.SIM_TIME_S, RoundsTable.ROUND_LATENCY_S,
+                RoundsTable.AGGREGATED_AT_S)) {
             return Optional.empty();
         }
         ResultTable clients = run.clients().get();
-        if (!clients.has("round", "compute_end_s", "upload_end_s", "airtime_s", "outcome")) {
+        if (!clients.has(ClientsTable.ROUND, ClientsTable.COMPUTE_END_S, ClientsTable.UPLOAD_END_S, ClientsTable.AIRTIME_S,
+                ClientsTable.OUTCOME)) {
             return Optional.empty();
         }
         double maxLatencyS = 0;
         for (int r = 0; r < rounds.size(); r++) {
-            maxLatencyS = Math.max(maxLatencyS, rounds.number(r, "round_latency_s"));
+            maxLatencyS = Math.max(maxLatencyS, rounds.number(r, RoundsTable.ROUND_LATENCY_S));
         }
         AxisUnit time = AxisUnit.forDurationS(maxLatencyS);
         List<XYSeries> parts = new ArrayList<>();
@@ -107,20 +124,21 @@ public final class TimingDatasets {
             parts.add(new XYSeries(part, true, false));
         }
         for (int r = 0; r < rounds.size(); r++) {
-            double round = rounds.number(r, "round");
-            double endS = rounds.number(r, "sim_time_s");
-            double startS = endS - rounds.number(r, "round_latency_s");
-            double aggregatedS = rounds.number(r, "aggregated_at_s");
+            double round = rounds.number(r, RoundsTable.ROUND);
+            double endS = rounds.number(r, RoundsTable.SIM_TIME_S);
+            double startS = endS - rounds.number(r, RoundsTable.ROUND_LATENCY_S);
+            double aggregatedS = rounds.number(r, RoundsTable.AGGREGATED_AT_S);
             double uplinkS = Math.max(0, aggregatedS - startS);
             int last = -1;
             boolean lastOk = false;
             for (int c = 0; c < clients.size(); c++) {
-                if (clients.number(c, "round") != round || !Double.isFinite(clients.number(c, "upload_end_s"))) {
+                if (clients.number(c, ClientsTable.ROUND) != round
+                        || !Double.isFinite(clients.number(c, ClientsTable.UPLOAD_END_S))) {
                     continue;
                 }
-                boolean ok = "ok".equals(clients.text(c, "outcome"));
-                if (last < 0 || (ok && !lastOk)
-                        || (ok == lastOk && clients.number(c, "upload_end_s") > clients.number(last, "upload_end_s"))) {
+                boolean ok = clients.label(c, ClientsTable.OUTCOME, ClientOutcome.class) == ClientOutcome.OK;
+                if (last < 0 || (ok && !lastOk) || (ok == lastOk
+                        && clients.number(c, ClientsTable.UPLOAD_END_S) > clients.number(last, ClientsTable.UPLOAD_END_S))) {
                     last = c;
                     lastOk = ok;
                 }
@@ -128,8 +146,8 @@ public final class TimingDatasets {
             double computeS = 0;
             double airtimeS = 0;
             if (last >= 0) {
-                computeS = clamp(clients.number(last, "compute_end_s") - startS, uplinkS);
-                airtimeS = clamp(clients.number(last, "airtime_s"), uplinkS - computeS);
+                computeS = clamp(clients.number(last, ClientsTable.COMPUTE_END_S) - startS, uplinkS);
+                airtimeS = clamp(clients.number(last, ClientsTable.AIRTIME_S), uplinkS - computeS);
             }
             double waitS = Math.max(0, uplinkS - computeS - airtimeS);
             double downlinkS = Math.max(0, endS - aggregatedS);
@@ -147,11 +165,7 @@ public final class TimingDatasets {
         return Double.isFinite(value) ? Math.max(0, Math.min(value, max)) : 0;
     }
 
-    /**
-     * @param run the run
-     * @return the CDF, or empty without {@code clients.csv} or without any completed upload
-     */
-    /** Display name of a protocol id. */
+    /** Display name of a protocol id (the {@code protocol} column: the runner's protocol names, free text). */
     static String label(String protocol) {
         return switch (protocol) {
             case "lorawan" -> "LoRaWAN";
@@ -160,28 +174,34 @@ public final class TimingDatasets {
         };
     }
 
+    /**
+     * @param run the run
+     * @return the CDF, or empty without {@code clients.csv} or without any completed upload
+     */
     public static Optional<UploadCdf> uploadCdf(RunFolder run) {
         ResultTable rounds = run.rounds();
-        if (run.clients().isEmpty() || !rounds.has("round", "sim_time_s", "round_latency_s")) {
+        if (run.clients().isEmpty() || !rounds.has(RoundsTable.ROUND, RoundsTable.SIM_TIME_S, RoundsTable.ROUND_LATENCY_S)) {
             return Optional.empty();
         }
         ResultTable clients = run.clients().get();
-        if (!clients.has("round", "upload_end_s", "outcome")) {
+        if (!clients.has(ClientsTable.ROUND, ClientsTable.UPLOAD_END_S, ClientsTable.OUTCOME)) {
             return Optional.empty();
         }
-        java.util.Map<Double, Double> startByRound = new java.util.HashMap<>();
+        Map<Double, Double> startByRound = new HashMap<>();
         for (int r = 0; r < rounds.size(); r++) {
-            startByRound.put(rounds.number(r, "round"),
-                    rounds.number(r, "sim_time_s") - rounds.number(r, "round_latency_s"));
+            startByRound.put(rounds.number(r, RoundsTable.ROUND),
+                    rounds.number(r, RoundsTable.SIM_TIME_S) - rounds.number(r, RoundsTable.ROUND_LATENCY_S));
         }
         // one curve per protocol when clients.csv says which protocol each client used
-        java.util.Map<String, List<Double>> byProtocol = new java.util.TreeMap<>();
-        boolean split = clients.has("protocol");
+        Map<String, List<Double>> byProtocol = new TreeMap<>();
+        boolean split = clients.has(ClientsTable.PROTOCOL);
         for (int c = 0; c < clients.size(); c++) {
-            Double startS = startByRound.get(clients.number(c, "round"));
-            double endS = clients.number(c, "upload_end_s");
-            if (startS != null && Double.isFinite(endS) && "ok".equals(clients.text(c, "outcome"))) {
-                String group = split && !clients.text(c, "protocol").isEmpty() ? clients.text(c, "protocol") : "";
+            Double startS = startByRound.get(clients.number(c, ClientsTable.ROUND));
+            double endS = clients.number(c, ClientsTable.UPLOAD_END_S);
+            if (startS != null && Double.isFinite(endS)
+                    && clients.label(c, ClientsTable.OUTCOME, ClientOutcome.class) == ClientOutcome.OK) {
+                String group = split && !clients.text(c, ClientsTable.PROTOCOL).isEmpty()
+                        ? clients.text(c, ClientsTable.PROTOCOL) : "";
                 byProtocol.computeIfAbsent(group, g -> new ArrayList<>()).add(Math.max(0, endS - startS));
             }
         }
@@ -191,7 +211,7 @@ public final class TimingDatasets {
         double longest = byProtocol.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(0);
         AxisUnit time = AxisUnit.forDurationS(longest);
         XYSeriesCollection curves = new XYSeriesCollection();
-        for (java.util.Map.Entry<String, List<Double>> e : byProtocol.entrySet()) {
+        for (Map.Entry<String, List<Double>> e : byProtocol.entrySet()) {
             double[] sorted = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
             String name = byProtocol.size() == 1 && e.getKey().isEmpty() || byProtocol.size() == 1
                     ? "Client uploads" : "Client uploads, " + (e.getKey().isEmpty() ? "unknown" : label(e.getKey()));
@@ -214,17 +234,17 @@ public final class TimingDatasets {
      * @return the share per round, or empty without the needed {@code clients.csv} columns
      */
     public static Optional<DutyCycleShare> dutyCycleShare(RunFolder run) {
-        if (run.clients().isEmpty()
-                || !run.clients().get().has("round", "upload_start_s", "upload_end_s", "duty_cycle_wait_s")) {
+        if (run.clients().isEmpty() || !run.clients().get().has(ClientsTable.ROUND, ClientsTable.UPLOAD_START_S,
+                ClientsTable.UPLOAD_END_S, ClientsTable.DUTY_CYCLE_WAIT_S)) {
             return Optional.empty();
         }
         ResultTable clients = run.clients().get();
-        java.util.TreeMap<Double, double[]> byRound = new java.util.TreeMap<>();
+        TreeMap<Double, double[]> byRound = new TreeMap<>();
         for (int c = 0; c < clients.size(); c++) {
-            double uploadS = clients.number(c, "upload_end_s") - clients.number(c, "upload_start_s");
-            double waitS = clients.number(c, "duty_cycle_wait_s");
+            double uploadS = clients.number(c, ClientsTable.UPLOAD_END_S) - clients.number(c, ClientsTable.UPLOAD_START_S);
+            double waitS = clients.number(c, ClientsTable.DUTY_CYCLE_WAIT_S);
             if (Double.isFinite(uploadS) && Double.isFinite(waitS)) {
-                double[] sums = byRound.computeIfAbsent(clients.number(c, "round"), r -> new double[2]);
+                double[] sums = byRound.computeIfAbsent(clients.number(c, ClientsTable.ROUND), r -> new double[2]);
                 sums[0] += waitS;
                 sums[1] += uploadS;
             }
@@ -242,7 +262,9 @@ public final class TimingDatasets {
      * @return the timeline, or empty without frames
      */
     public static Optional<Timeline> timeline(RunFolder run) {
-        if (run.transmissions().isEmpty() || !run.transmissions().get().has("device", "start_s", "end_s")) {
+        if (run.transmissions().isEmpty() || !run.transmissions().get().has(TransmissionsTable.DEVICE,
+                TransmissionsTable.START_S, TransmissionsTable.END_S, TransmissionsTable.DIRECTION,
+                TransmissionsTable.OUTCOME)) {
             return Optional.empty();
         }
         ResultTable frames = run.transmissions().get();
@@ -251,27 +273,19 @@ public final class TimingDatasets {
         }
         double firstS = Double.POSITIVE_INFINITY;
         double[] airtimes = new double[frames.size()];
-        int frameCount = 0;
         TreeSet<String> all = new TreeSet<>(RunDatasets::compareNatural);
         for (int i = 0; i < frames.size(); i++) {
-            if (!EnergyDatasets.isFrame(frames, i)) {
-                continue;
-            }
-            firstS = Math.min(firstS, frames.number(i, "start_s"));
-            airtimes[frameCount++] = frames.number(i, "end_s") - frames.number(i, "start_s");
-            all.add(frames.text(i, "device"));
+            firstS = Math.min(firstS, frames.number(i, TransmissionsTable.START_S));
+            airtimes[i] = frames.number(i, TransmissionsTable.END_S) - frames.number(i, TransmissionsTable.START_S);
+            all.add(frames.text(i, TransmissionsTable.DEVICE));
         }
-        if (frameCount == 0) {
-            return Optional.empty();
-        }
-        airtimes = Arrays.copyOf(airtimes, frameCount);
         Arrays.sort(airtimes);
         double lastS = firstS + Math.max(EnergyDatasets.median(airtimes), 1e-3) * TIMELINE_WINDOW_AIRTIMES;
         ResultTable rounds = run.rounds();
-        if (rounds.size() > 0 && rounds.has("sim_time_s", "round_latency_s")) {
+        if (rounds.size() > 0 && rounds.has(RoundsTable.SIM_TIME_S, RoundsTable.ROUND_LATENCY_S)) {
             // The first round, from its start to its end, downlink included.
-            firstS = rounds.number(0, "sim_time_s") - rounds.number(0, "round_latency_s");
-            lastS = rounds.number(0, "sim_time_s");
+            firstS = rounds.number(0, RoundsTable.SIM_TIME_S) - rounds.number(0, RoundsTable.ROUND_LATENCY_S);
+            lastS = rounds.number(0, RoundsTable.SIM_TIME_S);
         }
         List<String> devices = new ArrayList<>(all).subList(0, Math.min(all.size(), MAX_TIMELINE_DEVICES));
         AxisUnit time = AxisUnit.forDurationS(lastS);
@@ -280,19 +294,31 @@ public final class TimingDatasets {
             kinds.add(new XYIntervalSeries(kind, false, true));
         }
         for (int i = 0; i < frames.size(); i++) {
-            double startS = frames.number(i, "start_s");
-            int y = devices.indexOf(frames.text(i, "device"));
-            if (y < 0 || !EnergyDatasets.isFrame(frames, i) || startS > lastS || frames.number(i, "end_s") < firstS) {
+            double startS = frames.number(i, TransmissionsTable.START_S);
+            int y = devices.indexOf(frames.text(i, TransmissionsTable.DEVICE));
+            if (y < 0 || startS > lastS || frames.number(i, TransmissionsTable.END_S) < firstS) {
                 continue;
             }
-            double endS = Math.min(frames.number(i, "end_s"), lastS);
+            double endS = Math.min(frames.number(i, TransmissionsTable.END_S), lastS);
             startS = Math.max(startS, firstS);
-            int kind = EnergyDatasets.isDownlink(frames, i) ? 2
-                    : frames.has("outcome") && "lost".equals(frames.text(i, "outcome")) ? 1 : 0;
+            int kind = switch (frames.label(i, TransmissionsTable.DIRECTION, Direction.class)) {
+                case DOWNLINK -> DOWNLINK;
+                case UPLINK -> uplinkKind(frames, i);
+            };
             kinds.get(kind).add(time.of(startS), time.of(startS), time.of(endS), y, y - 0.35, y + 0.35);
         }
         XYIntervalSeriesCollection collection = new XYIntervalSeriesCollection();
         kinds.forEach(collection::addSeries);
         return Optional.of(new Timeline(time, List.copyOf(devices), collection, firstS, lastS));
+    }
+
+    /** The kind of {@link #FRAME_KINDS} of an uplink frame, by its outcome. */
+    private static int uplinkKind(ResultTable frames, int row) {
+        return switch (frames.label(row, TransmissionsTable.OUTCOME, FrameOutcome.class)) {
+            case DELIVERED -> UPLINK_DELIVERED;
+            case LATE, BELOW_SENSITIVITY, GATEWAY_TRANSMITTING, NO_DEMODULATOR, COLLISION, BATTERY_DEPLETED -> UPLINK_LOST;
+            case RECEIVED -> throw frames.invalid(row, TransmissionsTable.OUTCOME.name(),
+                    "a broadcast outcome on an uplink frame");
+        };
     }
 }

@@ -1,12 +1,19 @@
 /**
  * Publication figures and reports of FedWAN runs and sweeps, drawn from their result tables only.
  *
- * <p>The module knows nothing of the simulator. It reads a run folder ({@code rounds.csv},
- * {@code transmissions.csv}, {@code clients.csv}, {@code devices.csv}, {@code summary.json},
- * {@code manifest.json}: {@link org.fedwan.plots.RunTables}, {@link org.fedwan.plots.RunFolder},
- * {@link org.fedwan.plots.ResultTable}) or a sweep folder ({@code sweep.csv} and its runs:
- * {@link org.fedwan.plots.SweepFolder}) by column name; a table or column an older folder lacks
- * only skips the figures that need it. An empty cell is a quantity that was not measured (the
+ * <p>The module knows nothing of the simulator; it reads results only through their schema, the
+ * {@code results} module: every file name, column, summary key and label comes from its constants
+ * ({@link org.fedwan.results.RoundsTable}, {@link org.fedwan.results.TransmissionsTable},
+ * {@link org.fedwan.results.EnergyTable}, {@link org.fedwan.results.ClientsTable},
+ * {@link org.fedwan.results.DevicesTable}, {@link org.fedwan.results.Summary},
+ * {@link org.fedwan.results.SweepColumns}), every table is read by its one reader
+ * ({@link org.fedwan.results.ResultTable}) and labels are parsed into their enums, so an unknown
+ * label fails instead of being misfiled. It reads a run folder ({@code rounds.csv},
+ * {@code transmissions.csv}, {@code energy.csv}, {@code clients.csv}, {@code devices.csv},
+ * {@code summary.json}, {@code manifest.json}: {@link org.fedwan.plots.RunTables},
+ * {@link org.fedwan.plots.RunFolder}) or a sweep folder ({@code sweep.csv} and its runs:
+ * {@link org.fedwan.plots.SweepFolder}); a table or column an older folder lacks only skips the
+ * figures that need it. An empty cell is a quantity that was not measured (the
  * accuracy of a round the simulator did not evaluate): figures leave it out. Datasets hold exactly
  * the numbers a figure shows ({@link org.fedwan.plots.RunDatasets},
  * {@link org.fedwan.plots.EnergyDatasets}, {@link org.fedwan.plots.TimingDatasets},

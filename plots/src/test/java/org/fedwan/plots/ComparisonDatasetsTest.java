@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fedwan.plots.ComparisonDatasets.SweepMetric;
+import org.fedwan.results.RoundsTable;
+import org.fedwan.results.SweepColumns;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.YIntervalSeries;
@@ -108,7 +111,7 @@ class ComparisonDatasetsTest {
     @Test
     void roundsThatWereNotEvaluatedAreLeftOutOfThePerRoundDatasets() throws IOException {
         RunFolderFixture.write(dir);
-        RunFolderFixture.put(dir, RunTables.ROUNDS_FILE, RunFolderFixture.ROUNDS_EVAL_EVERY_2);
+        RunFolderFixture.put(dir, RoundsTable.TABLE.file(), RunFolderFixture.ROUNDS_EVAL_EVERY_2);
         List<ComparisonDatasets.Method> run = ComparisonDatasets.methods(RunFolder.read(dir));
 
         XYSeries perByte = ComparisonDatasets.accuracyPerByte(run).series().getSeries(0);
@@ -129,7 +132,7 @@ class ComparisonDatasetsTest {
 
     @Test
     void labelsLeaveEmptyParameterValuesOut() throws IOException {
-        java.nio.file.Files.writeString(dir.resolve(SweepFolder.SWEEP_FILE),
+        Files.writeString(dir.resolve(SweepColumns.FILE),
                 "point,uplink_codec,uplink_options,runs,target_reached\np0000,fp32,,1,1\np0001,laq,bits=8,1,1\n");
         SweepFolder sweep = SweepFolder.read(dir);
         assertEquals("fp32", sweep.label(0));
@@ -140,7 +143,7 @@ class ComparisonDatasetsTest {
     private SweepFolder sweepWithReplications() throws IOException {
         RunFolderFixture.writeSweep(dir);
         Path second = RunFolderFixture.write(dir.resolve("runs/p0000/r1"));
-        RunFolderFixture.put(second, RunTables.ROUNDS_FILE, RunFolderFixture.ROUNDS
+        RunFolderFixture.put(second, RoundsTable.TABLE.file(), RunFolderFixture.ROUNDS
                 .replace("1,100.000000,0.500000,1.5,", "1,100.000000,0.600000,1.3,")
                 .replace("400,1.4,0.55,2.5,", "400,1.2,0.65,1.5,"));
         return SweepFolder.read(dir);
@@ -179,7 +182,7 @@ class ComparisonDatasetsTest {
     @Test
     void withoutTrainingValuesThereIsNoTrainingDataset() throws IOException {
         RunFolderFixture.write(dir.resolve("empty-cells"));
-        RunFolderFixture.put(dir.resolve("empty-cells"), RunTables.ROUNDS_FILE, RunFolderFixture.ROUNDS_WITHOUT_TRAINING);
+        RunFolderFixture.put(dir.resolve("empty-cells"), RoundsTable.TABLE.file(), RunFolderFixture.ROUNDS_WITHOUT_TRAINING);
         RunFolder emptyCells = RunFolder.read(dir.resolve("empty-cells"));
         RunFolder older = RunFolder.read(ResultTablesFixture.write(dir.resolve("older")));
 

@@ -2,12 +2,19 @@ package org.fedwan.plots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.fedwan.results.ClientsTable;
+import org.fedwan.results.DevicesTable;
+import org.fedwan.results.EnergyState;
+import org.fedwan.results.EnergyTable;
+import org.fedwan.results.TransmissionsTable;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -86,7 +93,7 @@ class EnergyDatasetsTest {
     @Test
     void aProtocolColumnSplitsTheDevicesIntoBands() throws IOException {
         RunFolderFixture.write(dir);
-        RunFolderFixture.put(dir, RunFolder.DEVICES_FILE, RunFolderFixture.DEVICES
+        RunFolderFixture.put(dir, DevicesTable.TABLE.file(), RunFolderFixture.DEVICES
                 .replace("battery_depleted_s\n", "battery_depleted_s,protocol\n")
                 .replace("0.0,\ndev-1", "0.0,,lorawan\ndev-1").replaceAll("0.0,\n$", "0.0,,nbiot\n"));
 
@@ -101,7 +108,7 @@ class EnergyDatasetsTest {
     @Test
     void withoutDevicesCsvTheRowsOwnEnergyIsDrawnAndWithoutFramesNothing() throws IOException {
         RunFolderFixture.write(dir);
-        Files.delete(dir.resolve(RunFolder.DEVICES_FILE));
+        Files.delete(dir.resolve(DevicesTable.TABLE.file()));
 
         EnergyDatasets.EnergyByState data = EnergyDatasets.energyByState(RunFolder.read(dir)).orElseThrow();
 
@@ -112,7 +119,7 @@ class EnergyDatasetsTest {
         XYSeries compute = data.stacked().getSeries(2);
         assertEquals(3.5 + 0.8 + 5.6, compute.getY(compute.getItemCount() - 1).doubleValue(), 1e-9);
 
-        Files.delete(dir.resolve(RunTables.TRANSMISSIONS_FILE));
+        Files.delete(dir.resolve(TransmissionsTable.TABLE.file()));
         assertTrue(EnergyDatasets.energyByState(RunFolder.read(dir)).isEmpty());
         assertTrue(EnergyDatasets.batteryLevel(RunFolder.read(dir)).isEmpty());
     }
@@ -163,27 +170,31 @@ class EnergyDatasetsTest {
         assertEquals(List.of(1, 2), EnergyDatasets.evenlySpaced(List.of(1, 2), 16));
     }
 
-    /** dev-0 on LoRaWAN; dev-1 on NB-IoT, whose power states are rows with direction = energy. */
+    /** dev-0 on LoRaWAN; dev-1 on NB-IoT, whose power states are rows of energy.csv. */
     private Path writeMixedRun() throws IOException {
         RunFolderFixture.write(dir);
-        Files.delete(dir.resolve(RunFolder.CLIENTS_FILE));
-        RunFolderFixture.put(dir, RunTables.TRANSMISSIONS_FILE,
+        Files.delete(dir.resolve(ClientsTable.TABLE.file()));
+        RunFolderFixture.put(dir, TransmissionsTable.TABLE.file(),
                 "device,start_s,end_s,bytes,airtime_ms,energy_j,outcome,round,direction,fragment,frm_payload_bytes\n"
                 + "dev-0,20.000000,21.000000,100,1000.000,0.5,delivered,1,uplink,0,87\n"
                 + "dev-0,90.000000,91.000000,100,1000.000,0.2,received,1,downlink,0,87\n"
-                + "dev-1,0.000000,10.000000,0,10000.000,0.3,connected_idle,1,energy,-1,0\n"
-                + "dev-1,10.000000,11.000000,100,1000.000,0,delivered,1,uplink,0,100\n"
-                + "dev-1,10.000000,11.000000,0,1000.000,0.6,tx,1,energy,-1,0\n"
-                + "dev-1,11.000000,50.000000,0,39000.000,0.1,idle_drx,1,energy,-1,0\n"
-                + "dev-1,50.000000,150.000000,0,100000.000,0.05,psm,1,energy,-1,0\n"
-                + "dev-1,150.000000,151.000000,0,1000.000,0.2,rx,2,energy,-1,0\n"
-                + "dev-1,151.000000,200.000000,0,49000.000,0.1,idle_edrx,2,energy,-1,0\n");
-        RunFolderFixture.put(dir, RunFolder.DEVICES_FILE, "device,data_rate,tx_j,rx_j,standby_j,sleep_j,mcu_j,total_j,"
+                + "dev-1,10.000000,11.000000,100,1000.000,0,delivered,1,uplink,0,100\n");
+        RunFolderFixture.put(dir, EnergyTable.TABLE.file(), NBIOT_STATES);
+        RunFolderFixture.put(dir, DevicesTable.TABLE.file(), "device,data_rate,tx_j,rx_j,standby_j,sleep_j,mcu_j,total_j,"
                 + "tx_s,rx_s,duty_cycle_wait_s,fair_use_wait_s,battery_depleted_s,protocol\n"
                 + "dev-0,5,2.0,1.0,0.1,0.3,4.0,7.4,4.0,2.0,60.0,0.0,,lorawan\n"
                 + "dev-1,-1,1.2,0.4,1.0,0.1,0.0,2.7,0.0,0.0,0.0,0.0,,nbiot\n");
         return dir;
     }
+
+    /** The power states of the NB-IoT device dev-1 over two rounds, as energy.csv rows. */
+    private static final String NBIOT_STATES = "round,device,state,start_s,end_s,energy_j\n"
+            + "1,dev-1,connected_idle,0.000000,10.000000,0.3\n"
+            + "1,dev-1,tx,10.000000,11.000000,0.6\n"
+            + "1,dev-1,idle_drx,11.000000,50.000000,0.1\n"
+            + "1,dev-1,psm,50.000000,150.000000,0.05\n"
+            + "2,dev-1,rx,150.000000,151.000000,0.2\n"
+            + "2,dev-1,idle_edrx,151.000000,200.000000,0.1\n";
 
     @Test
     void nbiotPowerStateRowsShapeTheStatesOfTheirDevice() throws IOException {
@@ -224,8 +235,92 @@ class EnergyDatasetsTest {
         assertEquals(7.4 + 2.7, data.stacked().getSeries(3).getY(last).doubleValue(), 1e-9);
     }
 
-    private static List<Object> keys(org.jfree.data.xy.XYSeriesCollection collection) {
-        List<Object> keys = new java.util.ArrayList<>();
+    /**
+     * Without devices.csv the states are the rows' own energy, so they add up to the totals of the
+     * two tables, worked out by hand: transmissions.csv 0.5 (dev-0 uplink) + 0.2 (dev-0 downlink)
+     * + 0 (dev-1 transport block) = 0.7 J; energy.csv 0.8 + 0.8 (dev-0 training) + 0.3 + 0.6 + 0.1
+     * + 0.05 + 0.2 + 0.1 (dev-1 states) = 2.95 J.
+     */
+    @Test
+    void withoutDevicesCsvTheStatesAddUpToTransmissionsAndEnergyCsv() throws IOException {
+        writeMixedRun();
+        Files.delete(dir.resolve(DevicesTable.TABLE.file()));
+        RunFolderFixture.put(dir, EnergyTable.TABLE.file(), NBIOT_STATES
+                + "1,dev-0,compute,0.000000,10.000000,0.8\n2,dev-0,compute,100.000000,110.000000,0.8\n");
+        RunFolder run = RunFolder.read(dir);
+
+        EnergyDatasets.EnergyByState all = EnergyDatasets.energyByState(run).orElseThrow();
+        EnergyDatasets.DeviceEnergies each = EnergyDatasets.deviceEnergies(run).orElseThrow();
+
+        assertEquals(EnergyDatasets.STATES, keys(all.stacked()));
+        // TX 0.5 + 0.6 (dev-1 tx row); RX 0.2 + 0.2 (dev-1 rx row); compute 1.6; standby and sleep 0.55.
+        double[] tops = {1.1, 1.5, 3.1, 3.65};
+        for (int s = 0; s < tops.length; s++) {
+            assertEquals(tops[s], lastY(all.stacked().getSeries(s)), 1e-9, EnergyDatasets.STATES.get(s));
+        }
+        assertEquals(0.7 + 2.95, lastY(all.stacked().getSeries(3)), 1e-9);
+        // Training is drawn when it happens: dev-0's 0.8 J of round 1 by 10 s.
+        XYSeries compute = all.stacked().getSeries(2);
+        XYSeries rx = all.stacked().getSeries(1);
+        assertEquals(0.8, compute.getY(compute.indexOf(10.0)).doubleValue() - rx.getY(rx.indexOf(10.0)).doubleValue(), 1e-9);
+        assertEquals(List.of("TX", "RX", "Compute (MCU)"), keys(each.stacked().get(0)));
+        assertEquals(List.of(0.5, 0.7, 2.3), tops(each.stacked().get(0)));
+        assertEquals(List.of("TX", "RX", "Connected idle (NB-IoT)", "Idle DRX, eDRX (NB-IoT)", "PSM (NB-IoT)"),
+                keys(each.stacked().get(1)));
+        assertEquals(List.of(0.6, 0.8, 1.1, 1.3, 1.35), tops(each.stacked().get(1)));
+    }
+
+    @Test
+    void aStateOrDirectionTheSchemaDoesNotKnowFailsTheReadingNamingFileLineAndColumn() throws IOException {
+        writeMixedRun();
+        RunFolderFixture.put(dir, EnergyTable.TABLE.file(), NBIOT_STATES + "2,dev-1,deep_sleep,190.000000,200.000000,0.01\n");
+
+        var state = assertThrows(IllegalArgumentException.class, () -> EnergyDatasets.energyByState(RunFolder.read(dir)));
+
+        assertEquals(dir.resolve("energy.csv") + " line 8, column 'state': 'deep_sleep' is not a EnergyState; allowed: "
+                + "compute, tx, rx, connected_idle, idle_drx, idle_edrx, psm", state.getMessage());
+
+        // A folder written before energy.csv existed kept training rows in transmissions.csv (direction compute).
+        RunFolderFixture.write(dir);
+        Files.delete(dir.resolve(EnergyTable.TABLE.file()));
+        RunFolderFixture.put(dir, TransmissionsTable.TABLE.file(), RunFolderFixture.TRANSMISSIONS
+                + "dev-0,0.000000,10.000000,0,10000.000,0.8,trained,1,compute,-1,0\n");
+
+        var direction = assertThrows(IllegalArgumentException.class, () -> EnergyDatasets.energyByState(RunFolder.read(dir)));
+
+        assertTrue(direction.getMessage().startsWith(dir.resolve("transmissions.csv")
+                + " line 13, column 'direction': 'compute' is not a Direction; allowed: uplink, downlink"),
+                direction.getMessage());
+    }
+
+    @Test
+    void everyEnergyStateHasAStateOfTheFigures() {
+        assertEquals(EnergyDatasets.STATES.indexOf("Compute (MCU)"), EnergyDatasets.stateOf(EnergyState.COMPUTE));
+        assertEquals(EnergyDatasets.STATES.indexOf("TX"), EnergyDatasets.stateOf(EnergyState.TX));
+        assertEquals(EnergyDatasets.STATES.indexOf("RX"), EnergyDatasets.stateOf(EnergyState.RX));
+        assertEquals(EnergyDatasets.DEVICE_STATES.indexOf("Connected idle (NB-IoT)"),
+                EnergyDatasets.stateOf(EnergyState.CONNECTED_IDLE));
+        for (EnergyState idle : List.of(EnergyState.IDLE_DRX, EnergyState.IDLE_EDRX)) {
+            assertEquals(EnergyDatasets.DEVICE_STATES.indexOf("Idle DRX, eDRX (NB-IoT)"), EnergyDatasets.stateOf(idle));
+        }
+        assertEquals(EnergyDatasets.DEVICE_STATES.indexOf("PSM (NB-IoT)"), EnergyDatasets.stateOf(EnergyState.PSM));
+    }
+
+    private static double lastY(XYSeries series) {
+        return series.getY(series.getItemCount() - 1).doubleValue();
+    }
+
+    /** The last y of each series, rounded to 1e-9 against the sums' rounding. */
+    private static List<Double> tops(XYSeriesCollection collection) {
+        List<Double> tops = new ArrayList<>();
+        for (int s = 0; s < collection.getSeriesCount(); s++) {
+            tops.add(Math.round(lastY(collection.getSeries(s)) * 1e9) / 1e9);
+        }
+        return tops;
+    }
+
+    private static List<Object> keys(XYSeriesCollection collection) {
+        List<Object> keys = new ArrayList<>();
         for (int s = 0; s < collection.getSeriesCount(); s++) {
             keys.add(collection.getSeriesKey(s));
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.fedwan.results.RoundsTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,7 +144,7 @@ class FigureOutputTest {
     void aSweepWithoutTrainingValuesSkipsOnlyTheTrainingFigure() throws Exception {
         RunFolderFixture.writeSweep(dir);
         for (String run : List.of("runs/p0000/r0", "runs/p0001/r0")) {
-            RunFolderFixture.put(dir.resolve(run), RunTables.ROUNDS_FILE, RunFolderFixture.ROUNDS_WITHOUT_TRAINING);
+            RunFolderFixture.put(dir.resolve(run), RoundsTable.TABLE.file(), RunFolderFixture.ROUNDS_WITHOUT_TRAINING);
         }
 
         List<Path> written = SweepFigures.writeAll(dir, Set.copyOf(SweepFigures.figureNames()), Set.of("svg"),

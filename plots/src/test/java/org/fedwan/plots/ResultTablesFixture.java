@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import org.fedwan.results.RoundsTable;
+import org.fedwan.results.TransmissionsTable;
 
 /**
- * Small result tables as the simulator writes them: 3 rounds, 3 devices, 5 frames of which one
- * is a downlink and one is lost, two ending at the same time; plus an extra column the plots do
- * not know.
+ * Small result tables with the columns the core figures read: 3 rounds, 3 devices, 5 frames of
+ * which one is a downlink and one is lost (a collision), two ending at the same time; plus an extra
+ * column the plots do not know. No {@code energy.csv}, as in folders written before it existed.
  */
 final class ResultTablesFixture {
 
@@ -29,13 +32,13 @@ final class ResultTablesFixture {
             + "2,250.0,,,1500,300,15,1.1,129.5,2,1,4.0,,,\n"
             + "3,400.0,0.735,0.95,1800,300,18,1.3,150.0,3,0,4.0,0.90,0.76,0.2\n";
 
-    static final String TRANSMISSIONS_HEADER = "device,start_s,end_s,bytes,airtime_ms,energy_j,outcome";
+    static final String TRANSMISSIONS_HEADER = "device,start_s,end_s,bytes,airtime_ms,energy_j,outcome,direction";
     static final String TRANSMISSIONS = TRANSMISSIONS_HEADER + "\n"
-            + "dev-2,10.0,10.2,51,200.0,0.020,delivered\n"
-            + "dev-1,5.0,5.1,51,100.0,0.010,delivered\n"
-            + "dev-10,10.0,10.2,51,200.0,0.030,lost\n"
-            + "dev-1,100.0,100.4,120,400.0,0.040,downlink\n"
-            + "dev-2,200.0,200.5,51,500.0,0.050,delivered\n";
+            + "dev-2,10.0,10.2,51,200.0,0.020,delivered,uplink\n"
+            + "dev-1,5.0,5.1,51,100.0,0.010,delivered,uplink\n"
+            + "dev-10,10.0,10.2,51,200.0,0.030,collision,uplink\n"
+            + "dev-1,100.0,100.4,120,400.0,0.040,received,downlink\n"
+            + "dev-2,200.0,200.5,51,500.0,0.050,delivered,uplink\n";
 
     /** Sum of energy_j over {@link #TRANSMISSIONS}, J. */
     static final double TOTAL_ENERGY_J = 0.150;
@@ -51,8 +54,8 @@ final class ResultTablesFixture {
     /** Writes the given table texts into {@code dir}. */
     static Path write(Path dir, String rounds, String transmissions) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(RunTables.ROUNDS_FILE), rounds, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(RunTables.TRANSMISSIONS_FILE), transmissions, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(RoundsTable.TABLE.file()), rounds, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(TransmissionsTable.TABLE.file()), transmissions, StandardCharsets.UTF_8);
         return dir;
     }
 
@@ -79,16 +82,16 @@ final class ResultTablesFixture {
                     double frameEnergyJ = 0.12 * airtimeMs / 1000 * (1 + 0.1 * d);
                     energyJ += frameEnergyJ;
                     uplinkBytes += 64;
-                    frames.append(String.format(java.util.Locale.ROOT, "dev-%d,%.3f,%.3f,64,%.1f,%.6f,%s\n",
+                    frames.append(String.format(Locale.ROOT, "dev-%d,%.3f,%.3f,64,%.1f,%.6f,%s,uplink\n",
                             d, frameStartS, frameStartS + airtimeMs / 1000, airtimeMs, frameEnergyJ,
-                            (f + d + r) % 7 == 0 ? "lost" : "delivered"));
+                            (f + d + r) % 7 == 0 ? "collision" : "delivered"));
                 }
                 double downStartS = startS + 0.02 * roundS;
-                frames.append(String.format(java.util.Locale.ROOT, "dev-%d,%.3f,%.3f,32,%.1f,%.6f,downlink\n",
+                frames.append(String.format(Locale.ROOT, "dev-%d,%.3f,%.3f,32,%.1f,%.6f,received,downlink\n",
                         d, downStartS, downStartS + 0.04, 40.0, 0.002));
                 energyJ += 0.002;
             }
-            roundRows.append(String.format(java.util.Locale.ROOT, "%d,%.3f,%.4f,%.4f,%d,%d,%d,%.6f,%.3f,%d,%d,4.0\n",
+            roundRows.append(String.format(Locale.ROOT, "%d,%.3f,%.4f,%.4f,%d,%d,%d,%.6f,%.3f,%d,%d,4.0\n",
                     r, r * roundS, accuracy, loss, uplinkBytes, 32L * devices, (long) devices * framesPerRound,
                     energyJ, roundS * (0.8 + 0.2 * ((r * 7) % 5) / 4.0), devices, 0));
         }

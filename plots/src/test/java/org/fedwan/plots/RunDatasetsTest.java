@@ -12,8 +12,11 @@ import org.fedwan.plots.RunDatasets.AccuracyAndLoss;
 import org.fedwan.plots.RunDatasets.AccuracyVsUplink;
 import org.fedwan.plots.RunDatasets.EnergyOverTime;
 import org.fedwan.plots.RunDatasets.RoundLatency;
+import org.fedwan.plots.RunTables.EnergyInterval;
 import org.fedwan.plots.RunTables.Round;
 import org.fedwan.plots.RunTables.Transmission;
+import org.fedwan.results.EnergyState;
+import org.fedwan.results.FrameOutcome;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +56,25 @@ class RunDatasetsTest {
     }
 
     @Test
+    void radioStateRowsStepUpTheirDeviceLikeFramesAndTrainingIsLeftOut() {
+        RunTables withEnergy = new RunTables(tables.rounds(), tables.transmissions(),
+                List.of(new EnergyInterval("dev-1", EnergyState.TX, 2.0, 2.5, 0.3),
+                        new EnergyInterval("dev-2", EnergyState.COMPUTE, 0, 1.0, 5.0),
+                        new EnergyInterval("dev-3", EnergyState.PSM, 300, 450, 0.01)));
+
+        EnergyOverTime energy = RunDatasets.energyOverTime(withEnergy);
+
+        assertEquals(List.of("dev-1", "dev-2", "dev-3", "dev-10"), keys(energy.perDevice()));
+        assertEquals(ResultTablesFixture.TOTAL_ENERGY_J + 0.3 + 0.01, lastY(energy.total().getSeries(0)), EPS);
+        assertEquals(0.020 + 0.050, lastY(energy.perDevice().getSeries("dev-2")), EPS);
+        assertFalse(RunDatasets.isRadio(EnergyState.COMPUTE));
+        // The run ends with the last energy row, at 450 s.
+        double[][] expected = {{0, 0}, {2.5, 0}, {2.5, 0.3}, {5.1, 0.3}, {5.1, 0.31}, {100.4, 0.31}, {100.4, 0.35},
+            {450, 0.35}};
+        assertPoints(expected, energy.perDevice().getSeries("dev-1"));
+    }
+
+    @Test
     void totalEnergyStepsAtFrameEndsAndHoldsToTheEndOfTheRun() {
         EnergyOverTime energy = RunDatasets.energyOverTime(tables);
 
@@ -78,8 +100,8 @@ class RunDatasetsTest {
         RunTables longRun = new RunTables(
                 List.of(new Round(1, 7200, 0.5, 1, 10, 0, 1, 1, 7200, 1, 0),
                         new Round(2, 5 * 3600, 0.6, 1, 10, 0, 1, 1, 3600, 1, 0)),
-                List.of(new Transmission("dev-1", 3590, 3600, 10, 100, 0.5, "delivered"),
-                        new Transmission("dev-1", 9000, 9000.1, 10, 100, 0.25, "delivered")));
+                List.of(new Transmission("dev-1", 3590, 3600, 10, 100, 0.5, FrameOutcome.DELIVERED),
+                        new Transmission("dev-1", 9000, 9000.1, 10, 100, 0.25, FrameOutcome.DELIVERED)));
 
         EnergyOverTime energy = RunDatasets.energyOverTime(longRun);
 

@@ -118,7 +118,7 @@ class RunFiguresTest {
                 ResultTablesFixture.TRANSMISSIONS_HEADER + "\n");
         Path single = ResultTablesFixture.write(dir.resolve("single"),
                 ResultTablesFixture.ROUNDS.substring(0, ResultTablesFixture.ROUNDS.indexOf("\n2,") + 1),
-                ResultTablesFixture.TRANSMISSIONS_HEADER + "\ndev-1,1.0,1.5,51,500.0,0.05,lost\n");
+                ResultTablesFixture.TRANSMISSIONS_HEADER + "\ndev-1,1.0,1.5,51,500.0,0.05,collision,uplink\n");
 
         for (Path run : List.of(empty, single)) {
             List<Path> written = RunFigures.writeAll(run);

@@ -5,12 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.fedwan.results.ClientsTable;
+import org.fedwan.results.DevicesTable;
+import org.fedwan.results.EnergyTable;
+import org.fedwan.results.RoundsTable;
+import org.fedwan.results.Summary;
+import org.fedwan.results.SweepColumns;
+import org.fedwan.results.TransmissionsTable;
 
 /**
  * A complete results folder as the simulator writes it today, small enough to check by hand:
  * 2 rounds of 100 s, 2 devices, all tables, summary and manifest (battery capacity 20 J), the
  * training columns of rounds.csv measured in both rounds, and a compute row per client and round in
- * transmissions.csv (the same intervals as clients.csv). Expected values are worked out in the
+ * energy.csv (the same intervals as clients.csv). Expected values are worked out in the
  * comments of the tests.
  */
 final class RunFolderFixture {
@@ -36,18 +43,21 @@ final class RunFolderFixture {
             + "dev-0,20.000000,21.000000,100,1000.000,0.5,delivered,1,uplink,0,87\n"
             + "dev-1,30.000000,31.000000,100,1000.000,0.5,delivered,1,uplink,0,87\n"
             + "dev-0,50.000000,51.000000,100,1000.000,0.5,delivered,1,uplink,1,87\n"
-            + "dev-1,70.000000,71.000000,100,1000.000,0.5,lost,1,uplink,1,87\n"
+            + "dev-1,70.000000,71.000000,100,1000.000,0.5,collision,1,uplink,1,87\n"
             + "dev-0,90.000000,91.000000,100,1000.000,0.2,received,1,downlink,0,87\n"
             + "dev-1,90.000000,91.000000,100,1000.000,0.2,received,1,downlink,0,87\n"
             + "dev-0,120.000000,121.000000,100,1000.000,0.5,delivered,2,uplink,0,87\n"
-            + "dev-1,140.000000,141.000000,100,1000.000,0.5,lost,2,uplink,0,87\n"
+            + "dev-1,140.000000,141.000000,100,1000.000,0.5,below-sensitivity,2,uplink,0,87\n"
             + "dev-0,160.000000,161.000000,100,1000.000,0.5,delivered,2,uplink,1,87\n"
             + "dev-0,190.000000,191.000000,100,1000.000,0.2,received,2,downlink,0,87\n"
-            + "dev-1,190.000000,191.000000,100,1000.000,0.2,received,2,downlink,0,87\n"
-            + "dev-0,0.000000,10.000000,0,10000.000,0.8,trained,1,compute,-1,0\n"
-            + "dev-1,0.000000,20.000000,0,20000.000,1.6,trained,1,compute,-1,0\n"
-            + "dev-0,100.000000,110.000000,0,10000.000,0.8,trained,2,compute,-1,0\n"
-            + "dev-1,100.000000,130.000000,0,30000.000,2.4,trained,2,compute,-1,0\n";
+            + "dev-1,190.000000,191.000000,100,1000.000,0.2,received,2,downlink,0,87\n";
+
+    /** Training energy: one compute row per client and round, over the training intervals of {@link #CLIENTS}. */
+    static final String ENERGY = "round,device,state,start_s,end_s,energy_j\n"
+            + "1,dev-0,compute,0.000000,10.000000,0.8\n"
+            + "1,dev-1,compute,0.000000,20.000000,1.6\n"
+            + "2,dev-0,compute,100.000000,110.000000,0.8\n"
+            + "2,dev-1,compute,100.000000,130.000000,2.4\n";
 
     static final String CLIENTS = "round,device,compute_s,compute_end_s,upload_start_s,upload_end_s,airtime_s,"
             + "duty_cycle_wait_s,frames,update_bytes,outcome\n"
@@ -78,11 +88,12 @@ final class RunFolderFixture {
     /** Writes the complete folder with the given battery capacity (0: unlimited). */
     static Path write(Path dir, double batteryCapacityJ) throws IOException {
         Files.createDirectories(dir);
-        put(dir, RunTables.ROUNDS_FILE, ROUNDS);
-        put(dir, RunTables.TRANSMISSIONS_FILE, TRANSMISSIONS);
-        put(dir, RunFolder.CLIENTS_FILE, CLIENTS);
-        put(dir, RunFolder.DEVICES_FILE, DEVICES);
-        put(dir, RunFolder.SUMMARY_FILE, SUMMARY);
+        put(dir, RoundsTable.TABLE.file(), ROUNDS);
+        put(dir, TransmissionsTable.TABLE.file(), TRANSMISSIONS);
+        put(dir, EnergyTable.TABLE.file(), ENERGY);
+        put(dir, ClientsTable.TABLE.file(), CLIENTS);
+        put(dir, DevicesTable.TABLE.file(), DEVICES);
+        put(dir, Summary.FILE, SUMMARY);
         put(dir, RunFolder.MANIFEST_FILE, String.format(Locale.ROOT, MANIFEST, batteryCapacityJ));
         return dir;
     }
@@ -107,7 +118,7 @@ final class RunFolderFixture {
         csv.append("p0001,int8,0.01,2,2,0.880000,0.01,0.010000,2000,0,0,10,1,1.0,,,\n");
         csv.append("p0002,fp32,0.001,2,2,0.850000,0.01,0.030000,8000,0,0,42,1,2.0,,,\n");
         csv.append("p0003,int8,0.001,2,2,0.890000,0.01,0.010000,2000,0,0,12,1,1.0,,,\n");
-        put(dir, SweepFolder.SWEEP_FILE, csv.toString());
+        put(dir, SweepColumns.FILE, csv.toString());
         write(dir.resolve("runs/p0000/r0"));
         write(dir.resolve("runs/p0001/r0"));
         return dir;
@@ -132,7 +143,7 @@ final class RunFolderFixture {
                 for (int f = 0; f < 20; f++) {
                     double s = computeEnd + 40 * f;
                     t.append(String.format(Locale.ROOT, "dev-%d,%.6f,%.6f,255,400.000,0.05,%s,%d,uplink,%d,242%n",
-                            i, s, s + 0.4, (f + i + k) % 9 == 0 ? "lost" : "delivered", k, f));
+                            i, s, s + 0.4, (f + i + k) % 9 == 0 ? "collision" : "delivered", k, f));
                     uploadEnd = s + 0.4;
                     roundJ += 0.05;
                 }
@@ -156,11 +167,11 @@ final class RunFolderFixture {
             d.append(String.format(Locale.ROOT, "dev-%d,5,%.3f,%.3f,0.1,0.2,%.3f,0,0,0,0,0,%n",
                     i, rounds * 1.0, rounds * 0.5, rounds * 2.0));
         }
-        put(dir, RunTables.ROUNDS_FILE, r.toString());
-        put(dir, RunTables.TRANSMISSIONS_FILE, t.toString());
-        put(dir, RunFolder.CLIENTS_FILE, c.toString());
-        put(dir, RunFolder.DEVICES_FILE, d.toString());
-        put(dir, RunFolder.SUMMARY_FILE, SUMMARY);
+        put(dir, RoundsTable.TABLE.file(), r.toString());
+        put(dir, TransmissionsTable.TABLE.file(), t.toString());
+        put(dir, ClientsTable.TABLE.file(), c.toString());
+        put(dir, DevicesTable.TABLE.file(), d.toString());
+        put(dir, Summary.FILE, SUMMARY);
         put(dir, RunFolder.MANIFEST_FILE, String.format(Locale.ROOT, MANIFEST, 0.0));
         return dir;
     }

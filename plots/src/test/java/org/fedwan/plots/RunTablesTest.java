@@ -11,8 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.fedwan.plots.RunTables.EnergyInterval;
 import org.fedwan.plots.RunTables.Round;
 import org.fedwan.plots.RunTables.Transmission;
+import org.fedwan.results.EnergyState;
+import org.fedwan.results.EnergyTable;
+import org.fedwan.results.FrameOutcome;
+import org.fedwan.results.RoundsTable;
+import org.fedwan.results.TransmissionsTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,9 +36,40 @@ class RunTablesTest {
         assertEquals(3, tables.rounds().size());
         assertEquals(new Round(2, 250.0, 0.61, 1.20, 1500, 300, 15, 1.1, 129.5, 2, 1), tables.rounds().get(1));
         assertEquals(5, tables.transmissions().size());
-        assertEquals(new Transmission("dev-1", 100.0, 100.4, 120, 400.0, 0.040, "downlink"),
+        assertEquals(new Transmission("dev-1", 100.0, 100.4, 120, 400.0, 0.040, FrameOutcome.RECEIVED),
                 tables.transmissions().get(3));
         assertEquals(400.0, tables.runEndS());
+    }
+
+    @Test
+    void readsTheRowsOfEnergyCsvWhenPresent() throws IOException {
+        ResultTablesFixture.write(dir);
+        assertEquals(List.of(), RunTables.read(dir).energy());
+        Files.writeString(dir.resolve(EnergyTable.TABLE.file()), "round,device,state,start_s,end_s,energy_j\n"
+                + "1,dev-1,compute,0.0,2.5,0.3\n3,dev-2,psm,300.0,450.0,0.01\n");
+
+        RunTables tables = RunTables.read(dir);
+
+        assertEquals(List.of(new EnergyInterval("dev-1", EnergyState.COMPUTE, 0, 2.5, 0.3),
+                new EnergyInterval("dev-2", EnergyState.PSM, 300, 450, 0.01)), tables.energy());
+        assertEquals(450.0, tables.runEndS());
+    }
+
+    @Test
+    void aLabelTheSchemaDoesNotKnowIsNamedWithFileLineColumnAndValue() throws IOException {
+        ResultTablesFixture.write(dir, ResultTablesFixture.ROUNDS,
+                ResultTablesFixture.TRANSMISSIONS.replace("0.030,collision", "0.030,lost"));
+
+        var e = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir));
+
+        assertMessageNames(e, TransmissionsTable.TABLE.file(), 4, "outcome");
+        assertTrue(e.getMessage().contains("'lost' is not a FrameOutcome; allowed: delivered, late, received"), e.getMessage());
+
+        ResultTablesFixture.write(dir);
+        Files.writeString(dir.resolve(EnergyTable.TABLE.file()), "round,device,state,start_s,end_s,energy_j\n"
+                + "1,dev-1,standby,0.0,2.5,0.3\n");
+        var state = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir));
+        assertMessageNames(state, EnergyTable.TABLE.file(), 2, "state");
     }
 
     @Test
@@ -47,7 +84,7 @@ class RunTablesTest {
         RunTables tables = RunTables.read(dir);
 
         assertEquals(List.of(new Round(7, 60, 0.5, 2.0, 100, 10, 2, 0.3, 60, 4, 1)), tables.rounds());
-        assertEquals(List.of(new Transmission("dev-7", 3.0, 3.5, 23, 41.2, 0.25, "delivered")),
+        assertEquals(List.of(new Transmission("dev-7", 3.0, 3.5, 23, 41.2, 0.25, FrameOutcome.DELIVERED)),
                 tables.transmissions());
     }
 
@@ -55,7 +92,7 @@ class RunTablesTest {
     void acceptsQuotedFieldsByteOrderMarkAndIntegralDecimals() throws IOException {
         ResultTablesFixture.write(dir,
                 "\uFEFF" + ResultTablesFixture.ROUNDS_HEADER + "\n1,1,0.1,1,1.2e3,0,12.0,0,1,1,0,x\n",
-                ResultTablesFixture.TRANSMISSIONS_HEADER + "\n\"gw \"\"a\"\", 1\",0,1,1,1,0,downlink\n");
+                ResultTablesFixture.TRANSMISSIONS_HEADER + "\n\"gw \"\"a\"\", 1\",0,1,1,1,0,received,downlink\n");
 
         RunTables tables = RunTables.read(dir);
 
@@ -113,17 +150,17 @@ class RunTablesTest {
 
             var e = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir), bad[2]);
 
-            assertMessageNames(e, RunTables.ROUNDS_FILE, 4, bad[2]);
+            assertMessageNames(e, RoundsTable.TABLE.file(), 4, bad[2]);
         }
     }
 
     @Test
     void missingFileIsNamed() throws IOException {
-        Files.writeString(dir.resolve(RunTables.ROUNDS_FILE), ResultTablesFixture.ROUNDS);
+        Files.writeString(dir.resolve(RoundsTable.TABLE.file()), ResultTablesFixture.ROUNDS);
 
         var e = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir));
 
-        assertTrue(e.getMessage().contains(dir.resolve(RunTables.TRANSMISSIONS_FILE).toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(dir.resolve(TransmissionsTable.TABLE.file()).toString()), e.getMessage());
     }
 
     @Test
@@ -133,7 +170,7 @@ class RunTablesTest {
 
         var e = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir));
 
-        assertMessageNames(e, RunTables.ROUNDS_FILE, 1, "accuracy");
+        assertMessageNames(e, RoundsTable.TABLE.file(), 1, "accuracy");
     }
 
     @Test
@@ -143,7 +180,7 @@ class RunTablesTest {
 
         var e = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir));
 
-        assertMessageNames(e, RunTables.ROUNDS_FILE, 3, "accuracy");
+        assertMessageNames(e, RoundsTable.TABLE.file(), 3, "accuracy");
         assertTrue(e.getMessage().contains("'0;61'"), e.getMessage());
     }
 
@@ -155,7 +192,7 @@ class RunTablesTest {
 
             var e = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir), bad);
 
-            assertMessageNames(e, RunTables.TRANSMISSIONS_FILE, 6, "energy_j");
+            assertMessageNames(e, TransmissionsTable.TABLE.file(), 6, "energy_j");
             assertTrue(e.getMessage().contains("'" + bad.replace("\"", "") + "'"), e.getMessage());
         }
     }
@@ -167,7 +204,7 @@ class RunTablesTest {
 
         var e = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir));
 
-        assertMessageNames(e, RunTables.TRANSMISSIONS_FILE, 4, "bytes");
+        assertMessageNames(e, TransmissionsTable.TABLE.file(), 4, "bytes");
         assertTrue(e.getMessage().contains("'51.5'"), e.getMessage());
     }
 
@@ -178,7 +215,7 @@ class RunTablesTest {
 
         var e = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir));
 
-        assertMessageNames(e, RunTables.ROUNDS_FILE, 4, "accuracy");
+        assertMessageNames(e, RoundsTable.TABLE.file(), 4, "accuracy");
         assertTrue(e.getMessage().contains("73.5"), e.getMessage());
     }
 
@@ -189,7 +226,7 @@ class RunTablesTest {
 
         var e = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir));
 
-        assertMessageNames(e, RunTables.TRANSMISSIONS_FILE, 6, "end_s");
+        assertMessageNames(e, TransmissionsTable.TABLE.file(), 6, "end_s");
         assertTrue(e.getMessage().contains("199.5"), e.getMessage());
     }
 
@@ -200,7 +237,7 @@ class RunTablesTest {
 
         var e = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir));
 
-        assertMessageNames(e, RunTables.ROUNDS_FILE, 4, "round");
+        assertMessageNames(e, RoundsTable.TABLE.file(), 4, "round");
     }
 
     @Test
@@ -210,19 +247,20 @@ class RunTablesTest {
 
         var e = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir));
 
-        assertTrue(e.getMessage().contains(RunTables.TRANSMISSIONS_FILE + " line 7"), e.getMessage());
-        assertTrue(e.getMessage().contains("expected 7 fields"), e.getMessage());
+        assertTrue(e.getMessage().contains(TransmissionsTable.TABLE.file() + " line 7"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected 8 fields"), e.getMessage());
     }
 
     @Test
     void blankLineAndBrokenQuotesAreRejected() throws IOException {
-        for (String bad : List.of("", "\"dev-3,1,2,3,4,5,lost", "dev\"3\",1,2,3,4,5,lost", "\"dev-3\"x,1,2,3,4,5,lost")) {
+        for (String bad : List.of("", "\"dev-3,1,2,3,4,5,collision,uplink", "dev\"3\",1,2,3,4,5,collision,uplink",
+                "\"dev-3\"x,1,2,3,4,5,collision,uplink")) {
             ResultTablesFixture.write(dir, ResultTablesFixture.ROUNDS,
-                    ResultTablesFixture.TRANSMISSIONS + bad + "\ndev-3,1.0,1.1,51,100.0,0.01,lost\n");
+                    ResultTablesFixture.TRANSMISSIONS + bad + "\ndev-3,1.0,1.1,51,100.0,0.01,collision,uplink\n");
 
             var e = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir), bad);
 
-            assertTrue(e.getMessage().contains(RunTables.TRANSMISSIONS_FILE + " line 7"), e.getMessage());
+            assertTrue(e.getMessage().contains(TransmissionsTable.TABLE.file() + " line 7"), e.getMessage());
         }
     }
 
@@ -230,12 +268,12 @@ class RunTablesTest {
     void emptyFileAndDuplicateColumnAreRejected() throws IOException {
         ResultTablesFixture.write(dir, "", ResultTablesFixture.TRANSMISSIONS);
         var empty = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir));
-        assertTrue(empty.getMessage().contains(RunTables.ROUNDS_FILE + " line 1"), empty.getMessage());
+        assertTrue(empty.getMessage().contains(RoundsTable.TABLE.file() + " line 1"), empty.getMessage());
 
         ResultTablesFixture.write(dir, ResultTablesFixture.ROUNDS,
-                ResultTablesFixture.TRANSMISSIONS.replace(",outcome\n", ",device\n"));
+                ResultTablesFixture.TRANSMISSIONS.replace(",direction\n", ",device\n"));
         var duplicate = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir));
-        assertMessageNames(duplicate, RunTables.TRANSMISSIONS_FILE, 1, "device");
+        assertMessageNames(duplicate, TransmissionsTable.TABLE.file(), 1, "device");
     }
 
     @Test
@@ -243,11 +281,11 @@ class RunTablesTest {
         ResultTablesFixture.write(dir);
         byte[] rounds = ResultTablesFixture.ROUNDS.getBytes(StandardCharsets.UTF_8);
         rounds[rounds.length - 2] = (byte) 0xC3;
-        Files.write(dir.resolve(RunTables.ROUNDS_FILE), rounds);
+        Files.write(dir.resolve(RoundsTable.TABLE.file()), rounds);
 
         var e = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir));
 
-        assertTrue(e.getMessage().contains(RunTables.ROUNDS_FILE), e.getMessage());
+        assertTrue(e.getMessage().contains(RoundsTable.TABLE.file()), e.getMessage());
     }
 
     @Test
@@ -265,9 +303,9 @@ class RunTablesTest {
                         () -> new Round(1, 1, 0.5, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1.01, 1)),
                 () -> assertFalse(new Round(1, 1, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, 0).evaluated()),
                 () -> assertThrows(IllegalArgumentException.class,
-                        () -> new Transmission("", 0, 1, 1, 1, 0, "lost")),
+                        () -> new Transmission("", 0, 1, 1, 1, 0, FrameOutcome.COLLISION)),
                 () -> assertThrows(IllegalArgumentException.class,
-                        () -> new Transmission("dev-1", 0, 1, 1, 1, -0.1, "lost")),
+                        () -> new Transmission("dev-1", 0, 1, 1, 1, -0.1, FrameOutcome.COLLISION)),
                 () -> assertThrows(IllegalArgumentException.class, () -> new RunTables(
                         List.of(new Round(2, 1, 0.5, 1, 0, 0, 0, 0, 0, 0, 0),
                                 new Round(1, 2, 0.5, 1, 0, 0, 0, 0, 0, 0, 0)),

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.fedwan.results.RoundsTable;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.AxisState;
@@ -65,7 +66,7 @@ class StudyChartsTest {
     void withoutTrainingValuesEveryPointHasItsOwnDash() throws IOException {
         RunFolderFixture.writeSweep(dir);
         for (String run : List.of("runs/p0000/r0", "runs/p0001/r0")) {
-            RunFolderFixture.put(dir.resolve(run), RunTables.ROUNDS_FILE, RunFolderFixture.ROUNDS_WITHOUT_TRAINING);
+            RunFolderFixture.put(dir.resolve(run), RoundsTable.TABLE.file(), RunFolderFixture.ROUNDS_WITHOUT_TRAINING);
         }
         ComparisonDatasets.AccuracyPerRound data =
                 ComparisonDatasets.accuracyPerRound(ComparisonDatasets.methods(SweepFolder.read(dir)));

@@ -1,12 +1,15 @@
 package org.fedwan.plots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.fedwan.results.ClientsTable;
+import org.fedwan.results.TransmissionsTable;
 import org.jfree.data.xy.XYSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +53,7 @@ class TimingDatasetsTest {
     @Test
     void uploadCdfHasOneCurvePerProtocolWhenClientsSayWhich() throws IOException {
         Path run = RunFolderFixture.write(dir);
-        RunFolderFixture.put(run, RunFolder.CLIENTS_FILE, RunFolderFixture.CLIENTS
+        RunFolderFixture.put(run, ClientsTable.TABLE.file(), RunFolderFixture.CLIENTS
                 .replace("outcome\n", "outcome,protocol\n")
                 .replace(",ok\n1,dev-1", ",ok,lorawan\n1,dev-1").replace("80.000000,2.000000,40.000000,2,150,ok\n",
                         "80.000000,2.000000,40.000000,2,150,ok,nbiot\n")
@@ -80,7 +83,7 @@ class TimingDatasetsTest {
         TimingDatasets.Timeline data = TimingDatasets.timeline(RunFolder.read(RunFolderFixture.write(dir))).orElseThrow();
 
         assertEquals(List.of("dev-0", "dev-1"), data.devices());
-        // The compute rows of transmissions.csv (0-10 s, 0-20 s) are not frames and are left out.
+        // The compute rows (0-10 s, 0-20 s) are in energy.csv, not frames: the window is the first round.
         assertEquals(0.0, data.windowStartS());
         assertEquals(100.0, data.windowEndS());
         assertEquals(TimingDatasets.FRAME_KINDS.get(0), data.frames().getSeriesKey(0));
@@ -94,9 +97,29 @@ class TimingDatasetsTest {
     }
 
     @Test
+    void timelineKindsFollowTheFramesDirectionAndOutcome() throws IOException {
+        Path run = RunFolderFixture.write(dir);
+        // dev-0's second uplink of round 1 ended after its message stopped being wanted: not delivered.
+        RunFolderFixture.put(run, TransmissionsTable.TABLE.file(), RunFolderFixture.TRANSMISSIONS
+                .replace("0.5,delivered,1,uplink,1,87", "0.5,late,1,uplink,1,87"));
+
+        TimingDatasets.Timeline data = TimingDatasets.timeline(RunFolder.read(run)).orElseThrow();
+
+        assertEquals(List.of(2, 2, 2), List.of(data.frames().getItemCount(0), data.frames().getItemCount(1),
+                data.frames().getItemCount(2)));
+        assertEquals(50.0, data.frames().getStartXValue(1, 0));
+
+        RunFolderFixture.put(run, TransmissionsTable.TABLE.file(), RunFolderFixture.TRANSMISSIONS
+                .replace("0.5,delivered,1,uplink,1,87", "0.5,received,1,uplink,1,87"));
+        var e = assertThrows(IllegalArgumentException.class, () -> TimingDatasets.timeline(RunFolder.read(run)));
+        assertEquals(run.resolve("transmissions.csv") + " line 4, column 'outcome': a broadcast outcome on an uplink "
+                + "frame, got 'received'", e.getMessage());
+    }
+
+    @Test
     void withoutClientsCsvTheClientFiguresAreSkipped() throws IOException {
         RunFolderFixture.write(dir);
-        Files.delete(dir.resolve(RunFolder.CLIENTS_FILE));
+        Files.delete(dir.resolve(ClientsTable.TABLE.file()));
         RunFolder run = RunFolder.read(dir);
 
         assertTrue(TimingDatasets.latencyBreakdown(run).isEmpty());

@@ -3,56 +3,56 @@ package org.fedwan.scenarios.run;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fedwan.results.Key;
+import org.fedwan.results.Summary;
 import org.fedwan.sim.config.RunConfig;
 import org.fedwan.sim.federation.RunSummary;
 
-/** The summary metrics of a run, in a fixed order; the sweep table aggregates the numeric ones. */
+/** The summary of a run ({@link Summary#KEYS}, in that order); the sweep table aggregates its numeric metrics. */
 public final class Summaries {
 
     /** Numeric metrics, in the order sweep.csv lists them. */
-    public static final List<String> METRICS = List.of("final_accuracy", "final_loss", "sim_time_s", "uplink_bytes",
-            "downlink_bytes", "update_bytes", "energy_j", "energy_per_device_j", "time_to_target_s",
-            "energy_to_target_j", "uplink_bytes_to_target", "rounds_to_target");
+    public static final List<String> METRICS = Summary.METRICS.stream().map(Key::name).toList();
 
     private Summaries() {
     }
 
     static Map<String, Object> of(RunConfig c, RunSummary s, TargetTracker t) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("scenario", c.name());
-        m.put("seed", c.seed());
-        m.put("replication", c.replication());
-        m.put("rounds", s.rounds());
-        m.put("clients", c.clients());
-        m.put("clients_per_round", c.clientsPerRound());
-        m.put("dataset", c.dataset());
-        m.put("model", c.model());
-        m.put("parameter_count", s.parameterCount());
-        m.put("uplink_codec", c.uplinkCodec());
-        m.put("uplink_options", c.uplinkOptions());
-        m.put("downlink_codec", c.downlinkCodec());
-        m.put("update_message_bytes", s.updateMessageBytes());
-        m.put("protocol", c.protocol());
-        m.put("region", c.region());
-        m.put("data_rate", c.dataRate());
-        m.put("downlink_data_rate", c.downlinkDataRate());
-        m.put("duty_cycle", c.dutyCycle());
-        m.put("target_accuracy", t.target());
-        m.put("final_accuracy", s.finalAccuracy());
-        m.put("final_loss", s.finalLoss());
-        m.put("sim_time_s", s.simTimeUs() / 1e6);
-        m.put("uplink_bytes", s.uplinkBytes());
-        m.put("downlink_bytes", s.downlinkBytes());
-        m.put("uplink_frames", s.uplinkFrames());
-        m.put("downlink_frames", s.downlinkFrames());
-        m.put("update_bytes", s.updateBytes());
-        m.put("energy_j", s.energyJ());
-        m.put("energy_per_device_j", s.energyJ() / c.clients());
-        m.put("time_to_target_s", t.timeS());
-        m.put("energy_to_target_j", t.energyJ());
-        m.put("uplink_bytes_to_target", t.uplinkBytes());
-        m.put("rounds_to_target", t.rounds());
-        m.put("events_processed", s.eventsProcessed());
+        m.put(Summary.SCENARIO.name(), c.name());
+        m.put(Summary.SEED.name(), c.seed());
+        m.put(Summary.REPLICATION.name(), c.replication());
+        m.put(Summary.ROUNDS.name(), s.rounds());
+        m.put(Summary.CLIENTS.name(), c.clients());
+        m.put(Summary.CLIENTS_PER_ROUND.name(), c.clientsPerRound());
+        m.put(Summary.DATASET.name(), c.dataset());
+        m.put(Summary.MODEL.name(), c.model());
+        m.put(Summary.PARAMETER_COUNT.name(), s.parameterCount());
+        m.put(Summary.UPLINK_CODEC.name(), c.uplinkCodec());
+        m.put(Summary.UPLINK_OPTIONS.name(), c.uplinkOptions());
+        m.put(Summary.DOWNLINK_CODEC.name(), c.downlinkCodec());
+        m.put(Summary.UPDATE_MESSAGE_BYTES.name(), s.updateMessageBytes());
+        m.put(Summary.PROTOCOL.name(), c.protocol());
+        m.put(Summary.REGION.name(), c.region());
+        m.put(Summary.DATA_RATE.name(), c.dataRate());
+        m.put(Summary.DOWNLINK_DATA_RATE.name(), c.downlinkDataRate());
+        m.put(Summary.DUTY_CYCLE.name(), c.dutyCycle());
+        m.put(Summary.TARGET_ACCURACY.name(), t.target());
+        m.put(Summary.FINAL_ACCURACY.name(), s.finalAccuracy());
+        m.put(Summary.FINAL_LOSS.name(), s.finalLoss());
+        m.put(Summary.SIM_TIME_S.name(), s.simTimeUs() / 1e6);
+        m.put(Summary.UPLINK_BYTES.name(), s.uplinkBytes());
+        m.put(Summary.DOWNLINK_BYTES.name(), s.downlinkBytes());
+        m.put(Summary.UPLINK_FRAMES.name(), s.uplinkFrames());
+        m.put(Summary.DOWNLINK_FRAMES.name(), s.downlinkFrames());
+        m.put(Summary.UPDATE_BYTES.name(), s.updateBytes());
+        m.put(Summary.ENERGY_J.name(), s.energyJ());
+        m.put(Summary.ENERGY_PER_DEVICE_J.name(), s.energyJ() / c.clients());
+        m.put(Summary.TIME_TO_TARGET_S.name(), t.timeS());
+        m.put(Summary.ENERGY_TO_TARGET_J.name(), t.energyJ());
+        m.put(Summary.UPLINK_BYTES_TO_TARGET.name(), t.uplinkBytes());
+        m.put(Summary.ROUNDS_TO_TARGET.name(), t.rounds());
+        m.put(Summary.EVENTS_PROCESSED.name(), s.eventsProcessed());
         return m;
     }
 

@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.fedwan.results.Key;
+import org.fedwan.results.Summary;
+import org.fedwan.results.SweepColumns;
 import org.fedwan.scenarios.run.Summaries;
 
 /**
@@ -41,13 +44,15 @@ public final class SweepTable {
 
     /** The header line. */
     static String header(SweepSpec spec) {
-        StringBuilder s = new StringBuilder("point");
+        StringBuilder s = new StringBuilder(SweepColumns.POINT.name());
         for (String p : spec.parameters()) {
             s.append(',').append(p);
         }
-        s.append(",runs,target_reached");
-        for (String m : Summaries.METRICS) {
-            s.append(',').append(m).append("_mean,").append(m).append("_std,").append(m).append("_ci95");
+        s.append(',').append(SweepColumns.RUNS.name()).append(',').append(SweepColumns.TARGET_REACHED.name());
+        for (Key m : Summary.METRICS) {
+            for (SweepColumns.Statistic statistic : SweepColumns.Statistic.values()) {
+                s.append(',').append(SweepColumns.column(m, statistic).name());
+            }
         }
         return s.toString();
     }
@@ -65,12 +70,12 @@ public final class SweepTable {
             for (String param : spec.parameters()) {
                 out.append(',').append(csv(p.values().get(param)));
             }
-            long reached = runs.stream().filter(r -> Double.isFinite(Summaries.number(r, "time_to_target_s"))).count();
+            long reached = runs.stream().filter(r -> Double.isFinite(Summaries.number(r, Summary.TIME_TO_TARGET_S.name()))).count();
             out.append(',').append(runs.size()).append(',').append(reached);
-            for (String m : Summaries.METRICS) {
+            for (Key m : Summary.METRICS) {
                 List<Double> values = new ArrayList<>();
                 for (Map<String, Object> r : runs) {
-                    values.add(Summaries.number(r, m));
+                    values.add(Summaries.number(r, m.name()));
                 }
                 Stat st = Stat.of(values);
                 out.append(',').append(num(st.mean())).append(',').append(num(st.std())).append(',').append(num(st.ci95()));

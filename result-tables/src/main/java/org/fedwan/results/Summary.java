@@ -1,0 +1,76 @@
+package org.fedwan.results;
+
+import java.util.List;
+
+/**
+ * {@value #FILE}: one flat JSON object per run, the run's settings and totals, written in the
+ * order of {@link #KEYS}. A quantity that is undefined for the run (a target accuracy never
+ * reached) is written as {@code null}; readers take any value that is not a JSON number as
+ * "not measured".
+ */
+public final class Summary {
+
+    /** File name inside a run's result folder. */
+    public static final String FILE = "summary.json";
+
+    public static final Key SCENARIO = new Key("scenario", "", "scenario name");
+    public static final Key SEED = new Key("seed", "", "master seed of every random stream of the run");
+    public static final Key REPLICATION = new Key("replication", "",
+            "replication index, a second key of the random streams (0 for a single run)");
+    public static final Key ROUNDS = new Key("rounds", "", "FL rounds completed");
+    public static final Key CLIENTS = new Key("clients", "", "client devices in the run");
+    public static final Key CLIENTS_PER_ROUND = new Key("clients_per_round", "", "clients selected per round");
+    public static final Key DATASET = new Key("dataset", "", "data set, e.g. mnist");
+    public static final Key MODEL = new Key("model", "", "model zoo name, e.g. cnn-mnist");
+    public static final Key PARAMETER_COUNT = new Key("parameter_count", "", "parameters of the model");
+    public static final Key UPLINK_CODEC = new Key("uplink_codec", "", "compression scheme of the client updates");
+    public static final Key UPLINK_OPTIONS = new Key("uplink_options", "",
+            "the scheme's options, key=value pairs (empty: none)");
+    public static final Key DOWNLINK_CODEC = new Key("downlink_codec", "", "codec of the broadcast global model");
+    public static final Key UPDATE_MESSAGE_BYTES = new Key("update_message_bytes", "B", "size of one encoded client update");
+    public static final Key PROTOCOL = new Key("protocol", "", "link protocol: lorawan, nbiot or mixed");
+    public static final Key REGION = new Key("region", "", "LoRaWAN region, e.g. EU868");
+    public static final Key DATA_RATE = new Key("data_rate", "", "uplink data rate index of the region");
+    public static final Key DOWNLINK_DATA_RATE = new Key("downlink_data_rate", "", "data rate index of the model broadcast");
+    public static final Key DUTY_CYCLE = new Key("duty_cycle", "", "device duty cycle, a fraction of time (0.01 = 1 %)");
+    public static final Key TARGET_ACCURACY = new Key("target_accuracy", "",
+            "test accuracy (a fraction) whose first attainment the *_to_target keys time");
+    public static final Key FINAL_ACCURACY = new Key("final_accuracy", "", "test accuracy after the last round, a fraction");
+    public static final Key FINAL_LOSS = new Key("final_loss", "", "mean test cross-entropy after the last round");
+    public static final Key SIM_TIME_S = new Key("sim_time_s", "s", "simulated time at the end of the last round");
+    public static final Key UPLINK_BYTES = new Key("uplink_bytes", "B", "bytes of all uplink frames on the air");
+    public static final Key DOWNLINK_BYTES = new Key("downlink_bytes", "B",
+            "bytes of all broadcast frames on the air, each frame counted once");
+    public static final Key UPLINK_FRAMES = new Key("uplink_frames", "", "uplink frames sent");
+    public static final Key DOWNLINK_FRAMES = new Key("downlink_frames", "", "broadcast frames sent");
+    public static final Key UPDATE_BYTES = new Key("update_bytes", "B", "encoded update bytes that arrived in time");
+    public static final Key ENERGY_J = new Key("energy_j", "J",
+            "energy of all devices: every row of transmissions.csv and energy.csv (the sum of rounds.csv energy_j)");
+    public static final Key ENERGY_PER_DEVICE_J = new Key("energy_per_device_j", "J", "energy_j / clients");
+    public static final Key TIME_TO_TARGET_S = new Key("time_to_target_s", "s",
+            "simulated time at the end of the first round whose accuracy reached target_accuracy (null: never)");
+    public static final Key ENERGY_TO_TARGET_J = new Key("energy_to_target_j", "J",
+            "energy_j of the rounds up to that round (null: never reached)");
+    public static final Key UPLINK_BYTES_TO_TARGET = new Key("uplink_bytes_to_target", "B",
+            "uplink_bytes of the rounds up to that round (null: never reached)");
+    public static final Key ROUNDS_TO_TARGET = new Key("rounds_to_target", "", "rounds up to that round (null: never reached)");
+    public static final Key EVENTS_PROCESSED = new Key("events_processed", "", "events the simulation kernel fired");
+
+    /** Every key, in the order {@value #FILE} lists them. */
+    public static final List<Key> KEYS = List.of(SCENARIO, SEED, REPLICATION, ROUNDS, CLIENTS, CLIENTS_PER_ROUND, DATASET,
+            MODEL, PARAMETER_COUNT, UPLINK_CODEC, UPLINK_OPTIONS, DOWNLINK_CODEC, UPDATE_MESSAGE_BYTES, PROTOCOL, REGION,
+            DATA_RATE, DOWNLINK_DATA_RATE, DUTY_CYCLE, TARGET_ACCURACY, FINAL_ACCURACY, FINAL_LOSS, SIM_TIME_S,
+            UPLINK_BYTES, DOWNLINK_BYTES, UPLINK_FRAMES, DOWNLINK_FRAMES, UPDATE_BYTES, ENERGY_J, ENERGY_PER_DEVICE_J,
+            TIME_TO_TARGET_S, ENERGY_TO_TARGET_J, UPLINK_BYTES_TO_TARGET, ROUNDS_TO_TARGET, EVENTS_PROCESSED);
+
+    /**
+     * The numeric metrics a sweep aggregates over replications, in the order {@value SweepColumns#FILE}
+     * lists them ({@link SweepColumns#column}).
+     */
+    public static final List<Key> METRICS = List.of(FINAL_ACCURACY, FINAL_LOSS, SIM_TIME_S, UPLINK_BYTES, DOWNLINK_BYTES,
+            UPDATE_BYTES, ENERGY_J, ENERGY_PER_DEVICE_J, TIME_TO_TARGET_S, ENERGY_TO_TARGET_J, UPLINK_BYTES_TO_TARGET,
+            ROUNDS_TO_TARGET);
+
+    private Summary() {
+    }
+}
