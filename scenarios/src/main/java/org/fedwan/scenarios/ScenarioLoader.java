@@ -10,11 +10,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.fedwan.channel.lorawan.Region;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.Scenarios;
+import org.fedwan.sim.config.InvalidScenario;
+import org.fedwan.sim.config.Key;
+import org.fedwan.sim.config.KeyProblem;
+import org.fedwan.sim.config.Scenario;
 
 /**
- * Loads a scenario: a flat YAML mapping of the keys in {@link ScenarioKeys}, optionally
+ * Loads a scenario: a flat YAML mapping of the keys of {@link Scenarios#SCHEMA}, optionally
  * {@code extends: base.yaml} (a path relative to the file) whose settings it overrides. Every
  * problem is collected before anything runs and reported as one line:
  * {@code FILE:LINE: key 'KEY' = VALUE: allowed: WHAT IS ALLOWED}.
@@ -31,7 +34,7 @@ public final class ScenarioLoader {
      * @param file           scenario file
      * @param defaultDataDir data folder used when no file in the chain sets {@code data_dir}
      */
-    public static RunConfig load(Path file, Path defaultDataDir) throws ScenarioException {
+    public static Scenario load(Path file, Path defaultDataDir) throws ScenarioException {
         return build(resolve(file), baseName(file), defaultDataDir);
     }
 
@@ -99,144 +102,79 @@ public final class ScenarioLoader {
     }
 
     /**
-     * Builds a validated configuration from resolved settings, reporting every problem at once.
+     * Builds a validated scenario from resolved settings, reporting every problem at once.
      *
      * @param defaultName    run name when no {@code name} is set
      * @param defaultDataDir data folder when no {@code data_dir} is set
      */
-    public static RunConfig build(Map<String, YamlTree.Node> settings, String defaultName, Path defaultDataDir)
+    public static Scenario build(Map<String, YamlTree.Node> settings, String defaultName, Path defaultDataDir)
             throws ScenarioException {
         List<String> problems = new ArrayList<>();
-        RunConfig.Builder b = RunConfig.builder();
-        b.dataDir = defaultDataDir;
-        b.name = defaultName;
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("name", defaultName);
+        given.put("data_dir", defaultDataDir.toString());
         for (Map.Entry<String, YamlTree.Node> e : settings.entrySet()) {
-            String problem = apply(b, e.getKey(), e.getValue());
-            if (problem != null) {
-                problems.add(problem);
+            String name = e.getKey();
+            YamlTree.Node node = e.getValue();
+            Key<?> key = Scenarios.SCHEMA.key(name);
+            if (key == null) {
+                problems.add(node.where() + ": unknown key '" + name + "'" + suggestion(name) + "; allowed keys: "
+                        + String.join(", ", Scenarios.SCHEMA.keys().stream().map(Key::name).toList()));
+                continue;
             }
+            given.put(name, plainValue(key, node));
         }
-        crossCheck(b, settings, problems);
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
         try {
-            return b.build();
-        } catch (IllegalArgumentException ex) {
-            throw new ScenarioException(List.of(defaultName + ": " + ex.getMessage()));
-        }
-    }
-
-    /** Applies one setting to {@code b}; returns the problem line, or null when it is fine. */
-    static String apply(RunConfig.Builder b, String name, YamlTree.Node node) {
-        ScenarioKeys.Key key = ScenarioKeys.get(name);
-        if (key == null) {
-            return node.where() + ": unknown key '" + name + "'" + suggestion(name) + "; allowed keys: "
-                    + String.join(", ", ScenarioKeys.all().stream().map(ScenarioKeys.Key::name).toList());
-        }
-        Object value = convert(key, node);
-        if (value == null) {
-            return node.where() + ": key '" + name + "' = " + node.raw() + ": allowed: " + key.allowed();
-        }
-        try {
-            key.apply().accept(b, value);
-            return null;
-        } catch (IllegalArgumentException ex) {
-            return node.where() + ": key '" + name + "' = " + node.raw() + ": " + ex.getMessage();
-        }
-    }
-
-    private static void crossCheck(RunConfig.Builder b, Map<String, YamlTree.Node> seen, List<String> problems) {
-        if (b.clientsFraction != null && b.clientsPerRound != null) {
-            problems.add(at(seen, "clients_fraction", "clients_per_round") + "key 'clients_fraction' = " + b.clientsFraction
-                    + " and key 'clients_per_round' = " + b.clientsPerRound + ": allowed: one of the two, not both");
-        }
-        int perRound = b.clientsFraction != null ? 1 : b.clientsPerRound == null ? b.clients : b.clientsPerRound;
-        if (perRound > b.clients) {
-            problems.add(at(seen, "clients_per_round", "clients") + "key 'clients_per_round' = " + perRound
-                    + ": allowed: at most clients = " + b.clients);
-        }
-        if (b.dataset.equals(org.fedwan.fl.data.DatasetCatalog.CIFAR10)) {
-            List<String> missing = org.fedwan.fl.data.Cifar10Files.missingFiles(b.dataDir);
-            if (!missing.isEmpty()) {
-                problems.add(at(seen, "dataset", "data_dir") + "key 'dataset' = cifar10: no CIFAR-10 binary batches in "
-                        + b.dataDir.toAbsolutePath() + " (missing " + String.join(", ", missing)
-                        + "); allowed: a data_dir holding data_batch_1.bin .. data_batch_5.bin and test_batch.bin "
-                        + "(CIFAR-10 is never fetched)");
+            return Scenarios.build(given, null);
+        } catch (InvalidScenario e) {
+            for (KeyProblem p : e.problems()) {
+                problems.add(describe(p, settings, given));
             }
-        }
-        try {
-            org.fedwan.compression.scheme.Scheme scheme = org.fedwan.compression.scheme.Compression.uplink(b.uplinkCodec,
-                    org.fedwan.fl.model.ModelZoo.create(b.model).layout(),
-                    org.fedwan.compression.scheme.Compression.parseOptions(b.uplinkOptions));
-            if (b.quantizationAware && (scheme.quantity() != org.fedwan.compression.scheme.Quantity.WEIGHTS
-                    || !b.clientMode.equals("train"))) {
-                problems.add(at(seen, "quantization_aware", "uplink_codec") + "key 'quantization_aware' = true with scheme "
-                        + b.uplinkCodec + " (sends " + scheme.quantity().name().toLowerCase(java.util.Locale.ROOT)
-                        + ") and client_mode " + b.clientMode + ": allowed: a scheme that sends weights, in client_mode train");
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add(at(seen, "uplink_options", "uplink_codec") + "key 'uplink_options' = " + b.uplinkOptions
-                    + " for scheme " + b.uplinkCodec + ": " + e.getMessage());
-        }
-        if (b.availabilityTrace != null) {
-            try {
-                org.fedwan.sim.federation.AvailabilityTrace.read(b.availabilityTrace, b.clients);
-            } catch (java.io.IOException e) {
-                String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : "cannot read it";
-                problems.add(at(seen, "availability_trace", "availability_trace") + "key 'availability_trace' = "
-                        + b.availabilityTrace + ": " + why + "; allowed: a readable CSV file 'device,start_s,end_s'");
-            } catch (IllegalArgumentException e) {
-                problems.add(at(seen, "availability_trace", "availability_trace") + "key 'availability_trace': " + e.getMessage());
-            }
-        }
-        Region region;
-        try {
-            region = Region.byName(b.region);
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        String range = "a data rate index of " + region.name() + " from 0 to " + (region.dataRates().size() - 1);
-        if (b.dataRate >= region.dataRates().size()) {
-            problems.add(at(seen, "data_rate", "region") + "key 'data_rate' = " + b.dataRate + ": allowed: " + range);
-        }
-        if (b.downlinkDataRate != null && b.downlinkDataRate >= region.dataRates().size()) {
-            problems.add(at(seen, "downlink_data_rate", "region") + "key 'downlink_data_rate' = " + b.downlinkDataRate
-                    + ": allowed: " + range);
+            throw new ScenarioException(problems);
         }
     }
 
-    private static String at(Map<String, YamlTree.Node> seen, String key, String otherKey) {
-        YamlTree.Node e = seen.get(key) != null ? seen.get(key) : seen.get(otherKey);
-        return e == null ? "(defaults): " : e.where() + ": ";
+    /** One problem as a line: where the key was set, the key, its value as written, what is allowed. */
+    private static String describe(KeyProblem p, Map<String, YamlTree.Node> settings, Map<String, Object> given) {
+        YamlTree.Node node = settings.get(p.key());
+        String where = node != null ? node.where() : "(defaults)";
+        String raw = node != null ? node.raw() : String.valueOf(given.getOrDefault(p.key(),
+                Scenarios.SCHEMA.key(p.key()) == null ? "" : Scenarios.SCHEMA.key(p.key()).defaultText()));
+        String message = p.getMessage();
+        boolean continues = message.startsWith("for ") || message.startsWith("and ") || message.startsWith("with ");
+        return where + ": key '" + p.key() + "' = " + raw + (continues ? " " : ": ") + message;
     }
 
-    private static Object convert(ScenarioKeys.Key key, YamlTree.Node node) {
-        if (node.kind() != YamlTree.Kind.SCALAR) {
-            return null;
-        }
-        Object v = node.value();
-        switch (key.type()) {
-            case INTEGER:
-                return v instanceof Long ? v : null;
-            case NUMBER:
-                if (v instanceof Long l) {
-                    return l.doubleValue();
+    /**
+     * A node as the plain value the schema reads: a scalar's typed value (or its text as written,
+     * for keys read as text), a mapping as a map of its scalars, a list as a list. Paths are
+     * resolved against the folder of the file that set them.
+     */
+    private static Object plainValue(Key<?> key, YamlTree.Node node) {
+        switch (node.kind()) {
+            case MAPPING -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                node.fields().forEach((k, v) -> m.put(k, v.kind() == YamlTree.Kind.SCALAR ? v.value() : v.raw()));
+                return m;
+            }
+            case LIST -> {
+                return node.items().stream().map(YamlTree.Node::value).toList();
+            }
+            default -> {
+                Object v = node.value();
+                if (key.type().javaType() == Path.class && v instanceof String s && !s.isBlank()) {
+                    Path p = Path.of(s);
+                    Path base = Path.of(node.file()).toAbsolutePath().getParent();
+                    return (p.isAbsolute() || base == null ? p : base.resolve(p).normalize()).toString();
                 }
-                return v instanceof Double ? v : null;
-            case TEXT:
-                return v instanceof String || v instanceof Long || v instanceof Double ? node.raw() : null;
-            case BOOLEAN:
-                return v instanceof Boolean ? v : null;
-            case PATH:
-                if (!(v instanceof String s) || s.isBlank()) {
-                    return null;
+                if (key.type().textual() && v != null && !(v instanceof Boolean)) {
+                    return node.raw();
                 }
-                Path p = Path.of(s);
-                Path base = Path.of(node.file()).toAbsolutePath().getParent();
-                return p.isAbsolute() || base == null ? p : base.resolve(p).normalize();
-            default:
-                return null;
+                return v;
+            }
         }
     }
 
@@ -244,7 +182,7 @@ public final class ScenarioLoader {
     static String suggestion(String name) {
         String best = null;
         int bestDistance = 3;
-        for (ScenarioKeys.Key k : ScenarioKeys.all()) {
+        for (Key<?> k : Scenarios.SCHEMA.keys()) {
             int d = distance(name, k.name());
             if (d < bestDistance) {
                 bestDistance = d;

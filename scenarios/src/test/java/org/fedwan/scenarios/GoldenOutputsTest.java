@@ -20,7 +20,7 @@ import org.fedwan.scenarios.run.DataSets;
 import org.fedwan.scenarios.run.Execution;
 import org.fedwan.scenarios.run.ResultFolder;
 import org.fedwan.scenarios.run.RunResult;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.Scenario;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,13 +65,13 @@ class GoldenOutputsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void resultTablesAreByteIdentical(Case c) throws Exception {
-        RunConfig.Builder b = ScenarioLoader.load(HOME.resolve(c.file()), HOME.resolve("data")).toBuilder();
+        Scenario scenario = ScenarioLoader.load(HOME.resolve(c.file()), HOME.resolve("data"));
         if (c.rounds() > 0) {
-            b.rounds = c.rounds();
+            scenario = scenario.with("rounds", c.rounds());
         }
         RunResult r;
         try (DataSets.Cache data = new DataSets.Cache()) {
-            r = Execution.execute(b.build(), data, 2, null);
+            r = Execution.execute(scenario, data, 2, null);
         }
         Path dir = Files.createTempDirectory("golden-" + c.name());
         ResultFolder.write(r, dir, Instant.EPOCH, Instant.EPOCH, Map.of());

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.Scenarios;
+import org.fedwan.sim.config.Scenario;
+import org.fedwan.sim.lorawan.LorawanSection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,32 +32,33 @@ class ScenarioLoaderTest {
 
     @Test
     void readsEveryKeyAndAppliesDefaults() throws Exception {
-        RunConfig c = ScenarioLoader.load(write("rounds: 3\nclients: 4\nclients_per_round: 2\nlearning_rate: 0.1\n"
+        Scenario c = ScenarioLoader.load(write("rounds: 3\nclients: 4\nclients_per_round: 2\nlearning_rate: 0.1\n"
                 + "data_rate: 0\nuplink_codec: fp32\nregion: eu868\nround_deadline_s: 3600\ndata_dir: d\n"), dir);
-        assertEquals("study", c.name());
-        assertEquals(3, c.rounds());
-        assertEquals(2, c.clientsPerRound());
-        assertEquals(0.1, c.learningRate());
-        assertEquals(0, c.dataRate());
-        assertEquals(0, c.downlinkDataRate(), "downlink_data_rate defaults to data_rate");
-        assertEquals("EU868", c.region());
-        assertEquals(3600.0, c.roundDeadlineS());
-        assertEquals(dir.resolve("d").toAbsolutePath(), c.dataDir());
-        assertEquals(0.01, c.dutyCycle());
+        LorawanSection lorawan = c.section(LorawanSection.class);
+        assertEquals("study", c.run().name());
+        assertEquals(3, c.run().rounds());
+        assertEquals(2, c.policy().perRound());
+        assertEquals(0.1, c.training().learningRate());
+        assertEquals(0, lorawan.dataRate());
+        assertEquals(0, lorawan.broadcastDataRate(), "downlink_data_rate defaults to data_rate");
+        assertEquals("EU868", lorawan.region());
+        assertEquals(3600.0, c.policy().roundDeadlineS());
+        assertEquals(dir.resolve("d").toAbsolutePath(), c.data().dataDir());
+        assertEquals(0.01, lorawan.dutyCycle());
     }
 
     @Test
     void clientsFractionSetsTheCountPerRound() throws Exception {
         // the fraction may come before the client count in the file
-        RunConfig c = ScenarioLoader.load(write("clients_fraction: 0.1\nclients: 95\n"), dir);
-        assertEquals(10, c.clientsPerRound(), "ceil(0.1 x 95)");
+        Scenario c = ScenarioLoader.load(write("clients_fraction: 0.1\nclients: 95\n"), dir);
+        assertEquals(10, c.policy().perRound(), "ceil(0.1 x 95)");
     }
 
     @Test
     void emptyFileGivesTheDefaults() throws Exception {
-        RunConfig c = ScenarioLoader.load(write(""), dir);
-        assertEquals(RunConfig.builder().rounds, c.rounds());
-        assertEquals(dir, c.dataDir());
+        Scenario c = ScenarioLoader.load(write(""), dir);
+        assertEquals(Scenarios.defaults().run().rounds(), c.run().rounds());
+        assertEquals(dir, c.data().dataDir());
     }
 
     @Test
@@ -105,10 +108,10 @@ class ScenarioLoaderTest {
     @Test
     void everyShippedScenarioLoads() throws Exception {
         Path shipped = Path.of("quickstart.yaml");
-        RunConfig c = ScenarioLoader.load(shipped, dir);
-        assertEquals("quickstart", c.name());
-        assertEquals(10, c.clients());
-        assertEquals(5, c.rounds());
-        assertEquals("mnist", c.dataset());
+        Scenario c = ScenarioLoader.load(shipped, dir);
+        assertEquals("quickstart", c.run().name());
+        assertEquals(10, c.policy().clients());
+        assertEquals(5, c.run().rounds());
+        assertEquals("mnist", c.data().dataset());
     }
 }

@@ -8,9 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.fedwan.scenarios.docs.ReferenceDocs;
 import org.fedwan.scenarios.run.ScenarioRunner;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.Scenarios;
+import org.fedwan.sim.config.Key;
+import org.fedwan.sim.config.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,11 +38,9 @@ class ShippedScenariosTest {
         List<Path> files = shipped();
         assertFalse(files.isEmpty());
         for (Path f : files) {
-            RunConfig.Builder b = ScenarioLoader.load(f, HOME.resolve("data")).toBuilder();
-            b.rounds = 1;
-            b.trainSamples = 200 * b.clients;
-            b.testSamples = 500;
-            ScenarioRunner.Outcome o = ScenarioRunner.run(b.build(), out.resolve(f.getFileName().toString()), 2, false, null,
+            Scenario s = ScenarioLoader.load(f, HOME.resolve("data"));
+            s = s.with(Map.of("rounds", 1, "train_samples", 200 * s.policy().clients(), "test_samples", 500));
+            ScenarioRunner.Outcome o = ScenarioRunner.run(s, out.resolve(f.getFileName().toString()), 2, false, null,
                     false);
             assertEquals(1, o.summary().rounds(), f.toString());
             assertTrue(o.summary().finalAccuracy() > 0.3, f + ": accuracy " + o.summary().finalAccuracy());
@@ -67,18 +69,23 @@ class ShippedScenariosTest {
         }
         assertEquals(5, seeds.size(), seeds.toString());
         for (Path f : seeds) {
-            RunConfig c = ScenarioLoader.load(f, HOME.resolve("data"));
+            Scenario c = ScenarioLoader.load(f, HOME.resolve("data"));
             String name = f.getFileName().toString();
-            assertEquals(name.substring(0, name.length() - ".yaml".length()), c.name());
+            assertEquals(name.substring(0, name.length() - ".yaml".length()), c.run().name());
             assertTrue(Files.exists(HOME.resolve("scenarios/studies").resolve(name)), "no study for " + f);
         }
     }
 
     @Test
-    void readmeDocumentsEveryScenarioKey() throws IOException {
-        String readme = Files.readString(HOME.resolve("README.md"));
-        for (ScenarioKeys.Key k : ScenarioKeys.all()) {
-            assertTrue(readme.contains("| `" + k.name() + "` |"), "README has no row for key " + k.name());
+    void theCommittedReferenceIsWhatTheCodeGenerates() throws IOException {
+        Map<String, String> generated = ReferenceDocs.generate();
+        for (Map.Entry<String, String> f : generated.entrySet()) {
+            Path committed = HOME.resolve(ReferenceDocs.FOLDER).resolve(f.getKey());
+            assertTrue(Files.exists(committed), committed + " is missing: run ./fedwan docs");
+            assertEquals(f.getValue(), Files.readString(committed), committed + " differs from the code: run ./fedwan docs");
+        }
+        for (Key<?> k : Scenarios.SCHEMA.keys()) {
+            assertTrue(generated.get("scenario-keys.md").contains("| `" + k.name() + "` |"), "no row for key " + k.name());
         }
     }
 }

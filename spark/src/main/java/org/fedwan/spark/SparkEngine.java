@@ -13,7 +13,7 @@ import org.fedwan.scenarios.run.Execution;
 import org.fedwan.scenarios.run.ResultFolder;
 import org.fedwan.scenarios.run.RunResult;
 import org.fedwan.scenarios.sweep.SweepEngine;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.Scenario;
 
 /**
  * Runs sweep points as Spark tasks. Tasks go out in batches of twice the cluster's default
@@ -56,7 +56,7 @@ public final class SparkEngine implements SweepEngine {
 
     static Done compute(Task t) throws Exception {
         long start = System.currentTimeMillis();
-        RunConfig c = ResultFolder.fromResolved(t.resolved());
+        Scenario c = ResultFolder.fromResolved(t.resolved());
         RunResult r = Execution.execute(c, Executors.DATA, 1, null);
         return new Done(t.index(), new LinkedHashMap<>(r.tables()), new LinkedHashMap<>(r.summary()), start,
                 System.currentTimeMillis());
@@ -76,7 +76,7 @@ public final class SparkEngine implements SweepEngine {
     }
 
     @Override
-    public void execute(List<RunConfig> runs, ResultSink sink) throws Exception {
+    public void execute(List<Scenario> runs, ResultSink sink) throws Exception {
         if (runs.isEmpty()) {
             return;
         }

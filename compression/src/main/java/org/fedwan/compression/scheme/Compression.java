@@ -127,7 +127,7 @@ public final class Compression {
 
     /**
      * Options written as text, {@code key=value} pairs separated by spaces or commas (a scenario's
-     * {@code uplink_options}, e.g. {@code "bits=4-2-2-4 rounding=stochastic"}), as the map
+     * {@code uplink_options} or {@code strategy_options}, e.g. {@code "bits=4-2-2-4 rounding=stochastic"}), as the map
      * {@link #uplink} takes; sorted by key, a key given twice keeps its last value, a value may
      * contain {@code =}. Blank text gives no options.
      *
@@ -141,7 +141,7 @@ public final class Compression {
             }
             int eq = pair.indexOf('=');
             if (eq <= 0 || eq == pair.length() - 1) {
-                throw new IllegalArgumentException("uplink option '" + pair + "' is not key=value");
+                throw new IllegalArgumentException("option '" + pair + "' is not key=value");
             }
             options.put(pair.substring(0, eq), pair.substring(eq + 1));
         }

@@ -35,7 +35,7 @@ class OptionsTextTest {
         for (String bad : new String[] {"bits", "=4", "bits=", "a=1 levels"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Compression.parseOptions(bad));
             String pair = bad.startsWith("a=1 ") ? "levels" : bad;
-            assertEquals("uplink option '" + pair + "' is not key=value", e.getMessage());
+            assertEquals("option '" + pair + "' is not key=value", e.getMessage());
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.ScenarioLoader;
 import org.fedwan.scenarios.run.ScenarioRunner;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.Scenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunConfig config;
+        Scenario config;
         try {
             config = ScenarioLoader.load(scenario, FedwanCli.home().resolve("data"));
         } catch (ScenarioException e) {
@@ -48,15 +48,13 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         if (seed != null) {
-            RunConfig.Builder b = config.toBuilder();
-            b.seed = seed;
-            config = b.build();
+            config = config.with("seed", seed);
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, got " + n);
         }
-        Path dir = out != null ? out : FedwanCli.home().resolve("results").resolve(config.name());
+        Path dir = out != null ? out : FedwanCli.home().resolve("results").resolve(config.run().name());
         ScenarioRunner.Outcome o = ScenarioRunner.run(config, dir, n, !noFigures, System.out, System.console() != null);
         System.out.printf(Locale.ROOT, "fedwan: final accuracy %.2f%%, %d uplink bytes, %.3f J, %s simulated, %.1f s wall%n",
                 100 * o.summary().finalAccuracy(), o.summary().uplinkBytes(), o.summary().energyJ(),

@@ -2,7 +2,8 @@ package org.fedwan.scenarios.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.fedwan.scenarios.ScenarioKeys;
+import org.fedwan.sim.Scenarios;
+import org.fedwan.sim.config.Key;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,21 +20,21 @@ final class ScenarioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ScenarioKeys.Key> keys;
+        List<Key<?>> keys;
         if (key == null) {
-            keys = ScenarioKeys.all();
+            keys = Scenarios.SCHEMA.keys();
             System.out.println("Scenario keys (flat YAML; 'extends: base.yaml' inherits and overrides another file):");
         } else {
-            ScenarioKeys.Key k = ScenarioKeys.get(key);
+            Key<?> k = Scenarios.SCHEMA.key(key);
             if (k == null) {
                 throw new IllegalArgumentException("unknown key '" + key + "'; allowed keys: "
-                        + String.join(", ", ScenarioKeys.all().stream().map(ScenarioKeys.Key::name).toList()));
+                        + String.join(", ", Scenarios.SCHEMA.keys().stream().map(Key::name).toList()));
             }
             keys = List.of(k);
         }
-        for (ScenarioKeys.Key k : keys) {
+        for (Key<?> k : keys) {
             System.out.printf("%-20s %s%n%-20s default: %s; allowed: %s%n", k.name(), k.description(), "", k.defaultText(),
-                    k.allowed());
+                    k.type().allowed());
         }
         return 0;
     }

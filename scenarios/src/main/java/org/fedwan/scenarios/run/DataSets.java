@@ -1,18 +1,22 @@
 package org.fedwan.scenarios.run;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.fedwan.fl.data.DatasetCatalog;
 import org.fedwan.fl.data.ImageDataset;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.fl.data.TrainTest;
+import org.fedwan.fl.model.ModelZoo;
+import org.fedwan.fl.train.TrainerPool;
+import org.fedwan.fl.train.TrainingSettings;
+import org.fedwan.sim.config.DataSection;
+import org.fedwan.sim.config.Scenario;
+import org.fedwan.sim.config.TrainingSection;
 
-/** Loads (and, for MNIST, fetches on first use) the train and test sets a run needs. */
+/** Loads (and, for MNIST and Fashion-MNIST, fetches on first use) the train and test sets a run needs. */
 public final class DataSets {
 
-
     private DataSets() {
-    }
-
-    /** Train and test images. */
-    public record TrainTest(ImageDataset train, ImageDataset test) {
     }
 
     /**
@@ -22,63 +26,66 @@ public final class DataSets {
      * Safe for concurrent use.
      */
     public static final class Cache implements AutoCloseable {
-        private final java.util.Map<String, TrainTest> loaded = new java.util.HashMap<>();
-        private final java.util.Map<String, org.fedwan.fl.train.TrainerPool> pools = new java.util.HashMap<>();
+        private final Map<String, TrainTest> loaded = new HashMap<>();
+        private final Map<String, TrainerPool> pools = new HashMap<>();
 
-        /** A trainer pool for {@code config}'s model and training settings with {@code threads} trainers. */
-        public synchronized org.fedwan.fl.train.TrainerPool pool(RunConfig config, int threads) {
-            String key = config.model() + "|" + config.localEpochs() + "|" + config.batchSize() + "|" + config.learningRate()
-                    + "|" + config.momentum() + "|" + config.weightDecay() + "|" + config.localSteps() + "|" + threads + "|" + Thread.currentThread().getId();
-            return pools.computeIfAbsent(key, k -> new org.fedwan.fl.train.TrainerPool(
-                    org.fedwan.fl.model.ModelZoo.create(config.model()),
-                    new org.fedwan.fl.train.TrainingSettings(config.localSteps() > 0 ? 0 : config.localEpochs(), config.batchSize(),
-                            config.learningRate(), config.momentum(), config.weightDecay(), config.localSteps()),
+        /** A trainer pool for {@code scenario}'s model and training settings with {@code threads} trainers. */
+        public synchronized TrainerPool pool(Scenario scenario, int threads) {
+            TrainingSection t = scenario.training();
+            String key = t.model() + "|" + t.localEpochs() + "|" + t.batchSize() + "|" + t.learningRate() + "|" + t.momentum()
+                    + "|" + t.weightDecay() + "|" + t.localSteps() + "|" + threads + "|" + Thread.currentThread().getId();
+            return pools.computeIfAbsent(key, k -> new TrainerPool(ModelZoo.create(t.model()),
+                    new TrainingSettings(t.localSteps() > 0 ? 0 : t.localEpochs(), t.batchSize(), t.learningRate(),
+                            t.momentum(), t.weightDecay(), t.localSteps()),
                     threads));
         }
 
         @Override
         public synchronized void close() {
-            pools.values().forEach(org.fedwan.fl.train.TrainerPool::close);
+            pools.values().forEach(TrainerPool::close);
             pools.clear();
         }
 
-        public synchronized TrainTest get(RunConfig config) throws IOException {
-            String key = config.dataset() + "|" + config.dataDir().toAbsolutePath() + "|" + config.trainSamples() + "|"
-                    + config.testSamples() + "|" + (config.dataset().equals("synthetic") ? config.seed() : 0) + "|"
-                    + config.clients();
+        public synchronized TrainTest get(Scenario scenario) throws IOException {
+            DataSection d = scenario.data();
+            String key = d.dataset() + "|" + d.dataDir().toAbsolutePath() + "|" + d.trainSamples() + "|" + d.testSamples() + "|"
+                    + (d.dataset().equals(DatasetCatalog.SYNTHETIC) ? scenario.run().seed() : 0) + "|"
+                    + scenario.policy().clients();
             TrainTest t = loaded.get(key);
             if (t == null) {
-                t = load(config);
+                t = load(scenario);
                 loaded.put(key, t);
             }
             return t;
         }
     }
 
-    public static TrainTest load(RunConfig config) throws IOException {
+    public static TrainTest load(Scenario scenario) throws IOException {
+        DataSection d = scenario.data();
+        long seed = scenario.run().seed();
         ImageDataset train;
         ImageDataset test;
-        if (config.dataset().equals(org.fedwan.fl.data.DatasetCatalog.SYNTHETIC)) {
-            int n = config.trainSamples() > 0 ? config.trainSamples() : org.fedwan.fl.data.DatasetCatalog.SYNTHETIC_TRAIN;
-            int t = config.testSamples() > 0 ? config.testSamples() : org.fedwan.fl.data.DatasetCatalog.SYNTHETIC_TEST;
-            org.fedwan.fl.data.TrainTest tt = org.fedwan.fl.data.DatasetCatalog.synthetic(n, t, 1, 28, config.seed());
+        if (d.dataset().equals(DatasetCatalog.SYNTHETIC)) {
+            int n = d.trainSamples() > 0 ? d.trainSamples() : DatasetCatalog.SYNTHETIC_TRAIN;
+            int t = d.testSamples() > 0 ? d.testSamples() : DatasetCatalog.SYNTHETIC_TEST;
+            TrainTest tt = DatasetCatalog.synthetic(n, t, 1, 28, seed);
             train = tt.train();
             test = tt.test();
         } else {
-            org.fedwan.fl.data.TrainTest tt = org.fedwan.fl.data.DatasetCatalog.load(config.dataset(), config.dataDir(),
-                    config.seed());
+            TrainTest tt = DatasetCatalog.load(d.dataset(), d.dataDir(), seed);
             train = tt.train();
             test = tt.test();
         }
-        if (config.trainSamples() > 0) {
-            train = train.head(config.trainSamples());
+        if (d.trainSamples() > 0) {
+            train = train.head(d.trainSamples());
         }
-        if (config.testSamples() > 0) {
-            test = test.head(config.testSamples());
+        if (d.testSamples() > 0) {
+            test = test.head(d.testSamples());
         }
-        if (train.size() < config.clients()) {
+        int clients = scenario.policy().clients();
+        if (train.size() < clients) {
             throw new IllegalArgumentException("train_samples: " + train.size() + " samples cannot be split among "
-                    + config.clients() + " clients");
+                    + clients + " clients");
         }
         return new TrainTest(train, test);
     }

@@ -3,12 +3,13 @@ package org.fedwan.scenarios.run;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.fedwan.fl.data.TrainTest;
 import org.fedwan.fl.train.TrainerPool;
 import org.fedwan.results.RunListener;
 import org.fedwan.results.TableWriter;
 import org.fedwan.sim.Protocols;
 import org.fedwan.sim.federation.FederatedRun;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.federation.RunSummary;
 
 /**
@@ -29,7 +30,7 @@ public final class Execution {
      * @param threads  trainer threads (does not change the result)
      * @param observer also receives every record (progress bars), may be {@code null}
      */
-    public static RunResult execute(RunConfig config, DataSets.Cache data, int threads, RunListener observer)
+    public static RunResult execute(Scenario config, DataSets.Cache data, int threads, RunListener observer)
             throws IOException {
         Map<String, StringBuilder> text = new LinkedHashMap<>();
         TableWriter.TABLES.forEach(t -> text.put(t.file(), new StringBuilder(4096)));
@@ -50,10 +51,10 @@ public final class Execution {
     }
 
     /** Runs {@code config}, streaming its tables to {@code sinks}. */
-    static RunSummaryAndTarget execute(RunConfig config, DataSets.Cache data, int threads, RunListener observer,
+    static RunSummaryAndTarget execute(Scenario config, DataSets.Cache data, int threads, RunListener observer,
             TableWriter.Sinks sinks) throws IOException {
-        DataSets.TrainTest tt = data.get(config);
-        TargetTracker target = new TargetTracker(config.targetAccuracy());
+        TrainTest tt = data.get(config);
+        TargetTracker target = new TargetTracker(config.run().targetAccuracy());
         TableWriter tables = new TableWriter(sinks);
         RunListener listener = observer == null ? RunListener.all(tables, target) : RunListener.all(tables, target, observer);
         TrainerPool pool = data.pool(config, threads);

@@ -14,7 +14,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.Scenarios;
+import org.fedwan.sim.config.Scenario;
 
 /**
  * A run's result folder: its tables ({@link org.fedwan.results.TableWriter#TABLES}), {@code summary.json} and,
@@ -56,15 +57,15 @@ public final class ResultFolder {
                 .writeValueAsString(clean) + "\n");
     }
 
-    static void writeManifest(Path dir, RunConfig c, Instant start, Instant end, Map<String, Object> extra)
+    static void writeManifest(Path dir, Scenario c, Instant start, Instant end, Map<String, Object> extra)
             throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "FedWAN");
         m.put("tool_version", TOOL_VERSION);
         m.put("scenario", resolved(c));
         m.put("scenario_sha256", hash(c));
-        m.put("seed", c.seed());
-        m.put("replication", c.replication());
+        m.put("seed", c.run().seed());
+        m.put("replication", c.run().replication());
         m.put("started", start.toString());
         m.put("finished", end.toString());
         m.putAll(extra);
@@ -72,111 +73,30 @@ public final class ResultFolder {
     }
 
     /** The resolved scenario as key -> value, with the scenario file's key names. */
-    public static Map<String, Object> resolved(RunConfig c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", c.name());
-        m.put("seed", c.seed());
-        m.put("replication", c.replication());
-        m.put("rounds", c.rounds());
-        m.put("clients", c.clients());
-        m.put("clients_per_round", c.clientsPerRound());
-        m.put("dataset", c.dataset());
-        m.put("data_dir", c.dataDir().toString());
-        m.put("train_samples", c.trainSamples());
-        m.put("test_samples", c.testSamples());
-        m.put("model", c.model());
-        m.put("local_epochs", c.localEpochs());
-        m.put("batch_size", c.batchSize());
-        m.put("learning_rate", c.learningRate());
-        m.put("uplink_codec", c.uplinkCodec());
-        m.put("uplink_options", c.uplinkOptions());
-        m.put("downlink_codec", c.downlinkCodec());
-        m.put("region", c.region());
-        m.put("data_rate", c.dataRate());
-        m.put("downlink_data_rate", c.downlinkDataRate());
-        m.put("duty_cycle", c.dutyCycle());
-        m.put("gateway_duty_cycle", c.gatewayDutyCycle());
-        m.put("radio", c.radio());
-        m.put("device_mflops", c.deviceMflops());
-        m.put("device_speed_sigma", c.deviceSpeedSigma());
-        m.put("round_deadline_s", c.roundDeadlineS());
-        m.put("target_accuracy", c.targetAccuracy());
-        m.put("link", c.link());
-        m.put("radius_m", c.radiusM());
-        m.put("gateways", c.gateways());
-        m.put("sf_policy", c.sfPolicy());
-        m.put("confirmed", c.confirmed());
-        m.put("fair_use", c.fairUse());
-        m.put("battery_capacity_j", c.batteryCapacityJ());
-        m.put("partition", c.partition());
-        m.put("shards_per_client", c.shardsPerClient());
-        m.put("dirichlet_alpha", c.dirichletAlpha());
-        m.put("momentum", c.momentum());
-        m.put("weight_decay", c.weightDecay());
-        m.put("protocol", c.protocol());
-        m.put("coupling_loss_db", c.couplingLossDb());
-        m.put("nbiot_profile", c.nbiotProfile());
-        m.put("over_selection", c.overSelection());
-        m.put("dropout_probability", c.dropoutProbability());
-        m.put("compute_energy_mj_per_mflop", c.computeEnergyMjPerMflop());
-        m.put("server_learning_rate", c.serverLearningRate());
-        m.put("nbiot_share", c.nbiotShare());
-        m.put("client_mode", c.clientMode());
-        m.put("gradient_batch", c.gradientBatch());
-        m.put("local_steps", c.localSteps());
-        m.put("eval_every", c.evalEvery());
-        m.put("train_eval_samples", c.trainEvalSamples());
-        m.put("late_updates", c.lateUpdates());
-        m.put("availability", c.availability());
-        m.put("availability_trace", c.availabilityTrace() == null ? "" : c.availabilityTrace().toString());
-        m.put("pretrain_fraction", c.pretrainFraction());
-        m.put("pretrain_epochs", c.pretrainEpochs());
-        m.put("quantization_aware", c.quantizationAware());
-        return m;
+    public static Map<String, Object> resolved(Scenario c) {
+        return c.resolved();
     }
 
     /**
-     * The inverse of {@link #resolved}: a configuration from its resolved key -> value map, each
-     * value applied through the scenario key table (so a key is defined in one place only).
+     * The inverse of {@link #resolved}: a scenario from its resolved key -> value map, read through
+     * the scenario schema (so a key is defined in one place only).
      */
-    public static RunConfig fromResolved(Map<String, ?> m) {
-        RunConfig.Builder b = RunConfig.builder();
-        for (Map.Entry<String, ?> e : m.entrySet()) {
-            if (e.getKey().equals("replication")) {
-                b.replication = ((Number) e.getValue()).intValue();
-                continue;
-            }
-            org.fedwan.scenarios.ScenarioKeys.Key key = org.fedwan.scenarios.ScenarioKeys.get(e.getKey());
-            if (key == null) {
-                throw new IllegalArgumentException("resolved scenario has an unknown key '" + e.getKey() + "'");
-            }
-            Object v = e.getValue();
-            if (key.type() == org.fedwan.scenarios.ScenarioKeys.Type.PATH && String.valueOf(v).isEmpty()) {
-                continue;
-            }
-            Object typed = switch (key.type()) {
-                case INTEGER -> ((Number) v).longValue();
-                case NUMBER -> ((Number) v).doubleValue();
-                case PATH -> java.nio.file.Path.of((String) v);
-                case BOOLEAN -> (Boolean) v;
-                case TEXT -> String.valueOf(v);
-            };
-            key.apply().accept(b, typed);
-        }
-        return b.build();
+    public static Scenario fromResolved(Map<String, ?> m) {
+        return Scenarios.build(m, null);
     }
 
     /** SHA-256 of the resolved scenario without its data folder (which differs between machines). */
-    public static String hash(RunConfig c) {
-        Map<String, Object> m = resolved(c);
+    public static String hash(Scenario c) {
+        Map<String, Object> m = new LinkedHashMap<>(resolved(c));
         m.remove("data_dir");
-        if (c.availabilityTrace() != null) {
+        Path trace = c.policy().availabilityTrace();
+        if (trace != null) {
             // the trace's content, not where it is kept on this machine
             try {
                 m.put("availability_trace", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(Files.readAllBytes(c.availabilityTrace()))));
+                        .digest(Files.readAllBytes(trace))));
             } catch (IOException | NoSuchAlgorithmException e) {
-                throw new IllegalStateException("cannot read the availability trace " + c.availabilityTrace(), e);
+                throw new IllegalStateException("cannot read the availability trace " + trace, e);
             }
         }
         try {

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.fedwan.plots.RunFigures;
 import org.fedwan.results.Table;
 import org.fedwan.results.TableWriter;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.federation.RunSummary;
 import org.fedwan.results.RunListener;
 
@@ -36,7 +36,7 @@ public final class ScenarioRunner {
      * @param progress where the progress bar goes, or {@code null} for none
      * @param inPlace  redraw the bar in place (terminal) rather than a line per round
      */
-    public static Outcome run(RunConfig config, Path outDir, int threads, boolean figures, PrintStream progress,
+    public static Outcome run(Scenario config, Path outDir, int threads, boolean figures, PrintStream progress,
             boolean inPlace) throws IOException {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
@@ -44,8 +44,8 @@ public final class ScenarioRunner {
         Files.deleteIfExists(outDir.resolve(ResultFolder.MANIFEST));
         RunListener bar = null;
         if (progress != null) {
-            ProgressBar b = new ProgressBar(progress, config.rounds(), inPlace);
-            b.start(config.name());
+            ProgressBar b = new ProgressBar(progress, config.run().rounds(), inPlace);
+            b.start(config.run().name());
             bar = b;
         }
         Map<String, BufferedWriter> writers = new LinkedHashMap<>();

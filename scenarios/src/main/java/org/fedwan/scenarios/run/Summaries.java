@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.fedwan.results.Key;
 import org.fedwan.results.Summary;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.LinkSection;
+import org.fedwan.sim.config.Scenario;
+import org.fedwan.sim.lorawan.LorawanSection;
 import org.fedwan.sim.federation.RunSummary;
 
 /** The summary of a run ({@link Summary#KEYS}, in that order); the sweep table aggregates its numeric metrics. */
@@ -17,26 +19,27 @@ public final class Summaries {
     private Summaries() {
     }
 
-    static Map<String, Object> of(RunConfig c, RunSummary s, TargetTracker t) {
+    static Map<String, Object> of(Scenario c, RunSummary s, TargetTracker t) {
+        LorawanSection lorawan = c.section(LorawanSection.class);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put(Summary.SCENARIO.name(), c.name());
-        m.put(Summary.SEED.name(), c.seed());
-        m.put(Summary.REPLICATION.name(), c.replication());
+        m.put(Summary.SCENARIO.name(), c.run().name());
+        m.put(Summary.SEED.name(), c.run().seed());
+        m.put(Summary.REPLICATION.name(), c.run().replication());
         m.put(Summary.ROUNDS.name(), s.rounds());
-        m.put(Summary.CLIENTS.name(), c.clients());
-        m.put(Summary.CLIENTS_PER_ROUND.name(), c.clientsPerRound());
-        m.put(Summary.DATASET.name(), c.dataset());
-        m.put(Summary.MODEL.name(), c.model());
+        m.put(Summary.CLIENTS.name(), c.policy().clients());
+        m.put(Summary.CLIENTS_PER_ROUND.name(), c.policy().perRound());
+        m.put(Summary.DATASET.name(), c.data().dataset());
+        m.put(Summary.MODEL.name(), c.training().model());
         m.put(Summary.PARAMETER_COUNT.name(), s.parameterCount());
-        m.put(Summary.UPLINK_CODEC.name(), c.uplinkCodec());
-        m.put(Summary.UPLINK_OPTIONS.name(), c.uplinkOptions());
-        m.put(Summary.DOWNLINK_CODEC.name(), c.downlinkCodec());
+        m.put(Summary.UPLINK_CODEC.name(), c.compression().uplinkCodec());
+        m.put(Summary.UPLINK_OPTIONS.name(), c.compression().uplinkOptionsText());
+        m.put(Summary.DOWNLINK_CODEC.name(), c.compression().downlinkCodec());
         m.put(Summary.UPDATE_MESSAGE_BYTES.name(), s.updateMessageBytes());
-        m.put(Summary.PROTOCOL.name(), c.protocol());
-        m.put(Summary.REGION.name(), c.region());
-        m.put(Summary.DATA_RATE.name(), c.dataRate());
-        m.put(Summary.DOWNLINK_DATA_RATE.name(), c.downlinkDataRate());
-        m.put(Summary.DUTY_CYCLE.name(), c.dutyCycle());
+        m.put(Summary.PROTOCOL.name(), c.section(LinkSection.class).protocol());
+        m.put(Summary.REGION.name(), lorawan.region());
+        m.put(Summary.DATA_RATE.name(), lorawan.dataRate());
+        m.put(Summary.DOWNLINK_DATA_RATE.name(), lorawan.broadcastDataRate());
+        m.put(Summary.DUTY_CYCLE.name(), lorawan.dutyCycle());
         m.put(Summary.TARGET_ACCURACY.name(), t.target());
         m.put(Summary.FINAL_ACCURACY.name(), s.finalAccuracy());
         m.put(Summary.FINAL_LOSS.name(), s.finalLoss());
@@ -47,7 +50,7 @@ public final class Summaries {
         m.put(Summary.DOWNLINK_FRAMES.name(), s.downlinkFrames());
         m.put(Summary.UPDATE_BYTES.name(), s.updateBytes());
         m.put(Summary.ENERGY_J.name(), s.energyJ());
-        m.put(Summary.ENERGY_PER_DEVICE_J.name(), s.energyJ() / c.clients());
+        m.put(Summary.ENERGY_PER_DEVICE_J.name(), s.energyJ() / c.policy().clients());
         m.put(Summary.TIME_TO_TARGET_S.name(), t.timeS());
         m.put(Summary.ENERGY_TO_TARGET_J.name(), t.energyJ());
         m.put(Summary.UPLINK_BYTES_TO_TARGET.name(), t.uplinkBytes());

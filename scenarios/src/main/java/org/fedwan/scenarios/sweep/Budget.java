@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.fedwan.scenarios.run.ResultFolder;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.Scenario;
+import org.fedwan.sim.lorawan.LorawanSection;
 
 /**
  * What-if ranking: for each sweep point, the simulated time, energy per device, uplink bytes and
@@ -60,8 +61,8 @@ public final class Budget {
                     continue;
                 }
                 runs++;
-                RunConfig c = p.runs().get(r);
-                double[] cost = costToTarget(dir, limits.targetAccuracy(), c.clients());
+                Scenario c = p.runs().get(r);
+                double[] cost = costToTarget(dir, limits.targetAccuracy(), c.policy().clients());
                 if (cost == null) {
                     allWithin = false;
                     continue;
@@ -71,7 +72,7 @@ public final class Budget {
                 bytes.addValue(cost[2]);
                 airtime.addValue(cost[3]);
                 allWithin &= within(limits.maxTimeS(), cost[0]) && within(limits.maxEnergyJPerDevice(), cost[1])
-                        && within(limits.maxAirtimeSPerDay(), cost[3]) && within(limits.maxDutyCycle(), c.dutyCycle());
+                        && within(limits.maxAirtimeSPerDay(), cost[3]) && within(limits.maxDutyCycle(), c.section(LorawanSection.class).dutyCycle());
             }
             boolean ok = allWithin && time.getN() == spec.replications();
             rows.add(new Row(p, (int) time.getN(), runs, mean(time), mean(energy), mean(bytes), mean(airtime), ok));

@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 import org.fedwan.scenarios.run.DataSets;
 import org.fedwan.scenarios.run.Execution;
 import org.fedwan.scenarios.run.RunResult;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.Scenario;
 
 /** Runs sweep points in a pool of local worker threads (one per core by default); nothing to install. */
 public final class LocalEngine implements SweepEngine {
@@ -38,7 +38,7 @@ public final class LocalEngine implements SweepEngine {
     }
 
     @Override
-    public void execute(List<RunConfig> runs, ResultSink sink) throws Exception {
+    public void execute(List<Scenario> runs, ResultSink sink) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "fedwan-sweep");
             t.setDaemon(true);

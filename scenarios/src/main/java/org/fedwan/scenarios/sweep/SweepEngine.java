@@ -2,7 +2,7 @@ package org.fedwan.scenarios.sweep;
 
 import java.util.List;
 import org.fedwan.scenarios.run.RunResult;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.Scenario;
 
 /**
  * Where the runs of a sweep execute: a local pool ({@link LocalEngine}, the default) or a cluster
@@ -19,5 +19,5 @@ public interface SweepEngine {
     String describe();
 
     /** Executes {@code runs}; passes each result to {@code sink} as it finishes. */
-    void execute(List<RunConfig> runs, ResultSink sink) throws Exception;
+    void execute(List<Scenario> runs, ResultSink sink) throws Exception;
 }

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fedwan.scenarios.run.ResultFolder;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.Scenario;
 
 /**
  * Drives a sweep: skips runs whose folder is complete (it has a manifest), clears and re-runs
@@ -45,13 +45,13 @@ public final class SweepRunner {
     public static Outcome run(SweepSpec spec, Path outDir, SweepEngine engine, PrintStream progress, boolean figures)
             throws Exception {
         Files.createDirectories(outDir);
-        List<RunConfig> todo = new ArrayList<>();
+        List<Scenario> todo = new ArrayList<>();
         List<Path> todoDirs = new ArrayList<>();
         int skipped = 0;
         for (SweepSpec.Point p : spec.points()) {
             for (int r = 0; r < spec.replications(); r++) {
                 Path dir = runDir(outDir, p, r);
-                RunConfig c = p.runs().get(r);
+                Scenario c = p.runs().get(r);
                 if (ResultFolder.isComplete(dir)) {
                     checkSameScenario(dir, c);
                     skipped++;
@@ -110,7 +110,7 @@ public final class SweepRunner {
         return table;
     }
 
-    private static void checkSameScenario(Path dir, RunConfig c) throws IOException {
+    private static void checkSameScenario(Path dir, Scenario c) throws IOException {
         Map<String, Object> manifest = JSON.readValue(dir.resolve(ResultFolder.MANIFEST).toFile(),
                 new TypeReference<Map<String, Object>>() { });
         String expected = ResultFolder.hash(c);

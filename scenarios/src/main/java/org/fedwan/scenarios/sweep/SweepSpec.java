@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.ScenarioLoader;
 import org.fedwan.scenarios.YamlTree;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.Scenario;
 
 /**
  * A parsed and fully validated sweep: every run it describes has been built, so a sweep that
@@ -42,7 +43,7 @@ public record SweepSpec(String name, Path file, List<String> parameters, List<Po
      * @param values swept key -> value as written in the sweep file
      * @param runs   configuration of each replication
      */
-    public record Point(int index, Map<String, String> values, List<RunConfig> runs) {
+    public record Point(int index, Map<String, String> values, List<Scenario> runs) {
 
         /** Folder name of the point, e.g. {@code p0007}. */
         public String id() {
@@ -164,14 +165,12 @@ public record SweepSpec(String name, Path file, List<String> parameters, List<Po
             Map<String, YamlTree.Node> settings = new LinkedHashMap<>(base);
             settings.putAll(set);
             settings.putAll(overrides);
-            List<RunConfig> runs = new ArrayList<>();
+            List<Scenario> runs = new ArrayList<>();
             try {
-                RunConfig c = ScenarioLoader.build(settings, name, defaultDataDir);
+                Scenario c = ScenarioLoader.build(settings, name, defaultDataDir);
                 for (int r = 0; r < replications; r++) {
-                    RunConfig.Builder b = c.toBuilder();
-                    b.replication = r;
-                    b.name = name + "-" + String.format(java.util.Locale.ROOT, "p%04d", i) + "-r" + r;
-                    runs.add(b.build());
+                    runs.add(c.with(Map.of("replication", (long) r,
+                            "name", name + "-" + String.format(Locale.ROOT, "p%04d", i) + "-r" + r)));
                 }
             } catch (ScenarioException e) {
                 for (String problem : e.problems()) {

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fedwan.scenarios.ScenarioLoader;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +18,7 @@ class ScenarioRunnerTest {
     @TempDir
     Path dir;
 
-    private RunConfig tiny() throws Exception {
+    private Scenario tiny() throws Exception {
         Path f = dir.resolve("tiny.yaml");
         Files.writeString(f, "dataset: synthetic\ntrain_samples: 300\ntest_samples: 100\nclients: 3\nrounds: 2\n"
                 + "batch_size: 20\nseed: 5\ntrain_eval_samples: 50\nquantization_aware: true\n");
@@ -27,7 +27,7 @@ class ScenarioRunnerTest {
 
     @Test
     void writesTablesSummaryAndFiguresByteIdenticallyForAnyThreadCount() throws Exception {
-        RunConfig c = tiny();
+        Scenario c = tiny();
         ScenarioRunner.Outcome a = ScenarioRunner.run(c, dir.resolve("a"), 1, true, null, false);
         ScenarioRunner.run(c, dir.resolve("b"), 2, false, null, false);
         for (String table : List.of("rounds.csv", "transmissions.csv")) {
@@ -53,7 +53,7 @@ class ScenarioRunnerTest {
 
     @Test
     void resolvedScenarioRoundTrips() throws Exception {
-        RunConfig c = tiny().toBuilder().build();
+        Scenario c = tiny();
         assertEquals(c, ResultFolder.fromResolved(ResultFolder.resolved(c)));
         assertEquals(64, ResultFolder.hash(c).length());
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.run.ResultFolder;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.Scenario;
+import org.fedwan.sim.lorawan.LorawanSection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,12 +49,12 @@ class SweepTest {
         assertEquals("fp32", s.points().get(0).values().get("uplink_codec"));
         assertEquals("int8", s.points().get(1).values().get("uplink_codec"));
         assertEquals("4", s.points().get(2).values().get("downlink_data_rate"));
-        RunConfig p1r1 = s.points().get(1).runs().get(1);
-        RunConfig p3r1 = s.points().get(3).runs().get(1);
-        assertEquals(p1r1.seed(), p3r1.seed());
-        assertEquals(1, p1r1.replication());
-        assertEquals(1, p3r1.replication());
-        assertEquals(4, p3r1.dataRate());
+        Scenario p1r1 = s.points().get(1).runs().get(1);
+        Scenario p3r1 = s.points().get(3).runs().get(1);
+        assertEquals(p1r1.run().seed(), p3r1.run().seed());
+        assertEquals(1, p1r1.run().replication());
+        assertEquals(1, p3r1.run().replication());
+        assertEquals(4, p3r1.section(LorawanSection.class).dataRate());
     }
 
     @Test
@@ -106,7 +107,7 @@ class SweepTest {
             }
 
             @Override
-            public void execute(List<RunConfig> runs, ResultSink sink) throws Exception {
+            public void execute(List<Scenario> runs, ResultSink sink) throws Exception {
                 new LocalEngine(1, 1).execute(runs.subList(0, 3), sink);
                 throw new IllegalStateException("simulated crash");
             }

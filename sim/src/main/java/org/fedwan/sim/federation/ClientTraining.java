@@ -14,7 +14,9 @@ import org.fedwan.fl.train.GradientMode;
 import org.fedwan.fl.train.TrainResult;
 import org.fedwan.fl.train.TrainerPool;
 import org.fedwan.fl.train.WeightProjection;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.ClientMode;
+import org.fedwan.sim.config.GradientBatch;
+import org.fedwan.sim.config.TrainingSection;
 import org.fedwan.sim.random.RandomStreams;
 
 /**
@@ -25,7 +27,7 @@ import org.fedwan.sim.random.RandomStreams;
  */
 final class ClientTraining {
 
-    private final RunConfig config;
+    private final TrainingSection config;
     private final TrainerPool pool;
     private final ImageDataset train;
     private final Scheme scheme;
@@ -33,14 +35,14 @@ final class ClientTraining {
     private final long flopsPerSamplePass;
     private final boolean gradientMode;
 
-    ClientTraining(RunConfig config, TrainerPool pool, ImageDataset train, Scheme scheme, RandomStreams streams) {
+    ClientTraining(TrainingSection config, TrainerPool pool, ImageDataset train, Scheme scheme, RandomStreams streams) {
         this.config = config;
         this.pool = pool;
         this.train = train;
         this.scheme = scheme;
         this.streams = streams;
         this.flopsPerSamplePass = 3 * pool.model().forwardFlopsPerSample();
-        this.gradientMode = config.clientMode().equals("gradient");
+        this.gradientMode = config.clientMode() == ClientMode.GRADIENT;
     }
 
     /**
@@ -60,7 +62,7 @@ final class ClientTraining {
         }
         List<float[][]> models;
         if (gradientMode) {
-            models = pool.gradients(jobs, config.gradientBatch().equals("full") ? GradientMode.FULL_LOCAL_DATA
+            models = pool.gradients(jobs, config.gradientBatch() == GradientBatch.FULL ? GradientMode.FULL_LOCAL_DATA
                     : GradientMode.ONE_MINIBATCH);
         } else {
             List<TrainResult> results = pool.train(jobs);
@@ -134,7 +136,7 @@ final class ClientTraining {
     private long samplesProcessed(ClientState c) {
         int n = c.share.length;
         if (gradientMode) {
-            return config.gradientBatch().equals("full") ? n : Math.min(config.batchSize(), n);
+            return config.gradientBatch() == GradientBatch.FULL ? n : Math.min(config.batchSize(), n);
         }
         if (config.localSteps() > 0) {
             return (long) config.localSteps() * Math.min(config.batchSize(), n);

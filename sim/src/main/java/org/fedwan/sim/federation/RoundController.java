@@ -11,7 +11,9 @@ import org.fedwan.fl.strategy.Failure;
 import org.fedwan.results.ClientOutcome;
 import org.fedwan.results.LossCause;
 import org.fedwan.results.RoundRecord;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.LateUpdates;
+import org.fedwan.sim.config.RoundPolicySection;
+import org.fedwan.sim.config.RunSection;
 import org.fedwan.sim.kernel.ExternalEvent;
 import org.fedwan.sim.kernel.Simulation;
 import org.fedwan.sim.link.LinkGroup;
@@ -39,7 +41,8 @@ final class RoundController extends Simulation {
     static final long SERVER_ID = -1;
 
     private final RunContext run;
-    private final RunConfig config;
+    private final RunSection runSection;
+    private final RoundPolicySection policy;
     private final ClientState[] clients;
     private final List<LinkGroup> groups;
     private final ClientTraining training;
@@ -70,13 +73,14 @@ final class RoundController extends Simulation {
     private final long parameterCount;
 
     RoundController(RunContext run) {
-        super(run.config().name(), run.config().seed(), run.config().replication());
+        super(run.scenario().run().name(), run.scenario().run().seed(), run.scenario().run().replication());
         this.run = run;
-        this.config = run.config();
-        int n = config.clients();
+        this.runSection = run.scenario().run();
+        this.policy = run.scenario().policy();
+        int n = policy.clients();
         this.clients = new ClientState[n];
         this.log = new RoundLog(this, clients, run.listener());
-        this.groups = run.links().groups(this, config, log);
+        this.groups = run.links().groups(this, run.scenario(), log);
         Setup setup = new Setup(run, streams());
         this.computeDone = new ComputeDone[n];
         for (LinkGroup g : groups) {
@@ -87,10 +91,10 @@ final class RoundController extends Simulation {
         }
         Scheme scheme = setup.scheme();
         this.parameterCount = scheme.layout().parameterCount();
-        this.training = new ClientTraining(config, run.pool(), run.train(), scheme, streams());
+        this.training = new ClientTraining(run.scenario().training(), run.pool(), run.train(), scheme, streams());
         this.selection = streams().of(SERVER_ID, "selection");
         this.availability = setup.availability();
-        this.server = new Server(config, scheme, run.pool(), run.test(), setup.trainEval(), setup.initialWeights(),
+        this.server = new Server(run.scenario(), scheme, run.pool(), run.test(), setup.trainEval(), setup.initialWeights(),
                 setup.initialBuffers(), streams().seed(SERVER_ID, "gradient-norm"));
     }
 
@@ -147,11 +151,11 @@ final class RoundController extends Simulation {
         }
         int[] available = IntStream.range(0, clients.length).filter(c -> !clients[c].busyWithLateUpdate() && online(c))
                 .toArray();
-        selected = server.strategy().configureFit(round, available, config.clientsPerRound(), config.overSelection(),
+        selected = server.strategy().configureFit(round, available, policy.perRound(), policy.overSelection(),
                 selection);
-        int[] active = Arrays.stream(selected).filter(c -> !(config.dropoutProbability() > 0
-                && streams().of(c, "dropout-round-" + round).nextDouble() < config.dropoutProbability())).toArray();
-        expectedArrivals = Math.min(config.clientsPerRound(), active.length);
+        int[] active = Arrays.stream(selected).filter(c -> !(policy.dropoutProbability() > 0
+                && streams().of(c, "dropout-round-" + round).nextDouble() < policy.dropoutProbability())).toArray();
+        expectedArrivals = Math.min(policy.perRound(), active.length);
         for (int c : selected) {
             clients[c].startRound(clients[c].link.waitingTimeUs());
         }
@@ -171,8 +175,8 @@ final class RoundController extends Simulation {
             c.computeUs = this.training.computeTimeUs(c);
             computeDone[c.client].schedule(c.computeUs);
         }
-        if (config.roundDeadlineS() > 0) {
-            deadline.schedule(Math.round(config.roundDeadlineS() * 1e6));
+        if (policy.roundDeadlineS() > 0) {
+            deadline.schedule(Math.round(policy.roundDeadlineS() * 1e6));
         }
     }
 
@@ -184,7 +188,7 @@ final class RoundController extends Simulation {
         if (clients[c].link.batteryEmpty(nowUs()) || !availability.online(c, nowUs())) {
             return false;
         }
-        return config.availability() >= 1 || streams().of(c, "availability-round-" + round).nextDouble() < config.availability();
+        return policy.availability() >= 1 || streams().of(c, "availability-round-" + round).nextDouble() < policy.availability();
     }
 
     private void computed(ClientState c) {
@@ -264,7 +268,7 @@ final class RoundController extends Simulation {
             ClientState c = clients[s];
             if (c.arrived) {
                 arrived.add(c);
-            } else if (config.lateUpdates().equals("next-round") && !c.droppedOut && round < config.rounds()) {
+            } else if (policy.lateUpdates() == LateUpdates.NEXT_ROUND && !c.droppedOut && round < runSection.rounds()) {
                 // it finishes computing and sending; its update joins the first aggregation after it arrives
                 c.carrying = true;
             } else {
@@ -318,7 +322,7 @@ final class RoundController extends Simulation {
                 clientsOk, selected.length - clientsOk, totalWaitUs() - waitAtStartUs, aggregatedAtUs, server.trainLoss(),
                 server.trainAccuracy(), server.gradientNorm(), lateUsed));
         betweenRounds = true;
-        if (round < config.rounds()) {
+        if (round < runSection.rounds()) {
             roundStart.schedule(0);
         } else {
             // devices may keep timers forever (NB-IoT periodic TAU, paging): the run ends with its last round

@@ -3,19 +3,19 @@ package org.fedwan.sim.federation;
 import org.fedwan.fl.data.ImageDataset;
 import org.fedwan.fl.train.TrainerPool;
 import org.fedwan.results.RunListener;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.link.LinkPlan;
 
 /**
  * The inputs of one run.
  *
- * @param config   the validated configuration
+ * @param scenario the validated scenario
  * @param train    training set (partitioned among the clients)
  * @param test     test set
  * @param pool     trainers of the configured model (its thread count does not change results)
  * @param listener receives every record of the run
  * @param links    puts the clients on their link groups
  */
-record RunContext(RunConfig config, ImageDataset train, ImageDataset test, TrainerPool pool, RunListener listener,
+record RunContext(Scenario scenario, ImageDataset train, ImageDataset test, TrainerPool pool, RunListener listener,
         LinkPlan links) {
 }

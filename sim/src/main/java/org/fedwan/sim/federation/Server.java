@@ -24,7 +24,10 @@ import org.fedwan.fl.train.Evaluation;
 import org.fedwan.fl.train.GradientMode;
 import org.fedwan.fl.train.OptimizerState;
 import org.fedwan.fl.train.TrainerPool;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.fl.strategy.Strategies;
+import org.fedwan.sim.config.ClientMode;
+import org.fedwan.sim.config.Scenario;
+import org.fedwan.sim.config.ServerSection;
 
 /**
  * The server's side of a round: it decodes what arrived, hands the results to the run's
@@ -38,7 +41,8 @@ final class Server {
     /** Samples per chunk of the gradient-norm measurement. */
     private static final int GRADIENT_CHUNK = 1000;
 
-    private final RunConfig config;
+    private final int evalEvery;
+    private final int rounds;
     private final Scheme scheme;
     private final ServerDecoder decoder;
     private final DownlinkCodec downlink;
@@ -59,29 +63,31 @@ final class Server {
     private double trainAccuracy = Double.NaN;
     private double gradientNorm = Double.NaN;
 
-    Server(RunConfig config, Scheme scheme, TrainerPool pool, ImageDataset test, ImageDataset trainEval,
+    Server(Scenario scenario, Scheme scheme, TrainerPool pool, ImageDataset test, ImageDataset trainEval,
             float[][] initialWeights, float[] initialBuffers, long gradientNormSeed) {
-        this.config = config;
+        this.evalEvery = scenario.policy().evalEvery();
+        this.rounds = scenario.run().rounds();
         this.scheme = scheme;
         this.decoder = scheme.newServer();
         this.layout = scheme.layout();
-        this.downlink = Compression.downlink(config.downlinkCodec(), layout);
+        this.downlink = Compression.downlink(scenario.compression().downlinkCodec(), layout);
         this.pool = pool;
         this.test = test;
         this.trainEval = trainEval;
         this.global = initialWeights;
         this.buffers = initialBuffers;
         this.gradientNormSeed = gradientNormSeed;
-        this.strategy = strategy(config, scheme);
+        this.strategy = strategy(scenario, scheme);
     }
 
     /** The run's strategy, from what the clients send and how the scheme's values average. */
-    static Strategy strategy(RunConfig config, Scheme scheme) {
-        boolean gradients = config.clientMode().equals("gradient");
+    static Strategy strategy(Scenario scenario, Scheme scheme) {
+        boolean gradients = scenario.training().clientMode() == ClientMode.GRADIENT;
+        ServerSection s = scenario.server();
         ValueKind kind = gradients ? ValueKind.GRADIENTS
                 : scheme.quantity() == Quantity.WEIGHTS ? ValueKind.WEIGHTS : ValueKind.UPDATES;
-        return org.fedwan.fl.strategy.Strategies.create("fedavg", java.util.Map.of(),
-                new StrategyContext(kind, scheme.averagingRule(), config.learningRate(), config.serverLearningRate()));
+        return Strategies.create(s.strategy(), s.strategyOptions(),
+                new StrategyContext(kind, scheme.averagingRule(), scenario.training().learningRate(), s.serverLearningRate()));
     }
 
     Strategy strategy() {
@@ -165,7 +171,7 @@ final class Server {
      * norm of the full gradient there.
      */
     void evaluate(int round) {
-        if (round % config.evalEvery() != 0 && round != config.rounds()) {
+        if (round % evalEvery != 0 && round != rounds) {
             accuracy = Double.NaN;
             loss = Double.NaN;
             trainLoss = Double.NaN;

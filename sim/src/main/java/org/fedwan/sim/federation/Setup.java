@@ -11,7 +11,9 @@ import org.fedwan.fl.model.ModelDefinition;
 import org.fedwan.fl.strategy.Sampling;
 import org.fedwan.fl.train.Pretraining;
 import org.fedwan.fl.train.TrainResult;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.DataSection;
+import org.fedwan.sim.config.RoundPolicySection;
+import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.random.RandomStreams;
 
 /**
@@ -24,7 +26,7 @@ final class Setup {
 
     private static final long SERVER_ID = RoundController.SERVER_ID;
 
-    private final RunConfig config;
+    private final Scenario scenario;
     private final RandomStreams streams;
     private final int[][] shares;
     private final ImageDataset trainEval;
@@ -34,50 +36,53 @@ final class Setup {
     private float[] initialBuffers;
 
     Setup(RunContext run, RandomStreams streams) {
-        this.config = run.config();
+        this.scenario = run.scenario();
         this.streams = streams;
         ImageDataset train = run.train();
         ModelDefinition model = run.pool().model();
-        Pretraining.Split split = config.pretrainFraction() > 0
-                ? Pretraining.holdOut(train.size(), config.pretrainFraction(), streams.seed(SERVER_ID, "pretrain-split"))
+        Pretraining.Split split = scenario.training().pretrainFraction() > 0
+                ? Pretraining.holdOut(train.size(), scenario.training().pretrainFraction(), streams.seed(SERVER_ID, "pretrain-split"))
                 : null;
         long partitionSeed = streams.seed(SERVER_ID, "partition");
-        this.shares = split == null ? partition(config, train.labelArray(), train.numClasses(), partitionSeed)
-                : Partitions.within(partition(config, Partitions.labelsOf(train.labelArray(), split.privateIndices()),
+        this.shares = split == null ? partition(scenario, train.labelArray(), train.numClasses(), partitionSeed)
+                : Partitions.within(partition(scenario, Partitions.labelsOf(train.labelArray(), split.privateIndices()),
                         train.numClasses(), partitionSeed), split.privateIndices());
         this.initialBuffers = model.initialBuffers();
-        this.availability = config.availabilityTrace() == null ? AvailabilityTrace.alwaysOnline(config.clients())
-                : readTrace(config);
-        this.trainEval = config.trainEvalSamples() == 0 ? null
-                : train.select(Sampling.sample(IntStream.range(0, train.size()).toArray(), config.trainEvalSamples(),
+        RoundPolicySection policy = scenario.policy();
+        this.availability = policy.availabilityTrace() == null ? AvailabilityTrace.alwaysOnline(policy.clients())
+                : readTrace(policy);
+        this.trainEval = policy.trainEvalSamples() == 0 ? null
+                : train.select(Sampling.sample(IntStream.range(0, train.size()).toArray(), policy.trainEvalSamples(),
                         streams.of(SERVER_ID, "train-eval")));
         this.initialWeights = model.initialWeights(streams.seed(SERVER_ID, "model-init"));
         if (split != null) {
             TrainResult pre = Pretraining.pretrain(run.pool(), initialWeights, train, split.publicIndices(),
-                    config.pretrainEpochs(), streams.seed(SERVER_ID, "pretrain"));
+                    scenario.training().pretrainEpochs(), streams.seed(SERVER_ID, "pretrain"));
             initialWeights = pre.weights();
             if (pre.buffers() != null && pre.buffers().length > 0) {
                 initialBuffers = pre.buffers();
             }
         }
-        this.scheme = Compression.uplink(config.uplinkCodec(), model.layout(), Compression.parseOptions(config.uplinkOptions()));
+        this.scheme = Compression.uplink(scenario.compression().uplinkCodec(), model.layout(), scenario.compression().uplinkOptions());
     }
 
     /** The seeded partition of the training set among the clients. */
-    static int[][] partition(RunConfig c, int[] labels, int classes, long seed) {
-        return switch (c.partition()) {
-            case "shards" -> Partitions.labelShards(labels, c.clients(), c.shardsPerClient(), seed);
-            case "dirichlet" -> Partitions.dirichlet(labels, classes, c.clients(), c.dirichletAlpha(), seed);
-            case "unequal" -> Partitions.iid(Partitions.unequalSizes(labels.length, c.clients(), 1.0, seed), seed + 1);
-            default -> Partitions.iid(labels.length, c.clients(), seed);
+    static int[][] partition(Scenario s, int[] labels, int classes, long seed) {
+        DataSection d = s.data();
+        int clients = s.policy().clients();
+        return switch (d.partition()) {
+            case SHARDS -> Partitions.labelShards(labels, clients, d.shardsPerClient(), seed);
+            case DIRICHLET -> Partitions.dirichlet(labels, classes, clients, d.dirichletAlpha(), seed);
+            case UNEQUAL -> Partitions.iid(Partitions.unequalSizes(labels.length, clients, 1.0, seed), seed + 1);
+            case IID -> Partitions.iid(labels.length, clients, seed);
         };
     }
 
-    private static AvailabilityTrace readTrace(RunConfig config) {
+    private static AvailabilityTrace readTrace(RoundPolicySection policy) {
         try {
-            return AvailabilityTrace.read(config.availabilityTrace(), config.clients());
+            return AvailabilityTrace.read(policy.availabilityTrace(), policy.clients());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the availability trace " + config.availabilityTrace(), e);
+            throw new UncheckedIOException("cannot read the availability trace " + policy.availabilityTrace(), e);
         }
     }
 
@@ -87,7 +92,7 @@ final class Setup {
 
     /** Speed of client {@code c}'s device relative to the median: log-normal with sigma {@code device_speed_sigma}. */
     double speedFactor(int c) {
-        return Math.exp(config.deviceSpeedSigma() * streams.of(c, "compute-speed").nextGaussian());
+        return Math.exp(scenario.training().deviceSpeedSigma() * streams.of(c, "compute-speed").nextGaussian());
     }
 
     AvailabilityTrace availability() {

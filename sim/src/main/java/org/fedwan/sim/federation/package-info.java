@@ -3,6 +3,7 @@
  * clients, each trains (real ND4J training; simulated time from a per-device compute model),
  * encodes its update with a real codec, sends it frame by frame over LoRaWAN, the server
  * aggregates when the last update arrives or the round deadline passes, and broadcasts the new
- * model. {@link org.fedwan.sim.config.RunConfig} is the complete, validated input of a run.
+ * model. A {@link org.fedwan.sim.config.Scenario} is the complete, validated input of a run; nothing here
+ * knows a link protocol (see {@code org.fedwan.sim.link}).
  */
 package org.fedwan.sim.federation;

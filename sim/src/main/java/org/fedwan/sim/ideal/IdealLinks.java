@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.fedwan.results.DeviceRecord;
 import org.fedwan.results.FrameOutcome;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.kernel.Simulation;
 import org.fedwan.sim.link.ClientLink;
 import org.fedwan.sim.link.LinkEvents;
@@ -27,7 +27,7 @@ public final class IdealLinks implements LinkGroup {
     private final LinkEvents events;
     private final Link[] links;
 
-    public IdealLinks(Simulation simulation, RunConfig config, int firstClient, int count, LinkEvents events) {
+    public IdealLinks(Simulation simulation, Scenario scenario, int firstClient, int count, LinkEvents events) {
         this.simulation = simulation;
         this.firstClient = firstClient;
         this.events = events;

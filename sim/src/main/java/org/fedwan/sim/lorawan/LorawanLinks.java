@@ -10,7 +10,8 @@ import org.fedwan.channel.lorawan.Reassembler;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.results.DeviceRecord;
 import org.fedwan.results.LossCause;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.LinkSection;
+import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.kernel.Simulation;
 import org.fedwan.sim.link.ClientLink;
 import org.fedwan.sim.link.LinkEvents;
@@ -35,11 +36,13 @@ public final class LorawanLinks implements LinkGroup {
     private final LinkEvents events;
     private final RadioProfile radio;
 
-    public LorawanLinks(Simulation simulation, RunConfig config, int firstClient, int count, LinkEvents events) {
+    public LorawanLinks(Simulation simulation, Scenario scenario, int firstClient, int count, LinkEvents events) {
         this.firstClient = firstClient;
         this.events = events;
-        this.radio = RadioProfile.byName(config.radio());
-        this.network = new LorawanNetwork(simulation, settings(config, Region.byName(config.region()), radio), count,
+        LorawanSection c = scenario.section(LorawanSection.class);
+        this.radio = RadioProfile.byName(c.radio());
+        this.network = new LorawanNetwork(simulation, settings(c, scenario.section(LinkSection.class).batteryCapacityJ(),
+                Region.byName(c.region()), radio), count,
                 firstClient, this::uplinkFrameEnded, this::broadcastFrameEnded);
         this.links = new Link[count];
         for (int i = 0; i < count; i++) {
@@ -66,10 +69,10 @@ public final class LorawanLinks implements LinkGroup {
      * The network a run uses: the ideal link or the realistic one, with the run's data rates, duty
      * cycles, SF policy, confirmed uplinks, fair use and battery.
      */
-    static NetworkSettings settings(RunConfig c, Region region, RadioProfile radio) {
-        NetworkSettings.Builder b = NetworkSettings.idealLink(region, c.dataRate(), c.downlinkDataRate(), radio,
+    static NetworkSettings settings(LorawanSection c, double batteryCapacityJ, Region region, RadioProfile radio) {
+        NetworkSettings.Builder b = NetworkSettings.idealLink(region, c.dataRate(), c.broadcastDataRate(), radio,
                 c.dutyCycle(), c.gatewayDutyCycle()).toBuilder();
-        if (c.link().equals("realistic")) {
+        if (c.link() == ChannelModel.REALISTIC) {
             NetworkSettings.Builder d = NetworkSettings.builder();
             b.radiusM = c.radiusM();
             b.pathLoss = d.pathLoss;
@@ -77,14 +80,10 @@ public final class LorawanLinks implements LinkGroup {
             b.interference = d.interference;
             b.gateways = c.gateways();
         }
-        b.sfPolicy = switch (c.sfPolicy()) {
-            case "link-budget" -> SfPolicy.LINK_BUDGET;
-            case "adr" -> SfPolicy.ADR;
-            default -> SfPolicy.FIXED;
-        };
+        b.sfPolicy = c.sfPolicy();
         b.confirmed = c.confirmed();
         b.fairUse = c.fairUse();
-        b.batteryCapacityJ = c.batteryCapacityJ() == 0 ? Double.POSITIVE_INFINITY : c.batteryCapacityJ();
+        b.batteryCapacityJ = batteryCapacityJ == 0 ? Double.POSITIVE_INFINITY : batteryCapacityJ;
         return b.build();
     }
 

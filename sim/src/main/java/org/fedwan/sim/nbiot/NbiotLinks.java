@@ -10,7 +10,8 @@ import org.fedwan.results.DeviceRecord;
 import org.fedwan.results.EnergyState;
 import org.fedwan.results.FrameOutcome;
 import org.fedwan.results.LossCause;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.LinkSection;
+import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.kernel.Simulation;
 import org.fedwan.sim.link.ClientLink;
 import org.fedwan.sim.link.LinkEvents;
@@ -39,16 +40,18 @@ public final class NbiotLinks implements LinkGroup {
     private final int firstClient;
     private final LinkEvents events;
 
-    public NbiotLinks(Simulation simulation, RunConfig config, int firstClient, int count, LinkEvents events) {
+    public NbiotLinks(Simulation simulation, Scenario scenario, int firstClient, int count, LinkEvents events) {
         this.firstClient = firstClient;
         this.events = events;
         this.cell = new NbiotCell(simulation, NbiotLinkConfig.DEFAULT);
         PowerSavingConfig ps = PowerSavingConfig.DEFAULT;
         ps = new PowerSavingConfig(ps.inactivityTimerUs(), ps.releaseAssistance(), ps.drxCycleUs(), ps.edrxCycleUs(),
                 ps.psmEnabled(), MAX_T3324_US, Math.max(ps.t3412Us(), 2 * MAX_T3324_US));
+        NbiotSection config = scenario.section(NbiotSection.class);
+        double batteryJ = scenario.section(LinkSection.class).batteryCapacityJ();
         NbiotDeviceSettings settings = NbiotDeviceSettings.DEFAULT
                 .withProfile(NbiotPowerProfile.byName(config.nbiotProfile())).withPowerSaving(ps)
-                .withBatteryJ(config.batteryCapacityJ() == 0 ? Double.POSITIVE_INFINITY : config.batteryCapacityJ());
+                .withBatteryJ(batteryJ == 0 ? Double.POSITIVE_INFINITY : batteryJ);
         NbiotListener listener = new NbiotListener() {
             @Override
             public void onEnergy(NbiotDevice device, PowerState state, long startUs, long endUs, double energyJ) {

@@ -1,6 +1,8 @@
 package org.fedwan.sim.federation;
 
 import org.fedwan.sim.Protocols;
+import org.fedwan.sim.Scenarios;
+import org.fedwan.sim.lorawan.LorawanSection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,13 +30,12 @@ import org.fedwan.results.RunListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.Scenario;
 
 class FederatedSimulationTest {
 
     private static final ImageDataset TRAIN = SyntheticImages.generate("syn-train", 240, 28, 10, 60, 1, 2);
     private static final ImageDataset TEST = SyntheticImages.generate("syn-test", 100, 28, 10, 60, 1, 3);
-    private static final RunConfig CONFIG = RunConfig.builder().build().toBuilder().build();
     private static TrainerPool pool;
 
     @BeforeAll
@@ -48,15 +49,15 @@ class FederatedSimulationTest {
         pool.close();
     }
 
-    static RunConfig.Builder tiny() {
-        RunConfig.Builder b = RunConfig.builder();
-        b.name = "tiny";
-        b.dataset = "synthetic";
-        b.rounds = 2;
-        b.clients = 3;
-        b.batchSize = 20;
-        b.dataRate = 5;
-        b.seed = 9;
+    static TestScenario tiny() {
+        TestScenario b = new TestScenario();
+        b.set("name", "tiny");
+        b.set("dataset", "synthetic");
+        b.set("rounds", 2);
+        b.set("clients", 3);
+        b.set("batch_size", 20);
+        b.set("data_rate", 5);
+        b.set("seed", 9);
         return b;
     }
 
@@ -101,7 +102,7 @@ class FederatedSimulationTest {
 
     @Test
     void bytesAreConservedFromEncoderToFrames() {
-        RunConfig config = tiny().build();
+        Scenario config = tiny().build();
         Recorder r = new Recorder();
         RunSummary s = FederatedRun.run(config, TRAIN, TEST, pool, r, Protocols::groups);
         assertEquals(2, s.rounds());
@@ -133,10 +134,10 @@ class FederatedSimulationTest {
         List<String> names = new ArrayList<>(Compression.uplinkNames());
         names.add("ef:topk");
         for (String name : names) {
-            RunConfig.Builder b = tiny();
-            b.uplinkCodec = name;
+            TestScenario b = tiny();
+            b.set("uplink_codec", name);
             if (name.equals("octav")) {
-                b.uplinkOptions = "bits=4-4-4";
+                b.set("uplink_options", "bits=4-4-4");
             }
             Recorder r = new Recorder();
             RunSummary s = FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
@@ -152,14 +153,14 @@ class FederatedSimulationTest {
     @Test
     void nonIidPartitionsMomentumAndTheRealisticLinkRun() {
         for (String partition : List.of("shards", "dirichlet", "unequal")) {
-            RunConfig.Builder b = tiny();
-            b.partition = partition;
-            b.momentum = 0.9;
-            b.weightDecay = 1e-4;
-            b.link = "realistic";
-            b.radiusM = 200;
-            b.sfPolicy = "link-budget";
-            b.roundDeadlineS = 7200;
+            TestScenario b = tiny();
+            b.set("partition", partition);
+            b.set("momentum", 0.9);
+            b.set("weight_decay", 1e-4);
+            b.set("link", "realistic");
+            b.set("radius_m", 200);
+            b.set("sf_policy", "link-budget");
+            b.set("round_deadline_s", 7200);
             Recorder r = new Recorder();
             RunSummary s = FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
             assertEquals(2, s.rounds(), partition);
@@ -173,9 +174,9 @@ class FederatedSimulationTest {
 
     @Test
     void theSameWorkloadRunsOverNbiotWithEnergyAddingUpOverRows() {
-        RunConfig.Builder b = tiny();
-        b.protocol = "nbiot";
-        b.couplingLossDb = 150;
+        TestScenario b = tiny();
+        b.set("protocol", "nbiot");
+        b.set("coupling_loss_db", 150);
         Recorder r = new Recorder();
         RunSummary s = FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
         assertEquals(2, s.rounds());
@@ -196,20 +197,20 @@ class FederatedSimulationTest {
 
     @Test
     void overSelectionClosesAtTheTargetCountAndDropoutsAreRecorded() {
-        RunConfig.Builder b = tiny();
-        b.clients = 6;
-        b.clientsPerRound = 2;
-        b.overSelection = 1.5;
-        b.rounds = 1;
+        TestScenario b = tiny();
+        b.set("clients", 6);
+        b.set("clients_per_round", 2);
+        b.set("over_selection", 1.5);
+        b.set("rounds", 1);
         Recorder r = new Recorder();
         FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
         // 3 selected, the round closes with the first 2 updates
         assertEquals(2, r.rounds.get(0).clientsOk());
         assertEquals(1, r.rounds.get(0).clientsDropped());
         assertEquals(3, r.clients.size());
-        RunConfig.Builder d = tiny();
-        d.dropoutProbability = 0.999;
-        d.rounds = 1;
+        TestScenario d = tiny();
+        d.set("dropout_probability", 0.999);
+        d.set("rounds", 1);
         Recorder rd = new Recorder();
         FederatedRun.run(d.build(), TRAIN, TEST, pool, rd, Protocols::groups);
         assertEquals(0, rd.rounds.get(0).clientsOk());
@@ -218,24 +219,24 @@ class FederatedSimulationTest {
 
     @Test
     void serverLearningRateScalesTheStep() {
-        RunConfig.Builder half = tiny();
-        half.rounds = 1;
-        half.serverLearningRate = 0.5;
-        half.uplinkCodec = "fp32";
+        TestScenario half = tiny();
+        half.set("rounds", 1);
+        half.set("server_learning_rate", 0.5);
+        half.set("uplink_codec", "fp32");
         RunSummary s = FederatedRun.run(half.build(), TRAIN, TEST, pool, new Recorder(), Protocols::groups);
-        RunConfig.Builder full = tiny();
-        full.rounds = 1;
-        full.uplinkCodec = "fp32";
+        TestScenario full = tiny();
+        full.set("rounds", 1);
+        full.set("uplink_codec", "fp32");
         RunSummary f = FederatedRun.run(full.build(), TRAIN, TEST, pool, new Recorder(), Protocols::groups);
         assertTrue(s.finalLoss() != f.finalLoss());
     }
 
     @Test
     void mixedProtocolsRunInOneRoundAndAreLabelled() {
-        RunConfig.Builder b = tiny();
-        b.clients = 4;
-        b.protocol = "mixed";
-        b.nbiotShare = 0.5;
+        TestScenario b = tiny();
+        b.set("clients", 4);
+        b.set("protocol", "mixed");
+        b.set("nbiot_share", 0.5);
         Recorder r = new Recorder();
         RunSummary s = FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
         assertEquals(2, s.rounds());
@@ -254,22 +255,22 @@ class FederatedSimulationTest {
 
     @Test
     void gradientModeClientsSendGradientsAndTheServerDescends() {
-        RunConfig.Builder b = tiny();
-        b.clientMode = "gradient";
-        b.gradientBatch = "full";
-        b.uplinkCodec = "laq";
-        b.learningRate = 0.5;
-        b.rounds = 6;
+        TestScenario b = tiny();
+        b.set("client_mode", "gradient");
+        b.set("gradient_batch", "full");
+        b.set("uplink_codec", "laq");
+        b.set("learning_rate", 0.5);
+        b.set("rounds", 6);
         Recorder r = new Recorder();
         RunSummary s = FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
         // full-batch gradient descent with lazily aggregated quantized gradients lowers the test loss
         assertTrue(r.rounds.get(5).loss() < r.rounds.get(0).loss(), r.rounds.get(0).loss() + " -> " + r.rounds.get(5).loss());
         assertEquals(6, s.rounds());
         // one mini-batch of 20 samples: training (3 x forward) FLOPs of 20 samples at 50 MFLOP/s
-        RunConfig.Builder mb = tiny();
-        mb.clientMode = "gradient";
-        mb.rounds = 1;
-        mb.deviceSpeedSigma = 0;
+        TestScenario mb = tiny();
+        mb.set("client_mode", "gradient");
+        mb.set("rounds", 1);
+        mb.set("device_speed_sigma", 0);
         Recorder rm = new Recorder();
         FederatedRun.run(mb.build(), TRAIN, TEST, pool, rm, Protocols::groups);
         long expectedUs = Math.round(3.0 * pool.model().forwardFlopsPerSample() * 20 / 50e6 * 1e6);
@@ -278,9 +279,9 @@ class FederatedSimulationTest {
 
     @Test
     void xflSendsOneLayerPerClientAndRound() {
-        RunConfig.Builder b = tiny();
-        b.uplinkCodec = "xfl";
-        b.uplinkOptions = "codec=int8";
+        TestScenario b = tiny();
+        b.set("uplink_codec", "xfl");
+        b.set("uplink_options", "codec=int8");
         Recorder r = new Recorder();
         RunSummary xfl = FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
         RunSummary int8 = FederatedRun.run(tiny().build(), TRAIN, TEST, pool, new Recorder(), Protocols::groups);
@@ -339,8 +340,8 @@ class FederatedSimulationTest {
         Recorder c = new Recorder();
         FederatedRun.run(tiny().build(), TRAIN, TEST, pool, a, Protocols::groups);
         FederatedRun.run(tiny().build(), TRAIN, TEST, pool, b, Protocols::groups);
-        RunConfig.Builder other = tiny();
-        other.seed = 10;
+        TestScenario other = tiny();
+        other.set("seed", 10);
         FederatedRun.run(other.build(), TRAIN, TEST, pool, c, Protocols::groups);
         assertEquals(a.rounds, b.rounds);
         assertEquals(a.frames, b.frames);
@@ -349,10 +350,10 @@ class FederatedSimulationTest {
 
     @Test
     void deadlineDropsSlowClientsAndAggregatesTheRest() {
-        RunConfig.Builder b = tiny();
-        b.rounds = 1;
-        b.deviceSpeedSigma = 0;
-        b.roundDeadlineS = 1;
+        TestScenario b = tiny();
+        b.set("rounds", 1);
+        b.set("device_speed_sigma", 0);
+        b.set("round_deadline_s", 1);
         Recorder r = new Recorder();
         FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
         RoundRecord round = r.rounds.get(0);
@@ -366,9 +367,9 @@ class FederatedSimulationTest {
 
     @Test
     void computeTimeFollowsFlopsAndDeviceSpeed() {
-        RunConfig.Builder b = tiny();
-        b.rounds = 1;
-        b.deviceSpeedSigma = 0;
+        TestScenario b = tiny();
+        b.set("rounds", 1);
+        b.set("device_speed_sigma", 0);
         Recorder r = new Recorder();
         FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
         long flops = 3 * pool.model().forwardFlopsPerSample() * 80;
@@ -376,6 +377,6 @@ class FederatedSimulationTest {
         long firstUplink = r.frames.stream().filter(f -> f.direction().equals(Direction.UPLINK))
                 .mapToLong(FrameRecord::startUs).min().orElseThrow();
         assertEquals(expectedUs, firstUplink);
-        assertEquals(CONFIG.dataRate(), 5);
+        assertEquals(5, Scenarios.defaults().section(LorawanSection.class).dataRate());
     }
 }

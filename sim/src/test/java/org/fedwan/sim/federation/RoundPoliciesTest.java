@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.Scenario;
 
 /** Evaluation cadence, training metrics, late updates, availability, pre-training and local steps. */
 class RoundPoliciesTest {
@@ -44,7 +44,7 @@ class RoundPoliciesTest {
         pool.close();
     }
 
-    private static FederatedSimulationTest.Recorder run(RunConfig.Builder b) {
+    private static FederatedSimulationTest.Recorder run(TestScenario b) {
         FederatedSimulationTest.Recorder r = new FederatedSimulationTest.Recorder();
         FederatedRun.run(b.build(), TRAIN, TEST, pool, r, Protocols::groups);
         return r;
@@ -52,9 +52,9 @@ class RoundPoliciesTest {
 
     @Test
     void evaluatesEveryKRoundsAndAfterTheLast() {
-        RunConfig.Builder b = FederatedSimulationTest.tiny();
-        b.rounds = 5;
-        b.evalEvery = 2;
+        TestScenario b = FederatedSimulationTest.tiny();
+        b.set("rounds", 5);
+        b.set("eval_every", 2);
         List<RoundRecord> rounds = run(b).rounds;
         assertEquals(5, rounds.size());
         assertTrue(Double.isNaN(rounds.get(0).accuracy()));
@@ -67,8 +67,8 @@ class RoundPoliciesTest {
 
     @Test
     void trainingMetricsAreMeasuredOnTheSubset() {
-        RunConfig.Builder b = FederatedSimulationTest.tiny();
-        b.trainEvalSamples = 120;
+        TestScenario b = FederatedSimulationTest.tiny();
+        b.set("train_eval_samples", 120);
         List<RoundRecord> rounds = run(b).rounds;
         for (RoundRecord r : rounds) {
             assertTrue(r.trainLoss() > 0 && Double.isFinite(r.trainLoss()));
@@ -99,17 +99,17 @@ class RoundPoliciesTest {
      * the uploads. (On LoRaWAN late fragments would often meet the gateway transmitting the
      * broadcast, half-duplex, and the update would be lost: a real effect, but not this test's.)
      */
-    private static RunConfig.Builder lateSetUp(String policy) {
-        RunConfig.Builder b = FederatedSimulationTest.tiny();
-        b.clients = 6;
-        b.clientsPerRound = 3;
-        b.rounds = 3;
-        b.deviceSpeedSigma = 0;
-        b.protocol = "nbiot";
-        b.lateUpdates = policy;
+    private static TestScenario lateSetUp(String policy) {
+        TestScenario b = FederatedSimulationTest.tiny();
+        b.set("clients", 6);
+        b.set("clients_per_round", 3);
+        b.set("rounds", 3);
+        b.set("device_speed_sigma", 0);
+        b.set("protocol", "nbiot");
+        b.set("late_updates", policy);
         // 40 samples x 3 x forward FLOPs at 50 MFLOP/s, then the 6 kB upload takes longer than 1 s
         long computeUs = Math.round(3.0 * ModelZoo.create("cnn-mnist").forwardFlopsPerSample() * 40 / 50e6 * 1e6);
-        b.roundDeadlineS = computeUs / 1e6 + 1;
+        b.set("round_deadline_s", computeUs / 1e6 + 1);
         return b;
     }
 
@@ -143,27 +143,27 @@ class RoundPoliciesTest {
     void onlyOnlineDevicesAreSelected(@TempDir Path dir) throws IOException {
         Path trace = dir.resolve("trace.csv");
         Files.writeString(trace, "device,start_s,end_s\ndev-0,0,1\n2,0,0.5\n2,1000000,2000000\n");
-        RunConfig.Builder b = FederatedSimulationTest.tiny();
-        b.availabilityTrace = trace;
-        b.rounds = 2;
+        TestScenario b = FederatedSimulationTest.tiny();
+        b.set("availability_trace", trace);
+        b.set("rounds", 2);
         FederatedSimulationTest.Recorder r = run(b);
         assertEquals(Set.of("dev-0", "dev-1", "dev-2"),
                 r.clients.stream().filter(c -> c.round() == 1).map(ClientRoundRecord::device).collect(Collectors.toSet()));
         assertEquals(Set.of("dev-1"),
                 r.clients.stream().filter(c -> c.round() == 2).map(ClientRoundRecord::device).collect(Collectors.toSet()));
 
-        RunConfig.Builder p = FederatedSimulationTest.tiny();
-        p.clients = 10;
-        p.rounds = 4;
-        p.availability = 0.5;
+        TestScenario p = FederatedSimulationTest.tiny();
+        p.set("clients", 10);
+        p.set("rounds", 4);
+        p.set("availability", 0.5);
         long selected = run(p).clients.size();
         assertTrue(selected > 4 && selected < 36, "about half of 40 device-rounds online, got " + selected);
     }
 
     @Test
     void nbiotDevicesReportTheirComputeEnergyAsMcuEnergy() {
-        RunConfig.Builder b = FederatedSimulationTest.tiny();
-        b.protocol = "nbiot";
+        TestScenario b = FederatedSimulationTest.tiny();
+        b.set("protocol", "nbiot");
         FederatedSimulationTest.Recorder r = run(b);
         for (org.fedwan.results.DeviceRecord d : r.devices) {
             double compute = r.energies.stream().filter(e -> e.device().equals(d.device())
@@ -176,9 +176,9 @@ class RoundPoliciesTest {
 
     @Test
     void devicesWithAnEmptyBatteryAreNotSelected() {
-        RunConfig.Builder b = FederatedSimulationTest.tiny();
-        b.rounds = 2;
-        b.batteryCapacityJ = 0.5;
+        TestScenario b = FederatedSimulationTest.tiny();
+        b.set("rounds", 2);
+        b.set("battery_capacity_j", 0.5);
         FederatedSimulationTest.Recorder r = run(b);
         assertEquals(3, r.clients.stream().filter(c -> c.round() == 1).count());
         assertTrue(r.devices.stream().allMatch(d -> d.depletedAtUs() >= 0), r.devices.toString());
@@ -207,17 +207,17 @@ class RoundPoliciesTest {
 
     @Test
     void pretrainingHoldsOutThePublicShareAndStartsAhead() {
-        RunConfig.Builder b = FederatedSimulationTest.tiny();
-        b.rounds = 1;
-        b.deviceSpeedSigma = 0;
-        b.pretrainFraction = 0.25;
-        b.pretrainEpochs = 5;
+        TestScenario b = FederatedSimulationTest.tiny();
+        b.set("rounds", 1);
+        b.set("device_speed_sigma", 0);
+        b.set("pretrain_fraction", 0.25);
+        b.set("pretrain_epochs", 5);
         FederatedSimulationTest.Recorder pre = run(b);
         // the clients share the 180 private samples: compute time follows 60 samples each
         long computeUs = Math.round(3.0 * pool.model().forwardFlopsPerSample() * 60 / 50e6 * 1e6);
         assertTrue(pre.clients.stream().allMatch(c -> c.computeUs() == computeUs), pre.clients.toString());
-        RunConfig.Builder s = FederatedSimulationTest.tiny();
-        s.rounds = 1;
+        TestScenario s = FederatedSimulationTest.tiny();
+        s.set("rounds", 1);
         FederatedSimulationTest.Recorder scratch = run(s);
         assertTrue(pre.rounds.get(0).loss() < scratch.rounds.get(0).loss(),
                 pre.rounds.get(0).loss() + " vs " + scratch.rounds.get(0).loss());
@@ -225,27 +225,27 @@ class RoundPoliciesTest {
 
     @Test
     void quantizationAwareTrainingChangesWhatTwoBitClientsLearn() {
-        RunConfig.Builder b = FederatedSimulationTest.tiny();
-        b.uplinkCodec = "octav";
-        b.uplinkOptions = "bits=2 weighting=none";
-        b.rounds = 1;
+        TestScenario b = FederatedSimulationTest.tiny();
+        b.set("uplink_codec", "octav");
+        b.set("uplink_options", "bits=2 weighting=none");
+        b.set("rounds", 1);
         FederatedSimulationTest.Recorder plain = run(b);
-        b.quantizationAware = true;
+        b.set("quantization_aware", true);
         FederatedSimulationTest.Recorder aware = run(b);
         assertEquals(plain.rounds.get(0).updateBytes(), aware.rounds.get(0).updateBytes(), "same message sizes");
         assertFalse(plain.rounds.get(0).loss() == aware.rounds.get(0).loss());
-        RunConfig.Builder g = FederatedSimulationTest.tiny();
-        g.clientMode = "gradient";
-        g.quantizationAware = true;
+        TestScenario g = FederatedSimulationTest.tiny();
+        g.set("client_mode", "gradient");
+        g.set("quantization_aware", true);
         assertThrows(IllegalArgumentException.class, g::build);
     }
 
     @Test
     void localStepsSetTheComputeTime() {
-        RunConfig.Builder b = FederatedSimulationTest.tiny();
-        b.rounds = 1;
-        b.deviceSpeedSigma = 0;
-        b.localSteps = 3;
+        TestScenario b = FederatedSimulationTest.tiny();
+        b.set("rounds", 1);
+        b.set("device_speed_sigma", 0);
+        b.set("local_steps", 3);
         FederatedSimulationTest.Recorder r = run(b);
         long computeUs = Math.round(3.0 * pool.model().forwardFlopsPerSample() * 3 * 20 / 50e6 * 1e6);
         assertTrue(r.clients.stream().allMatch(c -> c.computeUs() == computeUs), r.clients.toString());

@@ -1,0 +1,114 @@
+package org.fedwan.sim;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.fedwan.compression.scheme.Compression;
+import org.fedwan.compression.scheme.Quantity;
+import org.fedwan.compression.scheme.Scheme;
+import org.fedwan.fl.data.Cifar10Files;
+import org.fedwan.fl.data.DatasetCatalog;
+import org.fedwan.fl.model.ModelZoo;
+import org.fedwan.sim.config.ClientMode;
+import org.fedwan.sim.config.CompressionSection;
+import org.fedwan.sim.config.DataSection;
+import org.fedwan.sim.config.KeyProblem;
+import org.fedwan.sim.config.RoundPolicySection;
+import org.fedwan.sim.config.RunSection;
+import org.fedwan.sim.config.Scenario;
+import org.fedwan.sim.config.Schema;
+import org.fedwan.sim.config.Section;
+import org.fedwan.sim.config.ServerSection;
+import org.fedwan.sim.config.TrainingSection;
+import org.fedwan.sim.federation.AvailabilityTrace;
+
+/**
+ * FedWAN's scenario schema: the core sections (run, data, training, compression, server, round
+ * policy, link) and each protocol's own section from {@link Protocols}, with the checks that
+ * involve several sections or the file system.
+ */
+public final class Scenarios {
+
+    /** The schema every scenario file, sweep point and manifest is read through. */
+    public static final Schema SCHEMA = new Schema(sections(), List.of(
+            Scenarios::schemeFitsTheModel,
+            Scenarios::cifar10FilesArePresent,
+            Scenarios::availabilityTraceReads));
+
+    private Scenarios() {
+    }
+
+    private static List<Section<?>> sections() {
+        List<Section<?>> s = new ArrayList<>(List.of(RunSection.SECTION, DataSection.SECTION, TrainingSection.SECTION,
+                CompressionSection.SECTION, ServerSection.SECTION, RoundPolicySection.SECTION, LinkSection.SECTION));
+        s.addAll(Protocols.sections());
+        return s;
+    }
+
+    /** Every default. */
+    public static Scenario defaults() {
+        return SCHEMA.defaults();
+    }
+
+    /**
+     * A scenario from plain values by key.
+     *
+     * @see Schema#build
+     */
+    public static Scenario build(Map<String, ?> given, Path baseDir) {
+        return SCHEMA.build(given, baseDir);
+    }
+
+    /** The uplink scheme accepts its options on the model's layout; quantization-aware training needs a scheme that sends weights. */
+    private static void schemeFitsTheModel(Scenario s, List<KeyProblem> problems) {
+        CompressionSection c = s.compression();
+        TrainingSection t = s.training();
+        Scheme scheme;
+        try {
+            scheme = Compression.uplink(c.uplinkCodec(), ModelZoo.create(t.model()).layout(), c.uplinkOptions());
+        } catch (IllegalArgumentException e) {
+            problems.add(new KeyProblem("uplink_options", "for scheme " + c.uplinkCodec() + ": " + e.getMessage()));
+            return;
+        }
+        if (t.quantizationAware() && (scheme.quantity() != Quantity.WEIGHTS || t.clientMode() != ClientMode.TRAIN)) {
+            problems.add(new KeyProblem("quantization_aware", "with scheme " + c.uplinkCodec() + " (sends "
+                    + scheme.quantity().name().toLowerCase(Locale.ROOT) + ") and client_mode " + t.clientMode().label()
+                    + ": allowed: a scheme that sends weights, in client_mode train"));
+        }
+    }
+
+    /** CIFAR-10 is never fetched: its batches must be in the data folder. */
+    private static void cifar10FilesArePresent(Scenario s, List<KeyProblem> problems) {
+        DataSection d = s.data();
+        if (!d.dataset().equals(DatasetCatalog.CIFAR10)) {
+            return;
+        }
+        List<String> missing = Cifar10Files.missingFiles(d.dataDir());
+        if (!missing.isEmpty()) {
+            problems.add(new KeyProblem("dataset", "no CIFAR-10 binary batches in " + d.dataDir().toAbsolutePath()
+                    + " (missing " + String.join(", ", missing) + "); allowed: a data_dir holding data_batch_1.bin .. "
+                    + "data_batch_5.bin and test_batch.bin (CIFAR-10 is never fetched)"));
+        }
+    }
+
+    /** An availability trace must be a readable CSV of windows of existing devices. */
+    private static void availabilityTraceReads(Scenario s, List<KeyProblem> problems) {
+        RoundPolicySection p = s.policy();
+        if (p.availabilityTrace() == null) {
+            return;
+        }
+        try {
+            AvailabilityTrace.read(p.availabilityTrace(), p.clients());
+        } catch (NoSuchFileException e) {
+            problems.add(new KeyProblem("availability_trace", "no such file; allowed: a readable CSV file 'device,start_s,end_s'"));
+        } catch (IOException e) {
+            problems.add(new KeyProblem("availability_trace", "cannot read it; allowed: a readable CSV file 'device,start_s,end_s'"));
+        } catch (IllegalArgumentException e) {
+            problems.add(new KeyProblem("availability_trace", e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package org.fedwan.sim.config;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.fedwan.compression.scheme.Compression;
+import org.fedwan.results.Labeled;
+
+/** The value types scenario keys take; each reads, checks, writes back and documents its values. */
+public final class Types {
+
+    private Types() {
+    }
+
+    /** A whole number from {@code min} to {@code max}. */
+    public static ValueType<Integer> integer(int min, int max) {
+        String allowed = "a whole number from " + min + " to " + max;
+        return new Plain<>(Integer.class, allowed, raw -> {
+            Long v = wholeNumber(raw);
+            if (v == null || v < min || v > max) {
+                throw new IllegalArgumentException("allowed: " + allowed);
+            }
+            return v.intValue();
+        }, v -> v);
+    }
+
+    /** Any whole number that fits in 64 bits. */
+    public static ValueType<Long> anyLong() {
+        String allowed = "a whole number";
+        return new Plain<>(Long.class, allowed, raw -> {
+            Long v = wholeNumber(raw);
+            if (v == null) {
+                throw new IllegalArgumentException("allowed: " + allowed);
+            }
+            return v;
+        }, v -> v);
+    }
+
+    /** A finite number above {@code min} (or at it, when {@code minInclusive}) and at most {@code max}. */
+    public static ValueType<Double> number(double min, boolean minInclusive, double max) {
+        String allowed = "a number " + (minInclusive ? ">= " : "> ") + text(min) + " and <= " + text(max);
+        return new Plain<>(Double.class, allowed, raw -> {
+            if (!(raw instanceof Number n) || raw instanceof BigInteger) {
+                throw new IllegalArgumentException("allowed: " + allowed);
+            }
+            double x = n.doubleValue();
+            boolean ok = Double.isFinite(x) && (minInclusive ? x >= min : x > min) && x <= max;
+            if (!ok) {
+                throw new IllegalArgumentException("allowed: " + allowed);
+            }
+            return x;
+        }, v -> v);
+    }
+
+    /** {@code true} or {@code false}. */
+    public static ValueType<Boolean> bool() {
+        return new Plain<>(Boolean.class, "true or false", raw -> {
+            if (!(raw instanceof Boolean b)) {
+                throw new IllegalArgumentException("allowed: true or false");
+            }
+            return b;
+        }, v -> v);
+    }
+
+    /** Any text that is not blank. */
+    public static ValueType<String> text() {
+        return new Textual<>(String.class, "any text", s -> {
+            if (s.isBlank()) {
+                throw new IllegalArgumentException("allowed: any text, not blank");
+            }
+            return s;
+        }, v -> v);
+    }
+
+    /** One of {@code choices} (matched without regard to case), the list asked for each time (registries). */
+    public static ValueType<String> choice(Supplier<List<String>> choices) {
+        return new Textual<>(String.class, null, s -> {
+            for (String c : choices.get()) {
+                if (c.equalsIgnoreCase(s)) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException("allowed: one of " + String.join(", ", choices.get()));
+        }, v -> v) {
+            @Override
+            public String allowed() {
+                return "one of " + String.join(", ", choices.get());
+            }
+        };
+    }
+
+    /** One of the labels of {@code type} (matched without regard to case). */
+    public static <E extends Enum<E> & Labeled> ValueType<E> label(Class<E> type) {
+        String allowed = "one of " + String.join(", ", Labeled.labels(type));
+        return new Textual<>(type, allowed, s -> {
+            for (E e : type.getEnumConstants()) {
+                if (e.label().equalsIgnoreCase(s)) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException("allowed: " + allowed);
+        }, Labeled::label);
+    }
+
+    /** A file or folder path, relative to the scenario file's folder. */
+    public static ValueType<Path> path(String allowed) {
+        return new ValueType<>() {
+            @Override
+            public Path read(Object raw, Path baseDir) {
+                if (!(raw instanceof String s) || s.isBlank()) {
+                    throw new IllegalArgumentException("allowed: " + allowed);
+                }
+                Path p = Path.of(s);
+                return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p).normalize();
+            }
+
+            @Override
+            public Object write(Path value) {
+                return value.toString();
+            }
+
+            @Override
+            public String allowed() {
+                return allowed;
+            }
+
+            @Override
+            public Class<?> javaType() {
+                return Path.class;
+            }
+
+            @Override
+            public boolean textual() {
+                return true;
+            }
+        };
+    }
+
+    /**
+     * Options as {@code key=value} pairs: a YAML mapping, or text with the pairs separated by
+     * spaces or commas. Kept sorted by key; checked by whoever uses them (a scheme, a strategy).
+     */
+    public static ValueType<Map<String, String>> options() {
+        String allowed = "key=value pairs separated by spaces or commas, or a mapping of keys to values";
+        return new ValueType<>() {
+            @Override
+            public Map<String, String> read(Object raw, Path baseDir) {
+                Map<String, String> out = new TreeMap<>();
+                if (raw instanceof Map<?, ?> m) {
+                    for (Map.Entry<?, ?> e : m.entrySet()) {
+                        Object v = e.getValue();
+                        if (v == null || v instanceof Map || v instanceof List) {
+                            throw new IllegalArgumentException("allowed: " + allowed + " (option '" + e.getKey()
+                                    + "' has no plain value)");
+                        }
+                        out.put(String.valueOf(e.getKey()), plainText(v));
+                    }
+                    return Collections.unmodifiableMap(out);
+                }
+                if (!(raw instanceof String s)) {
+                    throw new IllegalArgumentException("allowed: " + allowed);
+                }
+                try {
+                    out.putAll(Compression.parseOptions(s));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("allowed: " + allowed + " (" + e.getMessage() + ")");
+                }
+                return Collections.unmodifiableMap(out);
+            }
+
+            @Override
+            public Object write(Map<String, String> value) {
+                List<String> pairs = new ArrayList<>();
+                value.forEach((k, v) -> pairs.add(k + "=" + v));
+                return String.join(" ", pairs);
+            }
+
+            @Override
+            public String allowed() {
+                return allowed;
+            }
+
+            @Override
+            public Class<?> javaType() {
+                return Map.class;
+            }
+
+            @Override
+            public boolean textual() {
+                return true;
+            }
+        };
+    }
+
+    /** A whole number as written, or null when {@code raw} is none (a float, text, a value too large). */
+    private static Long wholeNumber(Object raw) {
+        if (raw instanceof Long || raw instanceof Integer || raw instanceof Short || raw instanceof Byte) {
+            return ((Number) raw).longValue();
+        }
+        if (raw instanceof BigDecimal d) {
+            try {
+                return d.longValueExact();
+            } catch (ArithmeticException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String plainText(Object v) {
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return String.valueOf(d);
+        }
+        return String.valueOf(v);
+    }
+
+    /** A number as the reference writes it: whole numbers without a decimal point. */
+    static String text(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /** A type read from a plain (non-text) value. */
+    private static class Plain<T> implements ValueType<T> {
+        private final Class<?> javaType;
+        private final String allowed;
+        private final Function<Object, T> read;
+        private final Function<T, Object> write;
+
+        Plain(Class<?> javaType, String allowed, Function<Object, T> read, Function<T, Object> write) {
+            this.javaType = javaType;
+            this.allowed = allowed;
+            this.read = read;
+            this.write = write;
+        }
+
+        @Override
+        public T read(Object raw, Path baseDir) {
+            return read.apply(raw);
+        }
+
+        @Override
+        public Object write(T value) {
+            return write.apply(value);
+        }
+
+        @Override
+        public String allowed() {
+            return allowed;
+        }
+
+        @Override
+        public Class<?> javaType() {
+            return javaType;
+        }
+    }
+
+    /** A type read from text as written (a YAML scalar's text, whatever it looks like). */
+    private static class Textual<T> extends Plain<T> {
+        private final Function<String, T> fromText;
+
+        Textual(Class<?> javaType, String allowed, Function<String, T> fromText, Function<T, Object> write) {
+            super(javaType, allowed, null, write);
+            this.fromText = fromText;
+        }
+
+        @Override
+        public T read(Object raw, Path baseDir) {
+            if (raw instanceof Map || raw instanceof List || raw == null || raw instanceof Boolean) {
+                throw new IllegalArgumentException("allowed: " + allowed());
+            }
+            return fromText.apply(raw instanceof String s ? s : String.valueOf(raw));
+        }
+
+        @Override
+        public boolean textual() {
+            return true;
+        }
+    }
+
+}
