@@ -6,13 +6,12 @@ import org.fedwan.sim.config.Section;
 import org.fedwan.sim.config.Types;
 
 /**
- * Which link protocol the clients are on, and what every protocol's devices share.
+ * Which link protocol the clients are on.
  *
  * @param protocol         a name of {@link Protocols}
  * @param nbiotShare       share of the clients on NB-IoT when {@code protocol} is {@code mixed}
- * @param batteryCapacityJ battery per device, J; 0 = unlimited
  */
-public record LinkSection(String protocol, double nbiotShare, double batteryCapacityJ) {
+public record LinkSection(String protocol, double nbiotShare) {
 
     public static final Section<LinkSection> SECTION = new Section<>("link", "which protocol the clients are on",
             LinkSection.class, List.of(
@@ -21,8 +20,5 @@ public record LinkSection(String protocol, double nbiotShare, double batteryCapa
                             + "as FL frameworks see it); or mixed (nbiot_share of the clients on NB-IoT, the others on LoRaWAN, "
                             + "one run)"),
             Key.of("nbiot_share", Types.number(0, true, 1), 0.5,
-                    "share of the clients on NB-IoT when protocol is mixed (the last round(clients x share) clients)"),
-            Key.of("battery_capacity_j", Types.number(0, true, 1e9), 0.0,
-                    "battery per device in J (2400 mAh at 3.3 V = 28512 J); 0 = unlimited; an empty device stops and is no "
-                            + "longer selected")));
+                    "share of the clients on NB-IoT when protocol is mixed (the last round(clients x share) clients)")));
 }

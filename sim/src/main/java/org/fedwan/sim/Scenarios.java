@@ -16,6 +16,7 @@ import org.fedwan.fl.model.ModelZoo;
 import org.fedwan.sim.config.ClientMode;
 import org.fedwan.sim.config.CompressionSection;
 import org.fedwan.sim.config.DataSection;
+import org.fedwan.sim.config.DeviceSection;
 import org.fedwan.sim.config.KeyProblem;
 import org.fedwan.sim.config.RoundPolicySection;
 import org.fedwan.sim.config.RunSection;
@@ -27,8 +28,8 @@ import org.fedwan.sim.config.TrainingSection;
 import org.fedwan.sim.federation.AvailabilityTrace;
 
 /**
- * FedWAN's scenario schema: the core sections (run, data, training, compression, server, round
- * policy, link) and each protocol's own section from {@link Protocols}, with the checks that
+ * FedWAN's scenario schema: the core sections (run, data, training, devices, compression,
+ * server, round policy, link) and each protocol's own section from {@link Protocols}, with the checks that
  * involve several sections or the file system.
  */
 public final class Scenarios {
@@ -44,7 +45,7 @@ public final class Scenarios {
 
     private static List<Section<?>> sections() {
         List<Section<?>> s = new ArrayList<>(List.of(RunSection.SECTION, DataSection.SECTION, TrainingSection.SECTION,
-                CompressionSection.SECTION, ServerSection.SECTION, RoundPolicySection.SECTION, LinkSection.SECTION));
+                DeviceSection.SECTION, CompressionSection.SECTION, ServerSection.SECTION, RoundPolicySection.SECTION, LinkSection.SECTION));
         s.addAll(Protocols.sections());
         return s;
     }

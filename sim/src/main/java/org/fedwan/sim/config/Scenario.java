@@ -53,6 +53,10 @@ public final class Scenario {
         return section(ServerSection.class);
     }
 
+    public DeviceSection devices() {
+        return section(DeviceSection.class);
+    }
+
     public RoundPolicySection policy() {
         return section(RoundPolicySection.class);
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import org.fedwan.fl.model.ModelZoo;
 
 /**
- * The model, how clients train it, and what their training costs in simulated time and energy.
+ * The model and how clients train it.
  *
  * @param model                   model architecture (a name of the model zoo)
  * @param localEpochs             local epochs per round
@@ -18,17 +18,13 @@ import org.fedwan.fl.model.ModelZoo;
  * @param quantizationAware       clients train through the uplink quantizer (seed 002)
  * @param pretrainFraction        share of the training set held out for server pre-training (seed 001), 0 = none
  * @param pretrainEpochs          epochs of server pre-training on the held-out share
- * @param deviceMflops            median device training speed, MFLOP/s
- * @param deviceSpeedSigma        sigma of the log-normal spread of device speeds (0 = identical devices)
- * @param computeEnergyMjPerMflop training energy per MFLOP, mJ
  */
 public record TrainingSection(String model, int localEpochs, int localSteps, int batchSize, double learningRate,
         double momentum, double weightDecay, ClientMode clientMode, GradientBatch gradientBatch, boolean quantizationAware,
-        double pretrainFraction, int pretrainEpochs, double deviceMflops, double deviceSpeedSigma,
-        double computeEnergyMjPerMflop) {
+        double pretrainFraction, int pretrainEpochs) {
 
     public static final Section<TrainingSection> SECTION = new Section<>("training",
-            "the model, local training and the devices' compute model", TrainingSection.class, List.of(
+            "the model and local training", TrainingSection.class, List.of(
             Key.of("model", Types.choice(ModelZoo::names), "cnn-mnist", "model architecture"),
             Key.of("local_epochs", Types.integer(1, 10_000), 1, "local epochs per round"),
             Key.of("local_steps", Types.integer(0, 1_000_000), 0,
@@ -50,14 +46,7 @@ public record TrainingSection(String model, int localEpochs, int localSteps, int
             Key.of("pretrain_fraction", Types.number(0, true, 0.99), 0.0,
                     "share of the training set held out as a public split the server pre-trains the initial model on "
                             + "(seed 001); the clients share the rest; 0 = start from scratch"),
-            Key.of("pretrain_epochs", Types.integer(1, 10_000), 1, "epochs of server pre-training on the public split"),
-            Key.of("device_mflops", Types.number(0, false, 1e9), 50.0,
-                    "median device training speed in MFLOP/s (training = 3 x forward FLOPs per sample)"),
-            Key.of("device_speed_sigma", Types.number(0, true, 10), 0.6,
-                    "sigma of the log-normal spread of device speeds (0 = identical devices)"),
-            Key.of("compute_energy_mj_per_mflop", Types.number(0, true, 1e6), 0.5,
-                    "training energy per MFLOP, mJ (lpwan-facts C(b): 0.33-1.3 for a Cortex-M4F class MCU; "
-                            + "training = 3 x forward FLOPs)")));
+            Key.of("pretrain_epochs", Types.integer(1, 10_000), 1, "epochs of server pre-training on the public split")));
 
     public TrainingSection {
         if (quantizationAware && clientMode != ClientMode.TRAIN) {

@@ -15,6 +15,7 @@ import org.fedwan.fl.train.TrainResult;
 import org.fedwan.fl.train.TrainerPool;
 import org.fedwan.fl.train.WeightProjection;
 import org.fedwan.sim.config.ClientMode;
+import org.fedwan.sim.config.DeviceSection;
 import org.fedwan.sim.config.GradientBatch;
 import org.fedwan.sim.config.TrainingSection;
 import org.fedwan.sim.random.RandomStreams;
@@ -28,6 +29,7 @@ import org.fedwan.sim.random.RandomStreams;
 final class ClientTraining {
 
     private final TrainingSection config;
+    private final DeviceSection devices;
     private final TrainerPool pool;
     private final ImageDataset train;
     private final Scheme scheme;
@@ -35,8 +37,10 @@ final class ClientTraining {
     private final long flopsPerSamplePass;
     private final boolean gradientMode;
 
-    ClientTraining(TrainingSection config, TrainerPool pool, ImageDataset train, Scheme scheme, RandomStreams streams) {
+    ClientTraining(TrainingSection config, DeviceSection devices, TrainerPool pool, ImageDataset train, Scheme scheme,
+            RandomStreams streams) {
         this.config = config;
+        this.devices = devices;
         this.pool = pool;
         this.train = train;
         this.scheme = scheme;
@@ -113,7 +117,7 @@ final class ClientTraining {
     /** Compute time of client {@code c} for one round, µs. */
     long computeTimeUs(ClientState c) {
         double flops = (double) flopsPerSamplePass * samplesProcessed(c);
-        double seconds = flops / (config.deviceMflops() * 1e6 * c.speedFactor);
+        double seconds = flops / (devices.deviceMflops() * 1e6 * c.speedFactor);
         return Math.round(seconds * 1e6);
     }
 
@@ -124,12 +128,12 @@ final class ClientTraining {
     double computeEnergyJ(ClientState c, long busyUs) {
         double fraction = Math.min(1.0, (double) busyUs / c.computeUs);
         double flops = (double) flopsPerSamplePass * samplesProcessed(c) * fraction;
-        return flops / 1e6 * config.computeEnergyMjPerMflop() / 1e3;
+        return flops / 1e6 * devices.computeEnergyMjPerMflop() / 1e3;
     }
 
     /** Whether training costs energy in this run. */
     boolean chargesEnergy(ClientState c) {
-        return config.computeEnergyMjPerMflop() != 0 && c.computeUs != 0;
+        return devices.computeEnergyMjPerMflop() != 0 && c.computeUs != 0;
     }
 
     /** Samples client {@code c} passes forward and backward in a round. */

@@ -91,7 +91,7 @@ final class RoundController extends Simulation {
         }
         Scheme scheme = setup.scheme();
         this.parameterCount = scheme.layout().parameterCount();
-        this.training = new ClientTraining(run.scenario().training(), run.pool(), run.train(), scheme, streams());
+        this.training = new ClientTraining(run.scenario().training(), run.scenario().devices(), run.pool(), run.train(), scheme, streams());
         this.selection = streams().of(SERVER_ID, "selection");
         this.availability = setup.availability();
         this.server = new Server(run.scenario(), scheme, run.pool(), run.test(), setup.trainEval(), setup.initialWeights(),

@@ -92,7 +92,7 @@ final class Setup {
 
     /** Speed of client {@code c}'s device relative to the median: log-normal with sigma {@code device_speed_sigma}. */
     double speedFactor(int c) {
-        return Math.exp(scenario.training().deviceSpeedSigma() * streams.of(c, "compute-speed").nextGaussian());
+        return Math.exp(scenario.devices().deviceSpeedSigma() * streams.of(c, "compute-speed").nextGaussian());
     }
 
     AvailabilityTrace availability() {

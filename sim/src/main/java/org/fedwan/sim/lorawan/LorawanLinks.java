@@ -10,7 +10,7 @@ import org.fedwan.channel.lorawan.Reassembler;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.results.DeviceRecord;
 import org.fedwan.results.LossCause;
-import org.fedwan.sim.LinkSection;
+import org.fedwan.sim.config.DeviceSection;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.kernel.Simulation;
 import org.fedwan.sim.link.ClientLink;
@@ -41,7 +41,7 @@ public final class LorawanLinks implements LinkGroup {
         this.events = events;
         LorawanSection c = scenario.section(LorawanSection.class);
         this.radio = RadioProfile.byName(c.radio());
-        this.network = new LorawanNetwork(simulation, settings(c, scenario.section(LinkSection.class).batteryCapacityJ(),
+        this.network = new LorawanNetwork(simulation, settings(c, scenario.section(DeviceSection.class).batteryCapacityJ(),
                 Region.byName(c.region()), radio), count,
                 firstClient, this::uplinkFrameEnded, this::broadcastFrameEnded);
         this.links = new Link[count];

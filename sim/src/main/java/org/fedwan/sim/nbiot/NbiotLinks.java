@@ -10,7 +10,7 @@ import org.fedwan.results.DeviceRecord;
 import org.fedwan.results.EnergyState;
 import org.fedwan.results.FrameOutcome;
 import org.fedwan.results.LossCause;
-import org.fedwan.sim.LinkSection;
+import org.fedwan.sim.config.DeviceSection;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.kernel.Simulation;
 import org.fedwan.sim.link.ClientLink;
@@ -48,7 +48,7 @@ public final class NbiotLinks implements LinkGroup {
         ps = new PowerSavingConfig(ps.inactivityTimerUs(), ps.releaseAssistance(), ps.drxCycleUs(), ps.edrxCycleUs(),
                 ps.psmEnabled(), MAX_T3324_US, Math.max(ps.t3412Us(), 2 * MAX_T3324_US));
         NbiotSection config = scenario.section(NbiotSection.class);
-        double batteryJ = scenario.section(LinkSection.class).batteryCapacityJ();
+        double batteryJ = scenario.section(DeviceSection.class).batteryCapacityJ();
         NbiotDeviceSettings settings = NbiotDeviceSettings.DEFAULT
                 .withProfile(NbiotPowerProfile.byName(config.nbiotProfile())).withPowerSaving(ps)
                 .withBatteryJ(batteryJ == 0 ? Double.POSITIVE_INFINITY : batteryJ);
