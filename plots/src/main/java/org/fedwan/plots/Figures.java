@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.fedwan.plots.ComparisonDatasets.MetricVsParameter;
-import org.fedwan.plots.ComparisonDatasets.SweepMetric;
+import org.fedwan.plots.SweepDatasets.MetricVsParameter;
+import org.fedwan.plots.SweepDatasets.SweepMetric;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -95,11 +95,11 @@ public final class Figures {
                     "final accuracy, uplink traffic and energy against the first swept parameter: mean and 95 % CI across seeds", 3,
                     Figures::sweepMetrics),
             new Figure<SweepFolder>("pareto-accuracy-bytes", "final accuracy against uplink bytes of every point, Pareto front marked (seed 001 Fig. 4)", 1,
-                    sweep -> ComparisonDatasets.pareto(sweep, SweepMetric.UPLINK_BYTES).map(StudyCharts::pareto)),
+                    sweep -> SweepDatasets.pareto(sweep, SweepMetric.UPLINK_BYTES).map(StudyCharts::pareto)),
             new Figure<SweepFolder>("pareto-accuracy-energy", "final accuracy against energy of every point, Pareto front marked", 1,
-                    sweep -> ComparisonDatasets.pareto(sweep, SweepMetric.ENERGY_J).map(StudyCharts::pareto)),
+                    sweep -> SweepDatasets.pareto(sweep, SweepMetric.ENERGY_J).map(StudyCharts::pareto)),
             new Figure<SweepFolder>("heat-map", "final accuracy over the first two swept parameters (needs two swept parameters)", 1,
-                    sweep -> ComparisonDatasets.heatMap(sweep, SweepMetric.FINAL_ACCURACY).map(StudyCharts::heatMap)),
+                    sweep -> SweepDatasets.heatMap(sweep, SweepMetric.FINAL_ACCURACY).map(StudyCharts::heatMap)),
             new Figure<SweepFolder>("sweep-accuracy-per-round",
                     "test accuracy (%) and test loss per round, one line per point, training curves dashed where measured (seed 000 Fig. 1, seed 002 Fig. 2)", 2,
                     sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> StudyCharts.accuracyPerRound(
@@ -132,7 +132,7 @@ public final class Figures {
     private static Optional<JFreeChart> sweepMetrics(SweepFolder sweep) {
         List<MetricVsParameter> panels = new ArrayList<>();
         for (SweepMetric metric : List.of(SweepMetric.FINAL_ACCURACY, SweepMetric.UPLINK_BYTES, SweepMetric.ENERGY_J)) {
-            ComparisonDatasets.metricVsParameter(sweep, metric).ifPresent(panels::add);
+            SweepDatasets.metricVsParameter(sweep, metric).ifPresent(panels::add);
         }
         return panels.isEmpty() ? Optional.empty() : Optional.of(StudyCharts.metricsVsParameter(panels));
     }

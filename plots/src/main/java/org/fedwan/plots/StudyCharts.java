@@ -6,14 +6,14 @@ import java.awt.Font;
 import java.awt.Paint;
 import java.util.List;
 import org.fedwan.plots.ComparisonDatasets.AccuracyPerRound;
-import org.fedwan.plots.ComparisonDatasets.HeatMap;
-import org.fedwan.plots.ComparisonDatasets.MetricVsParameter;
-import org.fedwan.plots.ComparisonDatasets.Pareto;
 import org.fedwan.plots.ComparisonDatasets.PerMethod;
 import org.fedwan.plots.ComparisonDatasets.TrainingPerRound;
 import org.fedwan.plots.EnergyDatasets.DeviceBand;
 import org.fedwan.plots.EnergyDatasets.DeviceEnergies;
 import org.fedwan.plots.EnergyDatasets.EnergyByState;
+import org.fedwan.plots.SweepDatasets.HeatMap;
+import org.fedwan.plots.SweepDatasets.MetricVsParameter;
+import org.fedwan.plots.SweepDatasets.Pareto;
 import org.fedwan.plots.TimingDatasets.DutyCycleShare;
 import org.fedwan.plots.TimingDatasets.LatencyBreakdown;
 import org.fedwan.plots.TimingDatasets.Timeline;
@@ -46,10 +46,11 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Charts of the datasets of {@link EnergyDatasets}, {@link TimingDatasets} and
- * {@link ComparisonDatasets}, in {@link PaperStyle}. Every title and axis label names its quantity
- * and unit; stacked parts and compared methods get distinct colours from the Okabe–Ito palette,
- * and lines distinct dashes and markers, so that figures stay readable in grey-scale print.
+ * Charts of the datasets of {@link EnergyDatasets}, {@link TimingDatasets},
+ * {@link ComparisonDatasets} and {@link SweepDatasets}, in {@link PaperStyle}. Every title and
+ * axis label names its quantity and unit; stacked parts and compared methods get distinct colours
+ * from the Okabe–Ito palette, and lines distinct dashes and markers, so that figures stay readable
+ * in grey-scale print.
  */
 public final class StudyCharts {
 
