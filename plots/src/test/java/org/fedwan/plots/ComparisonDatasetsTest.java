@@ -151,12 +151,6 @@ class ComparisonDatasetsTest {
         assertPoints(new double[][] {{400, 55}, {800, 80}}, data.series().getSeries(0));
     }
 
-    @Test
-    void coincidentParetoLabelsAreMergedCompactly() {
-        assertEquals("int8 / lorawan / 0.01, 0.001", StudyCharts.mergeLabels("int8 / lorawan / 0.01", "int8 / lorawan / 0.001"));
-        assertEquals("a / x; b / y", StudyCharts.mergeLabels("a / x", "b / y"));
-    }
-
     private static void assertPoints(double[][] expected, XYSeries series) {
         assertEquals(expected.length, series.getItemCount(), () -> "points of " + series.getKey());
         for (int i = 0; i < expected.length; i++) {
