@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.fedwan.plots.ComparisonDatasets.MetricVsParameter;
-import org.fedwan.plots.ComparisonDatasets.SweepMetric;
+import org.fedwan.plots.SweepDatasets.MetricVsParameter;
+import org.fedwan.plots.SweepDatasets.SweepMetric;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -49,77 +49,77 @@ public final class Figures {
                             RunDatasets.energyOverTime(RunTables.of(run))))),
             new Figure<RunFolder>("energy-by-state",
                     "cumulative energy of all devices over time, stacked by state: TX, RX, compute (MCU), standby and sleep", 1,
-                    run -> EnergyDatasets.energyByState(run).map(StudyCharts::energyByState)),
+                    run -> EnergyDatasets.energyByState(run).map(EnergyCharts::energyByState)),
             new Figure<RunFolder>("energy-per-device",
                     "cumulative energy per device over time: median and min-max band, one band per protocol", 1,
-                    run -> EnergyDatasets.energyPerDevice(run).map(d -> StudyCharts.deviceBand(d, "Energy per device"))),
+                    run -> EnergyDatasets.energyPerDevice(run).map(d -> EnergyCharts.deviceBand(d, "Energy per device"))),
             new Figure<RunFolder>("energy-small-multiples",
                     "cumulative energy of each device over time stacked by state, one small panel per device on shared axes (at most 16, evenly spaced)", 2,
-                    run -> EnergyDatasets.deviceEnergies(run).map(StudyCharts::energySmallMultiples)),
+                    run -> EnergyDatasets.deviceEnergies(run).map(EnergyCharts::energySmallMultiples)),
             new Figure<RunFolder>("battery-level",
                     "battery level per device over time, % of battery_capacity_j (energy drawn when the capacity is unlimited)", 1,
-                    run -> EnergyDatasets.batteryLevel(run).map(d -> StudyCharts.deviceBand(d,
+                    run -> EnergyDatasets.batteryLevel(run).map(d -> EnergyCharts.deviceBand(d,
                             d.unit().equals("%") ? "Battery level per device" : "Energy drawn per device (unlimited battery)"))),
             new Figure<RunFolder>("round-latency", "latency of each round (bars)", 1,
                     run -> Optional.of(RunCharts.roundLatency(RunDatasets.roundLatency(RunTables.of(run))))),
             new Figure<RunFolder>("latency-breakdown",
                     "round latency split into compute, waiting for duty cycle or channel, airtime and downlink (stacked bars)", 1,
-                    run -> TimingDatasets.latencyBreakdown(run).map(StudyCharts::latencyBreakdown)),
+                    run -> TimingDatasets.latencyBreakdown(run).map(TimingCharts::latencyBreakdown)),
             new Figure<RunFolder>("accuracy-per-round",
                     "test accuracy (%) and test loss per round (two panels); training accuracy and loss dashed where measured", 2,
                     run -> Optional.of(RunCharts.accuracyPerRound(RunDatasets.accuracyPerRound(RunTables.of(run))))),
             new Figure<RunFolder>("training-per-round",
                     "training loss and gradient norm per round (two panels; needs train_loss or gradient_norm values in rounds.csv)", 2,
-                    run -> ComparisonDatasets.trainingPerRound(ComparisonDatasets.methods(run)).map(StudyCharts::trainingPerRound)),
+                    run -> ComparisonDatasets.trainingPerRound(ComparisonDatasets.methods(run)).map(ComparisonCharts::trainingPerRound)),
             new Figure<RunFolder>("accuracy-vs-uplink-bytes", "test accuracy against cumulative uplink bytes, one point per round", 1,
                     run -> Optional.of(RunCharts.accuracyVsUplinkBytes(
                             RunDatasets.accuracyVsUplinkBytes(RunTables.of(run))))),
             new Figure<RunFolder>("accuracy-vs-energy", "test accuracy against cumulative radio energy of the frames (rounds.csv energy_j), one point per round", 1,
-                    run -> Optional.of(StudyCharts.accuracyVsEnergy(
+                    run -> Optional.of(ComparisonCharts.accuracyVsEnergy(
                             ComparisonDatasets.accuracyVsEnergy(ComparisonDatasets.methods(run))))),
             new Figure<RunFolder>("accuracy-per-byte", "accuracy per uplink byte over the rounds, % per kB, log scale beyond a decade (seed 000 Fig. 2)", 1,
-                    run -> Optional.of(StudyCharts.accuracyPerByte(
+                    run -> Optional.of(ComparisonCharts.accuracyPerByte(
                             ComparisonDatasets.accuracyPerByte(ComparisonDatasets.methods(run))))),
             new Figure<RunFolder>("bytes-per-round", "uplink bytes per client per round: update message and on air (seed 000 Table I as bars)", 1,
-                    run -> Optional.of(StudyCharts.bytesPerRound(
+                    run -> Optional.of(ComparisonCharts.bytesPerRound(
                             ComparisonDatasets.bytesPerRound(ComparisonDatasets.methods(run))))),
             new Figure<RunFolder>("upload-cdf", "CDF of client upload completion times, from round start (clients.csv)", 1,
-                    run -> TimingDatasets.uploadCdf(run).map(StudyCharts::uploadCdf)),
+                    run -> TimingDatasets.uploadCdf(run).map(TimingCharts::uploadCdf)),
             new Figure<RunFolder>("duty-cycle-share", "share of upload time spent waiting for the duty cycle, per round (clients.csv)", 1,
-                    run -> TimingDatasets.dutyCycleShare(run).map(StudyCharts::dutyCycleShare)),
+                    run -> TimingDatasets.dutyCycleShare(run).map(TimingCharts::dutyCycleShare)),
             new Figure<RunFolder>("frame-timeline", "Gantt-like timeline of uplink and downlink frames per device in a short window", 1,
-                    run -> TimingDatasets.timeline(run).map(StudyCharts::timeline)));
+                    run -> TimingDatasets.timeline(run).map(TimingCharts::timeline)));
 
     private static final List<Figure<SweepFolder>> SWEEP = List.of(
             new Figure<SweepFolder>("sweep-metrics",
                     "final accuracy, uplink traffic and energy against the first swept parameter: mean and 95 % CI across seeds", 3,
                     Figures::sweepMetrics),
             new Figure<SweepFolder>("pareto-accuracy-bytes", "final accuracy against uplink bytes of every point, Pareto front marked (seed 001 Fig. 4)", 1,
-                    sweep -> ComparisonDatasets.pareto(sweep, SweepMetric.UPLINK_BYTES).map(StudyCharts::pareto)),
+                    sweep -> SweepDatasets.pareto(sweep, SweepMetric.UPLINK_BYTES).map(SweepCharts::pareto)),
             new Figure<SweepFolder>("pareto-accuracy-energy", "final accuracy against energy of every point, Pareto front marked", 1,
-                    sweep -> ComparisonDatasets.pareto(sweep, SweepMetric.ENERGY_J).map(StudyCharts::pareto)),
+                    sweep -> SweepDatasets.pareto(sweep, SweepMetric.ENERGY_J).map(SweepCharts::pareto)),
             new Figure<SweepFolder>("heat-map", "final accuracy over the first two swept parameters (needs two swept parameters)", 1,
-                    sweep -> ComparisonDatasets.heatMap(sweep, SweepMetric.FINAL_ACCURACY).map(StudyCharts::heatMap)),
+                    sweep -> SweepDatasets.heatMap(sweep, SweepMetric.FINAL_ACCURACY).map(SweepCharts::heatMap)),
             new Figure<SweepFolder>("sweep-accuracy-per-round",
                     "test accuracy (%) and test loss per round, one line per point, training curves dashed where measured (seed 000 Fig. 1, seed 002 Fig. 2)", 2,
-                    sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> StudyCharts.accuracyPerRound(
+                    sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> ComparisonCharts.accuracyPerRound(
                             ComparisonDatasets.accuracyPerRound(m)))),
             new Figure<SweepFolder>("sweep-accuracy-vs-uplink-bytes",
                     "test accuracy against cumulative uplink bytes, one line per point, log axis beyond a decade (seed 004 Fig. 2, seed 003 Table I)", 1,
-                    sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> StudyCharts.accuracyVsUplinkBytes(
+                    sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> ComparisonCharts.accuracyVsUplinkBytes(
                             ComparisonDatasets.accuracyVsUplinkBytes(m)))),
             new Figure<SweepFolder>("sweep-training-per-round",
                     "training loss and gradient norm per round, one line per point (seed 004 Fig. 2 (a), (c); needs train_loss or gradient_norm values)", 2,
                     sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).flatMap(ComparisonDatasets::trainingPerRound)
-                            .map(StudyCharts::trainingPerRound)),
+                            .map(ComparisonCharts::trainingPerRound)),
             new Figure<SweepFolder>("sweep-accuracy-per-byte", "accuracy per uplink byte over the rounds, one line per point (seed 000 Fig. 2)", 1,
-                    sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> StudyCharts.accuracyPerByte(
+                    sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> ComparisonCharts.accuracyPerByte(
                             ComparisonDatasets.accuracyPerByte(m)))),
             new Figure<SweepFolder>("sweep-bytes-per-round", "uplink bytes per client per round of every point (seed 000 Table I as bars)", 1,
-                    sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> StudyCharts.bytesPerRound(
+                    sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> ComparisonCharts.bytesPerRound(
                             ComparisonDatasets.bytesPerRound(m)))),
             new Figure<SweepFolder>("sweep-accuracy-vs-energy", "test accuracy against cumulative radio energy of the frames, one line per point", 1,
-                    sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> StudyCharts.accuracyVsEnergy(
+                    sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> ComparisonCharts.accuracyVsEnergy(
                             ComparisonDatasets.accuracyVsEnergy(m)))));
 
     private Figures() {
@@ -132,9 +132,9 @@ public final class Figures {
     private static Optional<JFreeChart> sweepMetrics(SweepFolder sweep) {
         List<MetricVsParameter> panels = new ArrayList<>();
         for (SweepMetric metric : List.of(SweepMetric.FINAL_ACCURACY, SweepMetric.UPLINK_BYTES, SweepMetric.ENERGY_J)) {
-            ComparisonDatasets.metricVsParameter(sweep, metric).ifPresent(panels::add);
+            SweepDatasets.metricVsParameter(sweep, metric).ifPresent(panels::add);
         }
-        return panels.isEmpty() ? Optional.empty() : Optional.of(StudyCharts.metricsVsParameter(panels));
+        return panels.isEmpty() ? Optional.empty() : Optional.of(SweepCharts.metricsVsParameter(panels));
     }
 
     /** @return the figures of a run, in the order they are written */

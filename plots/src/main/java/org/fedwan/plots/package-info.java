@@ -17,8 +17,11 @@
  * accuracy of a round the simulator did not evaluate): figures leave it out. Datasets hold exactly
  * the numbers a figure shows ({@link org.fedwan.plots.RunDatasets},
  * {@link org.fedwan.plots.EnergyDatasets}, {@link org.fedwan.plots.TimingDatasets},
- * {@link org.fedwan.plots.ComparisonDatasets}); charts draw them ({@link org.fedwan.plots.RunCharts},
- * {@link org.fedwan.plots.StudyCharts}) in one paper style ({@link org.fedwan.plots.PaperStyle};
+ * {@link org.fedwan.plots.ComparisonDatasets}, {@link org.fedwan.plots.SweepDatasets}); charts
+ * draw them, one class per family of figures ({@link org.fedwan.plots.RunCharts},
+ * {@link org.fedwan.plots.EnergyCharts}, {@link org.fedwan.plots.TimingCharts},
+ * {@link org.fedwan.plots.ComparisonCharts}, {@link org.fedwan.plots.SweepCharts}), in one paper
+ * style ({@link org.fedwan.plots.PaperStyle};
  * printed sizes in {@link org.fedwan.plots.FigureWidth} and {@link org.fedwan.plots.FigureSize};
  * axis units chosen from the data by {@link org.fedwan.plots.AxisUnit}; logarithmic axes labelled at
  * 1, 2 and 5 by {@code PaperLogAxis}; grids of small panels on shared axes by

@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.fedwan.plots.ComparisonDatasets.SweepMetric;
 import org.fedwan.results.RoundsTable;
 import org.fedwan.results.SweepColumns;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.YIntervalSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,60 +50,6 @@ class ComparisonDatasetsTest {
         assertEquals(List.of("fp32 / 0.01", "int8 / 0.01"),
                 methods.stream().map(ComparisonDatasets.Method::label).toList());
         assertEquals(2, ComparisonDatasets.bytesPerRound(methods).getColumnCount());
-    }
-
-    @Test
-    void metricAgainstACategoricalParameterHasMeanAndConfidenceInterval() throws IOException {
-        SweepFolder sweep = SweepFolder.read(RunFolderFixture.writeSweep(dir));
-
-        ComparisonDatasets.MetricVsParameter data =
-                ComparisonDatasets.metricVsParameter(sweep, SweepMetric.FINAL_ACCURACY).orElseThrow();
-
-        assertEquals("uplink_codec", data.parameter());
-        assertEquals(List.of("fp32", "int8"), data.categories());
-        assertEquals("%", data.unit().symbol());
-        assertEquals(List.of("duty_cycle=0.01", "duty_cycle=0.001"),
-                List.of(data.series().getSeriesKey(0), data.series().getSeriesKey(1)));
-        YIntervalSeries first = data.series().getSeries(0);
-        assertEquals(0.0, first.getX(0).doubleValue());
-        assertEquals(90.0, first.getYValue(0), 1e-9);
-        assertEquals(88.0, first.getYLowValue(0), 1e-9);
-        assertEquals(92.0, first.getYHighValue(0), 1e-9);
-        assertEquals("kB", ComparisonDatasets.metricVsParameter(sweep, SweepMetric.UPLINK_BYTES).orElseThrow().unit().symbol());
-        assertTrue(ComparisonDatasets.metricVsParameter(sweep, SweepMetric.TIME_TO_TARGET_S).isEmpty());
-    }
-
-    @Test
-    void paretoFrontKeepsTheUndominatedPointsByCost() throws IOException {
-        SweepFolder sweep = SweepFolder.read(RunFolderFixture.writeSweep(dir));
-
-        ComparisonDatasets.Pareto data = ComparisonDatasets.pareto(sweep, SweepMetric.UPLINK_BYTES).orElseThrow();
-
-        assertEquals(AxisUnit.KILOBYTES, data.unit());
-        assertEquals(4, data.points().getSeries(0).getItemCount());
-        assertEquals(4, data.labels().size());
-        XYSeries front = data.points().getSeries(1);
-        assertEquals(ComparisonDatasets.FRONT, front.getKey());
-        assertEquals(2, front.getItemCount());
-        assertEquals(2.0, front.getX(0).doubleValue(), 1e-9);
-        assertEquals(89.0, front.getY(0).doubleValue(), 1e-9);
-        assertEquals(8.0, front.getX(1).doubleValue(), 1e-9);
-        assertEquals(90.0, front.getY(1).doubleValue(), 1e-9);
-    }
-
-    @Test
-    void heatMapHasOneCellPerPointOverTheTwoParameters() throws IOException {
-        SweepFolder sweep = SweepFolder.read(RunFolderFixture.writeSweep(dir));
-
-        ComparisonDatasets.HeatMap data = ComparisonDatasets.heatMap(sweep, SweepMetric.FINAL_ACCURACY).orElseThrow();
-
-        assertEquals(List.of("fp32", "int8"), data.xValues());
-        assertEquals(List.of("0.01", "0.001"), data.yValues());
-        assertEquals(4, data.cells().getItemCount(0));
-        // p0003: int8 (x 1), 0.001 (y 1), 89 %.
-        assertEquals(1.0, data.cells().getXValue(0, 3));
-        assertEquals(1.0, data.cells().getYValue(0, 3));
-        assertEquals(89.0, data.cells().getZValue(0, 3), 1e-9);
     }
 
     @Test
@@ -205,12 +149,6 @@ class ComparisonDatasetsTest {
         // cumulative_uplink_bytes 400 and 800 B in every run: drawn in B.
         assertEquals(AxisUnit.BYTES, data.unit());
         assertPoints(new double[][] {{400, 55}, {800, 80}}, data.series().getSeries(0));
-    }
-
-    @Test
-    void coincidentParetoLabelsAreMergedCompactly() {
-        assertEquals("int8 / lorawan / 0.01, 0.001", StudyCharts.mergeLabels("int8 / lorawan / 0.01", "int8 / lorawan / 0.001"));
-        assertEquals("a / x; b / y", StudyCharts.mergeLabels("a / x", "b / y"));
     }
 
     private static void assertPoints(double[][] expected, XYSeries series) {

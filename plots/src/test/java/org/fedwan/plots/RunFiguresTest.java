@@ -178,7 +178,7 @@ class RunFiguresTest {
                 RunCharts.TEST_AND_TRAINING_ACCURACY_LABEL, RunCharts.TEST_AND_TRAINING_LOSS_LABEL, "Test", "Training")),
                 texts.toString());
         List<String> training = FigureFiles.texts(FigureFiles.readSvg(dir.resolve("figures/training-per-round.svg")));
-        assertTrue(training.containsAll(List.of(StudyCharts.TRAIN_LOSS_LABEL, StudyCharts.GRADIENT_NORM_LABEL,
+        assertTrue(training.containsAll(List.of(ComparisonCharts.TRAIN_LOSS_LABEL, ComparisonCharts.GRADIENT_NORM_LABEL,
                 RunCharts.ROUND_LABEL)), training.toString());
     }
 

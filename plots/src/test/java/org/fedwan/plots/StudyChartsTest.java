@@ -33,6 +33,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The study charts: {@link ComparisonCharts}, {@link EnergyCharts}, {@link SweepCharts}, and their axes. */
 class StudyChartsTest {
 
     @TempDir
@@ -44,7 +45,7 @@ class StudyChartsTest {
         ComparisonDatasets.AccuracyPerRound data =
                 ComparisonDatasets.accuracyPerRound(ComparisonDatasets.methods(SweepFolder.read(dir)));
 
-        JFreeChart chart = StudyCharts.accuracyPerRound(data);
+        JFreeChart chart = ComparisonCharts.accuracyPerRound(data);
 
         CombinedDomainXYPlot plot = (CombinedDomainXYPlot) chart.getPlot();
         for (XYPlot panel : plot.getSubplots()) {
@@ -71,7 +72,7 @@ class StudyChartsTest {
         ComparisonDatasets.AccuracyPerRound data =
                 ComparisonDatasets.accuracyPerRound(ComparisonDatasets.methods(SweepFolder.read(dir)));
 
-        JFreeChart chart = StudyCharts.accuracyPerRound(data);
+        JFreeChart chart = ComparisonCharts.accuracyPerRound(data);
 
         CombinedDomainXYPlot plot = (CombinedDomainXYPlot) chart.getPlot();
         XYLineAndShapeRenderer test = (XYLineAndShapeRenderer) plot.getSubplots().get(0).getRenderer(0);
@@ -83,13 +84,13 @@ class StudyChartsTest {
 
     @Test
     void uplinkTrafficIsLogarithmicBeyondADecade() {
-        JFreeChart wide = StudyCharts.accuracyVsUplinkBytes(traffic(2, 40));
-        JFreeChart narrow = StudyCharts.accuracyVsUplinkBytes(traffic(20, 40));
+        JFreeChart wide = ComparisonCharts.accuracyVsUplinkBytes(traffic(2, 40));
+        JFreeChart narrow = ComparisonCharts.accuracyVsUplinkBytes(traffic(20, 40));
 
         assertInstanceOf(PaperLogAxis.class, wide.getXYPlot().getDomainAxis());
         assertInstanceOf(NumberAxis.class, narrow.getXYPlot().getDomainAxis());
         // the data's own range decides, not JFreeChart's default interval of 1 unit around each x
-        assertInstanceOf(PaperLogAxis.class, StudyCharts.accuracyVsUplinkBytes(traffic(0.3, 40)).getXYPlot().getDomainAxis());
+        assertInstanceOf(PaperLogAxis.class, ComparisonCharts.accuracyVsUplinkBytes(traffic(0.3, 40)).getXYPlot().getDomainAxis());
         assertEquals("Cumulative uplink traffic (kB)", wide.getXYPlot().getDomainAxis().getLabel());
         assertEquals(RunCharts.ACCURACY_LABEL, wide.getXYPlot().getRangeAxis().getLabel());
         assertNotNull(wide.getLegend(), "two points, two lines");
@@ -117,9 +118,9 @@ class StudyChartsTest {
         assertEquals(List.of(30.0, 40.0, 60.0, 70.0, 80.0, 90.0, 300.0, 400.0, 600.0, 700.0, 800.0),
                 tickValues(narrow, TickType.MINOR));
         assertEquals(List.of("0.01", "0.1", "1", "10", "100"), tickLabels(wide, TickType.MAJOR));
-        assertTrue(StudyCharts.spansMoreThanADecade(new Range(2, 21)));
-        assertTrue(!StudyCharts.spansMoreThanADecade(new Range(2, 20)));
-        assertTrue(!StudyCharts.spansMoreThanADecade(new Range(0, 5)));
+        assertTrue(ComparisonCharts.spansMoreThanADecade(new Range(2, 21)));
+        assertTrue(!ComparisonCharts.spansMoreThanADecade(new Range(2, 20)));
+        assertTrue(!ComparisonCharts.spansMoreThanADecade(new Range(0, 5)));
     }
 
     private static List<ValueTick> ticks(PaperLogAxis axis) {
@@ -151,16 +152,16 @@ class StudyChartsTest {
         ComparisonDatasets.TrainingPerRound data = ComparisonDatasets.trainingPerRound(
                 ComparisonDatasets.methods(SweepFolder.read(dir))).orElseThrow();
 
-        JFreeChart chart = StudyCharts.trainingPerRound(data);
+        JFreeChart chart = ComparisonCharts.trainingPerRound(data);
 
         CombinedDomainXYPlot plot = (CombinedDomainXYPlot) chart.getPlot();
-        assertEquals(StudyCharts.TRAIN_LOSS_LABEL, plot.getSubplots().get(0).getRangeAxis().getLabel());
+        assertEquals(ComparisonCharts.TRAIN_LOSS_LABEL, plot.getSubplots().get(0).getRangeAxis().getLabel());
         // Gradient norms 2.5 and 0.25: a decade exactly, so still linear; ten times further apart, logarithmic.
         assertInstanceOf(NumberAxis.class, plot.getSubplots().get(1).getRangeAxis());
         data.gradientNorm().getSeries(0).updateByIndex(1, 0.025);
-        CombinedDomainXYPlot log = (CombinedDomainXYPlot) StudyCharts.trainingPerRound(data).getPlot();
+        CombinedDomainXYPlot log = (CombinedDomainXYPlot) ComparisonCharts.trainingPerRound(data).getPlot();
         assertInstanceOf(PaperLogAxis.class, log.getSubplots().get(1).getRangeAxis());
-        assertEquals(StudyCharts.GRADIENT_NORM_LABEL, log.getSubplots().get(1).getRangeAxis().getLabel());
+        assertEquals(ComparisonCharts.GRADIENT_NORM_LABEL, log.getSubplots().get(1).getRangeAxis().getLabel());
         assertEquals(List.of("fp32 / 0.01", "int8 / 0.01"), labels(plot.getLegendItems()));
     }
 
@@ -169,7 +170,7 @@ class StudyChartsTest {
         EnergyDatasets.DeviceEnergies data =
                 EnergyDatasets.deviceEnergies(RunFolder.read(RunFolderFixture.write(dir))).orElseThrow();
 
-        JFreeChart chart = StudyCharts.energySmallMultiples(data);
+        JFreeChart chart = EnergyCharts.energySmallMultiples(data);
 
         SmallMultiplesPlot plot = (SmallMultiplesPlot) chart.getPlot();
         assertEquals(2, plot.panels().size());
@@ -193,7 +194,7 @@ class StudyChartsTest {
         EnergyDatasets.DeviceEnergies data =
                 EnergyDatasets.deviceEnergies(RunFolder.read(RunFolderFixture.writeLongRun(dir, 2, 40))).orElseThrow();
 
-        JFreeChart chart = StudyCharts.energySmallMultiples(data);
+        JFreeChart chart = EnergyCharts.energySmallMultiples(data);
 
         SmallMultiplesPlot plot = (SmallMultiplesPlot) chart.getPlot();
         assertEquals(16, plot.panels().size());
@@ -220,6 +221,12 @@ class StudyChartsTest {
             anchors.add(((ValueTick) tick).getText() + " " + ((ValueTick) tick).getTextAnchor());
         }
         assertEquals(List.of("0 TextAnchor.TOP_LEFT", "50 TextAnchor.TOP_CENTER", "100 TextAnchor.TOP_RIGHT"), anchors);
+    }
+
+    @Test
+    void coincidentParetoLabelsAreMergedCompactly() {
+        assertEquals("int8 / lorawan / 0.01, 0.001", SweepCharts.mergeLabels("int8 / lorawan / 0.01", "int8 / lorawan / 0.001"));
+        assertEquals("a / x; b / y", SweepCharts.mergeLabels("a / x", "b / y"));
     }
 
     private static List<String> labels(LegendItemCollection items) {

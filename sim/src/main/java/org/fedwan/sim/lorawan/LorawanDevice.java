@@ -1,21 +1,13 @@
 package org.fedwan.sim.lorawan;
 
-import java.util.List;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
-import org.fedwan.channel.energy.Battery;
 import org.fedwan.channel.energy.Energy;
 import org.fedwan.channel.energy.EnergyMeter;
 import org.fedwan.channel.energy.RadioProfile;
 import org.fedwan.channel.energy.RadioState;
-import org.fedwan.channel.lorawan.Adr;
-import org.fedwan.channel.lorawan.DailyBudget;
 import org.fedwan.channel.lorawan.DataRate;
-import org.fedwan.channel.lorawan.DutyCycleLedger;
 import org.fedwan.channel.lorawan.Fragmentation;
 import org.fedwan.channel.lorawan.LorawanFrame;
-import org.fedwan.channel.lorawan.Reassembler;
-import org.fedwan.channel.lorawan.ReceiveWindows;
 import org.fedwan.channel.lorawan.RetransmissionPolicy;
 import org.fedwan.channel.propagation.Position;
 import org.fedwan.sim.kernel.Entity;
@@ -37,112 +29,29 @@ import org.fedwan.sim.kernel.Simulation;
  * <p>Work comes as jobs, one at a time: a periodic packet ({@link #offerPacket}), a fragmented
  * message ({@link #send}), or a class A unicast download ({@link #download}), which polls with
  * empty uplinks while the server has fragments for it.
+ *
+ * <p>This class is the device's identity, data rate and public face; its parts are package-private:
+ * {@link MacCycle} (attempts and their events), {@link DeviceJobs} (the work queue),
+ * {@link DeviceReceiver} (receive windows, downloads, class C), {@link DeviceAdr} (device-side
+ * ADR) and {@link DevicePower} (radio state, energy, battery).
  */
 public final class LorawanDevice extends Entity {
-
-    private static final int LINK_ADR_ANS_BYTES = 2;
-    private static final Runnable NOTHING = () -> { };
-
-    private enum Kind { PACKET, MESSAGE, POLL }
-
-    /** One unit of work: a packet, a message, or a download. */
-    static final class Job {
-        Kind kind;
-        int packetBytes;
-        List<byte[]> fragments;
-        int[] order;
-        int orderPos;
-        int pass;
-        int tag;
-        Runnable onDone = NOTHING;
-        boolean delivered;
-        boolean aborted;
-
-        void packet(int bytes) {
-            kind = Kind.PACKET;
-            packetBytes = bytes;
-            fragments = null;
-            order = null;
-            aborted = false;
-            delivered = false;
-            onDone = NOTHING;
-        }
-    }
 
     private final LorawanNetwork net;
     private final NetworkSettings settings;
     private final int index;
     private final Position position;
-    private final DutyCycleLedger[] ledgers;
-    private final DailyBudget fairUse;
-    private final EnergyMeter meter;
-    private final Battery battery;
-    private final RandomGenerator channelRng;
-    private final RandomGenerator shadowRng;
-    private final RandomGenerator retransmitRng;
-    private final RandomGenerator downlinkRng;
     final Transmission tx;
-    private final double[] rxPowerDbm;
-    private final TxStart txStart;
-    private final TxEnd txEnd;
-    private final RxOpen rxOpen;
-    private final RxClose rxClose;
     Event<LorawanDevice> downlinkAttempt;
     int downlinkWindow;
 
     private int dataRate;
-    private boolean dead;
-    private boolean closed;
-    private long depletedAtUs = Long.MAX_VALUE;
-    private boolean transmitting;
-    private boolean rxWindowOpen;
-    private boolean classCListening;
-    private boolean cycleActive;
-    private Job job;
-    private Job pendingJob;
-    private final Job packetJob = new Job();
 
-    // the frame in progress
-    private byte[] frm;
-    private int frmBytes;
-    private int fOptsBytes;
-    private int phyBytes;
-    private boolean frameConfirmed;
-    private int attempts;
-    private long frameCounter;
-    private int channelSlot;
-    private long airtimeUs;
-    private boolean downlinkInCycle;
-    private long uplinkEndUs;
-    private int window;
-
-    // what the server sent in each window (index 1, 2)
-    final boolean[] dlReceived = new boolean[3];
-    final long[] dlAirtimeUs = new long[3];
-    final boolean[] dlAck = new boolean[3];
-    final int[] dlAdrDataRate = new int[3];
-    final byte[][] dlData = new byte[3][];
-
-    // device-side ADR
-    private int adrAckCount;
-    private boolean adrAckRequest;
-    private boolean linkAdrAnsPending;
-
-    // class A download
-    private Reassembler downloadReassembler;
-    private int emptyPolls;
-    private boolean acknowledgeDownlink;
-
-    // class C multicast
-    private int multicastFramesReceived;
-    private int multicastFramesExpected;
-    private long lastTxStartUs = Long.MIN_VALUE;
-    private long lastTxEndUs = Long.MIN_VALUE;
-
-    private long dutyCycleWaitUs;
-    private long fairUseWaitUs;
-    private long framesSent;
-    private long framesDelivered;
+    private final DevicePower power;
+    private final MacCycle mac;
+    private final DeviceReceiver receiver;
+    private final DeviceAdr adr;
+    private final DeviceJobs jobs;
 
     LorawanDevice(LorawanNetwork net, int index, Position position, int initialDataRate) {
         super(net.simulation(), "dev-" + (net.firstDeviceId() + index), net.firstDeviceId() + index);
@@ -152,21 +61,12 @@ public final class LorawanDevice extends Entity {
         this.position = position;
         this.dataRate = initialDataRate;
         Simulation model = net.simulation();
-        this.ledgers = new DutyCycleLedger[net.subBandSlots()];
-        this.fairUse = settings.fairUse() ? new DailyBudget(settings.fairUseUplinkAirtimeUsPerDay()) : null;
-        this.battery = Double.isInfinite(settings.batteryCapacityJ()) ? null
-                : new Battery(settings.batteryCapacityJ(), model.nowUs());
-        this.meter = new EnergyMeter(settings.radio(), settings.mcu(), battery, model.nowUs());
-        this.channelRng = model.streams().of(id(), "channel");
-        this.shadowRng = model.streams().of(id(), "shadowing");
-        this.retransmitRng = model.streams().of(id(), "retransmit");
-        this.downlinkRng = model.streams().of(id(), "downlink-shadowing");
+        this.power = new DevicePower(this, settings, model.nowUs());
+        this.mac = new MacCycle(this, net, model);
+        this.receiver = new DeviceReceiver(this, net, model.streams().of(id(), "downlink-shadowing"));
+        this.adr = new DeviceAdr(this, net);
+        this.jobs = new DeviceJobs(this, net);
         this.tx = new Transmission(this, net.gatewayCount());
-        this.rxPowerDbm = new double[net.gatewayCount()];
-        this.txStart = new TxStart(model);
-        this.txEnd = new TxEnd(model);
-        this.rxOpen = new RxOpen(model);
-        this.rxClose = new RxClose(model);
     }
 
     // ------------------------------------------------------------------ public API
@@ -208,32 +108,32 @@ public final class LorawanDevice extends Entity {
 
     /** @return total time this device waited for its duty cycle so far, µs */
     public long dutyCycleWaitUs() {
-        return dutyCycleWaitUs;
+        return mac.dutyCycleWaitUs();
     }
 
     /** @return total time this device waited for its fair-use budget so far, µs */
     public long fairUseWaitUs() {
-        return fairUseWaitUs;
+        return mac.fairUseWaitUs();
     }
 
     /** @return uplink attempts put on the air */
     public long framesSent() {
-        return framesSent;
+        return mac.framesSent();
     }
 
     /** @return uplink attempts delivered to the network server */
     public long framesDelivered() {
-        return framesDelivered;
+        return mac.framesDelivered();
     }
 
     /** @return true once the battery is empty */
     public boolean isDead() {
-        return dead;
+        return power.isDead();
     }
 
     /** @return when the battery emptied, µs, or {@link Long#MAX_VALUE} */
     public long depletedAtUs() {
-        return depletedAtUs;
+        return power.depletedAtUs();
     }
 
     /**
@@ -241,15 +141,12 @@ public final class LorawanDevice extends Entity {
      * a message the server already holds completely does not.
      */
     public boolean isSending() {
-        if (transmitting || pendingJob != null) {
-            return true;
-        }
-        return job != null && !job.aborted && !(job.kind == Kind.MESSAGE && job.delivered);
+        return jobs.isSending();
     }
 
     /** @return true while the device runs a job or has one waiting */
     public boolean isBusy() {
-        return job != null || pendingJob != null;
+        return jobs.isBusy();
     }
 
     /**
@@ -259,8 +156,7 @@ public final class LorawanDevice extends Entity {
      * @return a snapshot
      */
     public DeviceEnergy energy(long nowUs) {
-        advanceMeter(nowUs);
-        return DeviceEnergy.of(meter, depletedAtUs);
+        return power.energy(nowUs);
     }
 
     /**
@@ -270,11 +166,7 @@ public final class LorawanDevice extends Entity {
      * @param busy  whether the application keeps the MCU active
      */
     public void setComputing(long nowUs, boolean busy) {
-        if (dead) {
-            return;
-        }
-        meter.setMcuBusy(nowUs, busy);
-        checkBattery();
+        power.setComputing(nowUs, busy);
     }
 
     /**
@@ -285,22 +177,7 @@ public final class LorawanDevice extends Entity {
      * @return true if the packet was accepted
      */
     public boolean offerPacket(int frmPayloadBytes) {
-        long now = net.simulation().nowUs();
-        if (closed) {
-            return false;
-        }
-        net.stats().packetsOffered++;
-        if (dead) {
-            refuse(now, RefusalReason.DEAD);
-            return false;
-        }
-        if (job != null || pendingJob != null) {
-            refuse(now, RefusalReason.BUSY);
-            return false;
-        }
-        packetJob.packet(frmPayloadBytes);
-        enqueue(packetJob, now);
-        return true;
+        return jobs.offerPacket(frmPayloadBytes);
     }
 
     /**
@@ -316,23 +193,7 @@ public final class LorawanDevice extends Entity {
      * @throws IllegalStateException if an upload is still under way
      */
     public void send(byte[] message, int messageTag, Runnable onDelivered) {
-        Objects.requireNonNull(message, "message is null");
-        if (isSending()) {
-            throw new IllegalStateException(name() + " is still sending its previous message");
-        }
-        long now = net.simulation().nowUs();
-        if (dead) {
-            refuse(now, RefusalReason.DEAD);
-            return;
-        }
-        Job j = new Job();
-        j.kind = Kind.MESSAGE;
-        j.fragments = Fragmentation.split(message, maxFrmPayloadBytes(), messageTag);
-        j.order = allIndices(j.fragments.size());
-        j.pass = 1;
-        j.tag = messageTag;
-        j.onDone = Objects.requireNonNull(onDelivered, "onDelivered is null");
-        enqueue(j, now);
+        jobs.send(message, messageTag, onDelivered);
     }
 
     /**
@@ -348,27 +209,7 @@ public final class LorawanDevice extends Entity {
      * @param onReceived run once when the device holds the message
      */
     public void download(byte[] message, int messageTag, Runnable onReceived) {
-        Objects.requireNonNull(message, "message is null");
-        if (isBusy()) {
-            throw new IllegalStateException(name() + " is busy; a download needs an idle device");
-        }
-        long now = net.simulation().nowUs();
-        if (dead) {
-            refuse(now, RefusalReason.DEAD);
-            return;
-        }
-        int rx1Dr = settings.region().rx1DataRateIndex(dataRate, settings.rx1DrOffset());
-        int maxFrm = settings.region().downlinkDataRate(rx1Dr).maxFrmPayloadBytes();
-        List<byte[]> fragments = Fragmentation.split(message, maxFrm, messageTag);
-        net.server().downloadStarted(this, fragments);
-        downloadReassembler = new Reassembler(messageTag);
-        emptyPolls = 0;
-        acknowledgeDownlink = false;
-        Job j = new Job();
-        j.kind = Kind.POLL;
-        j.tag = messageTag;
-        j.onDone = Objects.requireNonNull(onReceived, "onReceived is null");
-        enqueue(j, now);
+        jobs.download(message, messageTag, onReceived);
     }
 
     /**
@@ -377,21 +218,7 @@ public final class LorawanDevice extends Entity {
      * open. The callback of the stopped job never runs.
      */
     public void abort() {
-        pendingJob = null;
-        if (job == null) {
-            return;
-        }
-        job.aborted = true;
-        job.onDone = NOTHING;
-        if (job.kind == Kind.MESSAGE) {
-            net.server().messageEnded(this);
-        } else if (job.kind == Kind.POLL) {
-            net.server().downloadEnded(this);
-        }
-        txStart.cancel();
-        if (!cycleActive && !transmitting) {
-            job = null;
-        }
+        jobs.abort();
     }
 
     /**
@@ -402,340 +229,51 @@ public final class LorawanDevice extends Entity {
      *         fair-use budget, or queued behind the current job)
      */
     int close() {
-        closed = true;
-        int unsent = 0;
-        if (pendingJob != null) {
-            unsent++;
-            pendingJob = null;
-        }
-        if (job != null) {
-            if (attempts == 0 && !transmitting) {
-                unsent++;
-            }
-            txStart.cancel();
-            job.aborted = true;
-            job.onDone = NOTHING;
-            if (!cycleActive && !transmitting) {
-                job = null;
-            }
-        }
-        return unsent;
+        return jobs.close();
     }
 
     /** @return class C multicast frames received in the last (or current) session */
     public int multicastFramesReceived() {
-        return multicastFramesReceived;
+        return receiver.multicastFramesReceived();
     }
 
     /** @return true when the device received every frame of the last multicast session */
     public boolean lastMulticastComplete() {
-        return multicastFramesExpected > 0 && multicastFramesReceived == multicastFramesExpected;
+        return receiver.lastMulticastComplete();
     }
 
-    // ------------------------------------------------------------------ jobs
+    // ------------------------------------------------------------------ the parts
 
-    private void enqueue(Job j, long now) {
-        if (j.kind == Kind.MESSAGE) {
-            net.server().messageStarted(this, j.tag);
-        }
-        if (job != null || cycleActive || transmitting) {
-            pendingJob = j;
-        } else {
-            begin(j, now);
-        }
+    DevicePower power() {
+        return power;
     }
 
-    private void begin(Job j, long now) {
-        job = j;
-        j.orderPos = 0;
-        nextFrame(now);
+    MacCycle mac() {
+        return mac;
     }
 
-    private void startPending(long now) {
-        Job j = pendingJob;
-        if (j != null && !dead) {
-            pendingJob = null;
-            begin(j, now);
-        }
+    DeviceReceiver receiver() {
+        return receiver;
     }
 
-    private void finishJob(long now) {
-        job = null;
-        startPending(now);
+    DeviceAdr adr() {
+        return adr;
     }
 
-    /** Prepares the job's next frame (new frame counter) and schedules its first attempt. */
-    private void nextFrame(long now) {
-        Job j = job;
-        switch (j.kind) {
-            case PACKET -> {
-                frm = null;
-                frmBytes = j.packetBytes;
-            }
-            case MESSAGE -> {
-                frm = j.fragments.get(j.order[j.orderPos++]);
-                frmBytes = frm.length;
-            }
-            case POLL -> {
-                frm = null;
-                frmBytes = 0;
-            }
-        }
-        frameCounter++;
-        attempts = 0;
-        frameConfirmed = j.kind != Kind.POLL && settings.confirmed();
-        if (settings.sfPolicy() == SfPolicy.ADR) {
-            adrAckCount++;
-            if (Adr.deviceShouldStepDown(adrAckCount, ReceiveWindows.ADR_ACK_LIMIT, ReceiveWindows.ADR_ACK_DELAY)
-                    && dataRate > net.slowestDataRate()) {
-                setDataRate(now, net.nextSlowerDataRate(dataRate));
-            }
-            adrAckRequest = Adr.deviceRequestsAck(adrAckCount, ReceiveWindows.ADR_ACK_LIMIT);
-        }
-        scheduleAttempt(now);
+    DeviceJobs jobs() {
+        return jobs;
     }
 
-    private void scheduleAttempt(long fromUs) {
-        int maxFrm = net.maxFrmPayloadBytes(dataRate);
-        if (frmBytes > maxFrm) {
-            frameRefused(fromUs, RefusalReason.PAYLOAD_TOO_LONG);
-            return;
-        }
-        fOptsBytes = linkAdrAnsPending && frmBytes + LINK_ADR_ANS_BYTES <= maxFrm ? LINK_ADR_ANS_BYTES : 0;
-        phyBytes = LorawanFrame.phyPayloadBytes(frmBytes, fOptsBytes);
-        airtimeUs = net.uplinkAirtimeUs(dataRate, phyBytes);
-
-        int[] slots = net.channelSlotsFor(dataRate);
-        long earliest = Long.MAX_VALUE;
-        int ties = 0;
-        for (int slot : slots) {
-            long t = ledger(net.subBandSlotOfChannel(slot)).nextAllowedTxUs(fromUs);
-            if (t < earliest) {
-                earliest = t;
-                ties = 1;
-            } else if (t == earliest) {
-                ties++;
-            }
-        }
-        int pick = ties == 1 ? 0 : channelRng.nextInt(ties);
-        for (int slot : slots) {
-            if (ledger(net.subBandSlotOfChannel(slot)).nextAllowedTxUs(fromUs) == earliest && pick-- == 0) {
-                channelSlot = slot;
-                break;
-            }
-        }
-        if (net.dwellTimeLimitUs(channelSlot) > 0 && airtimeUs > net.dwellTimeLimitUs(channelSlot)) {
-            frameRefused(fromUs, RefusalReason.DWELL_TIME);
-            return;
-        }
-        long start = earliest;
-        dutyCycleWaitUs += start - fromUs;
-        if (fairUse != null) {
-            long allowed = fairUse.nextAllowedUs(start, airtimeUs);
-            if (allowed == Long.MAX_VALUE) {
-                frameRefused(fromUs, RefusalReason.FAIR_USE);
-                return;
-            }
-            fairUseWaitUs += allowed - start;
-            start = allowed;
-        }
-        txStart.scheduleAt(this, start);
-    }
-
-    private void frameRefused(long now, RefusalReason reason) {
-        refuse(now, reason);
-        Job j = job;
-        if (j.kind == Kind.MESSAGE) {
-            // the fragment cannot go out at this data rate: the message is lost
-            j.orderPos = j.order.length;
-            j.pass = settings.maxMessagePasses();
-            messagePassEnded(now);
-        } else if (j.kind == Kind.POLL) {
-            net.stats().downloadsFailed++;
-            net.server().downloadEnded(this);
-            finishJob(now);
-        } else {
-            finishJob(now);
-        }
-    }
-
-    private void refuse(long now, RefusalReason reason) {
+    /** Reports a packet or frame that does not go on the air. */
+    void refuse(long now, RefusalReason reason) {
         net.stats().countRefusal(reason);
         for (NetworkListener l : net.listeners()) {
             l.onRefused(this, now, reason);
         }
     }
 
-    private void cycleEnded(long now) {
-        cycleActive = false;
-        if (dead) {
-            return;
-        }
-        Job j = job;
-        if (j == null || j.aborted) {
-            job = null;
-            startPending(now);
-            return;
-        }
-        if (j.kind == Kind.POLL) {
-            pollCycleEnded(now);
-            return;
-        }
-        RetransmissionPolicy policy = settings.retransmission();
-        switch (policy.afterAttempt(frameConfirmed, attempts, downlinkInCycle)) {
-            case RETRANSMIT -> scheduleAttempt(now + policy.retransmitDelayUs(frameConfirmed, retransmitRng));
-            case DONE -> frameDone(now);
-            case GIVE_UP -> {
-                net.stats().confirmedGiveUps++;
-                frameDone(now);
-            }
-        }
-    }
-
-    private void frameDone(long now) {
-        Job j = job;
-        if (j.kind == Kind.PACKET) {
-            finishJob(now);
-        } else if (j.delivered) {
-            finishJob(now);
-        } else if (j.orderPos < j.order.length) {
-            nextFrame(now);
-        } else {
-            messagePassEnded(now);
-        }
-    }
-
-    private void messagePassEnded(long now) {
-        Job j = job;
-        if (j.delivered) {
-            finishJob(now);
-            return;
-        }
-        int[] missing = net.server().missingFragments(this, j.fragments.size());
-        if (settings.fragmentLossPolicy() == FragmentLossPolicy.RESEND_MISSING && j.pass < settings.maxMessagePasses()
-                && missing.length > 0) {
-            j.pass++;
-            j.order = missing;
-            j.orderPos = 0;
-            nextFrame(now);
-            return;
-        }
-        net.stats().messagesLost++;
-        net.server().messageEnded(this);
-        for (NetworkListener l : net.listeners()) {
-            l.onMessageEnded(this, j.tag, now, false, missing.length);
-        }
-        finishJob(now);
-    }
-
-    /** Called by the server at the end of the frame that completed the message. */
-    void messageDelivered(long now) {
-        Job j = job;
-        if (j == null || j.kind != Kind.MESSAGE || j.delivered || j.aborted) {
-            return;
-        }
-        j.delivered = true;
-        net.stats().messagesDelivered++;
-        for (NetworkListener l : net.listeners()) {
-            l.onMessageEnded(this, j.tag, now, true, 0);
-        }
-        Runnable done = j.onDone;
-        j.onDone = NOTHING;
-        done.run();
-    }
-
-    private void pollCycleEnded(long now) {
-        Job j = job;
-        if (downloadReassembler.isComplete()) {
-            net.stats().downloadsCompleted++;
-            net.server().downloadEnded(this);
-            Runnable done = j.onDone;
-            finishJob(now);
-            done.run();
-            return;
-        }
-        if (!downlinkInCycle) {
-            emptyPolls++;
-        }
-        if (emptyPolls >= settings.maxEmptyPolls()) {
-            net.stats().downloadsFailed++;
-            net.server().downloadEnded(this);
-            finishJob(now);
-            return;
-        }
-        nextFrame(now);
-    }
-
-    // ------------------------------------------------------------------ radio and energy
-
-    private DutyCycleLedger ledger(int subBandSlot) {
-        DutyCycleLedger l = ledgers[subBandSlot];
-        if (l == null) {
-            l = new DutyCycleLedger(net.deviceDutyCycle(subBandSlot));
-            ledgers[subBandSlot] = l;
-        }
-        return l;
-    }
-
-    private void updateRadio(long now) {
-        if (dead) {
-            return;
-        }
-        RadioState state = transmitting ? RadioState.TX
-                : (rxWindowOpen || classCListening) ? RadioState.RX : RadioState.SLEEP;
-        if (state != meter.state()) {
-            meter.enter(now, state);
-            checkBattery();
-        }
-    }
-
-    private void advanceMeter(long now) {
-        if (!dead && now >= meter.updatedAtUs()) {
-            meter.advance(now);
-            checkBattery();
-        }
-    }
-
-    private void checkBattery() {
-        if (battery != null && battery.isDepleted() && !dead && !transmitting) {
-            die(battery.depletedAtUs());
-        }
-    }
-
-    private void die(long atUs) {
-        dead = true;
-        depletedAtUs = atUs;
-        if (txStart.isScheduled() && attempts == 0) {
-            // the frame waited for its duty cycle and never went out
-            refuse(atUs, RefusalReason.DEAD);
-        }
-        txStart.cancel();
-        rxOpen.cancel();
-        rxClose.cancel();
-        if (downlinkAttempt != null) {
-            downlinkAttempt.cancel();
-        }
-        rxWindowOpen = false;
-        classCListening = false;
-        cycleActive = false;
-        if (job != null && !job.aborted) {
-            if (job.kind == Kind.MESSAGE) {
-                net.server().messageEnded(this);
-            } else if (job.kind == Kind.POLL) {
-                net.server().downloadEnded(this);
-            }
-            job.aborted = true;
-            job.onDone = NOTHING;
-        }
-        job = null;
-        pendingJob = null;
-        net.stats().devicesDepleted++;
-        for (NetworkListener l : net.listeners()) {
-            l.onBatteryDepleted(this, atUs);
-        }
-    }
-
-    private void setDataRate(long now, int newDataRate) {
+    /** Sets the uplink data rate; a change is counted and reported. */
+    void setDataRate(long now, int newDataRate) {
         if (newDataRate == dataRate) {
             return;
         }
@@ -747,63 +285,60 @@ public final class LorawanDevice extends Entity {
         }
     }
 
+    /** The battery emptied at {@code atUs}: everything stops, the job in progress is lost. */
+    void die(long atUs) {
+        power.markDepleted(atUs);
+        if (mac.firstAttemptWaiting()) {
+            // the frame waited for its duty cycle and never went out
+            refuse(atUs, RefusalReason.DEAD);
+        }
+        mac.stop();
+        if (downlinkAttempt != null) {
+            downlinkAttempt.cancel();
+        }
+        power.receiversOff();
+        jobs.depleted();
+        net.stats().devicesDepleted++;
+        for (NetworkListener l : net.listeners()) {
+            l.onBatteryDepleted(this, atUs);
+        }
+    }
+
     // ------------------------------------------------------------------ hooks for the network
 
     /** The server's downlink for window {@code w} of the current cycle (set before the window opens). */
     void downlinkScheduled(int w, boolean received, long airtime, boolean ack, int adrDataRate, byte[] data) {
-        dlReceived[w] = received;
-        dlAirtimeUs[w] = airtime;
-        dlAck[w] = ack;
-        dlAdrDataRate[w] = adrDataRate;
-        dlData[w] = data;
+        receiver.scheduled(w, received, airtime, ack, adrDataRate, data);
     }
 
-    private void processDownlink(long now, int w) {
-        downlinkInCycle = true;
-        adrAckCount = 0;
-        adrAckRequest = false;
-        if (dlAdrDataRate[w] >= 0) {
-            setDataRate(now, dlAdrDataRate[w]);
-            linkAdrAnsPending = true;
-        }
-        byte[] data = dlData[w];
-        if (data != null && downloadReassembler != null) {
-            downloadReassembler.accept(data);
-            acknowledgeDownlink = true;
-            emptyPolls = 0;
-        }
+    /** Called by the server at the end of the frame that completed the message. */
+    void messageDelivered(long now) {
+        jobs.messageDelivered(now);
     }
 
     void startListening(long now, int expectedFrames) {
-        multicastFramesReceived = 0;
-        multicastFramesExpected = expectedFrames;
-        if (dead) {
-            return;
-        }
-        classCListening = true;
-        updateRadio(now);
+        receiver.startListening(now, expectedFrames);
     }
 
     void stopListening(long now) {
-        classCListening = false;
-        updateRadio(now);
+        receiver.stopListening(now);
     }
 
     boolean listening() {
-        return classCListening && !dead;
+        return receiver.listening();
     }
 
     /** @return true if the device's own transmission overlapped {@code [startUs, endUs)} */
     boolean transmittedDuring(long startUs, long endUs) {
-        return lastTxStartUs < endUs && lastTxEndUs > startUs;
+        return mac.transmittedDuring(startUs, endUs);
     }
 
     void multicastFrameReceived() {
-        multicastFramesReceived++;
+        receiver.multicastFrameReceived();
     }
 
     long uplinkEndUs() {
-        return uplinkEndUs;
+        return mac.uplinkEndUs();
     }
 
     int uplinkDataRate() {
@@ -815,158 +350,11 @@ public final class LorawanDevice extends Entity {
     }
 
     RandomGenerator downlinkRng() {
-        return downlinkRng;
+        return receiver.downlinkRng();
     }
 
     /** End of the run: close the energy interval at {@code now}. */
     void finish(long now) {
-        advanceMeter(now);
-    }
-
-    private static int[] allIndices(int count) {
-        int[] all = new int[count];
-        for (int i = 0; i < count; i++) {
-            all[i] = i;
-        }
-        return all;
-    }
-
-    // ------------------------------------------------------------------ events
-
-    private final class TxStart extends Event<LorawanDevice> {
-        TxStart(Simulation model) {
-            super(model, "tx-start");
-        }
-
-        @Override
-        protected void eventRoutine(LorawanDevice who) {
-            long now = net.simulation().nowUs();
-            advanceMeter(now);
-            if (dead) {
-                return;
-            }
-            int subBand = net.subBandSlotOfChannel(channelSlot);
-            ledger(subBand).recordTransmission(now, airtimeUs);
-            if (fairUse != null) {
-                fairUse.consume(now, airtimeUs);
-            }
-            cycleActive = true;
-            transmitting = true;
-            updateRadio(now);
-            attempts++;
-            framesSent++;
-            if (attempts > 1) {
-                net.stats().retransmissions++;
-            }
-            lastTxStartUs = now;
-            lastTxEndUs = now + airtimeUs;
-            downlinkInCycle = false;
-            for (int w = 1; w <= 2; w++) {
-                dlReceived[w] = false;
-                dlData[w] = null;
-                dlAdrDataRate[w] = -1;
-            }
-            Transmission t = tx;
-            t.channelSlot = channelSlot;
-            t.dataRate = dataRate;
-            t.spreadingFactor = net.spreadingFactor(dataRate);
-            t.startUs = now;
-            t.endUs = now + airtimeUs;
-            t.symbolUs = net.symbolTimeUs(dataRate);
-            t.phyPayloadBytes = phyBytes;
-            t.frmPayloadBytes = frmBytes;
-            t.fOptsBytes = fOptsBytes;
-            t.confirmed = frameConfirmed;
-            t.adrAckRequest = adrAckRequest;
-            t.acknowledgesDownlink = acknowledgeDownlink;
-            t.frameCounter = frameCounter;
-            acknowledgeDownlink = false;
-            if (fOptsBytes > 0) {
-                linkAdrAnsPending = false;
-            }
-            for (int g = 0; g < rxPowerDbm.length; g++) {
-                rxPowerDbm[g] = net.uplinkRxPowerDbm(index, g, shadowRng);
-            }
-            net.medium().start(t, rxPowerDbm);
-            net.stats().frameSent(dataRate, airtimeUs);
-            txEnd.schedule(who, airtimeUs);
-        }
-    }
-
-    private final class TxEnd extends Event<LorawanDevice> {
-        TxEnd(Simulation model) {
-            super(model, "tx-end", -2);
-        }
-
-        @Override
-        protected void eventRoutine(LorawanDevice who) {
-            long now = net.simulation().nowUs();
-            transmitting = false;
-            FrameOutcome outcome = net.medium().end(tx);
-            if (battery != null && !dead) {
-                meter.enter(now, RadioState.SLEEP);
-                if (battery.isDepleted()) {
-                    outcome = FrameOutcome.BATTERY_DEPLETED;
-                }
-            }
-            updateRadio(now);
-            if (outcome.delivered()) {
-                framesDelivered++;
-            }
-            uplinkEndUs = now;
-            if (!dead) {
-                window = 1;
-                rxOpen.scheduleAt(who, ReceiveWindows.rx1OpenUs(now, settings.receiveDelay1Us()));
-            }
-            net.server().uplinkEnded(who, tx, outcome, frm, attempts);
-            checkBattery();
-        }
-    }
-
-    private final class RxOpen extends Event<LorawanDevice> {
-        RxOpen(Simulation model) {
-            super(model, "rx-open");
-        }
-
-        @Override
-        protected void eventRoutine(LorawanDevice who) {
-            long now = net.simulation().nowUs();
-            if (dead) {
-                return;
-            }
-            rxWindowOpen = true;
-            updateRadio(now);
-            if (dead) {
-                return;
-            }
-            long durationUs = dlReceived[window] ? dlAirtimeUs[window]
-                    : window == 1 ? net.emptyRx1Us(tx.dataRate) : net.emptyRx2Us();
-            rxClose.schedule(who, durationUs);
-        }
-    }
-
-    private final class RxClose extends Event<LorawanDevice> {
-        RxClose(Simulation model) {
-            super(model, "rx-close");
-        }
-
-        @Override
-        protected void eventRoutine(LorawanDevice who) {
-            long now = net.simulation().nowUs();
-            rxWindowOpen = false;
-            updateRadio(now);
-            if (dead) {
-                return;
-            }
-            if (dlReceived[window]) {
-                processDownlink(now, window);
-                cycleEnded(now);
-            } else if (window == 1) {
-                window = 2;
-                rxOpen.scheduleAt(who, ReceiveWindows.rx2OpenUs(uplinkEndUs, settings.receiveDelay1Us()));
-            } else {
-                cycleEnded(now);
-            }
-        }
+        power.advanceMeter(now);
     }
 }

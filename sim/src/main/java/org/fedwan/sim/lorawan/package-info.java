@@ -9,7 +9,12 @@
  *   <li>{@link org.fedwan.sim.lorawan.LorawanDevice}: a class A device whose every uplink attempt
  *       is a MAC cycle of reused events (TX start, TX end, RX1, RX2), under its sub-band duty
  *       cycles and fair-use budget, with NbTrans repetitions and confirmed retries; an
- *       {@code EnergyMeter} per device accounts sleep, TX and RX energy and the battery.</li>
+ *       {@code EnergyMeter} per device accounts sleep, TX and RX energy and the battery. The
+ *       device's parts are package-private: {@code MacCycle} (the attempts and their four events),
+ *       {@code DeviceJobs} (packets, fragmented messages and downloads, one at a time),
+ *       {@code DeviceReceiver} (what each receive window brings, the class A download, class C
+ *       listening), {@code DeviceAdr} (ADR_ACK_CNT, ADRACKReq, LinkADRAns) and {@code DevicePower}
+ *       (radio state, energy meter, battery).</li>
  *   <li>The radio medium tracks frames on the air per (channel, spreading factor) and applies
  *       the LoRaSim collision/capture rule at every gateway; a
  *       {@link org.fedwan.sim.lorawan.Gateway} has 8 demodulation paths, a half-duplex transmitter

@@ -1,6 +1,5 @@
 package org.fedwan.sim.nbiot;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,17 +7,15 @@ import java.util.random.RandomGenerator;
 import org.fedwan.channel.energy.Battery;
 import org.fedwan.channel.nbiot.CoverageLevel;
 import org.fedwan.channel.nbiot.CoverageLevelConfig;
-import org.fedwan.channel.nbiot.HarqTiming;
 import org.fedwan.channel.nbiot.NbiotLinkConfig;
 import org.fedwan.channel.nbiot.Phase;
 import org.fedwan.channel.nbiot.PhaseKind;
 import org.fedwan.channel.nbiot.PowerSavingConfig;
 import org.fedwan.channel.nbiot.PowerState;
 import org.fedwan.channel.nbiot.Procedures;
-import org.fedwan.channel.nbiot.TransportBlock;
 import org.fedwan.sim.kernel.Entity;
-import org.fedwan.sim.kernel.Event;
 import org.fedwan.sim.kernel.Simulation;
+import org.fedwan.sim.nbiot.SegmentProgram.Step;
 
 /**
  * An NB-IoT device of one {@link NbiotCell}: the state machine {@code PSM -> WAKING ->
@@ -45,21 +42,13 @@ import org.fedwan.sim.kernel.Simulation;
  * <p>A message is carried as IP packets ({@link NbiotLinkConfig#linkBytes}) with RLC
  * acknowledged mode: it arrives complete when its last block's NPUSCH ends. Half duplex and one
  * HARQ process: uplink and downlink blocks of one device never overlap, uplink first.
+ *
+ * <p>This class is the device's identity, public face and RRC state machine; its parts are
+ * package-private: {@link SegmentProgram} (the program and its event), {@link NbiotTransfers}
+ * (message, TAU and downlink blocks), {@link NbiotIdleTimer} (T3324, T3412, paging) and
+ * {@link NbiotDeviceEnergy} (power state, energy, battery).
  */
 public final class NbiotDevice extends Entity {
-
-    private static final Runnable NOTHING = () -> { };
-    private static final int MAX_SEGMENTS = 32;
-
-    /** What a finished program continues with. */
-    private enum Step { NONE, SYNC_DONE, RANDOM_ACCESS_DONE, BACKOFF_DONE, UPLINK_BLOCK_DONE, DOWNLINK_BLOCK_DONE,
-        INACTIVITY_DONE, RELEASE_DONE }
-
-    /** What the idle/PSM timer does when it fires. */
-    private enum TimerAction { NONE, ENTER_PSM, PERIODIC_TAU, PAGE }
-
-    private record DownlinkJob(long messageBytes, long bits, Runnable onReceived, long requestedUs) {
-    }
 
     private final NbiotCell cell;
     private final NbiotLinkConfig link;
@@ -68,52 +57,19 @@ public final class NbiotDevice extends Entity {
     private final CoverageLevelConfig ce;
     private final NbiotDeviceSettings settings;
     private final PowerSavingConfig ps;
-    private final double[] drawW;
-    private final Battery battery;
     private final NbiotListener listener;
     private final RandomGenerator randomAccess;
-    private final long pagingOffsetUs;
 
-    private final SegmentEnd segmentEnd;
-    private final Timer timer;
+    private final NbiotDeviceEnergy energy;
+    private final SegmentProgram program;
+    private final NbiotTransfers transfers;
+    private final NbiotIdleTimer idleTimer;
     private final List<Phase> scratch = new ArrayList<>();
 
     private NbiotDeviceState state = NbiotDeviceState.PSM;
-    private PowerState power = PowerState.PSM;
-    private long powerSinceUs;
-    private double energyJ;
-    private final double[] energyByStateJ = new double[PowerState.values().length];
-
-    private final PhaseKind[] segKind = new PhaseKind[MAX_SEGMENTS];
-    private final PowerState[] segState = new PowerState[MAX_SEGMENTS];
-    private final long[] segEndUs = new long[MAX_SEGMENTS];
-    private int segCount;
-    private int segIndex;
-    private long programCursorUs;
-    private long segStartUs;
-    private Step afterProgram = Step.NONE;
-    private TimerAction timerAction = TimerAction.NONE;
-
-    private long ulBitsLeft;
-    private int ulMessageBytes;
-    private int ulTag;
-    private long ulRequestedUs;
-    private Runnable onSent = NOTHING;
-    private long tauBitsLeft;
     private boolean tauOnlyConnection;
-    private int blockBits;
-    private boolean blockForMessage;
-    private boolean blockForTau;
-    private boolean messageBlockPending;
-
-    private final ArrayDeque<DownlinkJob> downlinks = new ArrayDeque<>();
-    private long dlBitsLeft;
-
     private int raAttempts;
     private boolean raCollided;
-    private long lastConnectionEndUs;
-    private long messagesDelivered;
-    private long uplinkBits;
 
     /**
      * Creates a device in PSM at the current time; its periodic TAU is due T3412 later.
@@ -135,17 +91,16 @@ public final class NbiotDevice extends Entity {
         this.ce = level == null ? null : link.level(level);
         this.settings = Objects.requireNonNull(settings, "settings is null");
         this.ps = settings.powerSaving();
-        this.drawW = settings.profile().drawsW(ps);
-        this.battery = Double.isInfinite(settings.batteryJ()) ? null : new Battery(settings.batteryJ(), model.nowUs());
+        double[] drawW = settings.profile().drawsW(ps);
+        Battery battery = Double.isInfinite(settings.batteryJ()) ? null : new Battery(settings.batteryJ(), model.nowUs());
         this.listener = Objects.requireNonNull(listener, "listener is null");
         this.randomAccess = model.streams().of(id, "nbiot-ra");
-        this.pagingOffsetUs = model.streams().of(id, "nbiot-paging").nextLong(ps.pagingCycleUs());
-        this.segmentEnd = new SegmentEnd(model);
-        this.timer = new Timer(model);
-        this.powerSinceUs = model.nowUs();
-        this.lastConnectionEndUs = model.nowUs();
+        this.energy = new NbiotDeviceEnergy(this, drawW, battery, listener, model.nowUs());
+        this.program = new SegmentProgram(this, model);
+        this.transfers = new NbiotTransfers(this, cell, level, ce, listener);
+        this.idleTimer = new NbiotIdleTimer(this, model, ps);
         if (level != null) {
-            setTimer(TimerAction.PERIODIC_TAU, lastConnectionEndUs + ps.t3412Us());
+            idleTimer.scheduleFirstTau();
         }
     }
 
@@ -166,7 +121,7 @@ public final class NbiotDevice extends Entity {
 
     /** @return the current power state */
     public PowerState powerState() {
-        return power;
+        return energy.state();
     }
 
     /** @return the settings given at construction */
@@ -176,27 +131,27 @@ public final class NbiotDevice extends Entity {
 
     /** @return energy spent up to the last accounted time, J */
     public double energyJ() {
-        return energyJ;
+        return energy.energyJ();
     }
 
     /** @return energy spent in {@code s} up to the last accounted time, J */
     public double energyJ(PowerState s) {
-        return energyByStateJ[s.ordinal()];
+        return energy.energyJ(s);
     }
 
     /** @return messages delivered so far */
     public long messagesDelivered() {
-        return messagesDelivered;
+        return transfers.messagesDelivered();
     }
 
     /** @return uplink transport-block bits sent so far (messages, TAU, with overhead and padding) */
     public long uplinkBits() {
-        return uplinkBits;
+        return transfers.uplinkBits();
     }
 
     /** @return the battery, or null when unlimited */
     public Battery battery() {
-        return battery;
+        return energy.battery();
     }
 
     /**
@@ -207,13 +162,13 @@ public final class NbiotDevice extends Entity {
      */
     public void accountEnergyUntil(long nowUs) {
         if (state != NbiotDeviceState.DEAD) {
-            closeInterval(nowUs);
+            energy.closeInterval(nowUs);
         }
     }
 
     /** @return whether an upload is under way (a granted or ongoing block counts, even after {@link #abort()}) */
     public boolean isSending() {
-        return ulBitsLeft > 0 || messageBlockPending;
+        return transfers.isSending();
     }
 
     /**
@@ -240,11 +195,7 @@ public final class NbiotDevice extends Entity {
         if (isSending()) {
             throw new IllegalStateException(name() + " is still sending its previous message");
         }
-        ulBitsLeft = 8L * link.linkBytes(message.length);
-        ulMessageBytes = message.length;
-        ulTag = messageTag;
-        ulRequestedUs = nowUs;
-        this.onSent = Objects.requireNonNull(onSent, "onSent is null");
+        transfers.startMessage(message.length, messageTag, nowUs, onSent);
         tauOnlyConnection = false;
         workArrived(nowUs);
     }
@@ -254,8 +205,7 @@ public final class NbiotDevice extends Entity {
      * not run. A block already granted or on the air finishes.
      */
     public void abort() {
-        ulBitsLeft = 0;
-        onSent = NOTHING;
+        transfers.abort();
     }
 
     /** Downlink data for this device (see {@link NbiotCell#unicast}). */
@@ -265,12 +215,12 @@ public final class NbiotDevice extends Entity {
             listener.onFailure(this, NbiotFailure.DOWNLINK_LOST, nowUs);
             return;
         }
-        downlinks.add(new DownlinkJob(messageBytes, Math.max(1L, 8L * link.linkBytes(messageBytes)), onReceived, nowUs));
+        transfers.queueDownlink(messageBytes, onReceived, nowUs);
         tauOnlyConnection = false;
         if (state == NbiotDeviceState.IDLE) {
-            scheduleIdleTimer(nowUs);
-        } else if (state == NbiotDeviceState.CONNECTED && afterProgram == Step.INACTIVITY_DONE) {
-            interruptProgram();
+            idleTimer.scheduleIdle(nowUs, transfers.hasDownlink());
+        } else if (state == NbiotDeviceState.CONNECTED && program.after() == Step.INACTIVITY_DONE) {
+            program.interrupt();
             nextTransfer(nowUs);
         }
     }
@@ -289,15 +239,7 @@ public final class NbiotDevice extends Entity {
         if (state == NbiotDeviceState.DEAD) {
             return;
         }
-        double extraJ = Math.max(0.0, drawW[PowerState.RX.ordinal()] - drawW[power.ordinal()]) * rxUs * 1e-6;
-        if (extraJ > 0.0) {
-            energyJ += extraJ;
-            energyByStateJ[PowerState.RX.ordinal()] += extraJ;
-            listener.onEnergy(this, PowerState.RX, startUs, endUs, extraJ);
-            if (battery != null && battery.drain(Math.max(endUs, powerSinceUs), extraJ)) {
-                die(battery.depletedAtUs());
-            }
-        }
+        energy.chargeBroadcastRx(startUs, endUs, rxUs);
     }
 
     void broadcastDelivered(long messageBytes, long requestedUs, long nowUs) {
@@ -315,21 +257,40 @@ public final class NbiotDevice extends Entity {
         return raCollided;
     }
 
+    // ---------------------------------------------------------------- the parts
+
+    /** @return true once the battery is empty */
+    boolean isDead() {
+        return state == NbiotDeviceState.DEAD;
+    }
+
+    NbiotDeviceEnergy energy() {
+        return energy;
+    }
+
+    SegmentProgram program() {
+        return program;
+    }
+
+    NbiotTransfers transfers() {
+        return transfers;
+    }
+
     // ---------------------------------------------------------------- state machine
 
     private void workArrived(long nowUs) {
         switch (state) {
             case PSM -> {
-                timer.cancel();
+                idleTimer.cancel();
                 wake(nowUs);
             }
             case IDLE -> {
-                timer.cancel();
+                idleTimer.cancel();
                 startRandomAccess(nowUs);
             }
             case CONNECTED -> {
-                if (afterProgram == Step.INACTIVITY_DONE) {
-                    interruptProgram();
+                if (program.after() == Step.INACTIVITY_DONE) {
+                    program.interrupt();
                     nextTransfer(nowUs);
                 }
             }
@@ -341,23 +302,24 @@ public final class NbiotDevice extends Entity {
 
     private void wake(long nowUs) {
         setState(NbiotDeviceState.WAKING, nowUs);
-        beginProgram(nowUs);
-        add(PhaseKind.SYNC, PowerState.RX, ce.syncUs());
-        runProgram(Step.SYNC_DONE, nowUs);
+        program.begin(nowUs);
+        program.add(PhaseKind.SYNC, PowerState.RX, ce.syncUs());
+        program.run(Step.SYNC_DONE, nowUs);
     }
 
-    private void startRandomAccess(long nowUs) {
+    /** Random access from now: the next NPRACH occasion of the level, a preamble, then RAR to Msg4. */
+    void startRandomAccess(long nowUs) {
         setState(NbiotDeviceState.RANDOM_ACCESS, nowUs);
         long occasionUs = cell.nextNprachOccasionUs(level, nowUs);
         raAttempts++;
         raCollided = false;
         cell.registerPreamble(level, occasionUs, randomAccess.nextInt(ce.nprachSubcarriers()), this);
-        beginProgram(nowUs);
-        add(PhaseKind.NPRACH_WAIT, PowerState.CONNECTED_IDLE, occasionUs - nowUs);
+        program.begin(nowUs);
+        program.add(PhaseKind.NPRACH_WAIT, PowerState.CONNECTED_IDLE, occasionUs - nowUs);
         scratch.clear();
         Procedures.appendRandomAccess(link, level, scratch);
-        addAll(scratch);
-        runProgram(Step.RANDOM_ACCESS_DONE, nowUs);
+        program.addAll(scratch);
+        program.run(Step.RANDOM_ACCESS_DONE, nowUs);
     }
 
     private void randomAccessDone(long nowUs) {
@@ -370,192 +332,73 @@ public final class NbiotDevice extends Entity {
         }
         if (raAttempts >= settings.maxPreambleAttempts()) {
             raAttempts = 0;
-            if (ulBitsLeft > 0) {
-                ulBitsLeft = 0;
-                onSent = NOTHING;
-                listener.onFailure(this, NbiotFailure.RANDOM_ACCESS_FAILED, nowUs);
-            }
-            tauBitsLeft = 0;
+            transfers.randomAccessFailed(nowUs);
             enterIdle(nowUs, false);
             return;
         }
         long backoffUs = settings.backoffUs() == 0 ? 0 : randomAccess.nextLong(settings.backoffUs());
-        beginProgram(nowUs);
-        add(PhaseKind.BACKOFF, PowerState.CONNECTED_IDLE, backoffUs);
-        runProgram(Step.BACKOFF_DONE, nowUs);
+        program.begin(nowUs);
+        program.add(PhaseKind.BACKOFF, PowerState.CONNECTED_IDLE, backoffUs);
+        program.run(Step.BACKOFF_DONE, nowUs);
     }
 
     private void nextTransfer(long nowUs) {
-        if (ulBitsLeft > 0) {
-            startUplinkBlock(nowUs, ulBitsLeft, true, false);
-        } else if (tauBitsLeft > 0) {
-            startUplinkBlock(nowUs, tauBitsLeft, false, true);
-        } else if (dlBitsLeft > 0 || !downlinks.isEmpty()) {
-            if (dlBitsLeft <= 0) {
-                dlBitsLeft = downlinks.peek().bits();
-            }
-            startDownlinkBlock(nowUs);
-        } else if (ps.releaseAssistance() || tauOnlyConnection || ps.inactivityTimerUs() == 0) {
+        if (transfers.startNextBlock(nowUs)) {
+            return;
+        }
+        if (ps.releaseAssistance() || tauOnlyConnection || ps.inactivityTimerUs() == 0) {
             startRelease(nowUs);
         } else {
-            beginProgram(nowUs);
-            add(PhaseKind.INACTIVITY, PowerState.CONNECTED_IDLE, ps.inactivityTimerUs());
-            runProgram(Step.INACTIVITY_DONE, nowUs);
+            program.begin(nowUs);
+            program.add(PhaseKind.INACTIVITY, PowerState.CONNECTED_IDLE, ps.inactivityTimerUs());
+            program.run(Step.INACTIVITY_DONE, nowUs);
         }
-    }
-
-    private void startUplinkBlock(long nowUs, long bitsLeft, boolean forMessage, boolean forTau) {
-        HarqTiming t = link.timing();
-        TransportBlock b = Procedures.uplinkBlock(link, level, bitsLeft);
-        long dciUs = Procedures.npdcchUs(ce);
-        long airUs = Procedures.npuschUs(ce, b);
-        long startUs = cell.reserveUplink(ce.uplinkTones().lanes(), nowUs + dciUs + t.dciToNpuschUs(), airUs);
-        blockBits = b.tbsBits();
-        blockForMessage = forMessage;
-        blockForTau = forTau;
-        messageBlockPending = forMessage;
-        beginProgram(nowUs);
-        add(PhaseKind.SCHEDULER_WAIT, PowerState.CONNECTED_IDLE, startUs - t.dciToNpuschUs() - dciUs - nowUs);
-        add(PhaseKind.UPLINK_GRANT, PowerState.RX, dciUs);
-        add(PhaseKind.GAP, PowerState.CONNECTED_IDLE, t.dciToNpuschUs());
-        add(PhaseKind.UPLINK_DATA, PowerState.TX, airUs);
-        add(PhaseKind.GAP, PowerState.CONNECTED_IDLE, t.uplinkToNextDciUs());
-        runProgram(Step.UPLINK_BLOCK_DONE, nowUs);
-    }
-
-    private void uplinkBlockSent(long startUs, long nowUs) {
-        uplinkBits += blockBits;
-        listener.onUplinkBlock(this, blockBits, startUs, nowUs);
-        if (blockForTau) {
-            tauBitsLeft = Math.max(0L, tauBitsLeft - blockBits);
-        }
-        if (!blockForMessage) {
-            return;
-        }
-        messageBlockPending = false;
-        if (ulBitsLeft <= 0) {
-            return; // aborted while the block was granted
-        }
-        ulBitsLeft = Math.max(0L, ulBitsLeft - blockBits);
-        if (ulBitsLeft == 0) {
-            messagesDelivered++;
-            listener.onMessageDelivered(this, ulTag, ulMessageBytes, ulRequestedUs, nowUs);
-            Runnable done = onSent;
-            onSent = NOTHING;
-            done.run();
-        }
-    }
-
-    private void startDownlinkBlock(long nowUs) {
-        HarqTiming t = link.timing();
-        TransportBlock b = Procedures.downlinkBlock(link, level, dlBitsLeft);
-        long dciUs = Procedures.npdcchUs(ce);
-        long npdschUs = Procedures.npdschUs(ce, b);
-        long startUs = cell.reserveDownlink(nowUs, dciUs + npdschUs);
-        blockBits = b.tbsBits();
-        blockForMessage = false;
-        blockForTau = false;
-        beginProgram(nowUs);
-        add(PhaseKind.SCHEDULER_WAIT, PowerState.CONNECTED_IDLE, startUs - nowUs);
-        add(PhaseKind.DOWNLINK_ASSIGNMENT, PowerState.RX, dciUs);
-        add(PhaseKind.GAP, PowerState.CONNECTED_IDLE, t.dciToNpdschUs());
-        add(PhaseKind.DOWNLINK_DATA, PowerState.RX, npdschUs);
-        add(PhaseKind.GAP, PowerState.CONNECTED_IDLE, t.npdschToAckUs());
-        add(PhaseKind.HARQ_ACK, PowerState.TX, Procedures.harqAckUs(ce));
-        add(PhaseKind.GAP, PowerState.CONNECTED_IDLE, t.uplinkToNextDciUs());
-        runProgram(Step.DOWNLINK_BLOCK_DONE, nowUs);
-    }
-
-    private void downlinkBlockReceived(long nowUs) {
-        dlBitsLeft -= blockBits;
-        if (dlBitsLeft > 0) {
-            return;
-        }
-        dlBitsLeft = 0;
-        DownlinkJob job = downlinks.poll();
-        listener.onDownlinkDelivered(this, job.messageBytes(), job.requestedUs(), nowUs, false);
-        job.onReceived().run();
     }
 
     private void startRelease(long nowUs) {
-        beginProgram(nowUs);
+        program.begin(nowUs);
         scratch.clear();
         Procedures.appendRelease(link, level, scratch);
-        addAll(scratch);
-        runProgram(Step.RELEASE_DONE, nowUs);
+        program.addAll(scratch);
+        program.run(Step.RELEASE_DONE, nowUs);
     }
 
     private void enterIdle(long nowUs, boolean connectionEnded) {
         if (connectionEnded) {
-            lastConnectionEndUs = nowUs;
+            idleTimer.connectionEnded(nowUs);
             tauOnlyConnection = false;
         }
         setState(NbiotDeviceState.IDLE, nowUs);
-        switchPower(ps.idleState(), nowUs);
+        energy.switchTo(ps.idleState(), nowUs);
         if (state == NbiotDeviceState.DEAD) {
             return;
         }
-        if (ulBitsLeft > 0 || tauBitsLeft > 0) {
+        if (transfers.hasUplink() || transfers.hasTau()) {
             startRandomAccess(nowUs);
             return;
         }
-        scheduleIdleTimer(nowUs);
+        idleTimer.scheduleIdle(nowUs, transfers.hasDownlink());
     }
 
-    private void scheduleIdleTimer(long nowUs) {
-        TimerAction action = TimerAction.PERIODIC_TAU;
-        long atUs = Math.max(nowUs, lastConnectionEndUs + ps.t3412Us());
-        if (ps.psmEnabled()) {
-            long psmUs = Math.max(nowUs, lastConnectionEndUs + ps.t3324Us());
-            if (psmUs <= atUs) {
-                action = TimerAction.ENTER_PSM;
-                atUs = psmUs;
-            }
-        }
-        if (dlBitsLeft > 0 || !downlinks.isEmpty()) {
-            long cycle = ps.pagingCycleUs();
-            long pageUs = pagingOffsetUs + Math.floorDiv(nowUs - pagingOffsetUs + cycle - 1, cycle) * cycle;
-            if (pageUs < atUs) {
-                action = TimerAction.PAGE;
-                atUs = pageUs;
-            }
-        }
-        setTimer(action, atUs);
+    /** T3324 expired: the device sleeps in PSM. */
+    void enterPsm(long nowUs) {
+        setState(NbiotDeviceState.PSM, nowUs);
+        energy.switchTo(PowerState.PSM, nowUs);
     }
 
-    private void setTimer(TimerAction action, long atUs) {
-        timerAction = action;
-        timer.reschedule(this, atUs);
-    }
-
-    private void timerFired(long nowUs) {
-        TimerAction action = timerAction;
-        timerAction = TimerAction.NONE;
-        switch (action) {
-            case ENTER_PSM -> {
-                setState(NbiotDeviceState.PSM, nowUs);
-                switchPower(PowerState.PSM, nowUs);
-                if (state != NbiotDeviceState.DEAD) {
-                    setTimer(TimerAction.PERIODIC_TAU, Math.max(nowUs, lastConnectionEndUs + ps.t3412Us()));
-                }
-            }
-            case PERIODIC_TAU -> {
-                tauBitsLeft = 8L * link.linkBytes(settings.tauBytes());
-                tauOnlyConnection = ulBitsLeft == 0 && downlinks.isEmpty();
-                if (state == NbiotDeviceState.PSM) {
-                    wake(nowUs);
-                } else {
-                    startRandomAccess(nowUs);
-                }
-            }
-            case PAGE -> startRandomAccess(nowUs);
-            case NONE -> {
-                // cancelled action
-            }
+    /** T3412 expired: the periodic TAU is sent, from PSM after a wake-up. */
+    void periodicTauDue(long nowUs) {
+        transfers.startTau(settings.tauBytes());
+        tauOnlyConnection = !transfers.hasUplink() && !transfers.downlinkQueued();
+        if (state == NbiotDeviceState.PSM) {
+            wake(nowUs);
+        } else {
+            startRandomAccess(nowUs);
         }
     }
 
-    private void programDone(Step step, long nowUs) {
+    /** A program finished: the device goes on with {@code step}. */
+    void programDone(Step step, long nowUs) {
         switch (step) {
             case SYNC_DONE, BACKOFF_DONE -> startRandomAccess(nowUs);
             case RANDOM_ACCESS_DONE -> randomAccessDone(nowUs);
@@ -568,32 +411,15 @@ public final class NbiotDevice extends Entity {
         }
     }
 
-    private void segmentEnded(PhaseKind kind, long startUs, long nowUs) {
-        if (kind == PhaseKind.UPLINK_DATA) {
-            uplinkBlockSent(startUs, nowUs);
-        } else if (kind == PhaseKind.DOWNLINK_DATA) {
-            downlinkBlockReceived(nowUs);
-        }
-    }
-
-    private void die(long atUs) {
+    /** The battery emptied at {@code atUs}: everything stops, the message and downlinks are lost. */
+    void die(long atUs) {
         NbiotDeviceState from = state;
         state = NbiotDeviceState.DEAD;
-        segmentEnd.cancel();
-        timer.cancel();
-        segCount = 0;
-        afterProgram = Step.NONE;
+        program.stop();
+        idleTimer.cancel();
         listener.onStateChange(this, from, NbiotDeviceState.DEAD, atUs);
         listener.onFailure(this, NbiotFailure.BATTERY_DEPLETED, atUs);
-        ulBitsLeft = 0;
-        messageBlockPending = false;
-        onSent = NOTHING;
-        tauBitsLeft = 0;
-        dlBitsLeft = 0;
-        while (!downlinks.isEmpty()) {
-            downlinks.poll();
-            listener.onFailure(this, NbiotFailure.DOWNLINK_LOST, atUs);
-        }
+        transfers.dropAll(atUs);
     }
 
     private void setState(NbiotDeviceState next, long nowUs) {
@@ -601,121 +427,6 @@ public final class NbiotDevice extends Entity {
             NbiotDeviceState from = state;
             state = next;
             listener.onStateChange(this, from, next, nowUs);
-        }
-    }
-
-    // ---------------------------------------------------------------- energy
-
-    private void switchPower(PowerState next, long nowUs) {
-        closeInterval(nowUs);
-        power = next;
-    }
-
-    private void closeInterval(long nowUs) {
-        long durationUs = nowUs - powerSinceUs;
-        if (durationUs > 0) {
-            double e = drawW[power.ordinal()] * durationUs * 1e-6;
-            energyJ += e;
-            energyByStateJ[power.ordinal()] += e;
-            listener.onEnergy(this, power, powerSinceUs, nowUs, e);
-            powerSinceUs = nowUs;
-            if (battery != null && battery.drain(nowUs, e) && state != NbiotDeviceState.DEAD) {
-                die(battery.depletedAtUs());
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- segment programs
-
-    private void beginProgram(long nowUs) {
-        segCount = 0;
-        segIndex = 0;
-        programCursorUs = nowUs;
-    }
-
-    private void add(PhaseKind kind, PowerState s, long durationUs) {
-        if (durationUs <= 0) {
-            return;
-        }
-        if (segCount == MAX_SEGMENTS) {
-            throw new IllegalStateException(name() + ": more than " + MAX_SEGMENTS + " segments in one program");
-        }
-        programCursorUs += durationUs;
-        segKind[segCount] = kind;
-        segState[segCount] = s;
-        segEndUs[segCount] = programCursorUs;
-        segCount++;
-    }
-
-    private void addAll(List<Phase> phases) {
-        for (Phase p : phases) {
-            add(p.kind(), p.state(), p.durationUs());
-        }
-    }
-
-    private void runProgram(Step after, long nowUs) {
-        afterProgram = after;
-        if (segCount == 0) {
-            afterProgram = Step.NONE;
-            programDone(after, nowUs);
-            return;
-        }
-        startSegment(nowUs);
-    }
-
-    private void startSegment(long nowUs) {
-        switchPower(segState[segIndex], nowUs);
-        if (state == NbiotDeviceState.DEAD) {
-            return;
-        }
-        segStartUs = nowUs;
-        segmentEnd.scheduleAt(this, segEndUs[segIndex]);
-    }
-
-    private void interruptProgram() {
-        segmentEnd.cancel();
-        segCount = 0;
-        segIndex = 0;
-        afterProgram = Step.NONE;
-    }
-
-    private final class SegmentEnd extends Event<NbiotDevice> {
-        SegmentEnd(Simulation model) {
-            super(model, "nbiot-segment-end");
-        }
-
-        @Override
-        protected void eventRoutine(NbiotDevice who) {
-            long nowUs = simulation().nowUs();
-            PhaseKind kind = segKind[segIndex];
-            segIndex++;
-            closeInterval(nowUs);
-            if (state == NbiotDeviceState.DEAD) {
-                return;
-            }
-            segmentEnded(kind, segStartUs, nowUs);
-            if (state == NbiotDeviceState.DEAD || segCount == 0) {
-                return;
-            }
-            if (segIndex < segCount) {
-                startSegment(nowUs);
-            } else {
-                Step step = afterProgram;
-                afterProgram = Step.NONE;
-                segCount = 0;
-                programDone(step, nowUs);
-            }
-        }
-    }
-
-    private final class Timer extends Event<NbiotDevice> {
-        Timer(Simulation model) {
-            super(model, "nbiot-timer");
-        }
-
-        @Override
-        protected void eventRoutine(NbiotDevice who) {
-            timerFired(simulation().nowUs());
         }
     }
 }

@@ -1,0 +1,73 @@
+package org.fedwan.plots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.fedwan.plots.SweepDatasets.SweepMetric;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.YIntervalSeries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepDatasetsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void metricAgainstACategoricalParameterHasMeanAndConfidenceInterval() throws IOException {
+        SweepFolder sweep = SweepFolder.read(RunFolderFixture.writeSweep(dir));
+
+        SweepDatasets.MetricVsParameter data =
+                SweepDatasets.metricVsParameter(sweep, SweepMetric.FINAL_ACCURACY).orElseThrow();
+
+        assertEquals("uplink_codec", data.parameter());
+        assertEquals(List.of("fp32", "int8"), data.categories());
+        assertEquals("%", data.unit().symbol());
+        assertEquals(List.of("duty_cycle=0.01", "duty_cycle=0.001"),
+                List.of(data.series().getSeriesKey(0), data.series().getSeriesKey(1)));
+        YIntervalSeries first = data.series().getSeries(0);
+        assertEquals(0.0, first.getX(0).doubleValue());
+        assertEquals(90.0, first.getYValue(0), 1e-9);
+        assertEquals(88.0, first.getYLowValue(0), 1e-9);
+        assertEquals(92.0, first.getYHighValue(0), 1e-9);
+        assertEquals("kB", SweepDatasets.metricVsParameter(sweep, SweepMetric.UPLINK_BYTES).orElseThrow().unit().symbol());
+        assertTrue(SweepDatasets.metricVsParameter(sweep, SweepMetric.TIME_TO_TARGET_S).isEmpty());
+    }
+
+    @Test
+    void paretoFrontKeepsTheUndominatedPointsByCost() throws IOException {
+        SweepFolder sweep = SweepFolder.read(RunFolderFixture.writeSweep(dir));
+
+        SweepDatasets.Pareto data = SweepDatasets.pareto(sweep, SweepMetric.UPLINK_BYTES).orElseThrow();
+
+        assertEquals(AxisUnit.KILOBYTES, data.unit());
+        assertEquals(4, data.points().getSeries(0).getItemCount());
+        assertEquals(4, data.labels().size());
+        XYSeries front = data.points().getSeries(1);
+        assertEquals(SweepDatasets.FRONT, front.getKey());
+        assertEquals(2, front.getItemCount());
+        assertEquals(2.0, front.getX(0).doubleValue(), 1e-9);
+        assertEquals(89.0, front.getY(0).doubleValue(), 1e-9);
+        assertEquals(8.0, front.getX(1).doubleValue(), 1e-9);
+        assertEquals(90.0, front.getY(1).doubleValue(), 1e-9);
+    }
+
+    @Test
+    void heatMapHasOneCellPerPointOverTheTwoParameters() throws IOException {
+        SweepFolder sweep = SweepFolder.read(RunFolderFixture.writeSweep(dir));
+
+        SweepDatasets.HeatMap data = SweepDatasets.heatMap(sweep, SweepMetric.FINAL_ACCURACY).orElseThrow();
+
+        assertEquals(List.of("fp32", "int8"), data.xValues());
+        assertEquals(List.of("0.01", "0.001"), data.yValues());
+        assertEquals(4, data.cells().getItemCount(0));
+        // p0003: int8 (x 1), 0.001 (y 1), 89 %.
+        assertEquals(1.0, data.cells().getXValue(0, 3));
+        assertEquals(1.0, data.cells().getYValue(0, 3));
+        assertEquals(89.0, data.cells().getZValue(0, 3), 1e-9);
+    }
+}
