@@ -76,7 +76,7 @@ public final class LorawanLinks implements LinkGroup {
             NetworkSettings.Builder d = NetworkSettings.builder();
             b.radiusM = c.radiusM();
             b.pathLoss = d.pathLoss;
-            b.shadowingSigmaDb = d.shadowingSigmaDb;
+            b.shadowingSigmaDb = c.shadowingSigmaDb();
             b.interference = d.interference;
             b.gateways = c.gateways();
         }

@@ -22,12 +22,13 @@ import org.fedwan.sim.config.Types;
  * @param link             channel model
  * @param radiusM          radius of the disc devices are placed in (realistic channel), m
  * @param gateways         gateways (realistic channel)
+ * @param shadowingSigmaDb log-normal shadowing sigma of the realistic channel, dB
  * @param sfPolicy         spreading-factor choice
  * @param confirmed        confirmed uplinks
  * @param fairUse          TTN fair use: 30 s of uplink airtime per device per day
  */
 public record LorawanSection(String region, int dataRate, Integer downlinkDataRate, double dutyCycle, double gatewayDutyCycle,
-        String radio, ChannelModel link, double radiusM, int gateways, SfPolicy sfPolicy, boolean confirmed, boolean fairUse) {
+        String radio, ChannelModel link, double radiusM, int gateways, double shadowingSigmaDb, SfPolicy sfPolicy, boolean confirmed, boolean fairUse) {
 
     public static final Section<LorawanSection> SECTION = new Section<>("lorawan", "the LoRaWAN link of the clients",
             LorawanSection.class, List.of(
@@ -48,6 +49,9 @@ public record LorawanSection(String region, int dataRate, Integer downlinkDataRa
             Key.of("radius_m", Types.number(0, false, 1e6), 500.0,
                     "radius of the disc the devices are placed in, m (realistic link)"),
             Key.of("gateways", Types.integer(1, 1000), 1, "gateways, placed on a sunflower spiral in the disc (realistic link)"),
+            Key.of("shadowing_sigma_db", Types.number(0, true, 30), 3.57,
+                    "log-normal shadowing sigma of the realistic link, dB, drawn per frame and gateway (3.57: FLoRa's "
+                            + "LoRaLogNormalShadowing; 0 = none)"),
             Key.of("sf_policy", Types.label(SfPolicy.class), SfPolicy.FIXED,
                     "spreading factor choice: fixed (data_rate), link-budget (fastest that closes the link) or adr "
                             + "(network-side ADR)"),
