@@ -19,6 +19,7 @@ import java.util.function.BiFunction;
  * <tr><td>{@code fedadam}</td><td>{@link FedAdam}</td><td>{@code eta, beta_1, beta_2, tau}</td></tr>
  * <tr><td>{@code fedyogi}</td><td>{@link FedYogi}</td><td>{@code eta, beta_1, beta_2, tau}</td></tr>
  * <tr><td>{@code fedprox}</td><td>{@link FedAvg}, clients add the proximal term</td><td>{@code proximal_mu}</td></tr>
+ * <tr><td>{@code fedmedian}</td><td>{@link FedMedian}</td><td>none</td></tr>
  * </table>
  */
 public final class Strategies {
@@ -35,6 +36,7 @@ public final class Strategies {
         add(FedAdam.DOC, (c, o) -> new FedAdam(c, o.get("eta"), o.get("beta_1"), o.get("beta_2"), o.get("tau")));
         add(FedYogi.DOC, (c, o) -> new FedYogi(c, o.get("eta"), o.get("beta_1"), o.get("beta_2"), o.get("tau")));
         add(FedProx.DOC, (c, o) -> new FedProx(c, o.get("proximal_mu")));
+        add(FedMedian.DOC, (c, o) -> new FedMedian(c));
     }
 
     private Strategies() {

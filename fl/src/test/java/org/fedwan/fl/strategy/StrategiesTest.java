@@ -18,7 +18,7 @@ class StrategiesTest {
 
     @Test
     void everyNameCreatesItsStrategyWithItsDocumentedDefaults() {
-        assertEquals(List.of("fedavg", "fedavgm", "fedadagrad", "fedadam", "fedyogi", "fedprox"), Strategies.names());
+        assertEquals(List.of("fedavg", "fedavgm", "fedadagrad", "fedadam", "fedyogi", "fedprox", "fedmedian"), Strategies.names());
         for (String name : Strategies.names()) {
             Strategy s = Strategies.create(name, Map.of(), CONTEXT);
             assertEquals(name, s.name());
@@ -54,7 +54,7 @@ class StrategiesTest {
     void errorsNameTheStrategyTheOptionTheValueAndWhatIsAllowed() {
         IllegalArgumentException unknownName = assertThrows(IllegalArgumentException.class,
                 () -> Strategies.create("scaffold", null, CONTEXT));
-        assertEquals("unknown strategy 'scaffold'; allowed: fedavg, fedavgm, fedadagrad, fedadam, fedyogi, fedprox",
+        assertEquals("unknown strategy 'scaffold'; allowed: fedavg, fedavgm, fedadagrad, fedadam, fedyogi, fedprox, fedmedian",
                 unknownName.getMessage());
         IllegalArgumentException unknownOption = assertThrows(IllegalArgumentException.class,
                 () -> Strategies.create("fedadam", Map.of("beta1", "0.9"), CONTEXT));
