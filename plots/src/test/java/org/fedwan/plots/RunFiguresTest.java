@@ -40,7 +40,7 @@ class RunFiguresTest {
     @Test
     void namesTheRunFiguresAndFormats() {
         assertEquals(List.of("energy-over-time", "energy-by-state", "energy-per-device", "energy-small-multiples",
-                "battery-level", "round-latency", "latency-breakdown", "accuracy-per-round", "training-per-round",
+                "battery-level", "round-latency", "client-outcomes", "latency-breakdown", "accuracy-per-round", "training-per-round",
                 "accuracy-vs-uplink-bytes", "accuracy-vs-energy", "accuracy-per-byte", "bytes-per-round", "upload-cdf",
                 "duty-cycle-share", "frame-timeline"), RunFigures.figureNames());
         assertEquals(List.of("png", "svg", "pdf"), RunFigures.formats());
@@ -53,10 +53,11 @@ class RunFiguresTest {
 
         List<Path> written = RunFigures.writeAll(dir);
 
-        // This fixture has no clients.csv: the three figures drawn from it are skipped; nor training
+        // This fixture has no clients.csv: the four figures drawn from it are skipped; nor training
         // columns in rounds.csv: no training figure.
         List<String> drawn = new ArrayList<>(RunFigures.figureNames());
-        drawn.removeAll(List.of("latency-breakdown", "upload-cdf", "duty-cycle-share", "training-per-round"));
+        drawn.removeAll(List.of("client-outcomes", "latency-breakdown", "upload-cdf", "duty-cycle-share",
+                "training-per-round"));
         List<Path> expected = new ArrayList<>();
         for (String name : drawn) {
             expected.add(dir.resolve("figures").resolve(name + ".png"));
@@ -171,7 +172,7 @@ class RunFiguresTest {
 
         // Every figure the old fixture gives, and the training figure from the new columns.
         List<String> drawn = new ArrayList<>(RunFigures.figureNames());
-        drawn.removeAll(List.of("latency-breakdown", "upload-cdf", "duty-cycle-share"));
+        drawn.removeAll(List.of("client-outcomes", "latency-breakdown", "upload-cdf", "duty-cycle-share"));
         assertEquals(2 * drawn.size(), written.size());
         List<String> texts = FigureFiles.texts(FigureFiles.readSvg(dir.resolve("figures/accuracy-per-round.svg")));
         assertTrue(texts.containsAll(List.of(RunCharts.TEST_AND_TRAINING_ACCURACY_TITLE,
