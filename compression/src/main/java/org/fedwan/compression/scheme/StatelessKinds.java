@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.fedwan.compression.Bf16Codec;
 import org.fedwan.compression.CodecOptions;
 import org.fedwan.compression.Fp16Codec;
 import org.fedwan.compression.Fp32Codec;
@@ -29,6 +30,8 @@ final class StatelessKinds {
                 StatelessKind.ANY, o -> new Fp32Codec()));
         add(codec("fp16", "IEEE 754 half precision, round to nearest even, saturating at +-65504 (a baseline)", List.of(),
                 Quantity.WEIGHTS, StatelessKind.ANY, o -> new Fp16Codec()));
+        add(codec("bf16", "bfloat16: the upper 16 bits of fp32, round to nearest even (a baseline; Kalamkar et al. 2019)",
+                List.of(), Quantity.WEIGHTS, StatelessKind.ANY, o -> new Bf16Codec()));
         add(codec("int8", "affine int8 with one scale and zero point per layer (seed 000 eq. 3-5)", List.of(), Quantity.WEIGHTS,
                 StatelessKind.ANY, o -> new Int8AffineCodec()));
         add(codec("int4", "affine int4, two values per byte, one scale and zero point per layer (seed 000 eq. 6-7)", List.of(),

@@ -195,7 +195,7 @@ class AccountingTest {
         assertEquals(fp32.uplink(), int8.uplink());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> Accounting.report(m, "test", "xfl", Map.of(), "quantized"));
-        assertEquals("unknown downlink codec 'quantized'; allowed: fp16, fp32, int4, int8, sign, topk", unknown.getMessage());
+        assertEquals("unknown downlink codec 'quantized'; allowed: bf16, fp16, fp32, int4, int8, sign, topk", unknown.getMessage());
         IllegalArgumentException option = assertThrows(IllegalArgumentException.class,
                 () -> Accounting.report(m, "test", "xfl", Map.of("downlink", "int8"), "fp32"));
         assertTrue(option.getMessage().startsWith("scheme 'xfl': unknown option downlink; allowed: "), option.getMessage());

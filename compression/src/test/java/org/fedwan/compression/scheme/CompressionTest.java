@@ -21,7 +21,7 @@ class CompressionTest {
 
     @Test
     void namesAreTheSeedsSchemesAndBaselines() {
-        assertEquals(List.of("flq-innovation", "flq-kbit", "flq-weights", "fp16", "fp32", "int4", "int8", "laq", "octav", "qrr",
+        assertEquals(List.of("bf16", "flq-innovation", "flq-kbit", "flq-weights", "fp16", "fp32", "int4", "int8", "laq", "octav", "qrr",
                 "qsgd", "quantfl-bq", "quantfl-bu", "sign", "slaq", "topk", "xfl"), Compression.uplinkNames());
     }
 
@@ -36,10 +36,10 @@ class CompressionTest {
         assertTrue(unknown.getMessage().startsWith("scheme 'xfl': unknown option levls; allowed: "), unknown.getMessage());
         IllegalArgumentException codec = assertThrows(IllegalArgumentException.class,
                 () -> Compression.uplink("xfl", layout, Map.of("codec", "int3")));
-        assertTrue(codec.getMessage().contains("option 'codec' = 'int3' is invalid; allowed: one of flq-kbit"), codec.getMessage());
+        assertTrue(codec.getMessage().contains("option 'codec' = 'int3' is invalid; allowed: one of bf16, flq-kbit"), codec.getMessage());
         IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
                 () -> Compression.uplink("int3", layout, Map.of()));
-        assertTrue(name.getMessage().startsWith("unknown scheme 'int3'; allowed: flq-innovation"), name.getMessage());
+        assertTrue(name.getMessage().startsWith("unknown scheme 'int3'; allowed: bf16, flq-innovation"), name.getMessage());
         IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
                 () -> Compression.uplink("quantfl-bu", layout, Map.of("levels", "1")));
         assertEquals("scheme 'quantfl-bu': option 'levels' = '1' is invalid; allowed: an integer in [2, 65536]", range.getMessage());

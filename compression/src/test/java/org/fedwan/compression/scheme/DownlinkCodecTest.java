@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.fedwan.compression.Bf16Codec;
 import org.fedwan.compression.Fp16Codec;
 import org.fedwan.compression.Fp32Codec;
 import org.fedwan.compression.Int4AffineCodec;
@@ -36,6 +37,7 @@ class DownlinkCodecTest {
 
     /** The reference: each downlink codec built directly, without any registry. */
     private static final Map<String, Supplier<LayerCodec>> REFERENCE = new TreeMap<>(Map.of(
+            "bf16", Bf16Codec::new,
             "fp32", Fp32Codec::new,
             "fp16", Fp16Codec::new,
             "int8", Int8AffineCodec::new,
@@ -91,6 +93,6 @@ class DownlinkCodecTest {
     void unknownNamesAreRejectedWithTheAllowedOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Compression.downlink("quantized", TestLayouts.small()));
-        assertEquals("unknown downlink codec 'quantized'; allowed: fp16, fp32, int4, int8, sign, topk", e.getMessage());
+        assertEquals("unknown downlink codec 'quantized'; allowed: bf16, fp16, fp32, int4, int8, sign, topk", e.getMessage());
     }
 }
