@@ -4,6 +4,6 @@
  * evaluation ({@code train}), the server's strategies: client selection, client configuration and
  * aggregation ({@code strategy}), and a step-time benchmark against PyTorch ({@code bench}). Parameters cross module boundaries as
  * {@code float[][]}, one array per layer of a {@link org.fedwan.compression.ModelLayout}, so codecs
- * see exactly what is trained. See the README section "Federated learning engine" for the design notes.
+ * see exactly what is trained. See {@code docs/fl.md} for the design notes.
  */
 package org.fedwan.fl;

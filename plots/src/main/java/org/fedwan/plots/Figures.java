@@ -28,7 +28,7 @@ public final class Figures {
      * A figure drawn from one folder of type {@code F} ({@link RunFolder} or {@link SweepFolder}).
      *
      * @param name file name without extension
-     * @param description one line for {@code fedwan plot --list} and the README
+     * @param description one line for {@code fedwan plot --list} and the generated reference (docs/reference/figures.md)
      * @param panels stacked panels
      * @param chart builds the chart, or empty when the data it needs is absent
      * @param <F> the folder type

@@ -14,7 +14,7 @@ import java.util.Objects;
  * operator choices that no standard fixes: [U], each a configurable default. They were chosen so
  * that the uplink of each level delivers its bits at a received Eb/N0 of about 3 dB at the
  * level's MCL (23 dBm device, 3 dB eNB noise figure: C/N0 = 50, 40, 30 dB-Hz at 144, 154,
- * 164 dB), see the README section "NB-IoT model".
+ * 164 dB), see {@code docs/nbiot.md}.
  *
  * @param syncUs                 time to resynchronise after PSM (NPSS/NSSS, MIB-NB, SIB1-NB and
  *                               SIB2-NB check) in µs, spent receiving; at least 0

@@ -16,6 +16,6 @@
  * computes it from the same path-loss models and link budget as LoRaWAN. Values tagged [V] in the
  * Javadoc were checked against 3GPP text or public stack code (srsRAN, OpenAirInterface, ns-3
  * LENA-NB); values tagged [U] are configurable defaults, never constants in the logic. Sources
- * and defaults are collected in the README section "NB-IoT model".
+ * and defaults are collected in {@code docs/nbiot.md}.
  */
 package org.fedwan.channel.nbiot;

@@ -21,7 +21,7 @@ import org.fedwan.channel.reception.DemodulatorPool;
  * Everything the LoRaWAN network engine needs besides the devices' traffic, validated on
  * construction; the same record drives the network-only runs ({@code lorawan-net}) and the FL
  * co-simulation. Units are in the names. {@link #builder()} holds the defaults, each with its
- * source in the README section "LoRaWAN model".
+ * source in {@code docs/lorawan.md}.
  *
  * @param region                      region and channel plan (EU868)
  * @param placement                   device placement (DISC)

@@ -147,7 +147,7 @@ public record NbiotNetworkConfig(String name, long seed, int replication, int de
 
     /**
      * Mutable builder; public fields keep a command line's or scenario loader's key table short.
-     * Defaults and sources: see the README section "NB-IoT model".
+     * Defaults and sources: see {@code docs/nbiot.md}.
      */
     public static final class Builder {
         public String name = "nbiot-net";
