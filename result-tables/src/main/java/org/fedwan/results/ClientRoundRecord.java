@@ -15,7 +15,9 @@ package org.fedwan.results;
  * @param updateBytes     size of its encoded update (0 when it skipped the upload)
  * @param outcome         how the update fared
  * @param protocol        the link protocol's name, e.g. {@code lorawan}
+ * @param cause           why the update did not arrive in time, or null when it did (or was skipped or is late)
  */
 public record ClientRoundRecord(int round, String device, long computeUs, long computeEndUs, long uploadStartUs,
-        long uploadEndUs, long airtimeUs, long dutyCycleWaitUs, int frames, int updateBytes, ClientOutcome outcome, String protocol) {
+        long uploadEndUs, long airtimeUs, long dutyCycleWaitUs, int frames, int updateBytes, ClientOutcome outcome, String protocol,
+        LossCause cause) {
 }

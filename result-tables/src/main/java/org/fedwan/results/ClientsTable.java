@@ -33,9 +33,13 @@ public final class ClientsTable {
     public static final Column<ClientRoundRecord> PROTOCOL = new Column<>("protocol", "", "the client's link protocol",
             (c, o) -> o.append(c.protocol()));
 
+    public static final Column<ClientRoundRecord> CAUSE = new Column<>("cause", "",
+            "why the update did not arrive in time (empty when it did): " + String.join(", ", Labeled.labels(LossCause.class)),
+            (c, o) -> o.append(c.cause() == null ? "" : c.cause().label()));
+
     public static final Table<ClientRoundRecord> TABLE = new Table<>("clients.csv", "one row per selected client per round",
             List.of(ROUND, DEVICE, COMPUTE_S, COMPUTE_END_S, UPLOAD_START_S, UPLOAD_END_S, AIRTIME_S, DUTY_CYCLE_WAIT_S,
-                    FRAMES, UPDATE_BYTES, OUTCOME, PROTOCOL));
+                    FRAMES, UPDATE_BYTES, OUTCOME, PROTOCOL, CAUSE));
 
     private ClientsTable() {
     }

@@ -1,25 +1,24 @@
 package org.fedwan.results;
 
 /**
- * The state a device spent energy in, as written in {@code energy.csv}: local training on the
- * MCU, and the power states of the radio modules that report them interval by interval (NB-IoT:
- * lpwan-facts B3, B4).
+ * The states of the energy ledger: every joule a device spends is charged to exactly one of them,
+ * for every protocol alike (LoRaWAN radio states and MCU; NB-IoT module power states and MCU).
  */
 public enum EnergyState implements Labeled {
-    /** Local training: FLOPs done x energy per MFLOP (lpwan-facts C(b)). */
-    COMPUTE("compute"),
-    /** Transmitting. */
+    /** Radio transmitting (LoRaWAN frames; NB-IoT NPRACH and NPUSCH). */
     TX("tx"),
-    /** Receiving. */
+    /** Radio receiving in a scheduled window: LoRaWAN RX1/RX2; NB-IoT synchronisation, NPDCCH, NPDSCH and broadcast blocks. */
     RX("rx"),
-    /** NB-IoT: awake in RRC connected between scheduled transmissions, and the inactivity tail. */
-    CONNECTED_IDLE("connected_idle"),
-    /** NB-IoT: RRC idle with paging DRX. */
-    IDLE_DRX("idle_drx"),
-    /** NB-IoT: RRC idle with extended DRX. */
-    IDLE_EDRX("idle_edrx"),
-    /** NB-IoT: power saving mode. */
-    PSM("psm");
+    /** LoRaWAN class C listening for the model broadcast, including the gaps the gateway's duty cycle leaves between its frames. */
+    LISTEN("listen"),
+    /** Awake, neither sending nor receiving: LoRaWAN radio standby; NB-IoT connected idle, idle DRX and eDRX. */
+    STANDBY("standby"),
+    /** Radio asleep: LoRaWAN sleep; NB-IoT power saving mode. */
+    SLEEP("sleep"),
+    /** Local training on the MCU: FLOPs done x energy per MFLOP (lpwan-facts C(b)). */
+    MCU_TRAINING("mcu_training"),
+    /** The MCU outside training: active while it drives the radio, asleep otherwise. */
+    MCU_OTHER("mcu_other");
 
     private final String label;
 

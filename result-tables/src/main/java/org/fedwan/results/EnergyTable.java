@@ -3,9 +3,10 @@ package org.fedwan.results;
 import java.util.List;
 
 /**
- * {@code energy.csv}: energy spent in one state over an interval, outside radio frames: local
- * training (one row per client and round) and the power states of radios that report them
- * interval by interval (NB-IoT).
+ * {@code energy.csv}: the energy ledger. Every joule every device spends is in one row: per round,
+ * device and state (radio states, MCU training, MCU other), plus one row per client's training.
+ * The rows of a round add up to that round's {@code energy_j} in {@code rounds.csv}, the rows of a
+ * device to its {@code total_j} in {@code devices.csv}.
  */
 public final class EnergyTable {
 
@@ -21,10 +22,12 @@ public final class EnergyTable {
             (e, o) -> o.append(Formats.seconds(e.endUs())));
     public static final Column<EnergyRecord> ENERGY_J = new Column<>("energy_j", "J", "energy spent",
             (e, o) -> o.append(Formats.fixed(e.energyJ(), 9)));
+    public static final Column<EnergyRecord> TX_POWER_DBM = new Column<>("tx_power_dbm", "dBm",
+            "transmit power of a tx row (empty for the other states)", (e, o) -> o.append(Formats.fixed(e.txPowerDbm(), 1)));
 
     public static final Table<EnergyRecord> TABLE = new Table<>("energy.csv",
-            "energy spent in one state over an interval, outside radio frames",
-            List.of(ROUND, DEVICE, STATE, START_S, END_S, ENERGY_J));
+            "the energy ledger: per round, device and state",
+            List.of(ROUND, DEVICE, STATE, START_S, END_S, ENERGY_J, TX_POWER_DBM));
 
     private EnergyTable() {
     }

@@ -1,6 +1,6 @@
 package org.fedwan.results;
 
-/** Why an update (or a frame of it) did not reach the server. */
+/** Why an update (or a frame of it) did not reach the server in time. */
 public enum LossCause implements Labeled {
     /** A frame was destroyed by an overlapping frame. */
     COLLISION("collision"),
@@ -15,7 +15,11 @@ public enum LossCause implements Labeled {
     /** Every random-access attempt of a connection collided (NB-IoT). */
     RANDOM_ACCESS_FAILED("random-access-failed"),
     /** The device is out of coverage (NB-IoT coupling loss beyond the deepest coverage level). */
-    OUT_OF_COVERAGE("out-of-coverage");
+    OUT_OF_COVERAGE("out-of-coverage"),
+    /** The round closed (its deadline, or enough updates under over-selection) before the update arrived. */
+    DEADLINE("deadline"),
+    /** The client dropped out of the round ({@code dropout_probability}): it trained and sent nothing. */
+    DROPOUT("dropout");
 
     private final String label;
 

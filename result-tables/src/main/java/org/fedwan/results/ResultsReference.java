@@ -19,7 +19,8 @@ public final class ResultsReference {
             new LabelColumn(TransmissionsTable.DIRECTION, Direction.class.getSimpleName(), Labeled.labels(Direction.class)),
             new LabelColumn(TransmissionsTable.OUTCOME, FrameOutcome.class.getSimpleName(), Labeled.labels(FrameOutcome.class)),
             new LabelColumn(EnergyTable.STATE, EnergyState.class.getSimpleName(), Labeled.labels(EnergyState.class)),
-            new LabelColumn(ClientsTable.OUTCOME, ClientOutcome.class.getSimpleName(), Labeled.labels(ClientOutcome.class)));
+            new LabelColumn(ClientsTable.OUTCOME, ClientOutcome.class.getSimpleName(), Labeled.labels(ClientOutcome.class)),
+            new LabelColumn(ClientsTable.CAUSE, LossCause.class.getSimpleName(), Labeled.labels(LossCause.class)));
 
     private ResultsReference() {
     }

@@ -1,8 +1,12 @@
 package org.fedwan.results;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
- * One FL round. Bytes are PHY payload bytes on the air; energies are radio energies summed over
- * devices (uplink TX plus broadcast RX).
+ * One FL round. Bytes are bytes on the air; the energy is every joule every device spent in the
+ * round, by state of the ledger.
  *
  * @param round            round number, 1-based
  * @param startUs          engine time the round started
@@ -14,7 +18,7 @@ package org.fedwan.results;
  * @param uplinkFrames     uplink frames sent
  * @param downlinkFrames   broadcast frames sent
  * @param updateBytes      encoded update bytes of the updates that arrived in time
- * @param energyJ          radio energy of the round, all devices
+ * @param energy           all the energy of the round, all devices, by state of the ledger
  * @param clientsOk        clients whose update arrived before the deadline
  * @param clientsDropped   selected clients whose update did not
  * @param dutyCycleWaitUs  time devices spent waiting for their duty cycle, summed over devices
@@ -23,11 +27,37 @@ package org.fedwan.results;
  * @param trainAccuracy    its accuracy on that subset, NaN if not measured
  * @param gradientNorm     L2 norm of the full gradient of the training loss on that subset, NaN if not measured
  * @param lateUpdates      updates of earlier rounds that joined this round's aggregation (late_updates: next-round)
+ * @param lost             selected clients whose update did not arrive in time, by cause
  */
 public record RoundRecord(int round, long startUs, long endUs, double accuracy, double loss, long uplinkBytes,
-        long downlinkBytes, int uplinkFrames, int downlinkFrames, long updateBytes, double energyJ, int clientsOk,
+        long downlinkBytes, int uplinkFrames, int downlinkFrames, long updateBytes, EnergyBreakdown energy, int clientsOk,
         int clientsDropped, long dutyCycleWaitUs, long aggregatedAtUs, double trainLoss, double trainAccuracy,
-        double gradientNorm, int lateUpdates) {
+        double gradientNorm, int lateUpdates, Map<LossCause, Integer> lost) {
+
+    public RoundRecord {
+        EnumMap<LossCause, Integer> copy = new EnumMap<>(LossCause.class);
+        copy.putAll(lost);
+        lost = Collections.unmodifiableMap(copy);
+    }
+
+    /** All the energy devices spent in the round, J: the sum of its rows of {@code energy.csv}. */
+    public double energyJ() {
+        return energy.total();
+    }
+
+    /** Selected clients whose update did not arrive in time for {@code cause}. */
+    public int lost(LossCause cause) {
+        return lost.getOrDefault(cause, 0);
+    }
+
+    /** Selected clients whose update did not arrive in time, whatever the cause. */
+    public int lostUpdates() {
+        int sum = 0;
+        for (int n : lost.values()) {
+            sum += n;
+        }
+        return sum;
+    }
 
     public long latencyUs() {
         return endUs - startUs;

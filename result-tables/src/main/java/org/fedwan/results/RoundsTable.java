@@ -1,5 +1,6 @@
 package org.fedwan.results;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +31,7 @@ public final class RoundsTable {
     public static final Column<Row> UPLINK_FRAMES = new Column<>("uplink_frames", "", "uplink frames sent in the round",
             (r, o) -> o.append(r.round().uplinkFrames()));
     public static final Column<Row> ENERGY_J = new Column<>("energy_j", "J",
-            "energy of the round's rows in transmissions.csv and energy.csv, all devices",
+            "all the energy devices spent in the round (the sum of its rows of energy.csv and of the energy_*_j columns)",
             (r, o) -> o.append(Formats.fixed(r.round().energyJ(), 9)));
     public static final Column<Row> ROUND_LATENCY_S = new Column<>("round_latency_s", "s",
             "from the round's start to the end of its broadcast", (r, o) -> o.append(Formats.seconds(r.round().latencyUs())));
@@ -62,12 +63,56 @@ public final class RoundsTable {
             (r, o) -> o.append(Formats.fixed(r.round().gradientNorm(), 6)));
     public static final Column<Row> LATE_UPDATES = new Column<>("late_updates", "",
             "updates of earlier rounds that joined this round's aggregation", (r, o) -> o.append(r.round().lateUpdates()));
+    public static final Column<Row> LOST_UPDATES = new Column<>("lost_updates", "",
+            "selected clients whose update did not arrive in time, whatever the cause (the sum of the lost_* columns)",
+            (r, o) -> o.append(r.round().lostUpdates()));
 
-    public static final Table<Row> TABLE = new Table<>("rounds.csv", "one row per FL round", List.of(ROUND, SIM_TIME_S,
-            ACCURACY, LOSS, UPLINK_BYTES, DOWNLINK_BYTES, UPLINK_FRAMES, ENERGY_J, ROUND_LATENCY_S, CLIENTS_OK, CLIENTS_DROPPED,
-            DOWNLINK_FRAMES, UPDATE_BYTES, DUTY_CYCLE_WAIT_S, AGGREGATED_AT_S, CUMULATIVE_ENERGY_J, CUMULATIVE_UPLINK_BYTES,
-            TRAIN_LOSS, TRAIN_ACCURACY, GRADIENT_NORM, LATE_UPDATES));
+    /** Energy of the round in each state of the ledger, one column per state, in the states' order. */
+    public static final List<Column<Row>> ENERGY_BY_STATE = energyByState();
+    /** Updates lost to each cause, one column per cause, in the causes' order. */
+    public static final List<Column<Row>> LOST_BY_CAUSE = lostByCause();
+
+    public static final Table<Row> TABLE = new Table<>("rounds.csv", "one row per FL round", columns());
 
     private RoundsTable() {
+    }
+
+    private static List<Column<Row>> columns() {
+        List<Column<Row>> c = new ArrayList<>(List.of(ROUND, SIM_TIME_S, ACCURACY, LOSS, UPLINK_BYTES, DOWNLINK_BYTES,
+                UPLINK_FRAMES, ENERGY_J, ROUND_LATENCY_S, CLIENTS_OK, CLIENTS_DROPPED, DOWNLINK_FRAMES, UPDATE_BYTES,
+                DUTY_CYCLE_WAIT_S, AGGREGATED_AT_S, CUMULATIVE_ENERGY_J, CUMULATIVE_UPLINK_BYTES, TRAIN_LOSS, TRAIN_ACCURACY,
+                GRADIENT_NORM, LATE_UPDATES));
+        c.addAll(ENERGY_BY_STATE);
+        c.add(LOST_UPDATES);
+        c.addAll(LOST_BY_CAUSE);
+        return c;
+    }
+
+    /** The column of the round's energy in state {@code s}, e.g. {@code energy_tx_j}. */
+    public static String energyColumn(EnergyState s) {
+        return "energy_" + s.label() + "_j";
+    }
+
+    /** The column of the updates lost to {@code cause}, e.g. {@code lost_no_demodulator}. */
+    public static String lostColumn(LossCause cause) {
+        return "lost_" + cause.label().replace('-', '_');
+    }
+
+    private static List<Column<Row>> energyByState() {
+        List<Column<Row>> c = new ArrayList<>();
+        for (EnergyState s : EnergyState.values()) {
+            c.add(new Column<>(energyColumn(s), "J", "energy of the round in state " + s.label() + ", all devices",
+                    (r, o) -> o.append(Formats.fixed(r.round().energy().get(s), 9))));
+        }
+        return List.copyOf(c);
+    }
+
+    private static List<Column<Row>> lostByCause() {
+        List<Column<Row>> c = new ArrayList<>();
+        for (LossCause cause : LossCause.values()) {
+            c.add(new Column<>(lostColumn(cause), "", "selected clients whose update did not arrive in time: " + cause.label(),
+                    (r, o) -> o.append(r.round().lost(cause))));
+        }
+        return List.copyOf(c);
     }
 }

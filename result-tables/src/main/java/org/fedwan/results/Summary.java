@@ -1,6 +1,8 @@
 package org.fedwan.results;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@value #FILE}: one flat JSON object per run, the run's settings and totals, written in the
@@ -28,7 +30,7 @@ public final class Summary {
             "the scheme's options, key=value pairs (empty: none)");
     public static final Key DOWNLINK_CODEC = new Key("downlink_codec", "", "codec of the broadcast global model");
     public static final Key UPDATE_MESSAGE_BYTES = new Key("update_message_bytes", "B", "size of one encoded client update");
-    public static final Key PROTOCOL = new Key("protocol", "", "link protocol: lorawan, nbiot or mixed");
+    public static final Key PROTOCOL = new Key("protocol", "", "link protocol: lorawan, nbiot, ideal or mixed");
     public static final Key REGION = new Key("region", "", "LoRaWAN region, e.g. EU868");
     public static final Key DATA_RATE = new Key("data_rate", "", "uplink data rate index of the region");
     public static final Key DOWNLINK_DATA_RATE = new Key("downlink_data_rate", "", "data rate index of the model broadcast");
@@ -45,7 +47,7 @@ public final class Summary {
     public static final Key DOWNLINK_FRAMES = new Key("downlink_frames", "", "broadcast frames sent");
     public static final Key UPDATE_BYTES = new Key("update_bytes", "B", "encoded update bytes that arrived in time");
     public static final Key ENERGY_J = new Key("energy_j", "J",
-            "energy of all devices: every row of transmissions.csv and energy.csv (the sum of rounds.csv energy_j)");
+            "every joule every device spent: the sum of energy.csv, of rounds.csv energy_j and of devices.csv total_j");
     public static final Key ENERGY_PER_DEVICE_J = new Key("energy_per_device_j", "J", "energy_j / clients");
     public static final Key TIME_TO_TARGET_S = new Key("time_to_target_s", "s",
             "simulated time at the end of the first round whose accuracy reached target_accuracy (null: never)");
@@ -55,13 +57,21 @@ public final class Summary {
             "uplink_bytes of the rounds up to that round (null: never reached)");
     public static final Key ROUNDS_TO_TARGET = new Key("rounds_to_target", "", "rounds up to that round (null: never reached)");
     public static final Key EVENTS_PROCESSED = new Key("events_processed", "", "events the simulation kernel fired");
+    public static final Key LOST_UPDATES = new Key("lost_updates", "",
+            "selected clients' updates that did not arrive in time, over the run (the sum of the lost_* keys)");
+
+    /** Energy of the run in each state of the ledger, in the states' order, e.g. {@code energy_tx_j}. */
+    public static final List<Key> ENERGY_BY_STATE = energyByState();
+    /** Updates lost to each cause over the run, in the causes' order, e.g. {@code lost_collision}. */
+    public static final List<Key> LOST_BY_CAUSE = lostByCause();
 
     /** Every key, in the order {@value #FILE} lists them. */
-    public static final List<Key> KEYS = List.of(SCENARIO, SEED, REPLICATION, ROUNDS, CLIENTS, CLIENTS_PER_ROUND, DATASET,
+    public static final List<Key> KEYS = keys(SCENARIO, SEED, REPLICATION, ROUNDS, CLIENTS, CLIENTS_PER_ROUND, DATASET,
             MODEL, PARAMETER_COUNT, UPLINK_CODEC, UPLINK_OPTIONS, DOWNLINK_CODEC, UPDATE_MESSAGE_BYTES, PROTOCOL, REGION,
             DATA_RATE, DOWNLINK_DATA_RATE, DUTY_CYCLE, TARGET_ACCURACY, FINAL_ACCURACY, FINAL_LOSS, SIM_TIME_S,
             UPLINK_BYTES, DOWNLINK_BYTES, UPLINK_FRAMES, DOWNLINK_FRAMES, UPDATE_BYTES, ENERGY_J, ENERGY_PER_DEVICE_J,
-            TIME_TO_TARGET_S, ENERGY_TO_TARGET_J, UPLINK_BYTES_TO_TARGET, ROUNDS_TO_TARGET, EVENTS_PROCESSED);
+            TIME_TO_TARGET_S, ENERGY_TO_TARGET_J, UPLINK_BYTES_TO_TARGET, ROUNDS_TO_TARGET, EVENTS_PROCESSED, LOST_UPDATES,
+            ENERGY_BY_STATE, LOST_BY_CAUSE);
 
     /**
      * The numeric metrics a sweep aggregates over replications, in the order {@value SweepColumns#FILE}
@@ -69,8 +79,64 @@ public final class Summary {
      */
     public static final List<Key> METRICS = List.of(FINAL_ACCURACY, FINAL_LOSS, SIM_TIME_S, UPLINK_BYTES, DOWNLINK_BYTES,
             UPDATE_BYTES, ENERGY_J, ENERGY_PER_DEVICE_J, TIME_TO_TARGET_S, ENERGY_TO_TARGET_J, UPLINK_BYTES_TO_TARGET,
-            ROUNDS_TO_TARGET);
+            ROUNDS_TO_TARGET, LOST_UPDATES);
 
     private Summary() {
+    }
+
+    private static List<Key> keys(Object... keysAndLists) {
+        List<Key> out = new ArrayList<>();
+        for (Object o : keysAndLists) {
+            if (o instanceof Key k) {
+                out.add(k);
+            } else {
+                for (Object k : (List<?>) o) {
+                    out.add((Key) k);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<Key> energyByState() {
+        List<Key> out = new ArrayList<>();
+        for (EnergyState s : EnergyState.values()) {
+            out.add(new Key(RoundsTable.energyColumn(s), "J", "energy of the run in state " + s.label() + ", all devices"));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<Key> lostByCause() {
+        List<Key> out = new ArrayList<>();
+        for (LossCause c : LossCause.values()) {
+            out.add(new Key(RoundsTable.lostColumn(c), "", "updates lost to " + c.label() + " over the run"));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The updates a run lost, by cause, as one line for the console and the report: e.g.
+     * {@code 3 updates lost (collision 2, deadline 1)}, or {@code no update lost}.
+     *
+     * @param summary a run's summary, by key (numbers as {@link Number})
+     * @return the line, without a trailing newline
+     */
+    public static String lostUpdates(Map<String, ?> summary) {
+        long lost = count(summary, LOST_UPDATES);
+        if (lost == 0) {
+            return "no update lost";
+        }
+        StringBuilder causes = new StringBuilder();
+        for (LossCause cause : LossCause.values()) {
+            long n = count(summary, LOST_BY_CAUSE.get(cause.ordinal()));
+            if (n > 0) {
+                causes.append(causes.length() == 0 ? "" : ", ").append(cause.label()).append(' ').append(n);
+            }
+        }
+        return lost + (lost == 1 ? " update" : " updates") + " lost (" + causes + ")";
+    }
+
+    private static long count(Map<String, ?> summary, Key key) {
+        return summary.get(key.name()) instanceof Number n ? n.longValue() : 0;
     }
 }

@@ -23,7 +23,7 @@ public final class TableWriter implements RunListener {
 
     private final Sinks sinks;
     private final StringBuilder row = new StringBuilder(160);
-    private double cumulativeEnergyJ;
+    private EnergyBreakdown cumulativeEnergy = EnergyBreakdown.ZERO;
     private long cumulativeUplinkBytes;
 
     public TableWriter(Sinks sinks) {
@@ -47,9 +47,9 @@ public final class TableWriter implements RunListener {
 
     @Override
     public void onRound(RoundRecord r) {
-        cumulativeEnergyJ += r.energyJ();
+        cumulativeEnergy = cumulativeEnergy.plus(r.energy());
         cumulativeUplinkBytes += r.uplinkBytes();
-        write(sinks.rounds(), RoundsTable.TABLE, new RoundsTable.Row(r, cumulativeEnergyJ, cumulativeUplinkBytes));
+        write(sinks.rounds(), RoundsTable.TABLE, new RoundsTable.Row(r, cumulativeEnergy.total(), cumulativeUplinkBytes));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,15 +41,17 @@ class ResultTableTest {
         }
         EnergyState[] states = EnergyState.values();
         for (int i = 0; i < states.length; i++) {
-            writer.onEnergy(new EnergyRecord(2, "dev-" + i, states[i], 10_000_000L * i, 10_000_000L * i + 5, 0.5 + i));
+            writer.onEnergy(new EnergyRecord(2, "dev-" + i, states[i], 10_000_000L * i, 10_000_000L * i + 5, 0.5 + i,
+                    states[i] == EnergyState.TX ? 14 : Double.NaN));
         }
         ClientOutcome[] clientOutcomes = ClientOutcome.values();
         for (int i = 0; i < clientOutcomes.length; i++) {
             writer.onClientRound(new ClientRoundRecord(1, "dev-" + i, 2_000_000, -1, -1, -1, 0, 0, 0, 0,
-                    clientOutcomes[i], "lorawan"));
+                    clientOutcomes[i], "lorawan", i % 2 == 0 ? null : LossCause.values()[i % LossCause.values().length]));
         }
-        writer.onRound(new RoundRecord(1, 0, 3_000_000, Double.NaN, Double.NaN, 120, 60, 2, 1, 100, 1.5, 2, 1, 0,
-                2_000_000, Double.NaN, Double.NaN, Double.NaN, 0));
+        writer.onRound(new RoundRecord(1, 0, 3_000_000, Double.NaN, Double.NaN, 120, 60, 2, 1, 100,
+                EnergyBreakdown.ofJoules(Map.of(EnergyState.TX, 1.0, EnergyState.SLEEP, 0.5)), 2, 1, 0, 2_000_000, Double.NaN,
+                Double.NaN, Double.NaN, 0, Map.of(LossCause.COLLISION, 1)));
         Files.createDirectories(dir);
         write(RoundsTable.TABLE.file(), rounds.toString());
         write(TransmissionsTable.TABLE.file(), frames.toString());
@@ -111,15 +114,15 @@ class ResultTableTest {
     @Test
     void aLabelTheEnumDoesNotKnowFailsNamingFileLineColumnValueAndTheLabels() throws IOException {
         Path file = write("energy.csv", EnergyTable.TABLE.header() + "\n"
-                + "1,dev-0,compute,0.000000,1.000000,0.5\n"
-                + "1,dev-0,deep_sleep,1.000000,2.000000,0.1\n");
+                + "1,dev-0,mcu_training,0.000000,1.000000,0.5,\n"
+                + "1,dev-0,deep_sleep,1.000000,2.000000,0.1,\n");
         ResultTable t = ResultTable.read(file);
 
-        assertEquals(EnergyState.COMPUTE, t.label(0, EnergyTable.STATE, EnergyState.class));
+        assertEquals(EnergyState.MCU_TRAINING, t.label(0, EnergyTable.STATE, EnergyState.class));
         var e = assertThrows(IllegalArgumentException.class, () -> t.label(1, EnergyTable.STATE, EnergyState.class));
 
         assertEquals(file + " line 3, column 'state': 'deep_sleep' is not a EnergyState; allowed: "
-                + "compute, tx, rx, connected_idle, idle_drx, idle_edrx, psm", e.getMessage());
+                + "tx, rx, listen, standby, sleep, mcu_training, mcu_other", e.getMessage());
     }
 
     @Test

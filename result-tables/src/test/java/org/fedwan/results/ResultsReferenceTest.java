@@ -31,8 +31,11 @@ class ResultsReferenceTest {
         assertTrue(section("## transmissions.csv").contains("Labels of `outcome` (FrameOutcome): `delivered`, `late`, "
                 + "`received`, `below-sensitivity`, `gateway-transmitting`, `no-demodulator`, `collision`, "
                 + "`battery-depleted`."));
-        assertTrue(section("## energy.csv").contains("Labels of `state` (EnergyState): `compute`, `tx`, `rx`, "
-                + "`connected_idle`, `idle_drx`, `idle_edrx`, `psm`."));
+        assertTrue(section("## energy.csv").contains("Labels of `state` (EnergyState): `tx`, `rx`, `listen`, "
+                + "`standby`, `sleep`, `mcu_training`, `mcu_other`."));
+        assertTrue(section("## clients.csv").contains("Labels of `cause` (LossCause): `collision`, `below-sensitivity`, "
+                + "`no-demodulator`, `gateway-transmitting`, `battery-depleted`, `random-access-failed`, `out-of-coverage`, "
+                + "`deadline`, `dropout`."));
         assertTrue(section("## clients.csv").contains("Labels of `outcome` (ClientOutcome): `ok`, `skipped`, `late`, "
                 + "`late-used`, `dropped-computing`, `dropped-sending`, `dropped-out`, `lost`."));
     }

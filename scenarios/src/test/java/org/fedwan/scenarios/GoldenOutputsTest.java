@@ -9,13 +9,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.fedwan.results.Formats;
 import org.fedwan.scenarios.run.DataSets;
 import org.fedwan.scenarios.run.Execution;
 import org.fedwan.scenarios.run.ResultFolder;
@@ -31,10 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * must stay byte-identical across refactors; a change of behaviour regenerates them in a commit
  * that says why ({@code mvn -B verify -pl scenarios -Dtest=GoldenOutputsTest -Dgolden.record=true}).
  *
- * <p>The small tables are kept whole. {@code transmissions.csv} is kept as the SHA-256 and count
- * of its rows per kind (radio frames, compute rows, energy-state rows), each in the line format
- * the tables had when the goldens were recorded, so a row that moves to another table still
- * compares.
+ * <p>The small tables are kept whole; {@code transmissions.csv} and {@code energy.csv} as the
+ * SHA-256 and count of their rows per direction and per state, so a difference names the kind of
+ * row that changed.
  */
 @Tag("golden")
 class GoldenOutputsTest {
@@ -90,59 +87,26 @@ class GoldenOutputsTest {
         }
     }
 
-    /** The comparable form of a result folder: small tables whole, transmissions as digests per row kind. */
+    /** The comparable form of a result folder: small tables whole, the two long tables as digests. */
     static Map<String, String> canonical(Path dir) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         for (String table : List.of("rounds.csv", "clients.csv", "devices.csv", "summary.json")) {
             out.put(table, Files.readString(dir.resolve(table), StandardCharsets.UTF_8));
         }
-        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("transmissions.csv")));
-        if (Files.exists(dir.resolve("energy.csv"))) {
-            lines.addAll(asRecordedTransmissions(Files.readAllLines(dir.resolve("energy.csv"))));
-        }
-        out.put("transmissions.digest", transmissionDigest(lines));
+        out.put("transmissions.digest", digest(Files.readAllLines(dir.resolve("transmissions.csv")), "direction"));
+        out.put("energy.digest", digest(Files.readAllLines(dir.resolve("energy.csv")), "state"));
         return out;
     }
 
-    /**
-     * Rows of {@code energy.csv} in the line format {@code transmissions.csv} had when the goldens
-     * were recorded: {@code device,start_s,end_s,0,airtime_ms,energy_j,outcome,round,direction,-1,0},
-     * training as direction {@code compute} with outcome {@code trained}, radio power states as
-     * direction {@code energy} with the state as outcome.
-     */
-    static List<String> asRecordedTransmissions(List<String> energyLines) {
-        assertEquals("round,device,state,start_s,end_s,energy_j", energyLines.get(0));
-        List<String> out = new ArrayList<>();
-        for (String line : energyLines.subList(1, energyLines.size())) {
-            String[] f = line.split(",", -1);
-            long startUs = micros(f[3]);
-            long endUs = micros(f[4]);
-            boolean compute = f[2].equals("compute");
-            out.add(f[1] + "," + f[3] + "," + f[4] + ",0," + Formats.millis(endUs - startUs) + "," + f[5] + ","
-                    + (compute ? "trained" : f[2]) + "," + f[0] + "," + (compute ? "compute" : "energy") + ",-1,0");
-        }
-        return out;
-    }
-
-    private static long micros(String seconds) {
-        String[] p = seconds.split("\\.");
-        return Long.parseLong(p[0]) * 1_000_000 + Long.parseLong(p[1]);
-    }
-
-    /** SHA-256 and count of the rows of each kind (the {@code direction} column), in file order. */
-    static String transmissionDigest(List<String> lines) {
+    /** The header, then the SHA-256 and count of the rows of each value of {@code column}, in order of first appearance. */
+    static String digest(List<String> lines, String column) {
         String header = lines.get(0);
-        int direction = List.of(header.split(",")).indexOf("direction");
+        int index = List.of(header.split(",")).indexOf(column);
         Map<String, MessageDigest> digests = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String kind : List.of("frames", "compute", "energy")) {
-            digests.put(kind, sha256());
-            counts.put(kind, 0);
-        }
         for (String line : lines.subList(1, lines.size())) {
-            String d = line.split(",", -1)[direction];
-            String kind = d.equals("compute") || d.equals("energy") ? d : "frames";
-            digests.get(kind).update((line + "\n").getBytes(StandardCharsets.UTF_8));
+            String kind = line.split(",", -1)[index];
+            digests.computeIfAbsent(kind, k -> sha256()).update((line + "\n").getBytes(StandardCharsets.UTF_8));
             counts.merge(kind, 1, Integer::sum);
         }
         StringBuilder s = new StringBuilder("header " + header + "\n");

@@ -90,7 +90,7 @@ public record RadioProfile(String name, double supplyVoltageV, double sleepCurre
             case SLEEP -> sleepCurrentA;
             case STANDBY -> standbyCurrentA;
             case TX -> txCurrentA;
-            case RX -> rxCurrentA;
+            case RX, LISTEN -> rxCurrentA;
         };
     }
 

@@ -8,6 +8,11 @@ public enum RadioState {
     STANDBY,
     /** Transmitting at the profile's TX power. */
     TX,
-    /** Receiving (including an open receive window that hears nothing). */
-    RX
+    /** Receiving in a receive window (including an open window that hears nothing). */
+    RX,
+    /**
+     * Receiving for a class C multicast session: the radio listens continuously, between the
+     * gateway's frames too; the same current as {@link #RX}, counted apart.
+     */
+    LISTEN
 }

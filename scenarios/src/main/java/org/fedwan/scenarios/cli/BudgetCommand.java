@@ -29,7 +29,7 @@ final class BudgetCommand implements Callable<Integer> {
     @Option(names = "--target-accuracy", required = true, paramLabel = "A", description = "target test accuracy, e.g. 0.85")
     double target;
 
-    @Option(names = "--max-energy-j-per-device", paramLabel = "J", description = "radio energy per device to reach the target")
+    @Option(names = "--max-energy-j-per-device", paramLabel = "J", description = "energy per device to reach the target (the ledger: radio, MCU and training), J")
     Double maxEnergyJPerDevice;
 
     @Option(names = "--max-airtime-s-per-day", paramLabel = "S", description = "uplink airtime per device per simulated day")

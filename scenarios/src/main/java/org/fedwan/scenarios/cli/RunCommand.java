@@ -1,5 +1,6 @@
 package org.fedwan.scenarios.cli;
 
+import org.fedwan.results.Summary;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -7,6 +8,7 @@ import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.ScenarioLoader;
 import org.fedwan.scenarios.run.ScenarioRunner;
 import org.fedwan.sim.config.Scenario;
+import org.fedwan.sim.federation.RunSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,9 +58,11 @@ final class RunCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : FedwanCli.home().resolve("results").resolve(config.run().name());
         ScenarioRunner.Outcome o = ScenarioRunner.run(config, dir, n, !noFigures, System.out, System.console() != null);
-        System.out.printf(Locale.ROOT, "fedwan: final accuracy %.2f%%, %d uplink bytes, %.3f J, %s simulated, %.1f s wall%n",
-                100 * o.summary().finalAccuracy(), o.summary().uplinkBytes(), o.summary().energyJ(),
-                formatDuration(o.summary().simTimeUs()), o.wallTimeS());
+        RunSummary summary = o.summary();
+        System.out.printf(Locale.ROOT, "fedwan: final accuracy %.2f%%, %d uplink bytes, %.3f J (all devices, every state), "
+                + "%s simulated, %.1f s wall%n", 100 * summary.finalAccuracy(), summary.uplinkBytes(), summary.energyJ(),
+                formatDuration(summary.simTimeUs()), o.wallTimeS());
+        System.out.println("fedwan: " + Summary.lostUpdates(o.keys()));
         System.out.println("fedwan: results in " + dir.toAbsolutePath().normalize()
                 + (o.figures().isEmpty() ? "" : " (" + o.figures().size() + " figure files in figures/)"));
         return 0;

@@ -24,8 +24,16 @@ public final class ScenarioRunner {
     private ScenarioRunner() {
     }
 
-    /** What a finished run wrote. */
-    public record Outcome(RunSummary summary, Path outDir, List<Path> figures, double wallTimeS) {
+    /**
+     * What a finished run wrote.
+     *
+     * @param summary   the run's totals
+     * @param keys      the run's {@code summary.json}, by key
+     * @param outDir    the result folder
+     * @param figures   the figure files written
+     * @param wallTimeS wall-clock time of the run, s
+     */
+    public record Outcome(RunSummary summary, Map<String, Object> keys, Path outDir, List<Path> figures, double wallTimeS) {
     }
 
     /**
@@ -64,7 +72,8 @@ public final class ScenarioRunner {
             Files.move(outDir.resolve(file + ".part"), outDir.resolve(file), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         }
-        ResultFolder.writeSummary(outDir, Summaries.of(config, r.summary(), r.target()));
+        Map<String, Object> keys = Summaries.of(config, r.summary(), r.target());
+        ResultFolder.writeSummary(outDir, keys);
         double wallS = (System.nanoTime() - t0) / 1e9;
         ResultFolder.writeManifest(outDir, config, start, Instant.now(),
                 Map.of("threads", threads, "wall_time_s", Math.round(wallS * 1000) / 1000.0));
@@ -72,6 +81,6 @@ public final class ScenarioRunner {
         if (figures) {
             org.fedwan.plots.Report.writeRun(outDir);
         }
-        return new Outcome(r.summary(), outDir, written, wallS);
+        return new Outcome(r.summary(), keys, outDir, written, wallS);
     }
 }

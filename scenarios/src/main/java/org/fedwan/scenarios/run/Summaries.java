@@ -3,7 +3,9 @@ package org.fedwan.scenarios.run;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fedwan.results.EnergyState;
 import org.fedwan.results.Key;
+import org.fedwan.results.LossCause;
 import org.fedwan.results.Summary;
 import org.fedwan.sim.LinkSection;
 import org.fedwan.sim.config.Scenario;
@@ -56,6 +58,13 @@ public final class Summaries {
         m.put(Summary.UPLINK_BYTES_TO_TARGET.name(), t.uplinkBytes());
         m.put(Summary.ROUNDS_TO_TARGET.name(), t.rounds());
         m.put(Summary.EVENTS_PROCESSED.name(), s.eventsProcessed());
+        m.put(Summary.LOST_UPDATES.name(), s.lostUpdates());
+        for (EnergyState state : EnergyState.values()) {
+            m.put(Summary.ENERGY_BY_STATE.get(state.ordinal()).name(), s.energy().get(state));
+        }
+        for (LossCause cause : LossCause.values()) {
+            m.put(Summary.LOST_BY_CAUSE.get(cause.ordinal()).name(), s.lost().getOrDefault(cause, 0));
+        }
         return m;
     }
 

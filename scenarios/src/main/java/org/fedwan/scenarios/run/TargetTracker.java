@@ -4,7 +4,7 @@ import org.fedwan.results.RoundRecord;
 import org.fedwan.results.RunListener;
 
 /**
- * What it cost to first reach a target test accuracy: simulated time, radio energy, uplink
+ * What it cost to first reach a target test accuracy: simulated time, energy (the ledger), uplink
  * bytes and rounds up to the end of the first round whose accuracy is at least the target.
  */
 public final class TargetTracker implements RunListener {

@@ -2,13 +2,17 @@ package org.fedwan.scenarios.sweep;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.fedwan.results.Direction;
+import org.fedwan.results.ResultTable;
+import org.fedwan.results.RoundsTable;
+import org.fedwan.results.Table;
+import org.fedwan.results.TransmissionsTable;
 import org.fedwan.scenarios.run.ResultFolder;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.lorawan.LorawanSection;
@@ -35,7 +39,7 @@ public final class Budget {
      * @param reached          replications that reached the target
      * @param runs             replications completed
      * @param timeS            mean simulated seconds to the target
-     * @param energyJPerDevice mean radio energy per device to the target
+     * @param energyJPerDevice mean energy per device to the target (the ledger: radio, MCU and training)
      * @param uplinkBytes      mean uplink bytes to the target
      * @param airtimeSPerDay   mean uplink airtime per device per simulated day up to the target
      * @param withinBudget     every replication reached the target within every budget
@@ -97,36 +101,40 @@ public final class Budget {
      * the first round at or above the target, or null when never reached.
      */
     static double[] costToTarget(Path dir, double target, int clients) throws IOException {
-        List<String> rounds = Files.readAllLines(dir.resolve("rounds.csv"));
+        ResultTable rounds = read(dir, RoundsTable.TABLE);
         double energy = 0;
         double bytes = 0;
         double endS = -1;
-        for (String line : rounds.subList(1, rounds.size())) {
-            String[] f = line.split(",", -1);
-            energy += Double.parseDouble(f[7]);
-            bytes += Double.parseDouble(f[4]);
-            if (!f[2].isEmpty() && Double.parseDouble(f[2]) >= target) {
-                endS = Double.parseDouble(f[1]);
+        for (int i = 0; i < rounds.size(); i++) {
+            energy += rounds.requiredNumber(i, RoundsTable.ENERGY_J);
+            bytes += rounds.requiredNumber(i, RoundsTable.UPLINK_BYTES);
+            double accuracy = rounds.number(i, RoundsTable.ACCURACY);
+            if (accuracy >= target) {
+                endS = rounds.requiredNumber(i, RoundsTable.SIM_TIME_S);
                 break;
             }
         }
         if (endS < 0) {
             return null;
         }
-        double limitS = endS;
-        double[] airtimeMs = {0};
-        try (var lines = Files.lines(dir.resolve("transmissions.csv"))) {
-            lines.skip(1).forEach(line -> {
-                String[] f = line.split(",", -1);
-                if (f[8].equals("uplink") && Double.parseDouble(f[2]) <= limitS) {
-                    airtimeMs[0] += Double.parseDouble(f[4]);
-                }
-            });
+        ResultTable frames = read(dir, TransmissionsTable.TABLE);
+        double airtimeMs = 0;
+        for (int i = 0; i < frames.size(); i++) {
+            if (frames.label(i, TransmissionsTable.DIRECTION, Direction.class) == Direction.UPLINK
+                    && frames.requiredNumber(i, TransmissionsTable.START_S) <= endS) {
+                airtimeMs += frames.requiredNumber(i, TransmissionsTable.AIRTIME_MS);
+            }
+        }
+        double days = Math.max(endS, 1e-9) / 86_400;
+        return new double[] {endS, energy / clients, bytes, airtimeMs / 1000 / clients / days};
+    }
+
+    private static ResultTable read(Path dir, Table<?> table) throws IOException {
+        try {
+            return ResultTable.read(dir, table);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        double days = Math.max(endS, 1e-9) / 86_400;
-        return new double[] {endS, energy / clients, bytes, airtimeMs[0] / 1000 / clients / days};
     }
 
     /** The ranking as a text table. */

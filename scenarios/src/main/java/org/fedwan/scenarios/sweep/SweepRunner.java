@@ -1,5 +1,6 @@
 package org.fedwan.scenarios.sweep;
 
+import org.fedwan.results.Summary;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -78,8 +79,9 @@ public final class SweepRunner {
                 double eta = wallS / done[0] * (todo.size() - done[0]);
                 int finished = alreadyDone + done[0];
                 int filled = total == 0 ? 24 : 24 * finished / total;
-                progress.printf(Locale.ROOT, "[%s%s] %d/%d runs  wall %.0f s  ETA %.0f s%n", "#".repeat(filled),
-                        ".".repeat(24 - filled), finished, total, wallS, eta);
+                progress.printf(Locale.ROOT, "[%s%s] %d/%d runs  wall %.0f s  ETA %.0f s  %s: %s%n", "#".repeat(filled),
+                        ".".repeat(24 - filled), finished, total, wallS, eta, outDir.relativize(todoDirs.get(index)),
+                        Summary.lostUpdates(result.summary()));
             }
         });
         Path table = writeTable(spec, outDir);

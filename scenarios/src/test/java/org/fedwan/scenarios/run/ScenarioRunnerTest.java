@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.fedwan.results.Direction;
+import org.fedwan.results.EnergyTable;
+import org.fedwan.results.ResultTable;
+import org.fedwan.results.RoundsTable;
+import org.fedwan.results.TransmissionsTable;
 import org.fedwan.scenarios.ScenarioLoader;
 import org.fedwan.sim.config.Scenario;
 import org.junit.jupiter.api.Test;
@@ -30,7 +35,7 @@ class ScenarioRunnerTest {
         Scenario c = tiny();
         ScenarioRunner.Outcome a = ScenarioRunner.run(c, dir.resolve("a"), 1, true, null, false);
         ScenarioRunner.run(c, dir.resolve("b"), 2, false, null, false);
-        for (String table : List.of("rounds.csv", "transmissions.csv")) {
+        for (String table : List.of("rounds.csv", "transmissions.csv", "energy.csv", "clients.csv", "devices.csv", "summary.json")) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(table)),
                     Files.readAllBytes(dir.resolve("b").resolve(table)), table + " differs between 1 and 2 threads");
             assertFalse(Files.exists(dir.resolve("a").resolve(table + ".part")));
@@ -59,30 +64,28 @@ class ScenarioRunnerTest {
     }
 
     @Test
-    void roundEnergyEqualsTheSumOfTheFrameAndEnergyRows() throws Exception {
+    void cumulativeEnergyIsTheLedgerAndUplinkPayloadIsTheUpdatesPlusTheirFragmentHeaders() throws Exception {
         ScenarioRunner.run(tiny(), dir.resolve("e"), 2, false, null, false);
-        List<String> frames = Files.readAllLines(dir.resolve("e/transmissions.csv"));
-        double framesJ = 0;
+        Path run = dir.resolve("e");
+        ResultTable frames = ResultTable.read(run, TransmissionsTable.TABLE);
         long upPayload = 0;
         long upFrames = 0;
-        for (String line : frames.subList(1, frames.size())) {
-            String[] f = line.split(",");
-            framesJ += Double.parseDouble(f[5]);
-            if (f[8].equals("uplink")) {
-                upPayload += Long.parseLong(f[10]);
+        for (int i = 0; i < frames.size(); i++) {
+            if (frames.label(i, TransmissionsTable.DIRECTION, Direction.class) == Direction.UPLINK) {
+                upPayload += frames.integer(i, TransmissionsTable.FRM_PAYLOAD_BYTES);
                 upFrames++;
             }
         }
-        List<String> energy = Files.readAllLines(dir.resolve("e/energy.csv"));
-        for (String line : energy.subList(1, energy.size())) {
-            framesJ += Double.parseDouble(line.split(",")[5]);
+        ResultTable energy = ResultTable.read(run, EnergyTable.TABLE);
+        double ledgerJ = 0;
+        for (int i = 0; i < energy.size(); i++) {
+            ledgerJ += energy.requiredNumber(i, EnergyTable.ENERGY_J);
         }
-        List<String> rounds = Files.readAllLines(dir.resolve("e/rounds.csv"));
-        String[] last = rounds.get(rounds.size() - 1).split(",");
-        assertEquals(framesJ, Double.parseDouble(last[15]), 1e-6);
+        ResultTable rounds = ResultTable.read(run, RoundsTable.TABLE);
+        assertEquals(ledgerJ, rounds.requiredNumber(rounds.size() - 1, RoundsTable.CUMULATIVE_ENERGY_J), 1e-9 * ledgerJ);
         long updateBytes = 0;
-        for (String line : rounds.subList(1, rounds.size())) {
-            updateBytes += Long.parseLong(line.split(",")[12]);
+        for (int i = 0; i < rounds.size(); i++) {
+            updateBytes += rounds.integer(i, RoundsTable.UPDATE_BYTES);
         }
         assertEquals(updateBytes + 3 * upFrames, upPayload);
     }

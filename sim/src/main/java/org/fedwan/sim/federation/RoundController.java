@@ -3,12 +3,14 @@ package org.fedwan.sim.federation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.fedwan.compression.scheme.Scheme;
 import org.fedwan.fl.data.ImageDataset;
 import org.fedwan.fl.strategy.Failure;
 import org.fedwan.results.ClientOutcome;
+import org.fedwan.results.EnergyBreakdown;
 import org.fedwan.results.LossCause;
 import org.fedwan.results.RoundRecord;
 import org.fedwan.sim.config.LateUpdates;
@@ -107,14 +109,13 @@ final class RoundController extends Simulation {
             closeRound();
             scheduler().run();
         }
-        double[] computeJ = Arrays.stream(clients).mapToDouble(c -> c.computeJ).toArray();
         for (LinkGroup g : groups) {
-            g.finish(nowUs(), computeJ).forEach(run.listener()::onDevice);
+            log.devices(g.finish(nowUs()));
         }
         return new RunSummary(round, nowUs(), server.evaluation().accuracy(), server.evaluation().meanLoss(),
                 log.totalUplinkBytes, log.totalDownlinkBytes, log.totalUplinkFrames, log.totalDownlinkFrames,
-                log.totalUpdateBytes, log.totalEnergyJ, scheduler().eventsProcessed(),
-                parameterCount, largestMessageBytes);
+                log.totalUpdateBytes, log.totalEnergy(), scheduler().eventsProcessed(), parameterCount, largestMessageBytes,
+                log.totalLost());
     }
 
     /** The round a record made now belongs to. */
@@ -171,7 +172,6 @@ final class RoundController extends Simulation {
         largestMessageBytes = Math.max(largestMessageBytes, this.training.trainAndEncode(round, server.global(),
                 server.buffers(), training, server.strategy()));
         for (ClientState c : training) {
-            c.link.setComputing(nowUs(), true);
             c.computeUs = this.training.computeTimeUs(c);
             computeDone[c.client].schedule(c.computeUs);
         }
@@ -193,7 +193,6 @@ final class RoundController extends Simulation {
 
     private void computed(ClientState c) {
         long now = nowUs();
-        c.link.setComputing(now, false);
         c.computeEndUs = now;
         chargeCompute(c, c.computeUs);
         if (c.message.length == 0) {
@@ -213,9 +212,12 @@ final class RoundController extends Simulation {
         });
     }
 
+    /** The training energy of {@code busyUs} of client {@code c}'s compute time: a row of the ledger, drained from its battery. */
     private void chargeCompute(ClientState c, long busyUs) {
         if (training.chargesEnergy(c)) {
-            log.compute(c, roundStartUs, roundStartUs + busyUs, training.computeEnergyJ(c, busyUs));
+            double joules = training.computeEnergyJ(c, busyUs);
+            log.compute(c, roundStartUs, roundStartUs + busyUs, joules);
+            c.link.chargeTraining(nowUs(), joules);
         }
     }
 
@@ -276,7 +278,6 @@ final class RoundController extends Simulation {
                 if (computeDone[s].isScheduled()) {
                     computeDone[s].cancel();
                     chargeCompute(c, nowUs() - roundStartUs);
-                    c.link.setComputing(nowUs(), false);
                 }
                 c.link.abort();
             }
@@ -287,7 +288,7 @@ final class RoundController extends Simulation {
         server.aggregate(round, arrived, late, failures, clients);
         for (ClientState c : late) {
             c.lateArrived = false;
-            log.client(round, c, ClientOutcome.LATE_USED);
+            log.client(round, c, ClientOutcome.LATE_USED, null);
             c.forgetMessage();
         }
         aggregatedAtUs = nowUs();
@@ -315,12 +316,16 @@ final class RoundController extends Simulation {
             }
         }
         broadcastDone = false;
-        for (int s : selected) {
-            log.client(round, clients[s], outcome(clients[s]));
+        for (LinkGroup g : groups) {
+            g.reportEnergy(nowUs());
         }
-        log.roundEnded(new RoundRecord(round, roundStartUs, nowUs(), server.accuracy(), server.loss(), 0, 0, 0, 0, 0, 0,
-                clientsOk, selected.length - clientsOk, totalWaitUs() - waitAtStartUs, aggregatedAtUs, server.trainLoss(),
-                server.trainAccuracy(), server.gradientNorm(), lateUsed));
+        for (int s : selected) {
+            ClientOutcome outcome = outcome(clients[s]);
+            log.client(round, clients[s], outcome, cause(clients[s], outcome));
+        }
+        log.roundEnded(new RoundRecord(round, roundStartUs, nowUs(), server.accuracy(), server.loss(), 0, 0, 0, 0, 0,
+                EnergyBreakdown.ZERO, clientsOk, selected.length - clientsOk, totalWaitUs() - waitAtStartUs, aggregatedAtUs,
+                server.trainLoss(), server.trainAccuracy(), server.gradientNorm(), lateUsed, Map.of()));
         betweenRounds = true;
         if (round < runSection.rounds()) {
             roundStart.schedule(0);
@@ -345,6 +350,16 @@ final class RoundController extends Simulation {
             return ClientOutcome.DROPPED_SENDING;
         }
         return c.frames > 0 ? ClientOutcome.LOST : ClientOutcome.DROPPED_SENDING;
+    }
+
+    /** Why a selected client's update did not arrive in time, or null when it did (or is on its way). */
+    private static LossCause cause(ClientState c, ClientOutcome outcome) {
+        return switch (outcome) {
+            case OK, SKIPPED, LATE, LATE_USED -> null;
+            case DROPPED_OUT -> LossCause.DROPOUT;
+            case LOST -> c.lossCause;
+            case DROPPED_COMPUTING, DROPPED_SENDING -> c.lossCause != null ? c.lossCause : LossCause.DEADLINE;
+        };
     }
 
     private long totalWaitUs() {

@@ -2,11 +2,11 @@ package org.fedwan.sim.ideal;
 
 import java.util.Arrays;
 import java.util.List;
-import org.fedwan.results.DeviceRecord;
 import org.fedwan.results.FrameOutcome;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.kernel.Simulation;
 import org.fedwan.sim.link.ClientLink;
+import org.fedwan.sim.link.DeviceStatus;
 import org.fedwan.sim.link.LinkEvents;
 import org.fedwan.sim.link.LinkGroup;
 import org.fedwan.sim.link.Upload;
@@ -67,11 +67,15 @@ public final class IdealLinks implements LinkGroup {
         simulation.scheduler().schedule(now, 0, onDone);
     }
 
+    /** No device model: the ideal link spends nothing (training energy is the controller's). */
     @Override
-    public List<DeviceRecord> finish(long nowUs, double[] computeJ) {
-        return Arrays.stream(links)
-                .map(l -> new DeviceRecord("dev-" + l.client, -1, 0, 0, 0, 0, computeJ[l.client], 0, 0, 0, 0, -1, PROTOCOL))
-                .toList();
+    public void reportEnergy(long nowUs) {
+        // nothing to report: no radio, no MCU model
+    }
+
+    @Override
+    public List<DeviceStatus> finish(long nowUs) {
+        return Arrays.stream(links).map(l -> new DeviceStatus(l.client, -1, 0, 0, 0, 0, -1, PROTOCOL)).toList();
     }
 
     /** One client's link: the message is delivered by an event at the same instant. */
@@ -111,8 +115,8 @@ public final class IdealLinks implements LinkGroup {
         }
 
         @Override
-        public void setComputing(long nowUs, boolean busy) {
-            // no energy model: nothing to charge
+        public void chargeTraining(long nowUs, double energyJ) {
+            // no battery: nothing to drain
         }
 
         @Override

@@ -27,8 +27,12 @@ public interface ClientLink {
     /** Whether an upload is under way (a transmission on the air counts, even after {@link #abort()}). */
     boolean isSending();
 
-    /** Marks the device's MCU busy with local training (or idle again) from {@code nowUs} on. */
-    void setComputing(long nowUs, boolean busy);
+    /**
+     * Drains the device's battery by {@code energyJ} of local training (the energy ledger's
+     * {@code mcu_training}, charged per MFLOP by the round controller); the device stops if that
+     * empties it.
+     */
+    void chargeTraining(long nowUs, double energyJ);
 
     /** Time the device has waited to transmit so far (duty cycle), µs. */
     long waitingTimeUs();

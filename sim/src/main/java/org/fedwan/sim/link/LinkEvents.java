@@ -16,7 +16,7 @@ public interface LinkEvents {
      * @param fragment  index of the fragment in its message
      * @param phyBytes  bytes on the air
      * @param frmBytes  application payload (fragment header + data), 0 where the protocol has no such split
-     * @param energyJ   the device's transmit energy for the frame, J
+     * @param energyJ   the device's transmit energy for the frame, J (its share of the ledger's tx energy)
      * @param outcome   what became of it (never {@link FrameOutcome#LATE}: the controller decides that)
      */
     void uplinkFrame(int client, int fragment, long startUs, long endUs, int phyBytes, int frmBytes, double energyJ,
@@ -25,9 +25,15 @@ public interface LinkEvents {
     /** A broadcast transmission of {@code phyBytes} went on the air (counted once, whatever the receivers). */
     void broadcastSent(long phyBytes);
 
-    /** Client {@code client}'s device received a broadcast frame, spending {@code energyJ}. */
+    /** Client {@code client}'s device received a broadcast frame, spending {@code energyJ} (a share of the ledger's listen energy). */
     void downlinkFrame(int client, int fragment, long startUs, long endUs, int phyBytes, int frmBytes, double energyJ);
 
-    /** Client {@code client}'s device spent {@code energyJ} in {@code state} over an interval, outside frames. */
-    void energy(int client, EnergyState state, long startUs, long endUs, double energyJ);
+    /**
+     * Client {@code client}'s device spent {@code energyJ} in {@code state} over {@code [startUs,
+     * endUs]}: the energy ledger. Every joule a device spends is reported once, by
+     * {@link LinkGroup#reportEnergy}.
+     *
+     * @param txPowerDbm the transmit power, for {@link EnergyState#TX}; NaN otherwise
+     */
+    void energy(int client, EnergyState state, long startUs, long endUs, double energyJ, double txPowerDbm);
 }

@@ -1,7 +1,6 @@
 package org.fedwan.sim.link;
 
 import java.util.List;
-import org.fedwan.results.DeviceRecord;
 
 /**
  * The links of a contiguous range of clients on one network of one protocol (a LoRaWAN network,
@@ -30,10 +29,12 @@ public interface LinkGroup {
     void broadcast(byte[] message, int tag, Runnable onDone);
 
     /**
-     * Ends the run for the group's devices: closes every energy interval at {@code nowUs} and
-     * returns one row per device.
-     *
-     * @param computeJ training energy charged to each client so far (indexed by global client)
+     * Charges every device's energy up to {@code nowUs} and reports, by state of the energy
+     * ledger, what each spent since the last report ({@link LinkEvents#energy}); radio and MCU
+     * energy drain the batteries. The round controller calls it at the end of every round.
      */
-    List<DeviceRecord> finish(long nowUs, double[] computeJ);
+    void reportEnergy(long nowUs);
+
+    /** Ends the run for the group's devices: one status per device (after a last {@link #reportEnergy}). */
+    List<DeviceStatus> finish(long nowUs);
 }

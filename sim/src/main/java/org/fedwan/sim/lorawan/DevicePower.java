@@ -69,6 +69,24 @@ final class DevicePower {
         checkBattery();
     }
 
+    /**
+     * Drains {@code energyJ} spent outside the meter's states (local training, charged per MFLOP)
+     * from the battery at {@code nowUs}; the device stops if that empties it.
+     */
+    void drain(long nowUs, double energyJ) {
+        if (dead || battery == null) {
+            return;
+        }
+        advanceMeter(nowUs);
+        battery.drain(nowUs, energyJ);
+        checkBattery();
+    }
+
+    /** The meter, for reading energies by state up to its last update. */
+    EnergyMeter meter() {
+        return meter;
+    }
+
     /** A frame goes on the air now. */
     void startTransmitting(long nowUs) {
         transmitting = true;
@@ -111,7 +129,7 @@ final class DevicePower {
             return;
         }
         RadioState state = transmitting ? RadioState.TX
-                : (rxWindowOpen || classCListening) ? RadioState.RX : RadioState.SLEEP;
+                : rxWindowOpen ? RadioState.RX : classCListening ? RadioState.LISTEN : RadioState.SLEEP;
         if (state != meter.state()) {
             meter.enter(nowUs, state);
             checkBattery();

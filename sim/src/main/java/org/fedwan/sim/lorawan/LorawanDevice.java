@@ -160,7 +160,18 @@ public final class LorawanDevice extends Entity {
     }
 
     /**
-     * Marks the MCU busy (local training) or idle from now on; charged at the MCU's active current.
+     * Drains {@code energyJ} spent outside the radio and MCU states (local training, charged per
+     * MFLOP) from the battery now; the device stops if that empties it.
+     *
+     * @param nowUs   current time, µs
+     * @param energyJ energy, J, at least 0
+     */
+    public void drainBattery(long nowUs, double energyJ) {
+        power.drain(nowUs, energyJ);
+    }
+
+    /**
+     * Marks the MCU busy (an application computing) or idle from now on; charged at the MCU's active current.
      *
      * @param nowUs current time, µs
      * @param busy  whether the application keeps the MCU active

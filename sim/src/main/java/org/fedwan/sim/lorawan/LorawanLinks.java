@@ -2,18 +2,20 @@ package org.fedwan.sim.lorawan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.fedwan.channel.energy.Energy;
 import org.fedwan.channel.energy.RadioProfile;
 import org.fedwan.channel.energy.RadioState;
 import org.fedwan.channel.lorawan.Fragmentation;
 import org.fedwan.channel.lorawan.Reassembler;
 import org.fedwan.channel.lorawan.Region;
-import org.fedwan.results.DeviceRecord;
+import org.fedwan.results.EnergyState;
 import org.fedwan.results.LossCause;
 import org.fedwan.sim.config.DeviceSection;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.kernel.Simulation;
 import org.fedwan.sim.link.ClientLink;
+import org.fedwan.sim.link.DeviceStatus;
 import org.fedwan.sim.link.LinkEvents;
 import org.fedwan.sim.link.LinkGroup;
 import org.fedwan.sim.link.Upload;
@@ -42,11 +44,12 @@ public final class LorawanLinks implements LinkGroup {
         LorawanSection c = scenario.section(LorawanSection.class);
         this.radio = RadioProfile.byName(c.radio());
         this.network = new LorawanNetwork(simulation, settings(c, scenario.section(DeviceSection.class).batteryCapacityJ(),
-                Region.byName(c.region()), radio), count,
+                Region.byName(c.region()), radio, count), count,
                 firstClient, this::uplinkFrameEnded, this::broadcastFrameEnded);
         this.links = new Link[count];
+        long jitterUs = c.link() == ChannelModel.REALISTIC ? Math.round(c.startJitterS() * 1e6) : 0;
         for (int i = 0; i < count; i++) {
-            links[i] = new Link(network.device(i));
+            links[i] = new Link(simulation, network.device(i), jitterUs);
         }
         network.addListener(new NetworkListener() {
             @Override
@@ -69,7 +72,8 @@ public final class LorawanLinks implements LinkGroup {
      * The network a run uses: the ideal link or the realistic one, with the run's data rates, duty
      * cycles, SF policy, confirmed uplinks, fair use and battery.
      */
-    static NetworkSettings settings(LorawanSection c, double batteryCapacityJ, Region region, RadioProfile radio) {
+    static NetworkSettings settings(LorawanSection c, double batteryCapacityJ, Region region, RadioProfile radio,
+            int deviceCount) {
         NetworkSettings.Builder b = NetworkSettings.idealLink(region, c.dataRate(), c.broadcastDataRate(), radio,
                 c.dutyCycle(), c.gatewayDutyCycle()).toBuilder();
         if (c.link() == ChannelModel.REALISTIC) {
@@ -79,6 +83,10 @@ public final class LorawanLinks implements LinkGroup {
             b.shadowingSigmaDb = c.shadowingSigmaDb();
             b.interference = d.interference;
             b.gateways = c.gateways();
+        } else {
+            // the ideal link loses nothing: as many demodulators as devices, and a gateway that hears while it sends
+            b.demodulatorPaths = Math.max(b.demodulatorPaths, deviceCount);
+            b.gatewayHalfDuplex = false;
         }
         b.sfPolicy = c.sfPolicy();
         b.confirmed = c.confirmed();
@@ -112,15 +120,42 @@ public final class LorawanLinks implements LinkGroup {
         network.multicast(message, tag, onDone);
     }
 
+    /**
+     * Each device's meter up to now, by state since the last report: TX (at the radio's power),
+     * RX windows, class C listening, standby, sleep, and the MCU (active while the radio is awake,
+     * asleep otherwise) as {@code mcu_other}.
+     */
     @Override
-    public List<DeviceRecord> finish(long nowUs, double[] computeJ) {
-        List<DeviceRecord> out = new ArrayList<>();
+    public void reportEnergy(long nowUs) {
+        for (Link l : links) {
+            DeviceEnergy e = l.device.energy(nowUs);
+            int c = firstClient + l.device.index();
+            report(c, EnergyState.TX, e.txJ() - l.reported.txJ(), l.reportedAtUs, nowUs, radio.txPowerDbm());
+            report(c, EnergyState.RX, e.rxJ() - l.reported.rxJ(), l.reportedAtUs, nowUs, Double.NaN);
+            report(c, EnergyState.LISTEN, e.listenJ() - l.reported.listenJ(), l.reportedAtUs, nowUs, Double.NaN);
+            report(c, EnergyState.STANDBY, e.standbyJ() - l.reported.standbyJ(), l.reportedAtUs, nowUs, Double.NaN);
+            report(c, EnergyState.SLEEP, e.sleepJ() - l.reported.sleepJ(), l.reportedAtUs, nowUs, Double.NaN);
+            report(c, EnergyState.MCU_OTHER, e.mcuJ() - l.reported.mcuJ(), l.reportedAtUs, nowUs, Double.NaN);
+            l.reported = e;
+            l.reportedAtUs = nowUs;
+        }
+    }
+
+    private void report(int client, EnergyState state, double energyJ, long fromUs, long toUs, double txPowerDbm) {
+        if (energyJ > 0) {
+            events.energy(client, state, fromUs, toUs, energyJ, txPowerDbm);
+        }
+    }
+
+    @Override
+    public List<DeviceStatus> finish(long nowUs) {
+        List<DeviceStatus> out = new ArrayList<>();
         for (Link l : links) {
             LorawanDevice d = l.device;
             DeviceEnergy e = d.energy(nowUs);
-            out.add(new DeviceRecord(d.name(), d.dataRateIndex(), e.txJ(), e.rxJ(), e.standbyJ(), e.sleepJ(), e.mcuJ(),
-                    e.txTimeUs(), e.rxTimeUs(), d.dutyCycleWaitUs(), d.fairUseWaitUs(),
-                    e.depletedAtUs() == Long.MAX_VALUE ? -1 : e.depletedAtUs(), PROTOCOL));
+            out.add(new DeviceStatus(firstClient + d.index(), d.dataRateIndex(), e.txTimeUs(), e.rxTimeUs(),
+                    d.dutyCycleWaitUs(), d.fairUseWaitUs(), e.depletedAtUs() == Long.MAX_VALUE ? -1 : e.depletedAtUs(),
+                    PROTOCOL));
         }
         return out;
     }
@@ -151,13 +186,23 @@ public final class LorawanLinks implements LinkGroup {
 
     /** One client's link: its device, the server's copy of its message, and who waits for it. */
     private static final class Link implements ClientLink {
+        private final Simulation simulation;
         private final LorawanDevice device;
+        private final long jitterUs;
+        private final RandomGenerator jitter;
+        /** A message waiting for its random start, or null. */
+        private Runnable waiting;
+        private DeviceEnergy reported = new DeviceEnergy(0, 0, 0, 0, 0, 0, 0, 0, Long.MAX_VALUE);
+        private long reportedAtUs;
         private Reassembler reassembler;
         private Upload upload;
         private LossCause lastLoss;
 
-        Link(LorawanDevice device) {
+        Link(Simulation simulation, LorawanDevice device, long jitterUs) {
+            this.simulation = simulation;
             this.device = device;
+            this.jitterUs = jitterUs;
+            this.jitter = simulation.streams().of(device.id(), "start-jitter");
         }
 
         @Override
@@ -165,11 +210,27 @@ public final class LorawanLinks implements LinkGroup {
             this.reassembler = new Reassembler(tag);
             this.upload = upload;
             this.lastLoss = null;
-            device.send(message, tag, () -> {
+            if (device.isDead()) {
+                lost(LossCause.BATTERY_DEPLETED);
+                return;
+            }
+            Runnable start = () -> device.send(message, tag, () -> {
                 Upload u = this.upload;
                 this.upload = null;
                 if (u != null) {
                     u.delivered(reassembler.message());
+                }
+            });
+            if (jitterUs == 0) {
+                start.run();
+                return;
+            }
+            waiting = start;
+            Runnable thisStart = start;
+            simulation.scheduler().schedule(simulation.nowUs() + jitter.nextLong(jitterUs), 0, () -> {
+                if (waiting == thisStart) {
+                    waiting = null;
+                    thisStart.run();
                 }
             });
         }
@@ -185,17 +246,18 @@ public final class LorawanLinks implements LinkGroup {
         @Override
         public void abort() {
             upload = null;
+            waiting = null;
             device.abort();
         }
 
         @Override
         public boolean isSending() {
-            return device.isSending();
+            return waiting != null || device.isSending();
         }
 
         @Override
-        public void setComputing(long nowUs, boolean busy) {
-            device.setComputing(nowUs, busy);
+        public void chargeTraining(long nowUs, double energyJ) {
+            device.drainBattery(nowUs, energyJ);
         }
 
         @Override

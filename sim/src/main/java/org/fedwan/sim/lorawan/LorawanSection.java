@@ -23,12 +23,13 @@ import org.fedwan.sim.config.Types;
  * @param radiusM          radius of the disc devices are placed in (realistic channel), m
  * @param gateways         gateways (realistic channel)
  * @param shadowingSigmaDb log-normal shadowing sigma of the realistic channel, dB
+ * @param startJitterS     the realistic channel's random delay before a device starts sending an update, s
  * @param sfPolicy         spreading-factor choice
  * @param confirmed        confirmed uplinks
  * @param fairUse          TTN fair use: 30 s of uplink airtime per device per day
  */
 public record LorawanSection(String region, int dataRate, Integer downlinkDataRate, double dutyCycle, double gatewayDutyCycle,
-        String radio, ChannelModel link, double radiusM, int gateways, double shadowingSigmaDb, SfPolicy sfPolicy, boolean confirmed, boolean fairUse) {
+        String radio, ChannelModel link, double radiusM, int gateways, double shadowingSigmaDb, double startJitterS, SfPolicy sfPolicy, boolean confirmed, boolean fairUse) {
 
     public static final Section<LorawanSection> SECTION = new Section<>("lorawan", "the LoRaWAN link of the clients",
             LorawanSection.class, List.of(
@@ -52,6 +53,11 @@ public record LorawanSection(String region, int dataRate, Integer downlinkDataRa
             Key.of("shadowing_sigma_db", Types.number(0, true, 30), 3.57,
                     "log-normal shadowing sigma of the realistic link, dB, drawn per frame and gateway (3.57: FLoRa's "
                             + "LoRaLogNormalShadowing; 0 = none)"),
+            Key.of("start_jitter_s", Types.number(0, true, 3600), 2.0,
+                    "realistic link: each update starts after a random delay, uniform in [0, this) s, drawn per device "
+                            + "and message, so that devices that finish training together do not transmit in lockstep (real "
+                            + "devices are never synchronised to the microsecond; 2 s is the span of LoRaWAN's randomised "
+                            + "RETRANSMIT_TIMEOUT, 2 +- 1 s, lpwan-facts A4; a configurable default)"),
             Key.of("sf_policy", Types.label(SfPolicy.class), SfPolicy.FIXED,
                     "spreading factor choice: fixed (data_rate), link-budget (fastest that closes the link) or adr "
                             + "(network-side ADR)"),

@@ -154,6 +154,25 @@ public final class NbiotDevice extends Entity {
         return energy.battery();
     }
 
+    /** @return time spent in power state {@code s} up to the last accounted time, µs */
+    public long timeUs(PowerState s) {
+        return energy.timeUs(s);
+    }
+
+    /**
+     * Drains {@code energyJ} spent outside the module's power states (the host MCU, local
+     * training) from the battery now; the device dies if that empties it.
+     *
+     * @param nowUs   current time, µs
+     * @param energyJ energy, J, at least 0
+     */
+    public void drainBattery(long nowUs, double energyJ) {
+        Battery b = energy.battery();
+        if (b != null && !isDead() && b.drain(nowUs, energyJ)) {
+            die(b.depletedAtUs());
+        }
+    }
+
     /**
      * Charges the current power state up to {@code nowUs} (e.g. at the end of a run) without
      * changing state.

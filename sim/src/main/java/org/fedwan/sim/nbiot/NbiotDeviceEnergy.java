@@ -20,6 +20,7 @@ final class NbiotDeviceEnergy {
     private long powerSinceUs;
     private double energyJ;
     private final double[] energyByStateJ = new double[PowerState.values().length];
+    private final long[] timeByStateUs = new long[PowerState.values().length];
 
     /**
      * @param device   the device
@@ -51,6 +52,11 @@ final class NbiotDeviceEnergy {
         return energyByStateJ[s.ordinal()];
     }
 
+    /** @return time spent in {@code s} up to the last accounted time, µs */
+    long timeUs(PowerState s) {
+        return timeByStateUs[s.ordinal()];
+    }
+
     /** @return the battery, or null when unlimited */
     Battery battery() {
         return battery;
@@ -69,6 +75,7 @@ final class NbiotDeviceEnergy {
             double e = drawW[power.ordinal()] * durationUs * 1e-6;
             energyJ += e;
             energyByStateJ[power.ordinal()] += e;
+            timeByStateUs[power.ordinal()] += durationUs;
             listener.onEnergy(device, power, powerSinceUs, nowUs, e);
             powerSinceUs = nowUs;
             if (battery != null && battery.drain(nowUs, e) && !device.isDead()) {

@@ -2,11 +2,11 @@ package org.fedwan.sim.nbiot;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fedwan.channel.energy.McuProfile;
 import org.fedwan.channel.nbiot.NbiotLinkConfig;
 import org.fedwan.channel.nbiot.NbiotPowerProfile;
 import org.fedwan.channel.nbiot.PowerSavingConfig;
 import org.fedwan.channel.nbiot.PowerState;
-import org.fedwan.results.DeviceRecord;
 import org.fedwan.results.EnergyState;
 import org.fedwan.results.FrameOutcome;
 import org.fedwan.results.LossCause;
@@ -14,6 +14,7 @@ import org.fedwan.sim.config.DeviceSection;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.kernel.Simulation;
 import org.fedwan.sim.link.ClientLink;
+import org.fedwan.sim.link.DeviceStatus;
 import org.fedwan.sim.link.LinkEvents;
 import org.fedwan.sim.link.LinkGroup;
 import org.fedwan.sim.link.Upload;
@@ -23,8 +24,8 @@ import org.fedwan.sim.link.Upload;
  * robin), each device with its coupling loss, module power profile and power-saving timers.
  * Devices stay reachable after an upload for the longest active timer T3324 allows (186 min,
  * TS 24.008 GPRS timer 2), so that the model broadcast (single-cell point-to-multipoint) does not
- * find them in PSM; they fall back to PSM after it. Every joule is reported interval by interval
- * as energy in the device's power state.
+ * find them in PSM; they fall back to PSM after it. Every joule is reported round by round as
+ * energy in the state of the ledger its power state belongs to.
  */
 public final class NbiotLinks implements LinkGroup {
 
@@ -39,6 +40,8 @@ public final class NbiotLinks implements LinkGroup {
     private final List<NbiotDevice> devices;
     private final int firstClient;
     private final LinkEvents events;
+    private final double supplyVoltageV;
+    private final double txPowerDbm;
 
     public NbiotLinks(Simulation simulation, Scenario scenario, int firstClient, int count, LinkEvents events) {
         this.firstClient = firstClient;
@@ -49,15 +52,13 @@ public final class NbiotLinks implements LinkGroup {
                 ps.psmEnabled(), MAX_T3324_US, Math.max(ps.t3412Us(), 2 * MAX_T3324_US));
         NbiotSection config = scenario.section(NbiotSection.class);
         double batteryJ = scenario.section(DeviceSection.class).batteryCapacityJ();
+        NbiotPowerProfile profile = NbiotPowerProfile.byName(config.nbiotProfile());
+        this.supplyVoltageV = profile.supplyVoltageV();
+        this.txPowerDbm = profile.txOutputDbm();
         NbiotDeviceSettings settings = NbiotDeviceSettings.DEFAULT
-                .withProfile(NbiotPowerProfile.byName(config.nbiotProfile())).withPowerSaving(ps)
+                .withProfile(profile).withPowerSaving(ps)
                 .withBatteryJ(batteryJ == 0 ? Double.POSITIVE_INFINITY : batteryJ);
         NbiotListener listener = new NbiotListener() {
-            @Override
-            public void onEnergy(NbiotDevice device, PowerState state, long startUs, long endUs, double energyJ) {
-                events.energy((int) device.id(), EnergyState.valueOf(state.name()), startUs, endUs, energyJ);
-            }
-
             @Override
             public void onUplinkBlock(NbiotDevice device, int tbsBits, long startUs, long endUs) {
                 Link l = links[(int) device.id() - firstClient];
@@ -115,19 +116,62 @@ public final class NbiotLinks implements LinkGroup {
         cell.broadcast(devices, message.length, onDone);
     }
 
-    /** Energy by state: TX, RX, standby (connected and idle DRX/eDRX), sleep (PSM). */
+    /**
+     * Each device's power states up to now, by state of the ledger since the last report: TX, RX
+     * (synchronisation, NPDCCH, NPDSCH, broadcast blocks), standby (connected idle, idle DRX and
+     * eDRX), sleep (PSM); and the host MCU as {@code mcu_other}, active while the module is
+     * transmitting, receiving or connected, asleep otherwise ({@link McuProfile#LOW_POWER_MCU} at
+     * the module's supply voltage), drained from the battery here.
+     */
     @Override
-    public List<DeviceRecord> finish(long nowUs, double[] computeJ) {
-        List<DeviceRecord> out = new ArrayList<>();
+    public void reportEnergy(long nowUs) {
+        for (Link l : links) {
+            NbiotDevice d = l.device;
+            int c = (int) d.id();
+            d.accountEnergyUntil(nowUs);
+            double[] now = new double[PowerState.values().length];
+            for (PowerState p : PowerState.values()) {
+                now[p.ordinal()] = d.energyJ(p);
+            }
+            report(c, EnergyState.TX, delta(now, l.reportedJ, PowerState.TX), l.reportedAtUs, nowUs, txPowerDbm);
+            report(c, EnergyState.RX, delta(now, l.reportedJ, PowerState.RX), l.reportedAtUs, nowUs, Double.NaN);
+            report(c, EnergyState.STANDBY, delta(now, l.reportedJ, PowerState.CONNECTED_IDLE, PowerState.IDLE_DRX,
+                    PowerState.IDLE_EDRX), l.reportedAtUs, nowUs, Double.NaN);
+            report(c, EnergyState.SLEEP, delta(now, l.reportedJ, PowerState.PSM), l.reportedAtUs, nowUs, Double.NaN);
+            long awakeUs = d.timeUs(PowerState.TX) + d.timeUs(PowerState.RX) + d.timeUs(PowerState.CONNECTED_IDLE);
+            long allUs = awakeUs + d.timeUs(PowerState.IDLE_DRX) + d.timeUs(PowerState.IDLE_EDRX) + d.timeUs(PowerState.PSM);
+            double mcuJ = supplyVoltageV * (McuProfile.LOW_POWER_MCU.activeCurrentA() * (awakeUs - l.awakeUs)
+                    + McuProfile.LOW_POWER_MCU.sleepCurrentA() * ((allUs - awakeUs) - (l.allUs - l.awakeUs))) * 1e-6;
+            report(c, EnergyState.MCU_OTHER, mcuJ, l.reportedAtUs, nowUs, Double.NaN);
+            d.drainBattery(nowUs, mcuJ);
+            l.reportedJ = now;
+            l.awakeUs = awakeUs;
+            l.allUs = allUs;
+            l.reportedAtUs = nowUs;
+        }
+    }
+
+    private static double delta(double[] now, double[] before, PowerState... states) {
+        double sum = 0;
+        for (PowerState p : states) {
+            sum += now[p.ordinal()] - before[p.ordinal()];
+        }
+        return sum;
+    }
+
+    private void report(int client, EnergyState state, double energyJ, long fromUs, long toUs, double powerDbm) {
+        if (energyJ > 0) {
+            events.energy(client, state, fromUs, toUs, energyJ, powerDbm);
+        }
+    }
+
+    @Override
+    public List<DeviceStatus> finish(long nowUs) {
+        List<DeviceStatus> out = new ArrayList<>();
         for (NbiotDevice d : devices) {
             d.accountEnergyUntil(nowUs);
-            double tx = d.energyJ(PowerState.TX);
-            double rx = d.energyJ(PowerState.RX);
-            double sleep = d.energyJ(PowerState.PSM);
-            double standby = d.energyJ() - tx - rx - sleep;
             long depleted = d.battery() != null && d.battery().depletedAtUs() != Long.MAX_VALUE ? d.battery().depletedAtUs() : -1;
-            // an NB-IoT module has no MCU meter here: its training energy is the per-MFLOP compute energy
-            out.add(new DeviceRecord(d.name(), -1, tx, rx, standby, sleep, computeJ[(int) d.id()], 0, 0, 0, 0, depleted,
+            out.add(new DeviceStatus((int) d.id(), -1, d.timeUs(PowerState.TX), d.timeUs(PowerState.RX), 0, 0, depleted,
                     PROTOCOL));
         }
         return out;
@@ -138,6 +182,10 @@ public final class NbiotLinks implements LinkGroup {
         private final NbiotDevice device;
         private Upload upload;
         private int blocks;
+        private double[] reportedJ = new double[PowerState.values().length];
+        private long awakeUs;
+        private long allUs;
+        private long reportedAtUs;
 
         Link(NbiotDevice device) {
             this.device = device;
@@ -176,8 +224,8 @@ public final class NbiotLinks implements LinkGroup {
         }
 
         @Override
-        public void setComputing(long nowUs, boolean busy) {
-            // the module's power states are its whole energy model; training energy is charged per MFLOP
+        public void chargeTraining(long nowUs, double energyJ) {
+            device.drainBattery(nowUs, energyJ);
         }
 
         @Override

@@ -161,16 +161,16 @@ class RoundPoliciesTest {
     }
 
     @Test
-    void nbiotDevicesReportTheirComputeEnergyAsMcuEnergy() {
+    void nbiotDevicesChargeTheirTrainingToTheLedger() {
         TestScenario b = FederatedSimulationTest.tiny();
         b.set("protocol", "nbiot");
         FederatedSimulationTest.Recorder r = run(b);
         for (org.fedwan.results.DeviceRecord d : r.devices) {
             double compute = r.energies.stream().filter(e -> e.device().equals(d.device())
-                    && e.state() == org.fedwan.results.EnergyState.COMPUTE)
+                    && e.state() == org.fedwan.results.EnergyState.MCU_TRAINING)
                     .mapToDouble(org.fedwan.results.EnergyRecord::energyJ).sum();
             assertTrue(compute > 0);
-            assertEquals(compute, d.mcuJ(), 1e-12);
+            assertEquals(compute, d.energy().get(org.fedwan.results.EnergyState.MCU_TRAINING), 1e-12);
         }
     }
 

@@ -13,7 +13,7 @@ class LorawanLinksTest {
 
     private static NetworkSettings settings(Map<String, ?> keys) {
         LorawanSection s = Scenarios.build(keys, null).section(LorawanSection.class);
-        return LorawanLinks.settings(s, 0, Region.byName(s.region()), RadioProfile.byName(s.radio()));
+        return LorawanLinks.settings(s, 0, Region.byName(s.region()), RadioProfile.byName(s.radio()), 10);
     }
 
     @Test

@@ -68,7 +68,7 @@ public final class LorawanNetworkSimulation {
             min = Math.min(min, total);
             max = Math.max(max, total);
             tx += e.txJ();
-            rx += e.rxJ();
+            rx += e.rxJ() + e.listenJ();
             sleep += e.sleepJ();
             mcu += e.mcuJ();
             wait += d.dutyCycleWaitUs();
