@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
-import org.fedwan.results.ClientsTable;
-import org.fedwan.results.Column;
 import org.fedwan.results.DevicesTable;
 import org.fedwan.results.Direction;
 import org.fedwan.results.EnergyState;
@@ -22,35 +20,16 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * Datasets of energy over simulated time, split by radio and MCU state, per device and per
- * protocol, and the battery level that follows from it.
+ * Datasets of energy over simulated time, split by the states of the energy ledger, per device and
+ * per protocol, and the battery level that follows from it.
  *
- * <p>The tables give energy by state only as end-of-run totals per device ({@code devices.csv}:
- * {@code tx_j, rx_j, mcu_j, standby_j, sleep_j}); the time series are derived by spreading each
- * total over the moments that state was used, on a grid of {@value #GRID_POINTS} equal steps from
- * 0 to the end of the run:
- * <ul>
- *   <li><b>TX</b>: shaped by the device's uplink frames of {@code transmissions.csv} (each frame's
- *       {@code energy_j} spread evenly over its airtime) and its {@code tx} rows of
- *       {@code energy.csv}, scaled so that it ends at {@code tx_j};</li>
- *   <li><b>RX</b>: shaped by the device's downlink frames and {@code rx} rows, scaled to end at
- *       {@code rx_j} (which also holds the receive windows after each uplink, so the scale is
- *       usually above 1);</li>
- *   <li><b>Compute (MCU)</b>: {@code mcu_j} spread evenly over the device's training intervals of
- *       {@code clients.csv} ({@code compute_end_s - compute_s} to {@code compute_end_s}), or else
- *       over its {@code compute} rows of {@code energy.csv};</li>
- *   <li><b>Standby and sleep</b>: {@code standby_j + sleep_j} spread linearly over the run.</li>
- * </ul>
- * An NB-IoT device reports every interval it spends in a power state as a row of
- * {@code energy.csv}; those rows shape its states instead: {@code connected_idle}, {@code idle_drx}
- * and {@code idle_edrx} rows ({@code standby_j}) and {@code psm} rows ({@code sleep_j}) the NB-IoT
- * states of {@link #DEVICE_STATES}, which {@link #energyByState} counts as standby and sleep. A
- * state whose shaping source is missing or empty is spread linearly. Without {@code devices.csv}
- * every state is drawn straight from the rows' {@code energy_j}: TX and RX from the frames and the
- * {@code tx} and {@code rx} rows, compute from the {@code compute} rows, the NB-IoT states from
- * their rows; the states then add up to the energy of {@code transmissions.csv} and
- * {@code energy.csv}. Frames are told apart by {@link Direction} and rows by {@link EnergyState}
- * ({@link #stateOf}); a label neither enum knows fails the reading.
+ * <p>The ledger ({@code energy.csv}) has every joule of every device by state, one row per round,
+ * device and state, plus a row per client's training: each row is spread evenly over its interval
+ * on a grid of {@value #GRID_POINTS} equal steps from 0 to the end of the run. TX is shaped more
+ * finely: a device's TX rows are spread over its uplink frames of {@code transmissions.csv} when
+ * those carry energy (LoRaWAN), scaled to the rows' total. A series therefore ends exactly at the
+ * ledger's total, which is the run's {@code energy_j}. Rows are told apart by {@link EnergyState};
+ * a label the enum does not know fails the reading.
  *
  * <p>A {@code protocol} column in {@code devices.csv}, when present, groups devices into one series
  * per protocol; without it all devices form one group, {@value #ALL_DEVICES}.
@@ -62,30 +41,18 @@ public final class EnergyDatasets {
     /** Name of the group of all devices when there is no protocol column. */
     public static final String ALL_DEVICES = "All devices";
 
-    /** Series keys of {@link EnergyByState}, in stacking order. */
-    public static final List<String> STATES = List.of("TX", "RX", "Compute (MCU)", "Standby and sleep");
+    /** Series keys of {@link EnergyByState} and {@link DeviceEnergies}, one per state of the ledger, in stacking order. */
+    public static final List<String> STATES = List.of("TX", "RX windows", "Listening (broadcast)", "Standby and idle",
+            "Sleep and PSM", "MCU training", "MCU other");
 
-    /**
-     * Series keys of {@link DeviceEnergies}, in stacking order: {@link #STATES}, then the NB-IoT
-     * power states that replace standby and sleep for a device with NB-IoT power-state rows in
-     * {@code energy.csv}: {@code connected_idle}; {@code idle_drx} and {@code idle_edrx}; {@code psm}.
-     */
-    public static final List<String> DEVICE_STATES = List.of("TX", "RX", "Compute (MCU)", "Standby and sleep",
-            "Connected idle (NB-IoT)", "Idle DRX, eDRX (NB-IoT)", "PSM (NB-IoT)");
+    /** The same as {@link #STATES} (every device has the same states). */
+    public static final List<String> DEVICE_STATES = STATES;
 
     /** Most devices {@link #deviceEnergies} shows, one panel each. */
     public static final int MAX_SMALL_MULTIPLES = 16;
     /** Steps of the time grid of {@link #deviceEnergies}, whose panels are small. */
     public static final int SMALL_MULTIPLES_GRID_POINTS = 100;
 
-    // Indices into DEVICE_STATES.
-    private static final int TX = 0;
-    private static final int RX = 1;
-    private static final int COMPUTE = 2;
-    private static final int STANDBY_AND_SLEEP = 3;
-    private static final int NBIOT_CONNECTED = 4;
-    private static final int NBIOT_IDLE = 5;
-    private static final int NBIOT_PSM = 6;
 
     private EnergyDatasets() {
     }
@@ -181,17 +148,12 @@ public final class EnergyDatasets {
         XYSeriesCollection stacked = new XYSeriesCollection();
         double[] sum = new double[d.gridS.length];
         for (int s = 0; s < STATES.size(); s++) {
-            // The NB-IoT power states count as standby and sleep here.
-            List<Integer> parts = s == STANDBY_AND_SLEEP
-                    ? List.of(STANDBY_AND_SLEEP, NBIOT_CONNECTED, NBIOT_IDLE, NBIOT_PSM) : List.of(s);
             boolean present = false;
             for (double[][] states : d.byDevice.values()) {
-                for (int part : parts) {
-                    if (states[part] != null) {
-                        present = true;
-                        for (int k = 0; k < sum.length; k++) {
-                            sum[k] += states[part][k];
-                        }
+                if (states[s] != null) {
+                    present = true;
+                    for (int k = 0; k < sum.length; k++) {
+                        sum[k] += states[s][k];
                     }
                 }
             }
@@ -336,12 +298,9 @@ public final class EnergyDatasets {
 
     /** Derives the per-device, per-state series as described in the class comment. */
     static Optional<Derived> derive(RunFolder run, int gridPoints) {
-        if (run.transmissions().isEmpty()) {
-            return Optional.empty();
-        }
-        ResultTable frames = run.transmissions().get();
-        if (!frames.has(TransmissionsTable.DEVICE, TransmissionsTable.START_S, TransmissionsTable.END_S,
-                TransmissionsTable.ENERGY_J, TransmissionsTable.DIRECTION)) {
+        ResultTable energy = run.energy().filter(t -> t.has(EnergyTable.DEVICE, EnergyTable.STATE, EnergyTable.START_S,
+                EnergyTable.END_S, EnergyTable.ENERGY_J)).orElse(null);
+        if (energy == null || energy.size() == 0) {
             return Optional.empty();
         }
         double endS = run.runEndS();
@@ -349,152 +308,56 @@ public final class EnergyDatasets {
         for (int k = 0; k <= gridPoints; k++) {
             grid[k] = endS * k / gridPoints;
         }
-        // Per device, per state of DEVICE_STATES: the intervals {start, end, energy} of its rows.
+        int states = EnergyState.values().length;
+        // Per device, per state of the ledger: the intervals {start, end, energy} of its rows.
         Map<String, List<List<double[]>>> rows = new TreeMap<>(RunDatasets::compareNatural);
-        for (int i = 0; i < frames.size(); i++) {
-            int state = switch (frames.label(i, TransmissionsTable.DIRECTION, Direction.class)) {
-                case UPLINK -> TX;
-                case DOWNLINK -> RX;
-            };
-            rows.computeIfAbsent(frames.text(i, TransmissionsTable.DEVICE), x -> emptyStates()).get(state).add(new double[] {
-                frames.number(i, TransmissionsTable.START_S), frames.number(i, TransmissionsTable.END_S),
-                frames.number(i, TransmissionsTable.ENERGY_J)});
-        }
-        boolean computeRows = false;
-        ResultTable energy = run.energy().filter(t -> t.has(EnergyTable.DEVICE, EnergyTable.STATE, EnergyTable.START_S,
-                EnergyTable.END_S, EnergyTable.ENERGY_J)).orElse(null);
-        for (int i = 0; energy != null && i < energy.size(); i++) {
-            int state = stateOf(energy.label(i, EnergyTable.STATE, EnergyState.class));
-            rows.computeIfAbsent(energy.text(i, EnergyTable.DEVICE), x -> emptyStates()).get(state).add(new double[] {
+        for (int i = 0; i < energy.size(); i++) {
+            int state = energy.label(i, EnergyTable.STATE, EnergyState.class).ordinal();
+            rows.computeIfAbsent(energy.text(i, EnergyTable.DEVICE), x -> emptyStates(states)).get(state).add(new double[] {
                 energy.number(i, EnergyTable.START_S), energy.number(i, EnergyTable.END_S),
                 energy.number(i, EnergyTable.ENERGY_J)});
-            computeRows |= state == COMPUTE;
         }
-        Map<String, List<double[]>> compute = new TreeMap<>(RunDatasets::compareNatural);
-        if (run.clients().isPresent()
-                && run.clients().get().has(ClientsTable.DEVICE, ClientsTable.COMPUTE_S, ClientsTable.COMPUTE_END_S)) {
-            ResultTable clients = run.clients().get();
-            for (int i = 0; i < clients.size(); i++) {
-                double computeS = clients.number(i, ClientsTable.COMPUTE_S);
-                double computeEndS = clients.number(i, ClientsTable.COMPUTE_END_S);
-                if (Double.isFinite(computeS) && Double.isFinite(computeEndS)) {
-                    compute.computeIfAbsent(clients.text(i, ClientsTable.DEVICE), x -> new ArrayList<>())
-                            .add(new double[] {Math.max(0, computeEndS - computeS), computeEndS, Math.max(0, computeS)});
-                }
+        // Uplink frames shape TX where they carry energy.
+        Map<String, List<double[]>> uplinks = new TreeMap<>(RunDatasets::compareNatural);
+        ResultTable frames = run.transmissions().filter(t -> t.has(TransmissionsTable.DEVICE, TransmissionsTable.START_S,
+                TransmissionsTable.END_S, TransmissionsTable.ENERGY_J, TransmissionsTable.DIRECTION)).orElse(null);
+        for (int i = 0; frames != null && i < frames.size(); i++) {
+            if (frames.label(i, TransmissionsTable.DIRECTION, Direction.class) == Direction.UPLINK) {
+                uplinks.computeIfAbsent(frames.text(i, TransmissionsTable.DEVICE), x -> new ArrayList<>()).add(new double[] {
+                    frames.number(i, TransmissionsTable.START_S), frames.number(i, TransmissionsTable.END_S),
+                    frames.number(i, TransmissionsTable.ENERGY_J)});
             }
         }
         Map<String, double[][]> byDevice = new TreeMap<>(RunDatasets::compareNatural);
-        Map<String, String> protocol = new LinkedHashMap<>();
-        ResultTable devices = run.devices()
-                .filter(t -> t.has(DevicesTable.DEVICE, DevicesTable.TX_J, DevicesTable.RX_J, DevicesTable.MCU_J))
-                .orElse(null);
-        if (devices == null) {
-            for (Map.Entry<String, List<List<double[]>>> device : rows.entrySet()) {
-                List<List<double[]>> own = device.getValue();
-                double[][] states = new double[DEVICE_STATES.size()][];
-                states[TX] = spread(grid, own.get(TX), Double.NaN);
-                states[RX] = spread(grid, own.get(RX), Double.NaN);
-                if (computeRows) {
-                    states[COMPUTE] = spread(grid, own.get(COMPUTE), Double.NaN);
+        for (Map.Entry<String, List<List<double[]>>> device : rows.entrySet()) {
+            double[][] series = new double[states][];
+            for (int s = 0; s < states; s++) {
+                List<double[]> own = device.getValue().get(s);
+                if (own.isEmpty()) {
+                    continue;
                 }
-                for (int s = STANDBY_AND_SLEEP; s < states.length; s++) {
-                    if (!own.get(s).isEmpty()) {
-                        states[s] = spread(grid, own.get(s), Double.NaN);
-                    }
-                }
-                byDevice.put(device.getKey(), states);
+                double totalJ = own.stream().mapToDouble(r -> r[2]).sum();
+                List<double[]> shape = s == EnergyState.TX.ordinal() ? uplinks.getOrDefault(device.getKey(), List.of()) : own;
+                series[s] = spread(grid, shape.stream().mapToDouble(r -> r[2]).sum() > 0 ? shape : own, totalJ);
             }
-        } else {
-            for (int i = 0; i < devices.size(); i++) {
-                String device = devices.text(i, DevicesTable.DEVICE);
-                List<List<double[]>> own = rows.getOrDefault(device, emptyStates());
-                double[][] states = new double[DEVICE_STATES.size()][];
-                states[TX] = spread(grid, own.get(TX), orZero(devices, i, DevicesTable.TX_J));
-                states[RX] = spread(grid, own.get(RX), orZero(devices, i, DevicesTable.RX_J));
-                states[COMPUTE] = spread(grid, compute.getOrDefault(device, own.get(COMPUTE)),
-                        orZero(devices, i, DevicesTable.MCU_J));
-                double standbyJ = orZero(devices, i, DevicesTable.STANDBY_J);
-                double sleepJ = orZero(devices, i, DevicesTable.SLEEP_J);
-                boolean nbiot = !own.get(NBIOT_CONNECTED).isEmpty() || !own.get(NBIOT_IDLE).isEmpty()
-                        || !own.get(NBIOT_PSM).isEmpty();
-                if (!nbiot) {
-                    states[STANDBY_AND_SLEEP] = spread(grid, own.get(STANDBY_AND_SLEEP), standbyJ + sleepJ);
-                } else {
-                    // devices.csv: standby_j = connected and idle (and any other awake state), sleep_j = PSM.
-                    spreadJointly(grid, own, List.of(NBIOT_CONNECTED, NBIOT_IDLE, STANDBY_AND_SLEEP), standbyJ, states);
-                    states[NBIOT_PSM] = spread(grid, own.get(NBIOT_PSM), sleepJ);
-                }
-                byDevice.put(device, states);
-                if (devices.has(DevicesTable.PROTOCOL) && !devices.text(i, DevicesTable.PROTOCOL).isEmpty()) {
-                    protocol.put(device, devices.text(i, DevicesTable.PROTOCOL));
-                }
-            }
+            byDevice.put(device.getKey(), series);
         }
-        if (byDevice.isEmpty()) {
-            return Optional.empty();
+        Map<String, String> protocol = new LinkedHashMap<>();
+        ResultTable devices = run.devices().filter(t -> t.has(DevicesTable.DEVICE, DevicesTable.PROTOCOL)).orElse(null);
+        for (int i = 0; devices != null && i < devices.size(); i++) {
+            if (!devices.text(i, DevicesTable.PROTOCOL).isEmpty()) {
+                protocol.put(devices.text(i, DevicesTable.DEVICE), devices.text(i, DevicesTable.PROTOCOL));
+            }
         }
         return Optional.of(new Derived(grid, byDevice, protocol));
     }
 
-    /**
-     * The state of {@link #DEVICE_STATES} a row of {@code energy.csv} charges its energy to: every
-     * {@link EnergyState} has one, so a state added to the schema fails to compile here until it is
-     * placed.
-     *
-     * @param state the row's state
-     * @return an index into {@link #DEVICE_STATES}
-     */
-    static int stateOf(EnergyState state) {
-        return switch (state) {
-            case COMPUTE -> COMPUTE;
-            case TX -> TX;
-            case RX -> RX;
-            case CONNECTED_IDLE -> NBIOT_CONNECTED;
-            case IDLE_DRX, IDLE_EDRX -> NBIOT_IDLE;
-            case PSM -> NBIOT_PSM;
-        };
-    }
-
-    private static List<List<double[]>> emptyStates() {
-        List<List<double[]>> states = new ArrayList<>();
-        for (int s = 0; s < DEVICE_STATES.size(); s++) {
-            states.add(new ArrayList<>());
+    private static List<List<double[]>> emptyStates(int states) {
+        List<List<double[]>> out = new ArrayList<>();
+        for (int s = 0; s < states; s++) {
+            out.add(new ArrayList<>());
         }
-        return states;
-    }
-
-    /**
-     * Spreads {@code totalJ} over several states, each shaped by its own rows and given the share of
-     * {@code totalJ} its rows' energy has; states without energy stay absent. When none has energy,
-     * {@code totalJ} is spread linearly as standby and sleep.
-     */
-    private static void spreadJointly(double[] grid, List<List<double[]>> own, List<Integer> parts, double totalJ,
-                                      double[][] states) {
-        double[] weights = new double[parts.size()];
-        double weight = 0;
-        for (int p = 0; p < parts.size(); p++) {
-            for (double[] interval : own.get(parts.get(p))) {
-                weights[p] += interval[2];
-            }
-            weight += weights[p];
-        }
-        if (!(weight > 0)) {
-            states[STANDBY_AND_SLEEP] = spread(grid, List.of(), totalJ);
-            return;
-        }
-        for (int p = 0; p < parts.size(); p++) {
-            if (weights[p] > 0) {
-                states[parts.get(p)] = spread(grid, own.get(parts.get(p)), totalJ * weights[p] / weight);
-            }
-        }
-    }
-
-    private static double orZero(ResultTable table, int row, Column<?> column) {
-        if (!table.has(column)) {
-            return 0;
-        }
-        double value = table.number(row, column);
-        return Double.isFinite(value) ? value : 0;
+        return out;
     }
 
     /**

@@ -44,11 +44,11 @@ public final class Figures {
 
     private static final List<Figure<RunFolder>> RUN = List.of(
             new Figure<RunFolder>("energy-over-time",
-                    "cumulative radio energy over simulated time, all devices and each device (frames, and radio power states of energy.csv)", 2,
+                    "cumulative energy over simulated time, all devices and each device: the ledger of energy.csv (frames in folders without it)", 2,
                     run -> run.transmissions().map(t -> RunCharts.energyOverTime(
                             RunDatasets.energyOverTime(RunTables.of(run))))),
             new Figure<RunFolder>("energy-by-state",
-                    "cumulative energy of all devices over time, stacked by state: TX, RX, compute (MCU), standby and sleep", 1,
+                    "cumulative energy of all devices over time, stacked by the states of the ledger: TX, RX, listen, standby, sleep, MCU training, MCU other", 1,
                     run -> EnergyDatasets.energyByState(run).map(EnergyCharts::energyByState)),
             new Figure<RunFolder>("energy-per-device",
                     "cumulative energy per device over time: median and min-max band, one band per protocol", 1,

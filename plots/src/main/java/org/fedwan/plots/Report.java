@@ -48,6 +48,7 @@ public final class Report {
         StringBuilder html = head("FedWAN run "
                 + String.valueOf(run.summary().getOrDefault(Summary.SCENARIO.name(), runDir.getFileName())));
         html.append("<h2>Summary</h2>\n");
+        html.append("<p>").append(escape(Summary.lostUpdates(run.summary()))).append("</p>\n");
         keyValues(html, run.summary());
         html.append("<h2>Figures</h2>\n");
         for (Figures.Figure<RunFolder> figure : Figures.run()) {

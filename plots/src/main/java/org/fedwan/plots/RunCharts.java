@@ -31,7 +31,7 @@ public final class RunCharts {
     }
 
     /** Title of the energy figure. */
-    public static final String ENERGY_TITLE = "Cumulative radio energy";
+    public static final String ENERGY_TITLE = "Cumulative energy";
     /** Title of the round latency figure. */
     public static final String LATENCY_TITLE = "Round latency";
     /** Title of the accuracy and loss figure. */

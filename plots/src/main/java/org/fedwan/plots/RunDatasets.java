@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import org.fedwan.plots.RunTables.EnergyInterval;
 import org.fedwan.plots.RunTables.Round;
 import org.fedwan.plots.RunTables.Transmission;
-import org.fedwan.results.EnergyState;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -94,8 +93,9 @@ public final class RunDatasets {
     }
 
     /**
-     * Cumulative radio energy of all devices and of each device, from {@code transmissions.csv} and
-     * {@code energy.csv}.
+     * Cumulative energy of all devices and of each device: the energy ledger, {@code energy.csv},
+     * each row a step at its end (so the total ends at the run's {@code energy_j}). A folder written
+     * before the ledger existed has no {@code energy.csv}: its frames' energy is drawn instead.
      *
      * @param tables the run
      * @return the staircase series, x in a time unit chosen by {@link AxisUnit#forDurationS} from
@@ -106,12 +106,12 @@ public final class RunDatasets {
         AxisUnit time = AxisUnit.forDurationS(runEndS);
 
         List<Step> byEnd = new ArrayList<>();
-        for (Transmission transmission : tables.transmissions()) {
-            byEnd.add(new Step(transmission.device(), transmission.endS(), transmission.energyJ()));
-        }
         for (EnergyInterval interval : tables.energy()) {
-            if (isRadio(interval.state())) {
-                byEnd.add(new Step(interval.device(), interval.endS(), interval.energyJ()));
+            byEnd.add(new Step(interval.device(), interval.endS(), interval.energyJ()));
+        }
+        if (byEnd.isEmpty()) {
+            for (Transmission frame : tables.transmissions()) {
+                byEnd.add(new Step(frame.device(), frame.endS(), frame.energyJ()));
             }
         }
         byEnd.sort(Comparator.comparingDouble(Step::endS)); // stable: ties keep file order
@@ -130,20 +130,7 @@ public final class RunDatasets {
         return new EnergyOverTime(time, total, perDevice);
     }
 
-    /**
-     * Whether energy in a state is the radio module's (every state but training on the MCU).
-     *
-     * @param state a state of {@code energy.csv}
-     * @return true for the radio's power states
-     */
-    static boolean isRadio(EnergyState state) {
-        return switch (state) {
-            case TX, RX, CONNECTED_IDLE, IDLE_DRX, IDLE_EDRX, PSM -> true;
-            case COMPUTE -> false;
-        };
-    }
-
-    /** Radio energy a device spent by {@code endS}: a frame or a power-state row. */
+    /** Energy a device spent by {@code endS}: a row of the ledger (or a frame of a folder without it). */
     private record Step(String device, double endS, double energyJ) {
     }
 

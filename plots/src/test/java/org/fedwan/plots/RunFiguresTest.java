@@ -54,10 +54,10 @@ class RunFiguresTest {
         List<Path> written = RunFigures.writeAll(dir);
 
         // This fixture has no clients.csv: the four figures drawn from it are skipped; nor training
-        // columns in rounds.csv: no training figure.
+        // columns in rounds.csv: no training figure; nor energy.csv: no figure of energy by state or device.
         List<String> drawn = new ArrayList<>(RunFigures.figureNames());
         drawn.removeAll(List.of("client-outcomes", "latency-breakdown", "upload-cdf", "duty-cycle-share",
-                "training-per-round"));
+                "training-per-round", "energy-by-state", "energy-per-device", "energy-small-multiples", "battery-level"));
         List<Path> expected = new ArrayList<>();
         for (String name : drawn) {
             expected.add(dir.resolve("figures").resolve(name + ".png"));
@@ -172,7 +172,8 @@ class RunFiguresTest {
 
         // Every figure the old fixture gives, and the training figure from the new columns.
         List<String> drawn = new ArrayList<>(RunFigures.figureNames());
-        drawn.removeAll(List.of("client-outcomes", "latency-breakdown", "upload-cdf", "duty-cycle-share"));
+        drawn.removeAll(List.of("client-outcomes", "latency-breakdown", "upload-cdf", "duty-cycle-share",
+                "energy-by-state", "energy-per-device", "energy-small-multiples", "battery-level"));
         assertEquals(2 * drawn.size(), written.size());
         List<String> texts = FigureFiles.texts(FigureFiles.readSvg(dir.resolve("figures/accuracy-per-round.svg")));
         assertTrue(texts.containsAll(List.of(RunCharts.TEST_AND_TRAINING_ACCURACY_TITLE,

@@ -16,8 +16,7 @@ import org.fedwan.results.TransmissionsTable;
 /**
  * A complete results folder as the simulator writes it today, small enough to check by hand:
  * 2 rounds of 100 s, 2 devices, all tables, summary and manifest (battery capacity 20 J), the
- * training columns of rounds.csv measured in both rounds, and a compute row per client and round in
- * energy.csv (the same intervals as clients.csv). Expected values are worked out in the
+ * training columns of rounds.csv measured in both rounds, and the energy ledger in energy.csv. Expected values are worked out in the
  * comments of the tests.
  */
 final class RunFolderFixture {
@@ -52,12 +51,38 @@ final class RunFolderFixture {
             + "dev-0,190.000000,191.000000,100,1000.000,0.2,received,2,downlink,0,87\n"
             + "dev-1,190.000000,191.000000,100,1000.000,0.2,received,2,downlink,0,87\n";
 
-    /** Training energy: one compute row per client and round, over the training intervals of {@link #CLIENTS}. */
-    static final String ENERGY = "round,device,state,start_s,end_s,energy_j\n"
-            + "1,dev-0,compute,0.000000,10.000000,0.8\n"
-            + "1,dev-1,compute,0.000000,20.000000,1.6\n"
-            + "2,dev-0,compute,100.000000,110.000000,0.8\n"
-            + "2,dev-1,compute,100.000000,130.000000,2.4\n";
+    /**
+     * The energy ledger: a training row per client and round (the training intervals of
+     * {@link #CLIENTS}) and a row per round, device and radio state. Per device over the run:
+     * dev-0 TX 2.0, RX 1.0, standby 0.1, sleep 0.3, MCU training 1.6, MCU other 0.2 (5.2 J);
+     * dev-1 TX 1.5, RX 0.8, standby 0.1, sleep 0.1, MCU training 4.0, MCU other 0.1 (6.6 J). TX
+     * equals the energy of the device's uplink frames of {@link #TRANSMISSIONS}.
+     */
+    static final String ENERGY = "round,device,state,start_s,end_s,energy_j,tx_power_dbm\n"
+            + "1,dev-0,mcu_training,0.000000,10.000000,0.8,\n"
+            + "1,dev-1,mcu_training,0.000000,20.000000,1.6,\n"
+            + "1,dev-0,tx,0.000000,100.000000,1.0,14.0\n"
+            + "1,dev-0,rx,0.000000,100.000000,0.5,\n"
+            + "1,dev-0,standby,0.000000,100.000000,0.05,\n"
+            + "1,dev-0,sleep,0.000000,100.000000,0.15,\n"
+            + "1,dev-0,mcu_other,0.000000,100.000000,0.1,\n"
+            + "1,dev-1,tx,0.000000,100.000000,1.0,14.0\n"
+            + "1,dev-1,rx,0.000000,100.000000,0.4,\n"
+            + "1,dev-1,standby,0.000000,100.000000,0.05,\n"
+            + "1,dev-1,sleep,0.000000,100.000000,0.05,\n"
+            + "1,dev-1,mcu_other,0.000000,100.000000,0.05,\n"
+            + "2,dev-0,mcu_training,100.000000,110.000000,0.8,\n"
+            + "2,dev-1,mcu_training,100.000000,130.000000,2.4,\n"
+            + "2,dev-0,tx,100.000000,200.000000,1.0,14.0\n"
+            + "2,dev-0,rx,100.000000,200.000000,0.5,\n"
+            + "2,dev-0,standby,100.000000,200.000000,0.05,\n"
+            + "2,dev-0,sleep,100.000000,200.000000,0.15,\n"
+            + "2,dev-0,mcu_other,100.000000,200.000000,0.1,\n"
+            + "2,dev-1,tx,100.000000,200.000000,0.5,14.0\n"
+            + "2,dev-1,rx,100.000000,200.000000,0.4,\n"
+            + "2,dev-1,standby,100.000000,200.000000,0.05,\n"
+            + "2,dev-1,sleep,100.000000,200.000000,0.05,\n"
+            + "2,dev-1,mcu_other,100.000000,200.000000,0.05,\n";
 
     static final String CLIENTS = "round,device,compute_s,compute_end_s,upload_start_s,upload_end_s,airtime_s,"
             + "duty_cycle_wait_s,frames,update_bytes,outcome\n"
@@ -66,10 +91,11 @@ final class RunFolderFixture {
             + "2,dev-0,10.000000,110.000000,110.000000,170.000000,2.000000,30.000000,2,150,ok\n"
             + "2,dev-1,30.000000,130.000000,130.000000,150.000000,1.000000,10.000000,1,,dropped-sending\n";
 
-    static final String DEVICES = "device,data_rate,tx_j,rx_j,standby_j,sleep_j,mcu_j,total_j,tx_s,rx_s,"
-            + "duty_cycle_wait_s,fair_use_wait_s,battery_depleted_s\n"
-            + "dev-0,5,2.0,1.0,0.1,0.3,4.0,7.4,4.0,2.0,60.0,0.0,\n"
-            + "dev-1,5,1.5,0.8,0.1,0.1,3.0,5.5,3.0,2.0,50.0,0.0,\n";
+    /** The devices' totals of {@link #ENERGY}. */
+    static final String DEVICES = "device,data_rate,tx_j,rx_j,listen_j,standby_j,sleep_j,mcu_training_j,mcu_other_j,total_j,"
+            + "tx_s,rx_s,duty_cycle_wait_s,fair_use_wait_s,battery_depleted_s\n"
+            + "dev-0,5,2.0,1.0,0,0.1,0.3,1.6,0.2,5.2,4.0,2.0,60.0,0.0,\n"
+            + "dev-1,5,1.5,0.8,0,0.1,0.1,4.0,0.1,6.6,3.0,2.0,50.0,0.0,\n";
 
     static final String SUMMARY = "{\"scenario\" : \"fixture\", \"seed\" : 1, \"uplink_codec\" : \"int8\", "
             + "\"uplink_options\" : \"\", \"final_accuracy\" : 0.8, \"energy_j\" : 4.3}";
@@ -124,13 +150,18 @@ final class RunFolderFixture {
         return dir;
     }
 
-    /** A synthetic complete run of {@code rounds} rounds, {@code devices} devices, 20 uplink frames each per round. */
+    /**
+     * A synthetic complete run of {@code rounds} rounds, {@code devices} devices, 20 uplink frames
+     * each per round; its ledger has per round and device 0.5 J of training, TX 1.0 J (the frames),
+     * RX 0.01 J (the downlink frame) and 0.1 J of sleep.
+     */
     static Path writeLongRun(Path dir, int rounds, int devices) throws IOException {
         Files.createDirectories(dir);
         StringBuilder r = new StringBuilder(ROUNDS.substring(0, ROUNDS.indexOf('\n') + 1));
         StringBuilder t = new StringBuilder(TRANSMISSIONS.substring(0, TRANSMISSIONS.indexOf('\n') + 1));
         StringBuilder c = new StringBuilder(CLIENTS.substring(0, CLIENTS.indexOf('\n') + 1));
         StringBuilder d = new StringBuilder(DEVICES.substring(0, DEVICES.indexOf('\n') + 1));
+        StringBuilder e = new StringBuilder(ENERGY.substring(0, ENERGY.indexOf('\n') + 1));
         double roundS = 1000;
         double cumulativeJ = 0;
         long cumulativeBytes = 0;
@@ -150,6 +181,10 @@ final class RunFolderFixture {
                 t.append(String.format(Locale.ROOT, "dev-%d,%.6f,%.6f,255,400.000,0.01,received,%d,downlink,0,242%n",
                         i, startS + 900, startS + 900.4, k));
                 roundJ += 0.01;
+                e.append(String.format(Locale.ROOT, "%1$d,dev-%2$d,mcu_training,%3$.6f,%4$.6f,0.5,%n"
+                        + "%1$d,dev-%2$d,tx,%3$.6f,%5$.6f,1.0,14.0%n%1$d,dev-%2$d,rx,%3$.6f,%5$.6f,0.01,%n"
+                        + "%1$d,dev-%2$d,sleep,%3$.6f,%5$.6f,0.1,%n", k, i, startS, computeEnd, startS + roundS));
+                roundJ += 0.5 + 0.1;
                 c.append(String.format(Locale.ROOT, "%d,dev-%d,%.6f,%.6f,%.6f,%.6f,8.0,%.6f,20,6022,ok%n",
                         k, i, computeEnd - startS, computeEnd, computeEnd, uploadEnd, uploadEnd - computeEnd - 8));
             }
@@ -164,13 +199,14 @@ final class RunFolderFixture {
                     0.9 * loss, Math.min(1, accuracy + 0.01), 3 * Math.exp(-k / 5.0)));
         }
         for (int i = 0; i < devices; i++) {
-            d.append(String.format(Locale.ROOT, "dev-%d,5,%.3f,%.3f,0.1,0.2,%.3f,0,0,0,0,0,%n",
-                    i, rounds * 1.0, rounds * 0.5, rounds * 2.0));
+            d.append(String.format(Locale.ROOT, "dev-%d,5,%.3f,%.3f,0,0,%.3f,%.3f,0,%.3f,0,0,0,0,%n",
+                    i, rounds * 1.0, rounds * 0.01, rounds * 0.1, rounds * 0.5, rounds * 1.61));
         }
         put(dir, RoundsTable.TABLE.file(), r.toString());
         put(dir, TransmissionsTable.TABLE.file(), t.toString());
         put(dir, ClientsTable.TABLE.file(), c.toString());
         put(dir, DevicesTable.TABLE.file(), d.toString());
+        put(dir, EnergyTable.TABLE.file(), e.toString());
         put(dir, Summary.FILE, SUMMARY);
         put(dir, RunFolder.MANIFEST_FILE, String.format(Locale.ROOT, MANIFEST, 0.0));
         return dir;

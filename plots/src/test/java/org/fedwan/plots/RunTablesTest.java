@@ -46,12 +46,12 @@ class RunTablesTest {
         ResultTablesFixture.write(dir);
         assertEquals(List.of(), RunTables.read(dir).energy());
         Files.writeString(dir.resolve(EnergyTable.TABLE.file()), "round,device,state,start_s,end_s,energy_j\n"
-                + "1,dev-1,compute,0.0,2.5,0.3\n3,dev-2,psm,300.0,450.0,0.01\n");
+                + "1,dev-1,mcu_training,0.0,2.5,0.3\n3,dev-2,sleep,300.0,450.0,0.01\n");
 
         RunTables tables = RunTables.read(dir);
 
-        assertEquals(List.of(new EnergyInterval("dev-1", EnergyState.COMPUTE, 0, 2.5, 0.3),
-                new EnergyInterval("dev-2", EnergyState.PSM, 300, 450, 0.01)), tables.energy());
+        assertEquals(List.of(new EnergyInterval("dev-1", EnergyState.MCU_TRAINING, 0, 2.5, 0.3),
+                new EnergyInterval("dev-2", EnergyState.SLEEP, 300, 450, 0.01)), tables.energy());
         assertEquals(450.0, tables.runEndS());
     }
 
@@ -67,7 +67,7 @@ class RunTablesTest {
 
         ResultTablesFixture.write(dir);
         Files.writeString(dir.resolve(EnergyTable.TABLE.file()), "round,device,state,start_s,end_s,energy_j\n"
-                + "1,dev-1,standby,0.0,2.5,0.3\n");
+                + "1,dev-1,psm,0.0,2.5,0.3\n");
         var state = assertThrows(IllegalArgumentException.class, () -> RunTables.read(dir));
         assertMessageNames(state, EnergyTable.TABLE.file(), 2, "state");
     }
