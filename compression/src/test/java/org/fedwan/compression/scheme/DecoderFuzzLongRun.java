@@ -112,7 +112,7 @@ public final class DecoderFuzzLongRun {
             results.add(r);
         }
         pool.shutdown();
-        String report = report(results, runs);
+        String report = report(results, runs, seconds, trace);
         Files.writeString(out.resolve("report.md"), report, StandardCharsets.UTF_8);
         System.out.print(report);
         System.exit(results.stream().allMatch(Result::ok) ? 0 : 1);
@@ -191,9 +191,10 @@ public final class DecoderFuzzLongRun {
                 r.execPerSecond(), r.coverage(), r.findings(), r.exitCode() == 0 ? "ok" : "exit " + r.exitCode());
     }
 
-    static String report(List<Result> results, long runs) {
+    static String report(List<Result> results, long runs, long seconds, String trace) {
         StringBuilder b = new StringBuilder();
-        b.append("Decoder fuzzing, Jazzer, ").append(runs).append(" inputs per target\n\n");
+        b.append("Decoder fuzzing, Jazzer (trace ").append(trace).append("), ").append(runs).append(" inputs per target")
+                .append(seconds > 0 ? ", at most " + seconds + " s each" : "").append("\n\n");
         b.append("| target | runs | seconds | exec/s | coverage (edges) | findings | status |\n");
         b.append("|---|---:|---:|---:|---:|---:|---|\n");
         double total = 0;
