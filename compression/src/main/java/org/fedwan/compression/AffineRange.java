@@ -29,9 +29,22 @@ final class AffineRange {
         return new float[] {min, max};
     }
 
-    static void check(float scale, float zeroPoint, String codec) {
+    /**
+     * Checks a received scale and zero point: both finite, the scale not negative, and every value
+     * they decode to, {@code s q + z} in float arithmetic for q in [{@code qMin}, {@code qMax}],
+     * finite. Float multiplication and addition round monotonically, so the two ends bound all.
+     *
+     * @throws MalformedMessageException naming the fields
+     */
+    static void check(float scale, float zeroPoint, int qMin, int qMax, String codec) {
         if (!Float.isFinite(scale) || scale < 0 || !Float.isFinite(zeroPoint)) {
             throw new MalformedMessageException(codec + " layer has invalid scale " + scale + " or zero point " + zeroPoint);
+        }
+        float lowest = scale * qMin + zeroPoint;
+        float highest = scale * qMax + zeroPoint;
+        if (!Float.isFinite(lowest) || !Float.isFinite(highest)) {
+            throw new MalformedMessageException(codec + " layer's scale " + scale + " and zero point " + zeroPoint
+                    + " decode to values beyond the float range [" + lowest + ", " + highest + "]");
         }
     }
 

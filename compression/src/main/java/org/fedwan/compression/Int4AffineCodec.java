@@ -63,7 +63,7 @@ public final class Int4AffineCodec implements LayerCodec {
     public void decode(BitReader in, float[] out) {
         float scale = in.readFloat();
         float zeroPoint = in.readFloat();
-        AffineRange.check(scale, zeroPoint, NAME);
+        AffineRange.check(scale, zeroPoint, -8, 7, NAME); // two's-complement nibbles
         int n = out.length;
         int i = 0;
         if (in.isByteAligned()) {

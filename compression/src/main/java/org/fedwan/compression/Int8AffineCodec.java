@@ -59,7 +59,7 @@ public final class Int8AffineCodec implements LayerCodec {
     public void decode(BitReader in, float[] out) {
         float scale = in.readFloat();
         float zeroPoint = in.readFloat();
-        AffineRange.check(scale, zeroPoint, NAME);
+        AffineRange.check(scale, zeroPoint, Byte.MIN_VALUE, Byte.MAX_VALUE, NAME);
         if (in.isByteAligned()) {
             byte[] b = in.array();
             int o = in.consumeAlignedBytes(out.length);

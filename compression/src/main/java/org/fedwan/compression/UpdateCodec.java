@@ -61,10 +61,14 @@ public final class UpdateCodec {
      * Decodes a message; rejects a message whose length is not the one the layout implies, and
      * with an integrity check one whose CRC-32 fails.
      *
-     * @throws MalformedMessageException if the length is wrong or the check fails
+     * @throws MalformedMessageException if the message is null, its length is wrong or the check fails
      */
     public float[][] decode(ModelLayout layout, byte[] message) {
         long expected = bits(layout).totalBytes();
+        if (message == null) {
+            throw new MalformedMessageException(codec.name() + " message for " + layout.layerCount() + " layers must be "
+                    + expected + " bytes, got none (null)");
+        }
         if (message.length != expected) {
             throw new MalformedMessageException(codec.name() + " message for " + layout.layerCount() + " layers must be "
                     + expected + " bytes, got " + message.length);

@@ -59,7 +59,12 @@ final class Laq {
         encode(f, 0, prev, bits, out);
     }
 
-    /** Decodes into {@code next} from {@code prev} (both of the component's length). */
+    /**
+     * Decodes into {@code next} from {@code prev} (both of the component's length).
+     *
+     * @throws MalformedMessageException if the radius is not finite and non-negative, or a value
+     *                                   would overflow the float range
+     */
     static void decode(BitReader in, float[] prev, float[] next, int bits) {
         float radius = in.readFloat();
         if (!Float.isFinite(radius) || radius < 0) {
@@ -69,6 +74,10 @@ final class Laq {
         for (int i = 0; i < prev.length; i++) {
             int q = in.readBits(bits);
             next[i] = radius == 0 ? prev[i] : reconstruct(prev[i], q, radius, top);
+            if (!Float.isFinite(next[i])) {
+                throw new MalformedMessageException("LAQ element " + i + ": previous value " + prev[i] + " plus innovation (radius "
+                        + radius + ", level " + q + ") is beyond the float range");
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import org.fedwan.compression.BitReader;
 import org.fedwan.compression.BitWriter;
 import org.fedwan.compression.CodecOptions;
 import org.fedwan.compression.LayerSpec;
+import org.fedwan.compression.MalformedMessageException;
 import org.fedwan.compression.ModelLayout;
 import org.fedwan.compression.SideKind;
 import org.fedwan.compression.TensorSpec;
@@ -314,6 +315,10 @@ final class QrrScheme extends SchemeAbstract {
                         double[] x = rebuild(s, next[l][t]);
                         for (int i = 0; i < x.length; i++) {
                             values[l][offset + i] = (float) x[i];
+                            if (!Float.isFinite(values[l][offset + i])) {
+                                throw new MalformedMessageException(NAME + " layer " + l + " tensor " + t + " element " + i
+                                        + " rebuilds to " + x[i] + ", beyond the float range");
+                            }
                         }
                         offset += x.length;
                     }
