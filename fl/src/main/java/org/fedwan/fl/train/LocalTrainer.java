@@ -23,6 +23,7 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -434,7 +435,7 @@ public final class LocalTrainer implements AutoCloseable {
             }
             INDArray direction = g;
             if (momentum != null) {
-                momentum[i].muli(s.momentum());
+                scale(momentum[i], s.momentum());
                 blas.axpy(n, 1.0, g, momentum[i]);
                 direction = momentum[i];
             }
@@ -446,10 +447,24 @@ public final class LocalTrainer implements AutoCloseable {
             double bessel = values > 1 ? (double) values / (values - 1) : 1.0;
             INDArray runningMean = graph.getVariable(st.runningMean()).getArr();
             INDArray runningVar = graph.getVariable(st.runningVar()).getArr();
-            runningMean.muli(1 - m);
+            scale(runningMean, 1 - m);
             blas.axpy(runningMean.length(), m, outputs.get(st.batchMean()), runningMean);
-            runningVar.muli(1 - m);
+            scale(runningVar, 1 - m);
             blas.axpy(runningVar.length(), m * bessel, outputs.get(st.batchVar()), runningVar);
+        }
+    }
+
+    /**
+     * {@code x.muli(factor)}, the same op ({@code ScalarMultiplication} of {@code x} by
+     * {@code factor} into {@code x}), with its scalar operand closed afterwards: {@code muli}
+     * leaves a 4-byte native array per call to the garbage collector.
+     */
+    private static void scale(INDArray x, double factor) {
+        ScalarMultiplication op = new ScalarMultiplication(x, null, x, factor);
+        try {
+            Nd4j.getExecutioner().exec(op);
+        } finally {
+            NativeArrays.close(op.scalar());
         }
     }
 
