@@ -3,6 +3,7 @@ package org.fedwan.fl.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -19,6 +20,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *     sic, ND4J 1.0.0-M2.1: {@code sd::memory::MemoryCounter}, raised by every data buffer
  *     allocation and lowered when the buffer is freed, whether by {@code close()} or by the
  *     garbage collector's deallocator thread).</li>
+ * <li><b>JavaCPP bytes</b>: memory allocated through JavaCPP pointers that JavaCPP counts
+ *     ({@code Pointer.totalBytes()}), the figure its {@code maxbytes} limit applies to. ND4J
+ *     1.0.0-M2.1 allocates its arrays in libnd4j, outside this count.</li>
  * <li><b>Java heap</b> in use ({@code Runtime.totalMemory() - Runtime.freeMemory()}) and committed
  *     ({@code Runtime.totalMemory()}: the part of the heap the JVM has taken from the system), bytes.</li>
  * </ul>
@@ -26,11 +30,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param residentBytes     resident set size, bytes (-1: unknown)
  * @param peakResidentBytes peak resident set size since the process started, bytes (-1: unknown)
  * @param nd4jNativeBytes   bytes of live ND4J arrays in native memory
+ * @param javacppBytes      bytes JavaCPP counts as allocated through its pointers
  * @param heapUsedBytes      Java heap in use, bytes
  * @param heapCommittedBytes Java heap committed, bytes
  */
-public record MemoryProbe(long residentBytes, long peakResidentBytes, long nd4jNativeBytes, long heapUsedBytes,
-        long heapCommittedBytes) {
+public record MemoryProbe(long residentBytes, long peakResidentBytes, long nd4jNativeBytes, long javacppBytes,
+        long heapUsedBytes, long heapCommittedBytes) {
 
     private static final Path STATUS = Path.of("/proc/self/status");
     /** proc(5) gives VmRSS and VmHWM in kB of 1024 bytes. */
@@ -56,7 +61,7 @@ public record MemoryProbe(long residentBytes, long peakResidentBytes, long nd4jN
         }
         Runtime r = Runtime.getRuntime();
         long committed = r.totalMemory();
-        return new MemoryProbe(rss, hwm, liveNd4jBytes(), committed - r.freeMemory(), committed);
+        return new MemoryProbe(rss, hwm, liveNd4jBytes(), Pointer.totalBytes(), committed - r.freeMemory(), committed);
     }
 
     /** Bytes of live ND4J arrays in native memory (libnd4j's counter for the CPU). */

@@ -12,7 +12,7 @@ import org.fedwan.results.RunListener;
 /**
  * Memory of a long run, round by round ({@code ./fedwan bench memory}): attached to a run as a
  * listener, it reads the process's memory ({@link MemoryProbe}: resident set, its peak, ND4J's
- * native bytes, Java heap in use and committed) at the end of every round and prints one line per round, then
+ * native bytes, JavaCPP's bytes, Java heap in use and committed) at the end of every round and prints one line per round, then
  * a summary with the least-squares slope of each figure from round {@value #SLOPE_FROM_ROUND} to
  * the last round, in MB per 100 rounds. A run whose memory is bounded has slopes near 0; the
  * first rounds are left out because the JVM, the JIT and ND4J's caches settle in them.
@@ -42,7 +42,7 @@ public final class MemoryBenchmark implements RunListener {
 
     /** Prints the column header; call before the run. */
     public void printHeader() {
-        out.println("round   rss_MB  peak_rss_MB  nd4j_native_MB  heap_used_MB  heap_committed_MB");
+        out.println("round   rss_MB  peak_rss_MB  nd4j_native_MB  javacpp_MB  heap_used_MB  heap_committed_MB");
     }
 
     @Override
@@ -50,8 +50,9 @@ public final class MemoryBenchmark implements RunListener {
         Sample s = new Sample(round.round(), MemoryProbe.now());
         samples.add(s);
         MemoryProbe m = s.memory();
-        out.printf(Locale.ROOT, "%5d %8.1f %12.1f %15.1f %13.1f %18.1f%n", s.round(), mb(m.residentBytes()),
-                mb(m.peakResidentBytes()), mb(m.nd4jNativeBytes()), mb(m.heapUsedBytes()), mb(m.heapCommittedBytes()));
+        out.printf(Locale.ROOT, "%5d %8.1f %12.1f %15.1f %11.1f %13.1f %18.1f%n", s.round(), mb(m.residentBytes()),
+                mb(m.peakResidentBytes()), mb(m.nd4jNativeBytes()), mb(m.javacppBytes()), mb(m.heapUsedBytes()),
+                mb(m.heapCommittedBytes()));
     }
 
     /** The samples so far, in round order. */
@@ -76,6 +77,7 @@ public final class MemoryBenchmark implements RunListener {
         out.printf(Locale.ROOT, "from round %d to round %d (least-squares slope, MB per 100 rounds):%n", first.round(), last.round());
         summaryLine("RSS", first, last, MemoryProbe::residentBytes);
         summaryLine("ND4J native", first, last, MemoryProbe::nd4jNativeBytes);
+        summaryLine("JavaCPP", first, last, MemoryProbe::javacppBytes);
         summaryLine("Java heap used", first, last, MemoryProbe::heapUsedBytes);
         summaryLine("heap committed", first, last, MemoryProbe::heapCommittedBytes);
     }

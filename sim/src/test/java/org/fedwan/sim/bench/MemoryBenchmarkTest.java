@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MemoryBenchmarkTest {
 
     private static MemoryBenchmark.Sample sample(int round, long rss) {
-        return new MemoryBenchmark.Sample(round, new MemoryProbe(rss, rss, 0, 0, 0));
+        return new MemoryBenchmark.Sample(round, new MemoryProbe(rss, rss, 0, 0, 0, 0));
     }
 
     @Test
