@@ -17,10 +17,13 @@ import org.fedwan.fl.model.DropoutMask;
 import org.fedwan.fl.model.InputAdaptation;
 import org.fedwan.fl.model.ModelDefinition;
 import org.fedwan.fl.model.Weights;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -34,14 +37,25 @@ import org.nd4j.linalg.factory.Nd4j;
  * ({@code calculateGradients}) and applies {@code torch.optim.SGD}'s update in place with BLAS
  * {@code axpy}; see {@link TrainingSettings}. Images are fitted to the model's input shape by
  * {@link InputAdaptation} and scaled to [0, 1].
+ *
+ * <p>Native memory is released when it is no longer needed, not by the garbage collector: the
+ * batch's feeds, the gradients, temporaries and every array SameDiff allocates during a call are
+ * closed as soon as the call's results are read ({@link CallScopedMemory}), so a trainer's native
+ * memory after a job is what it was before it. {@link #close()} releases the graph itself.
  */
-public final class LocalTrainer {
+public final class LocalTrainer implements AutoCloseable {
 
     private static final Object QUIET_LOCK = new Object();
+    /** The name under which SameDiff keeps a graph's gradient function ({@code SameDiff.createGradFunction}). */
+    private static final String GRADIENT_FUNCTION = "grad";
 
     private final ModelDefinition model;
     private final ModelLayout layout;
     private final SameDiff graph;
+    /** SameDiff's gradient graph of {@link #graph} ({@code calculateGradients} runs it). */
+    private final SameDiff gradientGraph;
+    /** Allocates the arrays of every SameDiff call and closes them when the call's results are read. */
+    private final CallScopedMemory memory = new CallScopedMemory();
     private final List<String> trainable;
     private final INDArray[] trainableArrays;
     private final List<BatchNormStatistics> statistics;
@@ -84,6 +98,7 @@ public final class LocalTrainer {
                 System.setOut(out);
             }
         }
+        this.gradientGraph = graph.getFunction(GRADIENT_FUNCTION);
     }
 
     /** As {@link #LocalTrainer(ModelDefinition)}; the learning rate now comes with each call's settings. */
@@ -93,6 +108,22 @@ public final class LocalTrainer {
 
     public ModelDefinition model() {
         return model;
+    }
+
+    /**
+     * Releases the trainer's native memory at once: the arrays of its last SameDiff call, its
+     * sessions and the graph's variables (weights, buffers). The trainer cannot be used afterwards.
+     */
+    @Override
+    public void close() {
+        memory.closeAll();
+        graph.getSessions().clear();
+        gradientGraph.getSessions().clear();
+        for (SDVariable v : graph.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE || v.getVariableType() == VariableType.CONSTANT) {
+                NativeArrays.close(v.getArr());
+            }
+        }
     }
 
     /**
@@ -155,30 +186,41 @@ public final class LocalTrainer {
             throw new IllegalArgumentException("proximal mu must be a finite number >= 0, got " + proximalMu);
         }
         load(weights, buffers);
-        INDArray[] anchor = proximalMu > 0 ? anchor() : null;
-        INDArray[] momentum = settings.momentum() > 0 ? momentumArrays(state) : null;
-        boolean noSingletons = !statistics.isEmpty();
-        if (indices.length == 0 || (noSingletons && indices.length == 1)) {
-            return new TrainResult(read(), readBuffers(), settings.momentum() > 0 ? state : OptimizerState.NONE, 0);
-        }
-        int[] order = indices.clone();
-        SplittableRandom shuffle = new SplittableRandom(seed);
-        SplittableRandom dropout = new SplittableRandom(seed).split();
-        long steps = 0;
-        long passes = settings.countsSteps() ? Long.MAX_VALUE : settings.localEpochs();
-        for (long pass = 0; pass < passes && (!settings.countsSteps() || steps < settings.localSteps()); pass++) {
-            Partitions.shuffle(order, shuffle);
-            int pos = 0;
-            while (pos < order.length && (!settings.countsSteps() || steps < settings.localSteps())) {
-                int end = batchEnd(pos, order.length, settings.batchSize(), noSingletons);
-                step(feeds(data, order, pos, end, dropout), end - pos, settings, momentum, projection, steps, anchor,
-                        proximalMu);
-                steps++;
-                pos = end;
+        INDArray[] anchor = null;
+        INDArray[] momentum = null;
+        try {
+            anchor = proximalMu > 0 ? anchor() : null;
+            momentum = settings.momentum() > 0 ? momentumArrays(state) : null;
+            boolean noSingletons = !statistics.isEmpty();
+            if (indices.length == 0 || (noSingletons && indices.length == 1)) {
+                return new TrainResult(read(), readBuffers(), settings.momentum() > 0 ? state : OptimizerState.NONE, 0);
             }
+            int[] order = indices.clone();
+            SplittableRandom shuffle = new SplittableRandom(seed);
+            SplittableRandom dropout = new SplittableRandom(seed).split();
+            long steps = 0;
+            long passes = settings.countsSteps() ? Long.MAX_VALUE : settings.localEpochs();
+            for (long pass = 0; pass < passes && (!settings.countsSteps() || steps < settings.localSteps()); pass++) {
+                Partitions.shuffle(order, shuffle);
+                int pos = 0;
+                while (pos < order.length && (!settings.countsSteps() || steps < settings.localSteps())) {
+                    int end = batchEnd(pos, order.length, settings.batchSize(), noSingletons);
+                    Map<String, INDArray> feeds = feeds(data, order, pos, end, dropout);
+                    try {
+                        step(feeds, end - pos, settings, momentum, projection, steps, anchor, proximalMu);
+                    } finally {
+                        NativeArrays.close(feeds);
+                    }
+                    steps++;
+                    pos = end;
+                }
+            }
+            OptimizerState after = momentum == null ? OptimizerState.NONE : OptimizerState.ofMomentum(momentumValues(momentum));
+            return new TrainResult(read(), readBuffers(), after, steps);
+        } finally {
+            NativeArrays.close(anchor);
+            NativeArrays.close(momentum);
         }
-        OptimizerState after = momentum == null ? OptimizerState.NONE : OptimizerState.ofMomentum(momentumValues(momentum));
-        return new TrainResult(read(), readBuffers(), after, steps);
     }
 
     /** End of the batch starting at {@code pos}; with {@code noSingletons}, a one-sample remainder joins this batch. */
@@ -214,12 +256,11 @@ public final class LocalTrainer {
             int[] order = indices.clone();
             Partitions.shuffle(order, new SplittableRandom(seed));
             int n = batchEnd(0, order.length, batchSize, !statistics.isEmpty());
-            accumulate(acc, graph.calculateGradients(feeds(data, order, 0, n, dropout), trainable), 1.0);
+            accumulateBatch(acc, feeds(data, order, 0, n, dropout), 1.0);
         } else {
             for (int start = 0; start < indices.length; ) {
                 int end = batchEnd(start, indices.length, batchSize, !statistics.isEmpty());
-                Map<String, INDArray> g = graph.calculateGradients(feeds(data, indices, start, end, dropout), trainable);
-                accumulate(acc, g, (double) (end - start) / indices.length);
+                accumulateBatch(acc, feeds(data, indices, start, end, dropout), (double) (end - start) / indices.length);
                 start = end;
             }
         }
@@ -245,9 +286,25 @@ public final class LocalTrainer {
         return out;
     }
 
+    /** Adds {@code weight} times the gradient on the batch {@code feeds} to {@code acc}; closes the feeds and the gradients. */
+    private void accumulateBatch(double[][] acc, Map<String, INDArray> feeds, double weight) {
+        try {
+            bindMemory();
+            Map<String, INDArray> grads = graph.calculateGradients(feeds, trainable);
+            try {
+                accumulate(acc, grads, weight);
+            } finally {
+                NativeArrays.close(grads);
+                memory.closeAll();
+            }
+        } finally {
+            NativeArrays.close(feeds);
+        }
+    }
+
     private void accumulate(double[][] acc, Map<String, INDArray> grads, double weight) {
         for (int i = 0; i < acc.length; i++) {
-            float[] g = grads.get(trainable.get(i)).dup('c').data().asFloat();
+            float[] g = NativeArrays.floats(grads.get(trainable.get(i)));
             if (acc[i] == null) {
                 acc[i] = new double[g.length];
             }
@@ -277,9 +334,7 @@ public final class LocalTrainer {
         int k = model.numClasses();
         for (int start = 0; start < order.length; start += batchSize) {
             int end = Math.min(order.length, start + batchSize);
-            INDArray features = features(data, order, start, end);
-            INDArray p = graph.output(Map.of(ModelDefinition.INPUT, features), ModelDefinition.OUTPUT).get(ModelDefinition.OUTPUT);
-            float[] probs = p.dup('c').data().asFloat();
+            float[] probs = probabilities(features(data, order, start, end));
             long correct = 0;
             double loss = 0;
             for (int i = 0; i < end - start; i++) {
@@ -300,6 +355,28 @@ public final class LocalTrainer {
         return total;
     }
 
+    /** The model's output probabilities for {@code features}, read into Java; closes the features and the output. */
+    private float[] probabilities(INDArray features) {
+        try {
+            bindMemory();
+            INDArray p = graph.output(Map.of(ModelDefinition.INPUT, features), ModelDefinition.OUTPUT).get(ModelDefinition.OUTPUT);
+            try {
+                return NativeArrays.floats(p);
+            } finally {
+                NativeArrays.close(p);
+                memory.closeAll();
+            }
+        } finally {
+            NativeArrays.close(features);
+        }
+    }
+
+    /** Makes {@link #memory} the memory manager of both graphs' sessions for the calling thread. */
+    private void bindMemory() {
+        memory.bind(graph);
+        memory.bind(gradientGraph);
+    }
+
     /** Copies of the trainable tensors as loaded: FedProx's {@code w0}. */
     private INDArray[] anchor() {
         INDArray[] a = new INDArray[trainableArrays.length];
@@ -318,6 +395,7 @@ public final class LocalTrainer {
         }
         Map<String, INDArray> grads;
         Map<String, INDArray> outputs = Map.of();
+        bindMemory();
         if (statistics.isEmpty()) {
             grads = graph.calculateGradients(feeds, trainable);
         } else {
@@ -325,10 +403,22 @@ public final class LocalTrainer {
             grads = og.getGradients();
             outputs = og.getOutputs();
         }
-        if (fullPrecision != null) {
-            // straight-through: the gradient at the projected weights updates the full-precision ones
-            loadWeights(fullPrecision);
+        try {
+            if (fullPrecision != null) {
+                // straight-through: the gradient at the projected weights updates the full-precision ones
+                loadWeights(fullPrecision);
+            }
+            update(grads, outputs, batch, s, momentum, anchor, proximalMu);
+        } finally {
+            NativeArrays.close(grads);
+            NativeArrays.close(outputs);
+            memory.closeAll();
         }
+    }
+
+    /** SGD update of the trainable tensors from {@code grads}, then the running statistics from the batch's {@code outputs}. */
+    private void update(Map<String, INDArray> grads, Map<String, INDArray> outputs, int batch, TrainingSettings s,
+            INDArray[] momentum, INDArray[] anchor, double proximalMu) {
         Level1 blas = Nd4j.getBlasWrapper().level1();
         for (int i = 0; i < trainableArrays.length; i++) {
             INDArray w = trainableArrays[i];
@@ -336,14 +426,16 @@ public final class LocalTrainer {
             long n = w.length();
             if (anchor != null) {
                 // gradient of mu/2 ||w - w0||^2
-                blas.axpy(n, proximalMu, w.sub(anchor[i]), g);
+                INDArray difference = w.sub(anchor[i]);
+                blas.axpy(n, proximalMu, difference, g);
+                NativeArrays.close(difference);
             }
             if (s.weightDecay() > 0) {
                 blas.axpy(n, s.weightDecay(), w, g);
             }
             INDArray direction = g;
             if (momentum != null) {
-                momentum[i].muli(s.momentum());
+                scale(momentum[i], s.momentum());
                 blas.axpy(n, 1.0, g, momentum[i]);
                 direction = momentum[i];
             }
@@ -355,10 +447,24 @@ public final class LocalTrainer {
             double bessel = values > 1 ? (double) values / (values - 1) : 1.0;
             INDArray runningMean = graph.getVariable(st.runningMean()).getArr();
             INDArray runningVar = graph.getVariable(st.runningVar()).getArr();
-            runningMean.muli(1 - m);
+            scale(runningMean, 1 - m);
             blas.axpy(runningMean.length(), m, outputs.get(st.batchMean()), runningMean);
-            runningVar.muli(1 - m);
+            scale(runningVar, 1 - m);
             blas.axpy(runningVar.length(), m * bessel, outputs.get(st.batchVar()), runningVar);
+        }
+    }
+
+    /**
+     * {@code x.muli(factor)}, the same op ({@code ScalarMultiplication} of {@code x} by
+     * {@code factor} into {@code x}), with its scalar operand closed afterwards: {@code muli}
+     * leaves a 4-byte native array per call to the garbage collector.
+     */
+    private static void scale(INDArray x, double factor) {
+        ScalarMultiplication op = new ScalarMultiplication(x, null, x, factor);
+        try {
+            Nd4j.getExecutioner().exec(op);
+        } finally {
+            NativeArrays.close(op.scalar());
         }
     }
 
@@ -389,7 +495,7 @@ public final class LocalTrainer {
         Map<String, int[]> where = tensorPositions();
         for (int i = 0; i < momentum.length; i++) {
             int[] p = where.get(trainable.get(i));
-            float[] v = momentum[i].dup('c').data().asFloat();
+            float[] v = NativeArrays.floats(momentum[i]);
             System.arraycopy(v, 0, out[p[0]], p[1], v.length);
         }
         return out;
@@ -467,7 +573,7 @@ public final class LocalTrainer {
         }
         int bufferOffset = 0;
         for (TensorSpec t : model.buffers()) {
-            graph.getVariable(t.name()).getArr().assign(Weights.array(b, bufferOffset, t.shape()));
+            assign(graph.getVariable(t.name()).getArr(), Weights.array(b, bufferOffset, t.shape()));
             bufferOffset += t.elementCount();
         }
         loadWeights(weights);
@@ -479,9 +585,18 @@ public final class LocalTrainer {
             LayerSpec layer = layout.layers().get(l);
             int offset = 0;
             for (TensorSpec t : layer.tensors()) {
-                graph.getVariable(t.name()).getArr().assign(Weights.array(weights[l], offset, t.shape()));
+                assign(graph.getVariable(t.name()).getArr(), Weights.array(weights[l], offset, t.shape()));
                 offset += t.elementCount();
             }
+        }
+    }
+
+    /** Copies {@code values} into {@code target} and closes {@code values}. */
+    private static void assign(INDArray target, INDArray values) {
+        try {
+            target.assign(values);
+        } finally {
+            NativeArrays.close(values);
         }
     }
 
@@ -489,7 +604,7 @@ public final class LocalTrainer {
         float[] out = new float[initialBuffers.length];
         int offset = 0;
         for (TensorSpec t : model.buffers()) {
-            float[] v = graph.getVariable(t.name()).getArr().dup('c').data().asFloat();
+            float[] v = NativeArrays.floats(graph.getVariable(t.name()).getArr());
             System.arraycopy(v, 0, out, offset, v.length);
             offset += v.length;
         }
@@ -503,7 +618,7 @@ public final class LocalTrainer {
             out[l] = new float[layer.parameterCount()];
             int offset = 0;
             for (TensorSpec t : layer.tensors()) {
-                float[] v = graph.getVariable(t.name()).getArr().dup('c').data().asFloat();
+                float[] v = NativeArrays.floats(graph.getVariable(t.name()).getArr());
                 System.arraycopy(v, 0, out[l], offset, v.length);
                 offset += v.length;
             }

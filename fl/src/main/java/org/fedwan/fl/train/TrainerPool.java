@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.fedwan.fl.data.ImageDataset;
 import org.fedwan.fl.model.ModelDefinition;
 
@@ -15,16 +16,29 @@ import org.fedwan.fl.model.ModelDefinition;
  * Trains many clients in parallel, one {@link LocalTrainer} per worker thread, and returns the
  * results in job order. Every job is computed from its own inputs only, so results are identical
  * whatever the number of threads.
+ *
+ * <p>Each worker thread keeps the trainer it first takes: SameDiff keeps one session (op contexts,
+ * the arrays of the last call) per graph and per calling thread, so a trainer passed between
+ * threads would hold a session for each of them. {@link #close()} releases the trainers' native
+ * memory.
  */
 public final class TrainerPool implements AutoCloseable {
 
     /** Evaluation works in fixed chunks so that loss sums add up in the same order for any thread count. */
     static final int EVALUATION_CHUNK = 1000;
+    /** How long {@link #close()} waits for running jobs to stop, in seconds. */
+    static final long CLOSE_WAIT_S = 60;
 
     private final ModelDefinition model;
     private final TrainingSettings settings;
     private final ExecutorService executor;
+    /** Trainers not yet taken by a worker thread. */
     private final BlockingQueue<LocalTrainer> trainers;
+    /** Every trainer built, for {@link #close()}. */
+    private final List<LocalTrainer> all = new ArrayList<>();
+    private final int threads;
+    /** The trainer of the calling worker thread. */
+    private final ThreadLocal<LocalTrainer> own = ThreadLocal.withInitial(this::claim);
 
     /**
      * One client's job: start from {@code weights} and {@code buffers} (batch-norm running
@@ -89,9 +103,12 @@ public final class TrainerPool implements AutoCloseable {
         }
         this.model = model;
         this.settings = settings;
+        this.threads = threads;
         this.trainers = new ArrayBlockingQueue<>(threads);
         for (int i = 0; i < threads; i++) {
-            trainers.add(new LocalTrainer(model));
+            LocalTrainer t = new LocalTrainer(model);
+            trainers.add(t);
+            all.add(t);
         }
         this.executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "fedwan-trainer");
@@ -109,7 +126,22 @@ public final class TrainerPool implements AutoCloseable {
     }
 
     public int threads() {
-        return trainers.remainingCapacity() + trainers.size();
+        return threads;
+    }
+
+    /**
+     * A trainer for a worker thread that has none: one of those built in the constructor, or a
+     * new one if a worker thread was replaced (the executor replaces a thread only if it dies).
+     */
+    private LocalTrainer claim() {
+        LocalTrainer t = trainers.poll();
+        if (t == null) {
+            t = new LocalTrainer(model);
+            synchronized (all) {
+                all.add(t);
+            }
+        }
+        return t;
     }
 
     /** Trains every job; result {@code i} belongs to job {@code i} (weights only). */
@@ -171,14 +203,7 @@ public final class TrainerPool implements AutoCloseable {
     private <J, R> List<R> runAll(List<J> jobs, Task<J, R> task) {
         List<Future<R>> futures = new ArrayList<>(jobs.size());
         for (J job : jobs) {
-            futures.add(executor.submit(() -> {
-                LocalTrainer t = trainers.take();
-                try {
-                    return task.run(t, job);
-                } finally {
-                    trainers.add(t);
-                }
-            }));
+            futures.add(executor.submit(() -> task.run(own.get(), job)));
         }
         List<R> results = new ArrayList<>(jobs.size());
         for (Future<R> f : futures) {
@@ -198,9 +223,27 @@ public final class TrainerPool implements AutoCloseable {
         return results;
     }
 
+    /**
+     * Stops the worker threads and, once they have stopped, closes the trainers (their graphs'
+     * native memory is released at once rather than by the garbage collector). If a thread is
+     * still busy after {@value #CLOSE_WAIT_S} s the trainers are left to the garbage collector.
+     */
     @Override
     public void close() {
         executor.shutdownNow();
+        boolean stopped;
+        try {
+            stopped = executor.awaitTermination(CLOSE_WAIT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = false;
+        }
+        if (stopped) {
+            synchronized (all) {
+                all.forEach(LocalTrainer::close);
+                all.clear();
+            }
+        }
     }
 
 }

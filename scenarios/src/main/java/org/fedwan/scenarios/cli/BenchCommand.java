@@ -1,27 +1,141 @@
 package org.fedwan.scenarios.cli;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.fedwan.fl.bench.StepTimeBenchmark;
+import org.fedwan.scenarios.ScenarioException;
+import org.fedwan.scenarios.ScenarioLoader;
+import org.fedwan.scenarios.YamlTree;
+import org.fedwan.scenarios.run.DataSets;
+import org.fedwan.scenarios.run.Execution;
+import org.fedwan.scenarios.run.RunResult;
 import org.fedwan.sim.bench.KernelBenchmark;
+import org.fedwan.sim.bench.LorawanNetworkBenchmark;
+import org.fedwan.sim.bench.MemoryBenchmark;
+import org.fedwan.sim.config.RunConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code fedwan bench kernel}: benchmarks that print figures (never timed unit tests). */
+/** {@code fedwan bench NAME}: benchmarks that print figures (never timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a benchmark and print its figures. Benchmarks: kernel (event kernel vs a bare PriorityQueue loop),",
-            "lorawan-net (1,000 and 10,000 devices x 1 day), step-time (training step vs PyTorch on the CPU)."})
+            "lorawan-net (1,000 and 10,000 devices x 1 day), step-time (training step vs PyTorch on the CPU),",
+            "memory (resident and ND4J native memory after every round of a long run; by default the quickstart",
+            "with " + BenchCommand.MEMORY_ROUNDS + " rounds on " + BenchCommand.MEMORY_TRAIN_SAMPLES + " training and "
+                    + BenchCommand.MEMORY_TEST_SAMPLES + " test samples)."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "benchmark: kernel, lorawan-net, step-time")
+    /** Rounds of the default memory benchmark: long enough to tell a flat run from a slow leak. */
+    static final int MEMORY_ROUNDS = 200;
+    /** Training samples of the default memory benchmark (the quickstart's 10 clients get 200 each): a short round. */
+    static final int MEMORY_TRAIN_SAMPLES = 2000;
+    /** Test samples of the default memory benchmark. */
+    static final int MEMORY_TEST_SAMPLES = 500;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "benchmark: kernel, lorawan-net, step-time, memory")
     String name;
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "memory: the scenario to run (default: scenarios/quickstart.yaml cut to "
+                    + MEMORY_TRAIN_SAMPLES + " training and " + MEMORY_TEST_SAMPLES + " test samples)")
+    Path scenario;
+
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "memory: rounds (default: " + MEMORY_ROUNDS + " for the quickstart, the file's for --scenario)")
+    Integer rounds;
+
+    @Option(names = "--train-samples", paramLabel = "N", description = "memory: training samples, overrides the scenario's")
+    Integer trainSamples;
+
+    @Option(names = "--test-samples", paramLabel = "N", description = "memory: test samples, overrides the scenario's")
+    Integer testSamples;
+
+    @Option(names = "--threads", paramLabel = "N", description = "memory: trainer threads (default: number of cores)")
+    Integer threads;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (!name.equals("memory") && (scenario != null || rounds != null || trainSamples != null || testSamples != null
+                || threads != null)) {
+            throw new IllegalArgumentException("--scenario, --rounds, --train-samples, --test-samples and --threads are options "
+                    + "of the memory benchmark only");
+        }
         switch (name) {
             case "kernel" -> KernelBenchmark.main(new String[0]);
-            case "lorawan-net" -> org.fedwan.sim.bench.LorawanNetworkBenchmark.main(new String[0]);
-            case "step-time" -> org.fedwan.fl.bench.StepTimeBenchmark.main(new String[0]);
-            default -> throw new IllegalArgumentException("unknown benchmark '" + name + "'; allowed: kernel, lorawan-net, step-time");
+            case "lorawan-net" -> LorawanNetworkBenchmark.main(new String[0]);
+            case "step-time" -> StepTimeBenchmark.main(new String[0]);
+            case "memory" -> {
+                return memory();
+            }
+            default -> throw new IllegalArgumentException("unknown benchmark '" + name
+                    + "'; allowed: kernel, lorawan-net, step-time, memory");
         }
         return 0;
+    }
+
+    /** Runs the scenario with a {@link MemoryBenchmark} listening; tables stay in memory and are dropped. */
+    private int memory() throws Exception {
+        Path file = scenario != null ? scenario : FedwanCli.home().resolve("scenarios").resolve("quickstart.yaml");
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        if (scenario == null) {
+            overrides.put("rounds", MEMORY_ROUNDS);
+            overrides.put("train_samples", MEMORY_TRAIN_SAMPLES);
+            overrides.put("test_samples", MEMORY_TEST_SAMPLES);
+        }
+        if (rounds != null) {
+            overrides.put("rounds", rounds);
+        }
+        if (trainSamples != null) {
+            overrides.put("train_samples", trainSamples);
+        }
+        if (testSamples != null) {
+            overrides.put("test_samples", testSamples);
+        }
+        RunConfig config;
+        try {
+            Map<String, YamlTree.Node> settings = new LinkedHashMap<>(ScenarioLoader.resolve(file));
+            for (Map.Entry<String, Object> e : overrides.entrySet()) {
+                YamlTree.Node root = YamlTree.parse(e.getKey() + ": " + e.getValue(), "bench memory option");
+                settings.put(e.getKey(), root.fields().get(e.getKey()));
+            }
+            config = ScenarioLoader.build(settings, ScenarioLoader.baseName(file), FedwanCli.home().resolve("data"));
+        } catch (ScenarioException e) {
+            for (String p : e.problems()) {
+                spec.commandLine().getErr().println(p);
+            }
+            return 2;
+        }
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + n);
+        }
+        System.out.printf(Locale.ROOT, "fedwan bench memory: %s, %d rounds, %s training and %s test samples, %d trainer threads, "
+                + "max heap %d MB%n", config.name(), config.rounds(), samples(config.trainSamples()), samples(config.testSamples()),
+                n, Runtime.getRuntime().maxMemory() >> 20);
+        MemoryBenchmark bench = new MemoryBenchmark(System.out);
+        bench.printHeader();
+        long t0 = System.nanoTime();
+        long tableChars;
+        try (DataSets.Cache data = new DataSets.Cache()) {
+            RunResult result = Execution.execute(config, data, n, bench);
+            tableChars = result.tables().values().stream().mapToLong(String::length).sum();
+        }
+        bench.printSummary();
+        System.out.printf(Locale.ROOT, "the run's tables, kept in memory by the benchmark (a run writes them to files): %.1f MB of text%n",
+                tableChars / (1024.0 * 1024.0));
+        System.out.printf(Locale.ROOT, "wall time %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+
+    private static String samples(int n) {
+        return n == 0 ? "all" : String.valueOf(n);
     }
 }
