@@ -200,6 +200,8 @@ public final class LorawanNetwork {
                 case FIXED -> settings.fixedDataRate();
                 case LINK_BUDGET -> DataRateAssignment.fastestClosing(region, channelDataRates, bestRxDbm,
                         settings.gatewaySensitivity(), settings.sfMarginDb());
+                case DEVICE_TABLE -> DataRateAssignment.fastestClosing(region, channelDataRates, bestRxDbm,
+                        settings.deviceSensitivity(), settings.sfMarginDb());
                 case ADR -> channelDataRates.get(0);
             };
             devices[i] = new LorawanDevice(this, i, p, dr);

@@ -197,7 +197,7 @@ final class MacCycle {
             return;
         }
         fOptsBytes = device.adr().fOptsBytes(frmBytes, maxFrm);
-        phyBytes = LorawanFrame.phyPayloadBytes(frmBytes, fOptsBytes);
+        phyBytes = LorawanFrame.phyPayloadBytes(frmBytes, fOptsBytes, settings.frameOverheadBytes());
         airtimeUs = net.uplinkAirtimeUs(dataRate, phyBytes);
 
         int[] slots = net.channelSlotsFor(dataRate);

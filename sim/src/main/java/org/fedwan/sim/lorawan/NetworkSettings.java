@@ -8,6 +8,7 @@ import org.fedwan.channel.energy.RadioProfile;
 import org.fedwan.channel.lora.SensitivityTable;
 import org.fedwan.channel.lorawan.Adr;
 import org.fedwan.channel.lorawan.DailyBudget;
+import org.fedwan.channel.lorawan.LorawanFrame;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.channel.lorawan.RetransmissionPolicy;
 import org.fedwan.channel.propagation.FreeSpacePathLoss;
@@ -36,13 +37,15 @@ import org.fedwan.channel.reception.DemodulatorPool;
  * @param deviceAntennaGainDbi        device antenna gain, dBi (0)
  * @param gatewayAntennaGainDbi       gateway antenna gain, dBi (0)
  * @param gatewayTxPowerDbm           gateway downlink power, dBm (14)
- * @param gatewaySensitivity          gateway sensitivity table (SX1301, ns-3)
+ * @param gatewaySensitivity          gateway sensitivity table (gateway-ns3: upstream ns-3 lorawan)
  * @param deviceSensitivity           device sensitivity table for downlinks (SX1272, ns-3)
  * @param noiseFigureDb               receiver noise figure for SNR (ADR), dB (6)
- * @param interference                collision model (CAPTURE)
+ * @param interference                interference model (PAIRWISE, LoRaSim)
  * @param captureRule                 capture threshold and preamble rescue (6 dB, 3 symbols, LoRaSim)
  * @param demodulatorPaths            demodulation paths per gateway (8, SX1301)
  * @param gatewayHalfDuplex           a transmitting gateway loses the uplinks it would receive (true, ns-3)
+ * @param frameOverheadBytes          uplink bytes around a non-empty FRMPayload, 1..64 (13: LoRaWAN MHDR, FHDR,
+ *                                    FPort, MIC; ns-3 lorawan: 9, no MIC)
  * @param sfPolicy                    data-rate choice (LINK_BUDGET)
  * @param fixedDataRate               data rate of {@link SfPolicy#FIXED} (5); checked against the region only under FIXED
  * @param sfMarginDb                  link-budget margin of {@link SfPolicy#LINK_BUDGET}, dB (0, as ns-3)
@@ -86,6 +89,7 @@ public record NetworkSettings(
         CaptureRule captureRule,
         int demodulatorPaths,
         boolean gatewayHalfDuplex,
+        int frameOverheadBytes,
         SfPolicy sfPolicy,
         int fixedDataRate,
         double sfMarginDb,
@@ -137,12 +141,16 @@ public record NetworkSettings(
         Objects.requireNonNull(gatewaySensitivity, "gatewaySensitivity is null");
         Objects.requireNonNull(deviceSensitivity, "deviceSensitivity is null");
         finite("noiseFigureDb", noiseFigureDb);
-        Objects.requireNonNull(interference, "interference is null; allowed: CAPTURE, NONE");
+        Objects.requireNonNull(interference, "interference is null; allowed: PAIRWISE, CUMULATIVE, NONE");
         Objects.requireNonNull(captureRule, "captureRule is null");
         if (demodulatorPaths < 1) {
             throw new IllegalArgumentException("demodulatorPaths = " + demodulatorPaths + " is not allowed; allowed: >= 1");
         }
-        Objects.requireNonNull(sfPolicy, "sfPolicy is null; allowed: FIXED, LINK_BUDGET, ADR");
+        if (frameOverheadBytes < 1 || frameOverheadBytes > 64) {
+            throw new IllegalArgumentException("frameOverheadBytes = " + frameOverheadBytes
+                    + " is not allowed; allowed: 1..64 (LoRaWAN: 13)");
+        }
+        Objects.requireNonNull(sfPolicy, "sfPolicy is null; allowed: FIXED, LINK_BUDGET, DEVICE_TABLE, ADR");
         if (sfPolicy == SfPolicy.FIXED && !region.channelDataRates().contains(fixedDataRate)) {
             throw new IllegalArgumentException("fixedDataRate = " + fixedDataRate + " is not allowed in region "
                     + region.name() + "; allowed: " + region.channelDataRates());
@@ -238,6 +246,7 @@ public record NetworkSettings(
         b.captureRule = captureRule;
         b.demodulatorPaths = demodulatorPaths;
         b.gatewayHalfDuplex = gatewayHalfDuplex;
+        b.frameOverheadBytes = frameOverheadBytes;
         b.sfPolicy = sfPolicy;
         b.fixedDataRate = fixedDataRate;
         b.sfMarginDb = sfMarginDb;
@@ -328,13 +337,14 @@ public record NetworkSettings(
         public double deviceAntennaGainDbi = 0.0;
         public double gatewayAntennaGainDbi = 0.0;
         public double gatewayTxPowerDbm = 14.0;
-        public SensitivityTable gatewaySensitivity = SensitivityTable.GATEWAY_SX1301;
+        public SensitivityTable gatewaySensitivity = SensitivityTable.GATEWAY_NS3;
         public SensitivityTable deviceSensitivity = SensitivityTable.DEVICE_SX1272;
         public double noiseFigureDb = 6.0;
-        public InterferenceModel interference = InterferenceModel.CAPTURE;
+        public InterferenceModel interference = InterferenceModel.PAIRWISE;
         public CaptureRule captureRule = CaptureRule.LORASIM;
         public int demodulatorPaths = DemodulatorPool.SX1301_PATHS;
         public boolean gatewayHalfDuplex = true;
+        public int frameOverheadBytes = LorawanFrame.OVERHEAD_BYTES;
         public SfPolicy sfPolicy = SfPolicy.LINK_BUDGET;
         public int fixedDataRate = 5;
         public double sfMarginDb = 0.0;
@@ -362,7 +372,7 @@ public record NetworkSettings(
             return new NetworkSettings(region, placement, radiusM, gridSpacingM, devicePositions, gateways,
                     gatewayPositions, pathLoss, shadowingSigmaDb, shadowingPerFrame, deviceAntennaGainDbi,
                     gatewayAntennaGainDbi, gatewayTxPowerDbm, gatewaySensitivity, deviceSensitivity, noiseFigureDb,
-                    interference, captureRule, demodulatorPaths, gatewayHalfDuplex, sfPolicy, fixedDataRate, sfMarginDb,
+                    interference, captureRule, demodulatorPaths, gatewayHalfDuplex, frameOverheadBytes, sfPolicy, fixedDataRate, sfMarginDb,
                     adr, confirmed, retransmission, receiveDelay1Us, rx1DrOffset, rx2DataRate, multicastDataRate,
                     deviceDutyCycleOverride, gatewayDutyCycleOverride, fairUse, fairUseUplinkAirtimeUsPerDay,
                     fairUseDownlinksPerDay, fragmentLossPolicy, maxMessagePasses, maxEmptyPolls, radio, mcu,
