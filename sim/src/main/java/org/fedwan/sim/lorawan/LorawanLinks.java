@@ -104,6 +104,7 @@ public final class LorawanLinks implements LinkGroup {
             b.deviceSensitivity = SensitivityTable.byName(c.deviceSensitivity());
             b.demodulatorPaths = c.demodulatorPaths();
             b.gatewayTxPowerDbm = c.gatewayTxPowerDbm();
+            b.channels = c.channels();
         }
         b.sfMarginDb = c.sfMarginDb();
         b.frameOverheadBytes = c.frameOverheadBytes();

@@ -126,7 +126,8 @@ public final class LorawanNetwork {
         this.broadcastSink = broadcastSink;
         this.shadowing = new Shadowing(settings.shadowingSigmaDb());
 
-        this.channels = region.defaultChannels();
+        this.channels = settings.channels() == 0 ? region.defaultChannels()
+                : region.defaultChannels().subList(0, settings.channels());
         this.subBandSlots = region.subBands().size() + 1;
         this.subBandSlotOfChannel = new int[channels.size()];
         this.dwellLimitOfChannel = new long[channels.size()];
@@ -136,7 +137,6 @@ public final class LorawanNetwork {
             dwellLimitOfChannel[s] = c.dwellTimeLimited() ? region.dwellTimeLimitUs() : 0L;
         }
         int drCount = region.dataRates().size();
-        this.channelDataRates = region.channelDataRates();
         this.channelSlotsByDataRate = new int[drCount][];
         this.uplinkParams = new LoraTxParams[drCount];
         this.symbolTimeUs = new long[drCount];
@@ -162,6 +162,18 @@ public final class LorawanNetwork {
         }
         this.emptyRx2Us = ReceiveWindows.emptyWindowUs(
                 region.downlinkDataRate(settings.effectiveRx2DataRate()).downlinkParams());
+        List<Integer> usable = new ArrayList<>();
+        for (int dr : region.channelDataRates()) {
+            if (channelSlotsByDataRate[dr].length > 0) {
+                usable.add(dr);
+            }
+        }
+        this.channelDataRates = List.copyOf(usable);
+        if (channelDataRates.isEmpty()
+                || settings.sfPolicy() == SfPolicy.FIXED && !channelDataRates.contains(settings.fixedDataRate())) {
+            throw new IllegalArgumentException("fixedDataRate = " + settings.fixedDataRate() + " has no channel among the "
+                    + channels.size() + " used; allowed: " + channelDataRates);
+        }
 
         List<Position> gatewayPositions = settings.gatewayPositions().isEmpty()
                 ? Placement.sunflower(settings.gateways(), settings.radiusM()) : settings.gatewayPositions();

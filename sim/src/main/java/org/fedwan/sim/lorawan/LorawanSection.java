@@ -59,6 +59,7 @@ import org.fedwan.sim.config.Types;
  * @param captureThresholdDb   capture threshold of the pairwise model, dB
  * @param demodulatorPaths     demodulation paths per gateway
  * @param gatewayTxPowerDbm    gateway TX power, dBm
+ * @param channels             the first this many of the region's default channels, 0 = all (realistic link)
  */
 public record LorawanSection(String region, int dataRate, Integer downlinkDataRate, double dutyCycle, double gatewayDutyCycle,
         String radio, ChannelModel link, double radiusM, int gateways, double shadowingSigmaDb, SfPolicy sfPolicy, boolean confirmed,
@@ -66,7 +67,8 @@ public record LorawanSection(String region, int dataRate, Integer downlinkDataRa
         double pathLossExponent, double pathLossReferenceDb, double pathLossReferenceM, HataEnvironment hataEnvironment,
         double gatewayHeightM, double deviceHeightM, boolean shadowingPerFrame, PlacementKind placement, double gridSpacingM,
         String gatewayPositions, String gatewaySensitivity, String deviceSensitivity, double sfMarginDb,
-        InterferenceModel interference, double captureThresholdDb, int demodulatorPaths, double gatewayTxPowerDbm) {
+        InterferenceModel interference, double captureThresholdDb, int demodulatorPaths, double gatewayTxPowerDbm,
+        int channels) {
 
     public static final Section<LorawanSection> SECTION = new Section<>("lorawan",
             "the LoRaWAN link of the clients, and the network of ./fedwan lorawan-net", LorawanSection.class, List.of(
@@ -141,7 +143,10 @@ public record LorawanSection(String region, int dataRate, Integer downlinkDataRa
                     "pairwise model: power a frame needs over another to survive, dB (6: LoRaSim)"),
             Key.of("demodulator_paths", Types.integer(1, 64), DemodulatorPool.SX1301_PATHS,
                     "demodulation paths per gateway (8: SX1301, LoRaSim, ns-3)"),
-            Key.of("gateway_tx_power_dbm", Types.number(-10, true, 36), 14.0, "gateway TX power of downlinks, dBm")));
+            Key.of("gateway_tx_power_dbm", Types.number(-10, true, 36), 14.0, "gateway TX power of downlinks, dBm"),
+            Key.of("channels", Types.integer(0, 16), 0,
+                    "uplink channels: the first this many of the region's default channels (EU868: 868.1, 868.3, "
+                            + "868.5 MHz); 0 = all; 1 = LoRaSim's single frequency (realistic link)")));
 
     public LorawanSection {
         Region r = Region.byName(region);
@@ -160,6 +165,9 @@ public record LorawanSection(String region, int dataRate, Integer downlinkDataRa
         if (txPowerDbm > r.maxEirpDbm()) {
             throw new KeyProblem("tx_power_dbm", "allowed: at most the maximum EIRP of " + r.name() + ", "
                     + r.maxEirpDbm() + " dBm (device antenna gain 0 dBi)");
+        }
+        if (channels > r.defaultChannels().size()) {
+            throw new KeyProblem("channels", "allowed: 0 (all) to " + r.defaultChannels().size() + " in " + r.name());
         }
         if (placement == PlacementKind.LISTED) {
             throw new KeyProblem("placement", "allowed: disc or grid (listed positions are for the Java API)");

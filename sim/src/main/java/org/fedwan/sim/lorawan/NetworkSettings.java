@@ -30,6 +30,7 @@ import org.fedwan.channel.reception.DemodulatorPool;
  * @param gridSpacingM                grid spacing for {@link PlacementKind#GRID}, m (100)
  * @param devicePositions             coordinates for {@link PlacementKind#LISTED} (empty)
  * @param gateways                    number of gateways (1)
+ * @param channels                    how many of the region's default channels devices use, the first ones; 0 = all
  * @param gatewayPositions            gateway coordinates; empty = sunflower spiral in the disc, first at the origin
  * @param pathLoss                    median path-loss model (Bor et al. log-distance)
  * @param shadowingSigmaDb            log-normal shadowing sigma, dB (3.57, FLoRa)
@@ -75,6 +76,7 @@ public record NetworkSettings(
         double gridSpacingM,
         List<Position> devicePositions,
         int gateways,
+        int channels,
         List<Position> gatewayPositions,
         PathLossModel pathLoss,
         double shadowingSigmaDb,
@@ -132,6 +134,10 @@ public record NetworkSettings(
         if (!gatewayPositions.isEmpty() && gatewayPositions.size() != gateways) {
             throw new IllegalArgumentException("gatewayPositions has " + gatewayPositions.size()
                     + " entries; allowed: none (sunflower layout) or exactly gateways = " + gateways);
+        }
+        if (channels < 0 || channels > region.defaultChannels().size()) {
+            throw new IllegalArgumentException("channels = " + channels + " is not allowed in region " + region.name()
+                    + "; allowed: 0 (all) .. " + region.defaultChannels().size());
         }
         Objects.requireNonNull(pathLoss, "pathLoss is null");
         finiteAtLeast("shadowingSigmaDb", shadowingSigmaDb, 0.0);
@@ -232,6 +238,7 @@ public record NetworkSettings(
         b.gridSpacingM = gridSpacingM;
         b.devicePositions = devicePositions;
         b.gateways = gateways;
+        b.channels = channels;
         b.gatewayPositions = gatewayPositions;
         b.pathLoss = pathLoss;
         b.shadowingSigmaDb = shadowingSigmaDb;
@@ -330,6 +337,7 @@ public record NetworkSettings(
         public double gridSpacingM = 100.0;
         public List<Position> devicePositions = List.of();
         public int gateways = 1;
+        public int channels = 0;
         public List<Position> gatewayPositions = List.of();
         public PathLossModel pathLoss = LogDistancePathLoss.BOR_2016;
         public double shadowingSigmaDb = 3.57;
@@ -370,7 +378,7 @@ public record NetworkSettings(
         /** @return the validated settings */
         public NetworkSettings build() {
             return new NetworkSettings(region, placement, radiusM, gridSpacingM, devicePositions, gateways,
-                    gatewayPositions, pathLoss, shadowingSigmaDb, shadowingPerFrame, deviceAntennaGainDbi,
+                    channels, gatewayPositions, pathLoss, shadowingSigmaDb, shadowingPerFrame, deviceAntennaGainDbi,
                     gatewayAntennaGainDbi, gatewayTxPowerDbm, gatewaySensitivity, deviceSensitivity, noiseFigureDb,
                     interference, captureRule, demodulatorPaths, gatewayHalfDuplex, frameOverheadBytes, sfPolicy, fixedDataRate, sfMarginDb,
                     adr, confirmed, retransmission, receiveDelay1Us, rx1DrOffset, rx2DataRate, multicastDataRate,

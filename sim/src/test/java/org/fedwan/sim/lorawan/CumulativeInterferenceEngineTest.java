@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.fedwan.channel.lora.SensitivityTable;
 import org.fedwan.channel.lorawan.LorawanFrame;
+import org.fedwan.channel.lorawan.Region;
 import org.fedwan.channel.propagation.LogDistancePathLoss;
 import org.fedwan.sim.kernel.Simulation;
 import org.junit.jupiter.api.Test;
@@ -105,5 +106,23 @@ class CumulativeInterferenceEngineTest {
         assertEquals(32, rec.uplinks.get(0).phyBytes());
         // SF7/125 kHz, 32 B: 8 + ceil((256 - 28 + 28 + 16) / 28) * 5 = 58 symbols + 12.25 -> 71.936 ms
         assertEquals(71_936L, rec.uplinks.get(0).endUs() - rec.uplinks.get(0).startUs());
+    }
+
+    @Test
+    void oneChannelPutsEveryFrameOnTheFirstDefaultChannel() {
+        Simulation model = new Simulation("t", 1, 0);
+        Recorder rec = new Recorder();
+        NetworkSettings.Builder b = Nets.freeSpace(at(100), at(150), at(200));
+        b.region = Region.EU868;
+        b.channels = 1;
+        LorawanNetwork net = Nets.build(model, b, rec);
+        for (int d = 0; d < 3; d++) {
+            for (int k = 0; k < 5; k++) {
+                Nets.offerAt(model, net.device(d), k * 200_000_000L, 10);
+            }
+        }
+        model.scheduler().run();
+        assertEquals(15, rec.uplinks.size());
+        rec.uplinks.forEach(u -> assertEquals(0, u.channel()));
     }
 }

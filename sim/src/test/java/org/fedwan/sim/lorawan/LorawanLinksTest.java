@@ -103,4 +103,12 @@ class LorawanLinksTest {
         assertEquals(0.0115, Scenarios.build(Map.of("radio", "sx1276", "rx_lna_boost", true), null)
                 .section(LorawanSection.class).radioProfile().currentA(RadioState.RX), 1e-12);
     }
+
+    @Test
+    void channelsKeepsTheFirstDefaultChannels() {
+        assertEquals(1, settings(Map.of("link", "realistic", "channels", 1)).channels());
+        assertEquals(0, settings(Map.of("link", "realistic")).channels());
+        InvalidScenario e = assertThrows(InvalidScenario.class, () -> settings(Map.of("channels", 4)));
+        assertTrue(e.getMessage().contains("channels"), e.getMessage());
+    }
 }
