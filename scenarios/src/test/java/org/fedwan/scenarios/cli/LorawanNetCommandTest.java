@@ -45,6 +45,15 @@ class LorawanNetCommandTest {
     }
 
     @Test
+    void theBenchmarksNs3SetUpIsTheShippedFileAtOneThousandDevicesForSixHours() throws Exception {
+        LorawanNetworkConfig bench = BenchCommand.ns3SetUp(Path.of(".."));
+        assertEquals(1000, bench.devices());
+        assertEquals(6.0, bench.durationH());
+        assertEquals(config("--scenario", LORAWAN_SCENARIOS.resolve("ns3-complete-network.yaml").toString()).network(),
+                bench.network());
+    }
+
+    @Test
     void withoutAFileTheOldOptionsAndDefaultsHold() throws Exception {
         LorawanNetworkConfig c = config("--devices", "20", "--radius-m", "300", "--period-s", "60", "--payload", "10",
                 "--duration-h", "2", "--gateways", "2", "--seed", "4");
