@@ -70,6 +70,7 @@ public final class LorawanNetwork {
     private final List<LorawanDevice> deviceList;
     private final double[] pathLossDb;
     private final RadioMedium medium;
+    private final DownlinkMedium downlinkMedium;
     private final NetworkServer server;
     private final Shadowing shadowing;
     private final int firstDeviceId;
@@ -183,6 +184,7 @@ public final class LorawanNetwork {
         }
         this.gatewayList = List.of(gateways);
         this.medium = new RadioMedium(this, gateways, channels.size());
+        this.downlinkMedium = new DownlinkMedium(this);
         this.server = new NetworkServer(this, deviceCount);
 
         List<Position> grid = settings.placement() == PlacementKind.GRID
@@ -372,6 +374,10 @@ public final class LorawanNetwork {
 
     RadioMedium medium() {
         return medium;
+    }
+
+    DownlinkMedium downlinkMedium() {
+        return downlinkMedium;
     }
 
     Channel channel(int slot) {
