@@ -10,7 +10,12 @@ import java.util.concurrent.Callable;
 import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.ScenarioLoader;
 import org.fedwan.scenarios.YamlTree;
+import org.fedwan.sim.Scenarios;
+import org.fedwan.sim.config.InvalidScenario;
+import org.fedwan.sim.config.Key;
+import org.fedwan.sim.config.KeyProblem;
 import org.fedwan.sim.config.Scenario;
+import org.fedwan.sim.config.Schema;
 import org.fedwan.sim.lorawan.NetworkSettings;
 import org.fedwan.sim.lorawan.traffic.LorawanNetworkConfig;
 import org.fedwan.sim.lorawan.traffic.LorawanNetworkReport;
@@ -34,6 +39,9 @@ import picocli.CommandLine.Spec;
             "Each option is a scenario key (./fedwan scenario --explain); --scenario reads them from a file,",
             "--set KEY=VALUE sets any other. Implicit: link: realistic, sf_policy: link-budget."})
 final class LorawanNetCommand implements Callable<Integer> {
+
+    /** FedWAN's scenario sections, without the cross-section checks of FL runs. */
+    static final Schema NETWORK_SCHEMA = new Schema(Scenarios.SCHEMA.sections(), List.of());
 
     /** The keys lorawan-net sets before the file and the options: the network is the realistic one. */
     static final Map<String, String> IMPLICIT = Map.of("link", "realistic", "sf_policy", "link-budget");
@@ -186,7 +194,53 @@ final class LorawanNetCommand implements Callable<Integer> {
             settings.put(key, node(key, s.substring(eq + 1).trim(), "command line"));
         }
         String name = scenario == null ? "lorawan-net" : ScenarioLoader.baseName(scenario);
-        return ScenarioLoader.build(settings, name, FedwanCli.home().resolve("data"));
+        return build(settings, name);
+    }
+
+    /**
+     * The scenario through {@link #NETWORK_SCHEMA}: FedWAN's sections without the checks that
+     * concern FL runs only (the model, its data), which would load the learning libraries for
+     * nothing. Problems are reported as a scenario file's are: where, key, value, what is allowed.
+     */
+    private static Scenario build(Map<String, YamlTree.Node> settings, String name) throws ScenarioException {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("name", name);
+        for (Map.Entry<String, YamlTree.Node> e : settings.entrySet()) {
+            Key<?> key = NETWORK_SCHEMA.key(e.getKey());
+            if (key == null) {
+                problems.add(e.getValue().where() + ": unknown key '" + e.getKey() + "'; allowed keys: "
+                        + String.join(", ", NETWORK_SCHEMA.keys().stream().map(Key::name).toList()));
+            } else {
+                given.put(e.getKey(), plainValue(key, e.getValue()));
+            }
+        }
+        if (problems.isEmpty()) {
+            try {
+                return NETWORK_SCHEMA.build(given, null);
+            } catch (InvalidScenario e) {
+                for (KeyProblem p : e.problems()) {
+                    YamlTree.Node node = settings.get(p.key());
+                    problems.add((node == null ? "(defaults)" : node.where()) + ": key '" + p.key() + "' = "
+                            + (node == null ? "" : node.raw()) + ": " + p.getMessage());
+                }
+            }
+        }
+        throw new ScenarioException(problems);
+    }
+
+    /** A node as the schema reads it: a scalar's value (its text for textual keys), a mapping or list of scalars. */
+    private static Object plainValue(Key<?> key, YamlTree.Node node) {
+        return switch (node.kind()) {
+            case MAPPING -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                node.fields().forEach((k, v) -> m.put(k, v.kind() == YamlTree.Kind.SCALAR ? v.value() : v.raw()));
+                yield m;
+            }
+            case LIST -> node.items().stream().map(YamlTree.Node::value).toList();
+            default -> key.type().textual() && node.value() != null && !(node.value() instanceof Boolean) ? node.raw()
+                    : node.value();
+        };
     }
 
     /** A value as a YAML scalar would read it (numbers, booleans, text). */
