@@ -95,7 +95,7 @@ public final class LorawanLinks implements LinkGroup {
             b.shadowingSigmaDb = c.shadowingSigmaDb();
             b.shadowingPerFrame = c.shadowingPerFrame();
             b.interference = c.interference();
-            b.captureRule = new CaptureRule(c.captureThresholdDb(), CaptureRule.LORASIM.preambleRescueSymbols());
+            b.captureRule = new CaptureRule(c.captureThresholdDb(), c.preambleRescueSymbols());
             b.gateways = c.gateways();
             b.gatewayPositions = c.gatewayPositionList();
             b.placement = c.placement();

@@ -60,6 +60,7 @@ import org.fedwan.sim.config.Types;
  * @param demodulatorPaths     demodulation paths per gateway
  * @param gatewayTxPowerDbm    gateway TX power, dBm
  * @param channels             the first this many of the region's default channels, 0 = all (realistic link)
+ * @param preambleRescueSymbols pairwise model: preamble symbols of the later frame that may overlap harmlessly
  */
 public record LorawanSection(String region, int dataRate, Integer downlinkDataRate, double dutyCycle, double gatewayDutyCycle,
         String radio, ChannelModel link, double radiusM, int gateways, double shadowingSigmaDb, SfPolicy sfPolicy, boolean confirmed,
@@ -68,7 +69,7 @@ public record LorawanSection(String region, int dataRate, Integer downlinkDataRa
         double gatewayHeightM, double deviceHeightM, boolean shadowingPerFrame, PlacementKind placement, double gridSpacingM,
         String gatewayPositions, String gatewaySensitivity, String deviceSensitivity, double sfMarginDb,
         InterferenceModel interference, double captureThresholdDb, int demodulatorPaths, double gatewayTxPowerDbm,
-        int channels) {
+        int channels, int preambleRescueSymbols) {
 
     public static final Section<LorawanSection> SECTION = new Section<>("lorawan",
             "the LoRaWAN link of the clients, and the network of ./fedwan lorawan-net", LorawanSection.class, List.of(
@@ -146,7 +147,10 @@ public record LorawanSection(String region, int dataRate, Integer downlinkDataRa
             Key.of("gateway_tx_power_dbm", Types.number(-10, true, 36), 14.0, "gateway TX power of downlinks, dBm"),
             Key.of("channels", Types.integer(0, 16), 0,
                     "uplink channels: the first this many of the region's default channels (EU868: 868.1, 868.3, "
-                            + "868.5 MHz); 0 = all; 1 = LoRaSim's single frequency (realistic link)")));
+                            + "868.5 MHz); 0 = all; 1 = LoRaSim's single frequency (realistic link)"),
+            Key.of("preamble_rescue_symbols", Types.integer(0, 64), CaptureRule.LORASIM.preambleRescueSymbols(),
+                    "pairwise model: a frame whose only overlap with an earlier one is its first N preamble symbols "
+                            + "survives (3: LoRaSim's full check; 0: LoRaSim's simplified check)")));
 
     public LorawanSection {
         Region r = Region.byName(region);

@@ -66,6 +66,8 @@ class LorawanLinksTest {
         assertEquals(LogDistancePathLoss.BOR_2016, n.pathLoss());
         assertEquals(InterferenceModel.PAIRWISE, n.interference());
         assertEquals(CaptureRule.LORASIM, n.captureRule());
+        assertEquals(new CaptureRule(100, 0), settings(Map.of("link", "realistic", "capture_threshold_db", 100,
+                "preamble_rescue_symbols", 0)).captureRule());
         assertEquals(13, n.frameOverheadBytes());
         assertEquals(PlacementKind.DISC, n.placement());
         assertEquals(List.of(), n.gatewayPositions());
