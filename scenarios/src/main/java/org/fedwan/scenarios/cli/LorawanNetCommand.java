@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.fedwan.channel.propagation.LogDistancePathLoss;
+import org.fedwan.channel.propagation.OkumuraHataPathLoss;
+import org.fedwan.channel.propagation.PathLossModel;
 import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.ScenarioLoader;
 import org.fedwan.scenarios.YamlTree;
@@ -261,10 +264,22 @@ final class LorawanNetCommand implements Callable<Integer> {
         NetworkSettings n = c.network();
         return String.format(Locale.ROOT, "%-28s %s%n%-28s %s%n", "network",
                 n.region().name() + ", " + n.gateways() + " gateway(s), " + n.placement().label() + " radius "
-                        + n.radiusM() + " m, " + n.pathLoss() + ", shadowing " + n.shadowingSigmaDb() + " dB",
+                        + n.radiusM() + " m, " + pathLoss(n.pathLoss()) + ", shadowing " + n.shadowingSigmaDb() + " dB",
                 "radio and MAC", "SF " + n.sfPolicy().label() + ", gateway table " + n.gatewaySensitivity().name()
                         + ", interference " + n.interference().label() + ", overhead " + n.frameOverheadBytes()
                         + " B, TX " + n.txPowerDbm() + " dBm, " + c.payloadBytes() + " B every " + c.periodS()
                         + " s (" + c.arrival().label() + ") for " + c.durationH() + " h, seed " + c.seed());
+    }
+
+    private static String pathLoss(PathLossModel m) {
+        if (m instanceof LogDistancePathLoss l) {
+            return String.format(Locale.ROOT, "log-distance %s dB at %s m, n = %s", l.referenceLossDb(),
+                    l.referenceDistanceM(), l.exponent());
+        }
+        if (m instanceof OkumuraHataPathLoss h) {
+            return String.format(Locale.ROOT, "okumura-hata %s, gateway %s m, device %s m",
+                    h.environment().name().toLowerCase(Locale.ROOT), h.baseStationHeightM(), h.mobileHeightM());
+        }
+        return m.name();
     }
 }
