@@ -232,8 +232,9 @@ public record LorawanSection(String region, int dataRate, Integer downlinkDataRa
     }
 
     private static List<String> radios() {
-        List<String> names = new ArrayList<>(RadioProfile.CHIPS);
+        List<String> names = new ArrayList<>();
         RadioProfile.ALL.forEach(p -> names.add(p.name().toLowerCase(Locale.ROOT)));
+        names.addAll(RadioProfile.CHIPS);
         return names;
     }
 
