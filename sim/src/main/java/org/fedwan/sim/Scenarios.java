@@ -26,10 +26,12 @@ import org.fedwan.sim.config.Section;
 import org.fedwan.sim.config.ServerSection;
 import org.fedwan.sim.config.TrainingSection;
 import org.fedwan.sim.federation.AvailabilityTrace;
+import org.fedwan.sim.lorawan.traffic.LorawanTrafficSection;
 
 /**
  * FedWAN's scenario schema: the core sections (run, data, training, devices, compression,
- * server, round policy, link) and each protocol's own section from {@link Protocols}, with the checks that
+ * server, round policy, link), each protocol's own section from {@link Protocols} and the traffic
+ * of {@code ./fedwan lorawan-net} ({@link LorawanTrafficSection}), with the checks that
  * involve several sections or the file system.
  */
 public final class Scenarios {
@@ -47,6 +49,7 @@ public final class Scenarios {
         List<Section<?>> s = new ArrayList<>(List.of(RunSection.SECTION, DataSection.SECTION, TrainingSection.SECTION,
                 DeviceSection.SECTION, CompressionSection.SECTION, ServerSection.SECTION, RoundPolicySection.SECTION, LinkSection.SECTION));
         s.addAll(Protocols.sections());
+        s.add(LorawanTrafficSection.SECTION);
         return s;
     }
 

@@ -1,6 +1,7 @@
 package org.fedwan.channel.energy;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -38,8 +39,50 @@ public record RadioProfile(String name, double supplyVoltageV, double sleepCurre
     public static final RadioProfile SX1262_14DBM =
             new RadioProfile("SX1262_14DBM", 3.3, 0.16e-6, 0.6e-3, 4.6e-3, 45e-3, 14.0);
 
-    /** All built-in profiles. */
+    /**
+     * SX1276 at +17 dBm on PA_BOOST, 868 MHz: TX 87 mA [V, Semtech SX1276/77/78/79 datasheet
+     * rev. 7, table 6 "Power Consumption", IDDT; lpwan-facts A5]; other states as
+     * {@link #SX1276_14DBM}.
+     */
+    public static final RadioProfile SX1276_17DBM = SX1276_14DBM.withName("SX1276_17DBM").withTxPower(17.0, 87e-3);
+
+    /**
+     * SX1276 at +20 dBm on PA_BOOST, 868 MHz: TX 120 mA [V, SX1276 datasheet rev. 7, table 6;
+     * lpwan-facts A5].
+     */
+    public static final RadioProfile SX1276_20DBM = SX1276_14DBM.withName("SX1276_20DBM").withTxPower(20.0, 120e-3);
+
+    /**
+     * SX1262 at +17 dBm: TX 58 mA [U: SX1261/2 datasheet, table 3-5, optimal PA settings, as
+     * recalled; not in lpwan-facts]; other states as {@link #SX1262_14DBM}.
+     */
+    public static final RadioProfile SX1262_17DBM = SX1262_14DBM.withName("SX1262_17DBM").withTxPower(17.0, 58e-3);
+
+    /** SX1262 at +22 dBm: TX 118 mA [V, third-party code; lpwan-facts A5]. */
+    public static final RadioProfile SX1262_22DBM = SX1262_14DBM.withName("SX1262_22DBM").withTxPower(22.0, 118e-3);
+
+    /**
+     * SX1276 RX current at 125 kHz with the LNA boost on, band 1 (868 MHz): 11.5 mA [V, SX1276
+     * datasheet rev. 7, table 6, IDDR_L; lpwan-facts A5]. Without it {@link #SX1276_14DBM} draws
+     * 10.8 mA [U].
+     */
+    public static final double SX1276_RX_LNA_BOOST_A = 11.5e-3;
+
+    /**
+     * SX1262 RX current at 125 kHz in "RX boosted" gain mode, DC-DC: 5.3 mA [U: SX1261/2 datasheet
+     * table 3-4, as recalled; not in lpwan-facts]. Power-saving gain: 4.6 mA [V] ({@link #SX1262_14DBM}).
+     */
+    public static final double SX1262_RX_BOOSTED_A = 5.3e-3;
+
+    /** The two built-in profiles at +14 dBm, by the names scenarios have always used. */
     public static final List<RadioProfile> ALL = List.of(SX1276_14DBM, SX1262_14DBM);
+
+    /** Every datasheet TX power setting of the two chips (14/17/20 dBm SX1276, 14/17/22 dBm SX1262). */
+    public static final List<RadioProfile> DATASHEET = List.of(SX1276_14DBM, SX1276_17DBM, SX1276_20DBM,
+            SX1262_14DBM, SX1262_17DBM, SX1262_22DBM);
+
+    /** The chips of {@link #DATASHEET}, lower case. */
+    public static final List<String> CHIPS = List.of("sx1276", "sx1262");
 
     /** Validates every field; errors name the field, its value and what is allowed. */
     public RadioProfile {
@@ -79,6 +122,54 @@ public record RadioProfile(String name, double supplyVoltageV, double sleepCurre
         }
         throw new IllegalArgumentException("radio profile = " + name + " is not known; allowed: "
                 + ALL.stream().map(RadioProfile::name).collect(Collectors.joining(", ")) + " (case-insensitive)");
+    }
+
+    /**
+     * The datasheet profile of a chip at a TX power, with or without the receiver's LNA boost.
+     * At +14 dBm without boost this is exactly {@link #SX1276_14DBM} or {@link #SX1262_14DBM}.
+     *
+     * @param chip       "sx1276" or "sx1262" (case-insensitive), or a profile name starting with one
+     * @param txPowerDbm a power of the chip's datasheet table: SX1276 14, 17, 20; SX1262 14, 17, 22 dBm
+     * @param lnaBoost   true: the boosted RX current ({@link #SX1276_RX_LNA_BOOST_A}, {@link #SX1262_RX_BOOSTED_A})
+     * @return the profile
+     * @throws IllegalArgumentException naming the chip or power and what is allowed
+     */
+    public static RadioProfile datasheet(String chip, double txPowerDbm, boolean lnaBoost) {
+        String c = chipOf(chip);
+        RadioProfile found = null;
+        StringBuilder allowed = new StringBuilder();
+        for (RadioProfile p : DATASHEET) {
+            if (p.name.toLowerCase(Locale.ROOT).startsWith(c)) {
+                allowed.append(allowed.length() == 0 ? "" : ", ").append((int) p.txPowerDbm);
+                if (p.txPowerDbm == txPowerDbm) {
+                    found = p;
+                }
+            }
+        }
+        if (found == null) {
+            throw new IllegalArgumentException("tx power = " + txPowerDbm + " dBm has no datasheet current for " + c
+                    + "; allowed: " + allowed + " dBm");
+        }
+        if (!lnaBoost) {
+            return found;
+        }
+        double boosted = c.equals("sx1276") ? SX1276_RX_LNA_BOOST_A : SX1262_RX_BOOSTED_A;
+        return found.withName(found.name + "_LNA_BOOST").withRxCurrentA(boosted);
+    }
+
+    /**
+     * @param name "sx1276", "sx1262" or a profile name starting with one (any case)
+     * @return the chip, lower case
+     */
+    public static String chipOf(String name) {
+        Objects.requireNonNull(name, "chip is null");
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String c : CHIPS) {
+            if (lower.startsWith(c)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("radio chip = " + name + " is not known; allowed: " + CHIPS);
     }
 
     /**

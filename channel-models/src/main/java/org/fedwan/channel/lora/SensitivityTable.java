@@ -9,9 +9,14 @@ import java.util.Objects;
  *
  * <p>Built-in tables (lpwan-facts A6):
  * <ul>
- *   <li>{@link #GATEWAY_SX1301}: ns-3 {@code lorawan} {@code gateway-lora-phy.cc}, SX1301
- *       gateway, 125 kHz: -126.5, -129, -131.5, -134, -136.5, -139.5 dBm [V]. The default
- *       gateway table of FedWAN;</li>
+ *   <li>{@link #GATEWAY_NS3}: ns-3 {@code lorawan} (signetlabdei/lorawan)
+ *       {@code model/gateway-lora-phy.cc}, {@code GatewayLoraPhy::sensitivity}, commented there
+ *       "Source: SX1301 datasheet", 125 kHz: -130, -132.5, -135, -137.5, -140, -142.5 dBm [V,
+ *       lpwan-facts A6]. The default gateway table of FedWAN;</li>
+ *   <li>{@link #GATEWAY_SX1301}: -126.5, -129, -131.5, -134, -136.5, -139.5 dBm, the values of a
+ *       2022 fork of ns-3 {@code lorawan} (A. Aimi, Orange / CNAM, {@code gateway-lora-phy.cc},
+ *       also commented "Source: SX1301 datasheet"), not of upstream ns-3; FedWAN's default gateway
+ *       table until it was found not to be ns-3's (lpwan-facts A6 note);</li>
  *   <li>{@link #DEVICE_SX1272}: ns-3 {@code end-device-lora-phy.cc}, SX1272 end device,
  *       125 kHz: -124, -127, -130, -133, -135, -137 dBm [V]. The default device (downlink)
  *       table;</li>
@@ -36,7 +41,17 @@ public record SensitivityTable(String name, List<Double> at125kHzDbm, List<Doubl
     public static final int SPREADING_FACTORS = 6;
     private static final int FIRST_SF = 7;
 
-    /** SX1301 gateway (ns-3 {@code GatewayLoraPhy::sensitivity}); the default gateway table. */
+    /**
+     * SX1301 gateway as upstream ns-3 {@code lorawan} has it ({@code GatewayLoraPhy::sensitivity}
+     * in {@code model/gateway-lora-phy.cc}); the default gateway table.
+     */
+    public static final SensitivityTable GATEWAY_NS3 = fromNarrowband("gateway-ns3",
+            List.of(-130.0, -132.5, -135.0, -137.5, -140.0, -142.5));
+
+    /**
+     * SX1301 gateway as a 2022 fork of ns-3 {@code lorawan} has it (A. Aimi,
+     * {@code gateway-lora-phy.cc}); 3 to 3.5 dB less sensitive than upstream ns-3.
+     */
     public static final SensitivityTable GATEWAY_SX1301 = fromNarrowband("gateway-sx1301",
             List.of(-126.5, -129.0, -131.5, -134.0, -136.5, -139.5));
 
@@ -55,7 +70,7 @@ public record SensitivityTable(String name, List<Double> at125kHzDbm, List<Doubl
             formulaColumn(125_000L), formulaColumn(250_000L), formulaColumn(500_000L));
 
     /** All built-in tables. */
-    public static final List<SensitivityTable> ALL = List.of(GATEWAY_SX1301, DEVICE_SX1272, BOR_MEASURED,
+    public static final List<SensitivityTable> ALL = List.of(GATEWAY_NS3, GATEWAY_SX1301, DEVICE_SX1272, BOR_MEASURED,
             SEMTECH_FORMULA);
 
     /** Validates and copies the columns. */

@@ -24,7 +24,33 @@ public final class LorawanFrame {
     /** MHDR 1 + FHDR 7 + FPort 1 + MIC 4 = 13 bytes around a non-empty FRMPayload (lpwan-facts A2). */
     public static final int OVERHEAD_BYTES = MHDR_BYTES + FHDR_BYTES + FPORT_BYTES + MIC_BYTES;
 
+    /**
+     * The uplink overhead ns-3 {@code lorawan} puts around the application payload: its
+     * {@code LoraFrameHeader} (DevAddr 4, FCtrl 1, FCnt 2, FPort 1 = 8 bytes without FOpts,
+     * {@code model/lora-frame-header.cc}, {@code GetSerializedSize}) and its 1-byte
+     * {@code LorawanMacHeader}; ns-3 adds no MIC ({@code model/end-device-lorawan-mac.cc},
+     * {@code DoSend}). A 23-byte application payload is a 32-byte PHY payload there.
+     */
+    public static final int NS3_OVERHEAD_BYTES = 9;
+
     private LorawanFrame() {
+    }
+
+    /**
+     * PHY payload length with another overhead than LoRaWAN's 13 bytes (e.g.
+     * {@link #NS3_OVERHEAD_BYTES} to reproduce ns-3): {@code phyPayloadBytes(frm, fOpts) - 13 +
+     * overheadBytes}, so an empty FRMPayload still drops the FPort byte.
+     *
+     * @param frmPayloadBytes FRMPayload length in bytes, at least 0
+     * @param fOptsBytes      FOpts length in bytes, 0..15
+     * @param overheadBytes   bytes around a non-empty FRMPayload without FOpts, at least 1
+     * @return PHY payload length in bytes
+     */
+    public static int phyPayloadBytes(int frmPayloadBytes, int fOptsBytes, int overheadBytes) {
+        if (overheadBytes < 1) {
+            throw new IllegalArgumentException("overheadBytes = " + overheadBytes + " is not allowed; allowed: >= 1");
+        }
+        return phyPayloadBytes(frmPayloadBytes, fOptsBytes) - OVERHEAD_BYTES + overheadBytes;
     }
 
     /**

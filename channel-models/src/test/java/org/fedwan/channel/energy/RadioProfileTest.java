@@ -36,6 +36,28 @@ class RadioProfileTest {
     }
 
     @Test
+    void datasheetCurrentsByTxPower() {
+        // SX1276 datasheet rev. 7 table 6 (lpwan-facts A5): PA_BOOST +17 dBm 87 mA, +20 dBm 120 mA;
+        // LNA boost on, band 1: RX 11.5 mA. SX1262: +22 dBm 118 mA (A5), +17 dBm 58 mA [U].
+        assertSame(RadioProfile.SX1276_14DBM, RadioProfile.datasheet("sx1276", 14.0, false));
+        assertSame(RadioProfile.SX1262_14DBM, RadioProfile.datasheet("SX1262_14dbm", 14.0, false));
+        assertEquals(87e-3, RadioProfile.datasheet("sx1276", 17.0, false).currentA(RadioState.TX));
+        assertEquals(120e-3, RadioProfile.datasheet("sx1276", 20.0, false).currentA(RadioState.TX));
+        assertEquals(20.0, RadioProfile.datasheet("sx1276", 20.0, false).txPowerDbm());
+        assertEquals(118e-3, RadioProfile.datasheet("sx1262", 22.0, false).currentA(RadioState.TX));
+        assertEquals(58e-3, RadioProfile.datasheet("sx1262", 17.0, false).currentA(RadioState.TX));
+        RadioProfile boosted = RadioProfile.datasheet("sx1276", 14.0, true);
+        assertEquals(11.5e-3, boosted.currentA(RadioState.RX));
+        assertEquals(44e-3, boosted.currentA(RadioState.TX));
+        assertEquals(5.3e-3, RadioProfile.datasheet("sx1262", 14.0, true).currentA(RadioState.RX));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RadioProfile.datasheet("sx1276", 22.0, false));
+        assertTrue(e.getMessage().contains("allowed: 14, 17, 20 dBm"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RadioProfile.datasheet("sx1272", 14.0, false));
+    }
+
+    @Test
     void byNameIgnoresCaseAndListsAllowedNames() {
         assertSame(RadioProfile.SX1276_14DBM, RadioProfile.byName("sx1276_14dbm"));
         assertSame(RadioProfile.SX1262_14DBM, RadioProfile.byName("SX1262_14DBM"));

@@ -54,4 +54,13 @@ class LorawanFrameTest {
         assertThrows(IllegalArgumentException.class,
                 () -> LorawanFrame.maxFrmPayloadBytes(Region.EU868.dataRate(5), 16));
     }
+
+    @Test
+    void ns3OverheadHasNoMic() {
+        // ns-3 lorawan: LoraFrameHeader 8 bytes + LorawanMacHeader 1 byte, no MIC: 23 B of
+        // application payload (complete-network-example) is a 32-byte PHY payload.
+        assertEquals(32, LorawanFrame.phyPayloadBytes(23, 0, LorawanFrame.NS3_OVERHEAD_BYTES));
+        assertEquals(36, LorawanFrame.phyPayloadBytes(23, 0, LorawanFrame.OVERHEAD_BYTES));
+        assertEquals(LorawanFrame.phyPayloadBytes(23, 2), LorawanFrame.phyPayloadBytes(23, 2, 13));
+    }
 }

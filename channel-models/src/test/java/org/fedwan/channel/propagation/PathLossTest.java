@@ -45,6 +45,22 @@ class PathLossTest {
     }
 
     @Test
+    void okumuraHataEnvironmentsFollowHatasCorrections() {
+        // Hata 1980, eqs. (4)-(6), at 868 MHz, hb 30 m, hm 1.5 m, worked by hand:
+        // suburban: -2 (log10(868/28))^2 - 5.4 = -9.848 dB; open: -4.78 (log10 868)^2 + 18.33 log10 868
+        // - 40.94 = -28.352 dB; large city: a(1.5) = 3.2 (log10 17.625)^2 - 4.97 = -0.0009 dB against
+        // 0.0145 dB for a small city, so +0.0154 dB.
+        double urban = OkumuraHataPathLoss.URBAN_868.pathLossDb(3_000.0);
+        assertEquals(-9.848, at(OkumuraHataPathLoss.Environment.SUBURBAN) - urban, 0.002);
+        assertEquals(-28.352, at(OkumuraHataPathLoss.Environment.OPEN) - urban, 0.002);
+        assertEquals(0.0154, at(OkumuraHataPathLoss.Environment.URBAN_LARGE) - urban, 0.0005);
+    }
+
+    private static double at(OkumuraHataPathLoss.Environment environment) {
+        return new OkumuraHataPathLoss(868e6, 30.0, 1.5, environment).pathLossDb(3_000.0);
+    }
+
+    @Test
     void freeSpaceMatchesTheItuFormula() {
         // ITU-R P.525: L = 32.44 + 20 log10(f_MHz) + 20 log10(d_km); 868 MHz at 1 km -> 91.21 dB.
         double expected = 32.44 + 20 * Math.log10(868.0) + 20 * Math.log10(1.0);

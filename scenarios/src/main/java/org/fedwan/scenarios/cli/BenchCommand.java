@@ -15,7 +15,10 @@ import org.fedwan.scenarios.run.RunResult;
 import org.fedwan.sim.bench.KernelBenchmark;
 import org.fedwan.sim.bench.LorawanNetworkBenchmark;
 import org.fedwan.sim.bench.MemoryBenchmark;
-import org.fedwan.sim.config.RunConfig;
+import org.fedwan.sim.config.DataSection;
+import org.fedwan.sim.config.Scenario;
+import org.fedwan.sim.lorawan.traffic.LorawanNetworkConfig;
+import org.fedwan.sim.lorawan.traffic.LorawanTrafficSection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Parameters;
 /** {@code fedwan bench NAME}: benchmarks that print figures (never timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a benchmark and print its figures. Benchmarks: kernel (event kernel vs a bare PriorityQueue loop),",
-            "lorawan-net (1,000 and 10,000 devices x 1 day), step-time (training step vs PyTorch on the CPU),",
+            "lorawan-net (1,000 and 10,000 devices x 1 day, pairwise and cumulative; ns-3 complete-network-example set-up,",
+            "1,000 devices x 6 h, against ns-3), step-time (training step vs PyTorch on the CPU),",
             "memory (resident and ND4J native memory after every round of a long run; by default the quickstart",
             "with " + BenchCommand.MEMORY_ROUNDS + " rounds on " + BenchCommand.MEMORY_TRAIN_SAMPLES + " training and "
                     + BenchCommand.MEMORY_TEST_SAMPLES + " test samples)."})
@@ -70,7 +74,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         switch (name) {
             case "kernel" -> KernelBenchmark.main(new String[0]);
-            case "lorawan-net" -> LorawanNetworkBenchmark.main(new String[0]);
+            case "lorawan-net" -> LorawanNetworkBenchmark.main(LorawanNetworkBenchmark.DEFAULT_DEVICES, ns3SetUp(FedwanCli.home()),
+                    System.out);
             case "step-time" -> StepTimeBenchmark.main(new String[0]);
             case "memory" -> {
                 return memory();
@@ -99,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
         if (testSamples != null) {
             overrides.put("test_samples", testSamples);
         }
-        RunConfig config;
+        Scenario config;
         try {
             Map<String, YamlTree.Node> settings = new LinkedHashMap<>(ScenarioLoader.resolve(file));
             for (Map.Entry<String, Object> e : overrides.entrySet()) {
@@ -118,7 +123,8 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be >= 1, got " + n);
         }
         System.out.printf(Locale.ROOT, "fedwan bench memory: %s, %d rounds, %s training and %s test samples, %d trainer threads, "
-                + "max heap %d MB%n", config.name(), config.rounds(), samples(config.trainSamples()), samples(config.testSamples()),
+                + "max heap %d MB%n", config.run().name(), config.run().rounds(), samples(config.section(DataSection.class).trainSamples()),
+                samples(config.section(DataSection.class).testSamples()),
                 n, Runtime.getRuntime().maxMemory() >> 20);
         MemoryBenchmark bench = new MemoryBenchmark(System.out);
         bench.printHeader();
@@ -137,5 +143,17 @@ final class BenchCommand implements Callable<Integer> {
 
     private static String samples(int n) {
         return n == 0 ? "all" : String.valueOf(n);
+    }
+
+    /** The file of ns-3 lorawan's complete-network-example set-up that the lorawan-net benchmark times. */
+    static final String NS3_SET_UP = "scenarios/lorawan/ns3-complete-network.yaml";
+
+    /** ns-3's set-up from its shipped file under {@code home}, read as lorawan-net reads it, at the benchmark's size. */
+    static LorawanNetworkConfig ns3SetUp(Path home) throws ScenarioException {
+        LorawanNetCommand c = new LorawanNetCommand();
+        new CommandLine(c).parseArgs("--scenario", home.resolve(NS3_SET_UP).toString(), "--devices",
+                Integer.toString(LorawanNetworkBenchmark.NS3_DEVICES), "--duration-h",
+                Double.toString(LorawanNetworkBenchmark.NS3_HOURS));
+        return LorawanTrafficSection.config(c.scenario());
     }
 }

@@ -21,6 +21,7 @@ final class DeviceReceiver {
     private final boolean[] ack = new boolean[3];
     private final int[] adrDataRate = new int[3];
     private final byte[][] data = new byte[3][];
+    private final DownlinkMedium.Frame[] frames = new DownlinkMedium.Frame[3];
 
     // class A download
     private Reassembler download;
@@ -47,22 +48,29 @@ final class DeviceReceiver {
         for (int w = 1; w <= 2; w++) {
             received[w] = false;
             data[w] = null;
+            frames[w] = null;
             adrDataRate[w] = -1;
         }
     }
 
     /** The server's downlink for window {@code w} of the current cycle (set before the window opens). */
     void scheduled(int w, boolean frameReceived, long frameAirtimeUs, boolean frameAck, int frameAdrDataRate,
-                   byte[] frameData) {
+                   byte[] frameData, DownlinkMedium.Frame frame) {
         received[w] = frameReceived;
+        frames[w] = frame;
         airtimeUs[w] = frameAirtimeUs;
         ack[w] = frameAck;
         adrDataRate[w] = frameAdrDataRate;
         data[w] = frameData;
     }
 
-    /** @return whether a downlink is received in window {@code w} */
+    /** @return whether a downlink is received in window {@code w}: above sensitivity and not destroyed by another downlink */
     boolean receivedIn(int w) {
+        return received[w] && (frames[w] == null || net.downlinkMedium().survived(frames[w]));
+    }
+
+    /** @return whether window {@code w} holds a downlink above sensitivity, interference aside (for its length) */
+    boolean heardIn(int w) {
         return received[w];
     }
 
@@ -72,7 +80,7 @@ final class DeviceReceiver {
      *         detect that no preamble comes at the window's data rate
      */
     long windowUs(int w) {
-        return received[w] ? airtimeUs[w] : w == 1 ? net.emptyRx1Us(device.tx.dataRate) : net.emptyRx2Us();
+        return heardIn(w) ? airtimeUs[w] : w == 1 ? net.emptyRx1Us(device.tx.dataRate) : net.emptyRx2Us();
     }
 
     /** Acts on the downlink received in window {@code w}: its ADR command, then its download fragment. */

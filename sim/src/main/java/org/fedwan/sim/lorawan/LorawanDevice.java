@@ -318,8 +318,9 @@ public final class LorawanDevice extends Entity {
     // ------------------------------------------------------------------ hooks for the network
 
     /** The server's downlink for window {@code w} of the current cycle (set before the window opens). */
-    void downlinkScheduled(int w, boolean received, long airtime, boolean ack, int adrDataRate, byte[] data) {
-        receiver.scheduled(w, received, airtime, ack, adrDataRate, data);
+    void downlinkScheduled(int w, boolean received, long airtime, boolean ack, int adrDataRate, byte[] data,
+                           DownlinkMedium.Frame frame) {
+        receiver.scheduled(w, received, airtime, ack, adrDataRate, data, frame);
     }
 
     /** Called by the server at the end of the frame that completed the message. */

@@ -6,10 +6,12 @@ import java.util.random.RandomGenerator;
 import org.fedwan.channel.energy.Energy;
 import org.fedwan.channel.energy.RadioProfile;
 import org.fedwan.channel.energy.RadioState;
+import org.fedwan.channel.lora.SensitivityTable;
 import org.fedwan.channel.lorawan.Fragmentation;
 import org.fedwan.channel.lorawan.Reassembler;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.results.EnergyState;
+import org.fedwan.channel.reception.CaptureRule;
 import org.fedwan.results.LossCause;
 import org.fedwan.sim.config.DeviceSection;
 import org.fedwan.sim.config.Scenario;
@@ -24,8 +26,9 @@ import org.fedwan.sim.link.Upload;
  * The clients of an FL run on one LoRaWAN network: each client is a class A device that sends its
  * update as fragments (one frame at a time under its duty cycle); the server reassembles them
  * and broadcasts the global model by class C multicast. The channel is the ideal one (the network
- * only delays: no path loss, shadowing or collisions) or the realistic one (Bor log-distance path
- * loss with shadowing, collisions with capture, 8-path gateways in a disc).
+ * only delays: no path loss, shadowing or collisions) or the realistic one, configured by the
+ * {@link LorawanSection} keys (path loss, shadowing, placement, gateways, sensitivity tables,
+ * interference). {@link #networkSettings} is also what {@code ./fedwan lorawan-net} runs.
  */
 public final class LorawanLinks implements LinkGroup {
 
@@ -42,7 +45,7 @@ public final class LorawanLinks implements LinkGroup {
         this.firstClient = firstClient;
         this.events = events;
         LorawanSection c = scenario.section(LorawanSection.class);
-        this.radio = RadioProfile.byName(c.radio());
+        this.radio = c.radioProfile();
         this.network = new LorawanNetwork(simulation, settings(c, scenario.section(DeviceSection.class).batteryCapacityJ(),
                 Region.byName(c.region()), radio, count), count,
                 firstClient, this::uplinkFrameEnded, this::broadcastFrameEnded);
@@ -69,25 +72,51 @@ public final class LorawanLinks implements LinkGroup {
     }
 
     /**
+     * The network a scenario describes, as an FL run and {@code ./fedwan lorawan-net} build it.
+     *
+     * @param scenario    a scenario of {@code org.fedwan.sim.Scenarios}' schema
+     * @param deviceCount devices of the network (the ideal link gives its gateway one demodulator per device)
+     * @return the validated network settings
+     */
+    public static NetworkSettings networkSettings(Scenario scenario, int deviceCount) {
+        LorawanSection c = scenario.section(LorawanSection.class);
+        return settings(c, scenario.section(DeviceSection.class).batteryCapacityJ(), Region.byName(c.region()),
+                c.radioProfile(), deviceCount);
+    }
+
+    /**
      * The network a run uses: the ideal link or the realistic one, with the run's data rates, duty
-     * cycles, SF policy, confirmed uplinks, fair use and battery.
+     * cycles, radio, frame overhead, SF policy, confirmed uplinks, fair use and battery; the
+     * realistic link adds path loss, shadowing, placement, gateways, sensitivity tables,
+     * interference and the gateways' radio.
      */
     static NetworkSettings settings(LorawanSection c, double batteryCapacityJ, Region region, RadioProfile radio,
             int deviceCount) {
         NetworkSettings.Builder b = NetworkSettings.idealLink(region, c.dataRate(), c.broadcastDataRate(), radio,
                 c.dutyCycle(), c.gatewayDutyCycle()).toBuilder();
         if (c.link() == ChannelModel.REALISTIC) {
-            NetworkSettings.Builder d = NetworkSettings.builder();
             b.radiusM = c.radiusM();
-            b.pathLoss = d.pathLoss;
+            b.pathLoss = c.pathLossModel(region);
             b.shadowingSigmaDb = c.shadowingSigmaDb();
-            b.interference = d.interference;
+            b.shadowingPerFrame = c.shadowingPerFrame();
+            b.interference = c.interference();
+            b.captureRule = new CaptureRule(c.captureThresholdDb(), c.preambleRescueSymbols());
             b.gateways = c.gateways();
+            b.gatewayPositions = c.gatewayPositionList();
+            b.placement = c.placement();
+            b.gridSpacingM = c.gridSpacingM();
+            b.gatewaySensitivity = SensitivityTable.byName(c.gatewaySensitivity());
+            b.deviceSensitivity = SensitivityTable.byName(c.deviceSensitivity());
+            b.demodulatorPaths = c.demodulatorPaths();
+            b.gatewayTxPowerDbm = c.gatewayTxPowerDbm();
+            b.channels = c.channels();
         } else {
             // the ideal link loses nothing: as many demodulators as devices, and a gateway that hears while it sends
             b.demodulatorPaths = Math.max(b.demodulatorPaths, deviceCount);
             b.gatewayHalfDuplex = false;
         }
+        b.sfMarginDb = c.sfMarginDb();
+        b.frameOverheadBytes = c.frameOverheadBytes();
         b.sfPolicy = c.sfPolicy();
         b.confirmed = c.confirmed();
         b.fairUse = c.fairUse();

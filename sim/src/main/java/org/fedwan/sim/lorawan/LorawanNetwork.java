@@ -70,6 +70,7 @@ public final class LorawanNetwork {
     private final List<LorawanDevice> deviceList;
     private final double[] pathLossDb;
     private final RadioMedium medium;
+    private final DownlinkMedium downlinkMedium;
     private final NetworkServer server;
     private final Shadowing shadowing;
     private final int firstDeviceId;
@@ -126,7 +127,8 @@ public final class LorawanNetwork {
         this.broadcastSink = broadcastSink;
         this.shadowing = new Shadowing(settings.shadowingSigmaDb());
 
-        this.channels = region.defaultChannels();
+        this.channels = settings.channels() == 0 ? region.defaultChannels()
+                : region.defaultChannels().subList(0, settings.channels());
         this.subBandSlots = region.subBands().size() + 1;
         this.subBandSlotOfChannel = new int[channels.size()];
         this.dwellLimitOfChannel = new long[channels.size()];
@@ -136,7 +138,6 @@ public final class LorawanNetwork {
             dwellLimitOfChannel[s] = c.dwellTimeLimited() ? region.dwellTimeLimitUs() : 0L;
         }
         int drCount = region.dataRates().size();
-        this.channelDataRates = region.channelDataRates();
         this.channelSlotsByDataRate = new int[drCount][];
         this.uplinkParams = new LoraTxParams[drCount];
         this.symbolTimeUs = new long[drCount];
@@ -162,6 +163,18 @@ public final class LorawanNetwork {
         }
         this.emptyRx2Us = ReceiveWindows.emptyWindowUs(
                 region.downlinkDataRate(settings.effectiveRx2DataRate()).downlinkParams());
+        List<Integer> usable = new ArrayList<>();
+        for (int dr : region.channelDataRates()) {
+            if (channelSlotsByDataRate[dr].length > 0) {
+                usable.add(dr);
+            }
+        }
+        this.channelDataRates = List.copyOf(usable);
+        if (channelDataRates.isEmpty()
+                || settings.sfPolicy() == SfPolicy.FIXED && !channelDataRates.contains(settings.fixedDataRate())) {
+            throw new IllegalArgumentException("fixedDataRate = " + settings.fixedDataRate() + " has no channel among the "
+                    + channels.size() + " used; allowed: " + channelDataRates);
+        }
 
         List<Position> gatewayPositions = settings.gatewayPositions().isEmpty()
                 ? Placement.sunflower(settings.gateways(), settings.radiusM()) : settings.gatewayPositions();
@@ -171,6 +184,7 @@ public final class LorawanNetwork {
         }
         this.gatewayList = List.of(gateways);
         this.medium = new RadioMedium(this, gateways, channels.size());
+        this.downlinkMedium = new DownlinkMedium(this);
         this.server = new NetworkServer(this, deviceCount);
 
         List<Position> grid = settings.placement() == PlacementKind.GRID
@@ -200,6 +214,8 @@ public final class LorawanNetwork {
                 case FIXED -> settings.fixedDataRate();
                 case LINK_BUDGET -> DataRateAssignment.fastestClosing(region, channelDataRates, bestRxDbm,
                         settings.gatewaySensitivity(), settings.sfMarginDb());
+                case DEVICE_TABLE -> DataRateAssignment.fastestClosing(region, channelDataRates, bestRxDbm,
+                        settings.deviceSensitivity(), settings.sfMarginDb());
                 case ADR -> channelDataRates.get(0);
             };
             devices[i] = new LorawanDevice(this, i, p, dr);
@@ -358,6 +374,10 @@ public final class LorawanNetwork {
 
     RadioMedium medium() {
         return medium;
+    }
+
+    DownlinkMedium downlinkMedium() {
+        return downlinkMedium;
     }
 
     Channel channel(int slot) {

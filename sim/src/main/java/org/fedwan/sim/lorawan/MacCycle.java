@@ -197,7 +197,7 @@ final class MacCycle {
             return;
         }
         fOptsBytes = device.adr().fOptsBytes(frmBytes, maxFrm);
-        phyBytes = LorawanFrame.phyPayloadBytes(frmBytes, fOptsBytes);
+        phyBytes = LorawanFrame.phyPayloadBytes(frmBytes, fOptsBytes, settings.frameOverheadBytes());
         airtimeUs = net.uplinkAirtimeUs(dataRate, phyBytes);
 
         int[] slots = net.channelSlotsFor(dataRate);
@@ -360,7 +360,11 @@ final class MacCycle {
             if (power.isDead()) {
                 return;
             }
-            if (device.receiver().receivedIn(window)) {
+            boolean received = device.receiver().receivedIn(window);
+            if (!received && device.receiver().heardIn(window)) {
+                net.stats().downlinksCollided++;
+            }
+            if (received) {
                 downlinkInCycle = true;
                 device.receiver().process(now, window);
                 cycleEnded(now);

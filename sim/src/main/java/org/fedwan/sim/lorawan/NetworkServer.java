@@ -203,7 +203,10 @@ public final class NetworkServer extends org.fedwan.sim.kernel.Entity {
         }
         double rx = net.downlinkRxPowerDbm(i, gw.index(), d.downlinkRng());
         boolean received = rx >= settings.deviceSensitivity().sensitivityDbm(ddr.spreadingFactor(), ddr.bandwidthHz());
-        d.downlinkScheduled(window, received, airtimeUs, needAck[i], adr, data);
+        DownlinkMedium.Frame frame = new DownlinkMedium.Frame(d, gw.index(), now, now + airtimeUs, frequencyHz,
+                ddr.spreadingFactor(), LoraPhy.symbolTimeUs(ddr.downlinkParams()), rx);
+        net.downlinkMedium().start(frame);
+        d.downlinkScheduled(window, received, airtimeUs, needAck[i], adr, data, frame);
         if (window == 1) {
             stats.downlinksRx1++;
         } else {

@@ -8,6 +8,7 @@ import org.fedwan.channel.energy.RadioProfile;
 import org.fedwan.channel.lora.SensitivityTable;
 import org.fedwan.channel.lorawan.Adr;
 import org.fedwan.channel.lorawan.DailyBudget;
+import org.fedwan.channel.lorawan.LorawanFrame;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.channel.lorawan.RetransmissionPolicy;
 import org.fedwan.channel.propagation.FreeSpacePathLoss;
@@ -29,6 +30,7 @@ import org.fedwan.channel.reception.DemodulatorPool;
  * @param gridSpacingM                grid spacing for {@link PlacementKind#GRID}, m (100)
  * @param devicePositions             coordinates for {@link PlacementKind#LISTED} (empty)
  * @param gateways                    number of gateways (1)
+ * @param channels                    how many of the region's default channels devices use, the first ones; 0 = all
  * @param gatewayPositions            gateway coordinates; empty = sunflower spiral in the disc, first at the origin
  * @param pathLoss                    median path-loss model (Bor et al. log-distance)
  * @param shadowingSigmaDb            log-normal shadowing sigma, dB (3.57, FLoRa)
@@ -36,13 +38,15 @@ import org.fedwan.channel.reception.DemodulatorPool;
  * @param deviceAntennaGainDbi        device antenna gain, dBi (0)
  * @param gatewayAntennaGainDbi       gateway antenna gain, dBi (0)
  * @param gatewayTxPowerDbm           gateway downlink power, dBm (14)
- * @param gatewaySensitivity          gateway sensitivity table (SX1301, ns-3)
+ * @param gatewaySensitivity          gateway sensitivity table (gateway-ns3: upstream ns-3 lorawan)
  * @param deviceSensitivity           device sensitivity table for downlinks (SX1272, ns-3)
  * @param noiseFigureDb               receiver noise figure for SNR (ADR), dB (6)
- * @param interference                collision model (CAPTURE)
+ * @param interference                interference model (PAIRWISE, LoRaSim)
  * @param captureRule                 capture threshold and preamble rescue (6 dB, 3 symbols, LoRaSim)
  * @param demodulatorPaths            demodulation paths per gateway (8, SX1301)
  * @param gatewayHalfDuplex           a transmitting gateway loses the uplinks it would receive (true, ns-3)
+ * @param frameOverheadBytes          uplink bytes around a non-empty FRMPayload, 1..64 (13: LoRaWAN MHDR, FHDR,
+ *                                    FPort, MIC; ns-3 lorawan: 9, no MIC)
  * @param sfPolicy                    data-rate choice (LINK_BUDGET)
  * @param fixedDataRate               data rate of {@link SfPolicy#FIXED} (5); checked against the region only under FIXED
  * @param sfMarginDb                  link-budget margin of {@link SfPolicy#LINK_BUDGET}, dB (0, as ns-3)
@@ -72,6 +76,7 @@ public record NetworkSettings(
         double gridSpacingM,
         List<Position> devicePositions,
         int gateways,
+        int channels,
         List<Position> gatewayPositions,
         PathLossModel pathLoss,
         double shadowingSigmaDb,
@@ -86,6 +91,7 @@ public record NetworkSettings(
         CaptureRule captureRule,
         int demodulatorPaths,
         boolean gatewayHalfDuplex,
+        int frameOverheadBytes,
         SfPolicy sfPolicy,
         int fixedDataRate,
         double sfMarginDb,
@@ -129,6 +135,10 @@ public record NetworkSettings(
             throw new IllegalArgumentException("gatewayPositions has " + gatewayPositions.size()
                     + " entries; allowed: none (sunflower layout) or exactly gateways = " + gateways);
         }
+        if (channels < 0 || channels > region.defaultChannels().size()) {
+            throw new IllegalArgumentException("channels = " + channels + " is not allowed in region " + region.name()
+                    + "; allowed: 0 (all) .. " + region.defaultChannels().size());
+        }
         Objects.requireNonNull(pathLoss, "pathLoss is null");
         finiteAtLeast("shadowingSigmaDb", shadowingSigmaDb, 0.0);
         finite("deviceAntennaGainDbi", deviceAntennaGainDbi);
@@ -137,12 +147,16 @@ public record NetworkSettings(
         Objects.requireNonNull(gatewaySensitivity, "gatewaySensitivity is null");
         Objects.requireNonNull(deviceSensitivity, "deviceSensitivity is null");
         finite("noiseFigureDb", noiseFigureDb);
-        Objects.requireNonNull(interference, "interference is null; allowed: CAPTURE, NONE");
+        Objects.requireNonNull(interference, "interference is null; allowed: PAIRWISE, CUMULATIVE, NONE");
         Objects.requireNonNull(captureRule, "captureRule is null");
         if (demodulatorPaths < 1) {
             throw new IllegalArgumentException("demodulatorPaths = " + demodulatorPaths + " is not allowed; allowed: >= 1");
         }
-        Objects.requireNonNull(sfPolicy, "sfPolicy is null; allowed: FIXED, LINK_BUDGET, ADR");
+        if (frameOverheadBytes < 1 || frameOverheadBytes > 64) {
+            throw new IllegalArgumentException("frameOverheadBytes = " + frameOverheadBytes
+                    + " is not allowed; allowed: 1..64 (LoRaWAN: 13)");
+        }
+        Objects.requireNonNull(sfPolicy, "sfPolicy is null; allowed: FIXED, LINK_BUDGET, DEVICE_TABLE, ADR");
         if (sfPolicy == SfPolicy.FIXED && !region.channelDataRates().contains(fixedDataRate)) {
             throw new IllegalArgumentException("fixedDataRate = " + fixedDataRate + " is not allowed in region "
                     + region.name() + "; allowed: " + region.channelDataRates());
@@ -224,6 +238,7 @@ public record NetworkSettings(
         b.gridSpacingM = gridSpacingM;
         b.devicePositions = devicePositions;
         b.gateways = gateways;
+        b.channels = channels;
         b.gatewayPositions = gatewayPositions;
         b.pathLoss = pathLoss;
         b.shadowingSigmaDb = shadowingSigmaDb;
@@ -238,6 +253,7 @@ public record NetworkSettings(
         b.captureRule = captureRule;
         b.demodulatorPaths = demodulatorPaths;
         b.gatewayHalfDuplex = gatewayHalfDuplex;
+        b.frameOverheadBytes = frameOverheadBytes;
         b.sfPolicy = sfPolicy;
         b.fixedDataRate = fixedDataRate;
         b.sfMarginDb = sfMarginDb;
@@ -321,6 +337,7 @@ public record NetworkSettings(
         public double gridSpacingM = 100.0;
         public List<Position> devicePositions = List.of();
         public int gateways = 1;
+        public int channels = 0;
         public List<Position> gatewayPositions = List.of();
         public PathLossModel pathLoss = LogDistancePathLoss.BOR_2016;
         public double shadowingSigmaDb = 3.57;
@@ -328,13 +345,14 @@ public record NetworkSettings(
         public double deviceAntennaGainDbi = 0.0;
         public double gatewayAntennaGainDbi = 0.0;
         public double gatewayTxPowerDbm = 14.0;
-        public SensitivityTable gatewaySensitivity = SensitivityTable.GATEWAY_SX1301;
+        public SensitivityTable gatewaySensitivity = SensitivityTable.GATEWAY_NS3;
         public SensitivityTable deviceSensitivity = SensitivityTable.DEVICE_SX1272;
         public double noiseFigureDb = 6.0;
-        public InterferenceModel interference = InterferenceModel.CAPTURE;
+        public InterferenceModel interference = InterferenceModel.PAIRWISE;
         public CaptureRule captureRule = CaptureRule.LORASIM;
         public int demodulatorPaths = DemodulatorPool.SX1301_PATHS;
         public boolean gatewayHalfDuplex = true;
+        public int frameOverheadBytes = LorawanFrame.OVERHEAD_BYTES;
         public SfPolicy sfPolicy = SfPolicy.LINK_BUDGET;
         public int fixedDataRate = 5;
         public double sfMarginDb = 0.0;
@@ -360,9 +378,9 @@ public record NetworkSettings(
         /** @return the validated settings */
         public NetworkSettings build() {
             return new NetworkSettings(region, placement, radiusM, gridSpacingM, devicePositions, gateways,
-                    gatewayPositions, pathLoss, shadowingSigmaDb, shadowingPerFrame, deviceAntennaGainDbi,
+                    channels, gatewayPositions, pathLoss, shadowingSigmaDb, shadowingPerFrame, deviceAntennaGainDbi,
                     gatewayAntennaGainDbi, gatewayTxPowerDbm, gatewaySensitivity, deviceSensitivity, noiseFigureDb,
-                    interference, captureRule, demodulatorPaths, gatewayHalfDuplex, sfPolicy, fixedDataRate, sfMarginDb,
+                    interference, captureRule, demodulatorPaths, gatewayHalfDuplex, frameOverheadBytes, sfPolicy, fixedDataRate, sfMarginDb,
                     adr, confirmed, retransmission, receiveDelay1Us, rx1DrOffset, rx2DataRate, multicastDataRate,
                     deviceDutyCycleOverride, gatewayDutyCycleOverride, fairUse, fairUseUplinkAirtimeUsPerDay,
                     fairUseDownlinksPerDay, fragmentLossPolicy, maxMessagePasses, maxEmptyPolls, radio, mcu,

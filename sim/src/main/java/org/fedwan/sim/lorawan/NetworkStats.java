@@ -23,6 +23,7 @@ public final class NetworkStats {
     long downlinksRx1;
     long downlinksRx2;
     long downlinksNotReceived;
+    long downlinksCollided;
     long downlinkWindowsMissed;
     long downlinksFailed;
     long downlinksDeniedFairUse;
@@ -133,6 +134,11 @@ public final class NetworkStats {
     /** @return downlinks sent but below the device's sensitivity */
     public long downlinksNotReceived() {
         return downlinksNotReceived;
+    }
+
+    /** @return downlinks above the device's sensitivity destroyed by another gateway's overlapping downlink */
+    public long downlinksCollided() {
+        return downlinksCollided;
     }
 
     /** @return receive windows the server wanted but no gateway could serve (busy or duty cycle) */

@@ -1,30 +1,43 @@
 package org.fedwan.sim.lorawan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import org.fedwan.channel.reception.Collisions;
+import org.fedwan.channel.reception.CumulativeInterference;
 
 /**
- * The shared uplink channel: frames on the air grouped by (channel, spreading factor), their
- * reception at every gateway (sensitivity, half-duplex, demodulation paths) and the LoRaSim
- * collision rule between frames of the same group. Only frames heard above a gateway's
- * sensitivity interfere there, as in LoRaSim.
+ * The shared uplink channel: frames on the air, their reception at every gateway (sensitivity,
+ * half-duplex, demodulation paths) and the interference between them, by
+ * {@link NetworkSettings#interference()}:
+ *
+ * <ul>
+ *   <li>{@link InterferenceModel#PAIRWISE}: frames grouped by (channel, spreading factor); the
+ *       LoRaSim collision rule between frames of a group, only between frames heard above the
+ *       gateway's sensitivity, as in LoRaSim;</li>
+ *   <li>{@link InterferenceModel#CUMULATIVE}: frames grouped by channel; when a frame starts, each
+ *       frame of its channel on the air adds its energy over their (known) overlap to the other's
+ *       interference per spreading factor, at every gateway, heard or not; when it ends, the
+ *       Goursaud-Gorce isolation decides (ns-3 {@code LoraInterferenceHelper}). A frame
+ *       overlapping this one either is on the air when it starts or starts while it is, so
+ *       the sums are complete at its end.</li>
+ * </ul>
  */
 final class RadioMedium {
 
-    private static final int SF_SLOTS = 6;
-    private static final int FIRST_SF = 7;
+    private static final int SF_SLOTS = CumulativeInterference.SPREADING_FACTORS;
+    private static final int FIRST_SF = CumulativeInterference.FIRST_SF;
 
     private final LorawanNetwork network;
     private final Gateway[] gateways;
     private final ArrayList<Transmission>[] buckets;
-    private final boolean interference;
+    private final InterferenceModel model;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     RadioMedium(LorawanNetwork network, Gateway[] gateways, int channelSlots) {
         this.network = network;
         this.gateways = gateways;
-        this.interference = network.settings().interference() == InterferenceModel.CAPTURE;
-        this.buckets = new ArrayList[channelSlots * SF_SLOTS];
+        this.model = network.settings().interference();
+        this.buckets = new ArrayList[model == InterferenceModel.CUMULATIVE ? channelSlots : channelSlots * SF_SLOTS];
         for (int i = 0; i < buckets.length; i++) {
             buckets[i] = new ArrayList<>(4);
         }
@@ -32,7 +45,7 @@ final class RadioMedium {
 
     /**
      * A frame starts: decides, per gateway, whether it is heard, gets a demodulator, and
-     * collides with the frames of its group already on the air.
+     * interferes with the frames already on the air.
      */
     void start(Transmission tx, double[] rxPowerDbm) {
         int g = gateways.length;
@@ -52,35 +65,74 @@ final class RadioMedium {
             }
             tx.status[i] = status;
         }
-        int bucket = tx.channelSlot * SF_SLOTS + (tx.spreadingFactor - FIRST_SF);
-        ArrayList<Transmission> group = buckets[bucket];
-        if (interference) {
-            for (int k = 0, n = group.size(); k < n; k++) {
-                Transmission other = group.get(k);
-                for (int i = 0; i < g; i++) {
-                    if (tx.status[i] == Transmission.BELOW_SENSITIVITY
-                            || other.status[i] == Transmission.BELOW_SENSITIVITY) {
-                        continue;
-                    }
-                    int lost = Collisions.resolve(other.startUs, other.endUs, other.rssiDbm[i], tx.startUs, tx.endUs,
-                            tx.rssiDbm[i], tx.symbolUs, network.settings().captureRule());
-                    if ((lost & Collisions.FIRST_LOST) != 0 && other.status[i] == Transmission.RECEIVED) {
-                        other.status[i] = Transmission.COLLIDED;
-                    }
-                    if ((lost & Collisions.SECOND_LOST) != 0 && tx.status[i] == Transmission.RECEIVED) {
-                        tx.status[i] = Transmission.COLLIDED;
-                    }
+        int bucket;
+        if (model == InterferenceModel.CUMULATIVE) {
+            bucket = tx.channelSlot;
+            accumulate(tx, buckets[bucket]);
+        } else {
+            bucket = tx.channelSlot * SF_SLOTS + (tx.spreadingFactor - FIRST_SF);
+            if (model == InterferenceModel.PAIRWISE) {
+                collide(tx, buckets[bucket]);
+            }
+        }
+        buckets[bucket].add(tx);
+        tx.bucket = bucket;
+    }
+
+    private void collide(Transmission tx, ArrayList<Transmission> group) {
+        int g = gateways.length;
+        for (int k = 0, n = group.size(); k < n; k++) {
+            Transmission other = group.get(k);
+            for (int i = 0; i < g; i++) {
+                if (tx.status[i] == Transmission.BELOW_SENSITIVITY || other.status[i] == Transmission.BELOW_SENSITIVITY) {
+                    continue;
+                }
+                int lost = Collisions.resolve(other.startUs, other.endUs, other.rssiDbm[i], tx.startUs, tx.endUs,
+                        tx.rssiDbm[i], tx.symbolUs, network.settings().captureRule());
+                if ((lost & Collisions.FIRST_LOST) != 0 && other.status[i] == Transmission.RECEIVED) {
+                    other.status[i] = Transmission.COLLIDED;
+                }
+                if ((lost & Collisions.SECOND_LOST) != 0 && tx.status[i] == Transmission.RECEIVED) {
+                    tx.status[i] = Transmission.COLLIDED;
                 }
             }
         }
-        group.add(tx);
-        tx.bucket = bucket;
+    }
+
+    private void accumulate(Transmission tx, ArrayList<Transmission> group) {
+        int g = gateways.length;
+        for (int i = 0; i < g; i++) {
+            tx.rxMw[i] = CumulativeInterference.milliwatts(tx.rssiDbm[i]);
+        }
+        Arrays.fill(tx.interferenceMwUs, 0.0);
+        int txSf = tx.spreadingFactor - FIRST_SF;
+        for (int k = 0, n = group.size(); k < n; k++) {
+            Transmission other = group.get(k);
+            long overlapUs = CumulativeInterference.overlapUs(other.startUs, other.endUs, tx.startUs, tx.endUs);
+            if (overlapUs <= 0) {
+                continue;
+            }
+            int otherSf = other.spreadingFactor - FIRST_SF;
+            for (int i = 0; i < g; i++) {
+                tx.interferenceMwUs[i * SF_SLOTS + otherSf] += other.rxMw[i] * overlapUs;
+                other.interferenceMwUs[i * SF_SLOTS + txSf] += tx.rxMw[i] * overlapUs;
+            }
+        }
     }
 
     /** A frame ends: leaves the air; returns its outcome and sets its best gateway. */
     FrameOutcome end(Transmission tx) {
         buckets[tx.bucket].remove(tx);
         tx.bucket = -1;
+        if (model == InterferenceModel.CUMULATIVE) {
+            long airtimeUs = tx.airtimeUs();
+            for (int i = 0; i < gateways.length; i++) {
+                if (tx.status[i] == Transmission.RECEIVED && CumulativeInterference.destroyedBy(tx.spreadingFactor,
+                        tx.rxMw[i], airtimeUs, tx.interferenceMwUs, i * SF_SLOTS) != CumulativeInterference.SURVIVED) {
+                    tx.status[i] = Transmission.COLLIDED;
+                }
+            }
+        }
         int best = -1;
         int bestStatus = -1;
         for (int i = 0; i < gateways.length; i++) {

@@ -1,5 +1,7 @@
 package org.fedwan.sim.lorawan;
 
+import org.fedwan.channel.reception.CumulativeInterference;
+
 /**
  * One uplink frame on the air, as each gateway hears it. Each device owns one and reuses it for
  * every frame (a device sends one frame at a time), so the hot path allocates nothing.
@@ -17,6 +19,10 @@ final class Transmission {
     final double[] rssiDbm;
     /** Reception state per gateway, one of the constants above. */
     final byte[] status;
+    /** Received power per gateway, mW (cumulative interference only). */
+    final double[] rxMw;
+    /** Interference energy per gateway and interfering SF ({@code g * 6 + sf - 7}), mW·µs (cumulative only). */
+    final double[] interferenceMwUs;
 
     int channelSlot;
     int dataRate;
@@ -38,6 +44,8 @@ final class Transmission {
         this.device = device;
         this.rssiDbm = new double[gateways];
         this.status = new byte[gateways];
+        this.rxMw = new double[gateways];
+        this.interferenceMwUs = new double[gateways * CumulativeInterference.SPREADING_FACTORS];
     }
 
     long airtimeUs() {

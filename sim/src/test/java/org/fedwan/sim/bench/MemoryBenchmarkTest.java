@@ -8,7 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.fedwan.fl.bench.MemoryProbe;
+import org.fedwan.results.EnergyBreakdown;
 import org.fedwan.results.RoundRecord;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +44,8 @@ class MemoryBenchmarkTest {
         MemoryBenchmark bench = new MemoryBenchmark(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         bench.printHeader();
         for (int round = 1; round <= 12; round++) {
-            bench.onRound(new RoundRecord(round, 0, 1, 0.5, 1.0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, Double.NaN, Double.NaN,
-                    Double.NaN, 0));
+            bench.onRound(new RoundRecord(round, 0, 1, 0.5, 1.0, 0, 0, 0, 0, 0, EnergyBreakdown.ZERO, 1, 0, 0, 0, Double.NaN,
+                    Double.NaN, Double.NaN, 0, Map.of()));
         }
         bench.printSummary();
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.fedwan.channel.lora.SensitivityTable;
 import org.fedwan.channel.propagation.Position;
 import org.fedwan.sim.kernel.Simulation;
 import org.fedwan.sim.lorawan.traffic.LorawanNetworkConfig;
@@ -37,6 +38,7 @@ class LorawanTraceFingerprintTest {
     void periodicTrafficWithRetriesAdrFairUseAndDepletionKeepsItsTrace() {
         Trace trace = new Trace();
         NetworkSettings.Builder b = NetworkSettings.builder();
+        b.gatewaySensitivity = SensitivityTable.GATEWAY_SX1301; // the table the hashes were recorded with
         b.radiusM = 1_200.0;
         b.gateways = 2;
         b.sfPolicy = SfPolicy.ADR;
@@ -45,6 +47,7 @@ class LorawanTraceFingerprintTest {
         LorawanNetworkReport adr = traffic(trace, new LorawanNetworkConfig(120, 30.0, 20, 3.0, 11,
                 TrafficArrival.POISSON, b.build()));
         b = NetworkSettings.builder();
+        b.gatewaySensitivity = SensitivityTable.GATEWAY_SX1301;
         b.radiusM = 2_500.0;
         b.fairUse = true;
         b.fairUseUplinkAirtimeUsPerDay = 1_200_000L;

@@ -1,6 +1,7 @@
 package org.fedwan.sim.lorawan;
 
 import java.util.List;
+import org.fedwan.channel.lora.SensitivityTable;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.channel.propagation.FreeSpacePathLoss;
 import org.fedwan.channel.propagation.LogDistancePathLoss;
@@ -23,7 +24,10 @@ final class Nets {
                 r.rx2FrequencyHz(), r.rx2DataRateIndex());
     }
 
-    /** Free space, no shadowing, one channel, devices at the listed positions, fixed DR5 (SF7). */
+    /**
+     * Free space, no shadowing, one channel, devices at the listed positions, fixed DR5 (SF7), and
+     * the gateway-sx1301 table (-126.5 ... -139.5 dBm) the tests' distances were chosen for.
+     */
     static NetworkSettings.Builder freeSpace(Position... devices) {
         NetworkSettings.Builder b = NetworkSettings.builder();
         b.region = EU868_ONE_CHANNEL;
@@ -34,6 +38,7 @@ final class Nets {
         b.sfPolicy = SfPolicy.FIXED;
         b.fixedDataRate = 5;
         b.batteryCapacityJ = Double.POSITIVE_INFINITY;
+        b.gatewaySensitivity = SensitivityTable.GATEWAY_SX1301;
         return b;
     }
 
