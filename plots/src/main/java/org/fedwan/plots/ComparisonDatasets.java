@@ -106,7 +106,7 @@ public final class ComparisonDatasets {
     }
 
     /**
-     * Test accuracy (%) against cumulative radio energy of the frames ({@code cumulative_energy_j}, else the
+     * Test accuracy (%) against the cumulative energy of the ledger ({@code cumulative_energy_j}, else the
      * running sum of {@code energy_j}), one point per evaluated round, runs of a method averaged round by
      * round.
      *

@@ -77,7 +77,7 @@ public final class Figures {
             new Figure<RunFolder>("accuracy-vs-uplink-bytes", "test accuracy against cumulative uplink bytes, one point per round", 1,
                     run -> Optional.of(RunCharts.accuracyVsUplinkBytes(
                             RunDatasets.accuracyVsUplinkBytes(RunTables.of(run))))),
-            new Figure<RunFolder>("accuracy-vs-energy", "test accuracy against cumulative radio energy of the frames (rounds.csv energy_j), one point per round", 1,
+            new Figure<RunFolder>("accuracy-vs-energy", "test accuracy against the cumulative energy of all devices (the ledger: rounds.csv cumulative_energy_j), one point per round", 1,
                     run -> Optional.of(ComparisonCharts.accuracyVsEnergy(
                             ComparisonDatasets.accuracyVsEnergy(ComparisonDatasets.methods(run))))),
             new Figure<RunFolder>("accuracy-per-byte", "accuracy per uplink byte over the rounds, % per kB, log scale beyond a decade (seed 000 Fig. 2)", 1,
@@ -121,7 +121,7 @@ public final class Figures {
             new Figure<SweepFolder>("sweep-bytes-per-round", "uplink bytes per client per round of every point (seed 000 Table I as bars)", 1,
                     sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> ComparisonCharts.bytesPerRound(
                             ComparisonDatasets.bytesPerRound(m)))),
-            new Figure<SweepFolder>("sweep-accuracy-vs-energy", "test accuracy against cumulative radio energy of the frames, one line per point", 1,
+            new Figure<SweepFolder>("sweep-accuracy-vs-energy", "test accuracy against the cumulative energy of all devices (the ledger), one line per point", 1,
                     sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> ComparisonCharts.accuracyVsEnergy(
                             ComparisonDatasets.accuracyVsEnergy(m)))));
 
