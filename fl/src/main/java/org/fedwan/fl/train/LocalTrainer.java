@@ -23,7 +23,6 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -190,7 +189,7 @@ public final class LocalTrainer implements AutoCloseable {
         INDArray[] momentum = null;
         try {
             anchor = proximalMu > 0 ? anchor() : null;
-            momentum = settings.momentum() > 0 ? momentumArrays(state) : null;
+            momentum = settings.momentum() > 0 ? MomentumBuffers.arrays(layout, trainable, trainableArrays, state) : null;
             boolean noSingletons = !statistics.isEmpty();
             if (indices.length == 0 || (noSingletons && indices.length == 1)) {
                 return new TrainResult(read(), readBuffers(), settings.momentum() > 0 ? state : OptimizerState.NONE, 0);
@@ -215,7 +214,7 @@ public final class LocalTrainer implements AutoCloseable {
                     pos = end;
                 }
             }
-            OptimizerState after = momentum == null ? OptimizerState.NONE : OptimizerState.ofMomentum(momentumValues(momentum));
+            OptimizerState after = momentum == null ? OptimizerState.NONE : OptimizerState.ofMomentum(MomentumBuffers.values(layout, trainable, momentum));
             return new TrainResult(read(), readBuffers(), after, steps);
         } finally {
             NativeArrays.close(anchor);
@@ -435,7 +434,7 @@ public final class LocalTrainer implements AutoCloseable {
             }
             INDArray direction = g;
             if (momentum != null) {
-                scale(momentum[i], s.momentum());
+                NativeArrays.scale(momentum[i], s.momentum());
                 blas.axpy(n, 1.0, g, momentum[i]);
                 direction = momentum[i];
             }
@@ -447,72 +446,11 @@ public final class LocalTrainer implements AutoCloseable {
             double bessel = values > 1 ? (double) values / (values - 1) : 1.0;
             INDArray runningMean = graph.getVariable(st.runningMean()).getArr();
             INDArray runningVar = graph.getVariable(st.runningVar()).getArr();
-            scale(runningMean, 1 - m);
+            NativeArrays.scale(runningMean, 1 - m);
             blas.axpy(runningMean.length(), m, outputs.get(st.batchMean()), runningMean);
-            scale(runningVar, 1 - m);
+            NativeArrays.scale(runningVar, 1 - m);
             blas.axpy(runningVar.length(), m * bessel, outputs.get(st.batchVar()), runningVar);
         }
-    }
-
-    /**
-     * {@code x.muli(factor)}, the same op ({@code ScalarMultiplication} of {@code x} by
-     * {@code factor} into {@code x}), with its scalar operand closed afterwards: {@code muli}
-     * leaves a 4-byte native array per call to the garbage collector.
-     */
-    private static void scale(INDArray x, double factor) {
-        ScalarMultiplication op = new ScalarMultiplication(x, null, x, factor);
-        try {
-            Nd4j.getExecutioner().exec(op);
-        } finally {
-            NativeArrays.close(op.scalar());
-        }
-    }
-
-    private INDArray[] momentumArrays(OptimizerState state) {
-        INDArray[] m = new INDArray[trainableArrays.length];
-        float[][] values = state.momentum();
-        if (values != null) {
-            layout.checkValues(values);
-        }
-        Map<String, int[]> where = tensorPositions();
-        for (int i = 0; i < m.length; i++) {
-            INDArray w = trainableArrays[i];
-            if (values == null) {
-                m[i] = Nd4j.zeros(w.dataType(), w.shape());
-            } else {
-                int[] p = where.get(trainable.get(i));
-                m[i] = Weights.array(values[p[0]], p[1], layout.layers().get(p[0]).tensors().get(p[2]).shape());
-            }
-        }
-        return m;
-    }
-
-    private float[][] momentumValues(INDArray[] momentum) {
-        float[][] out = new float[layout.layerCount()][];
-        for (int l = 0; l < out.length; l++) {
-            out[l] = new float[layout.layers().get(l).parameterCount()];
-        }
-        Map<String, int[]> where = tensorPositions();
-        for (int i = 0; i < momentum.length; i++) {
-            int[] p = where.get(trainable.get(i));
-            float[] v = NativeArrays.floats(momentum[i]);
-            System.arraycopy(v, 0, out[p[0]], p[1], v.length);
-        }
-        return out;
-    }
-
-    /** Tensor name to {layer, offset within the layer, tensor index}. */
-    private Map<String, int[]> tensorPositions() {
-        Map<String, int[]> where = new HashMap<>();
-        for (int l = 0; l < layout.layerCount(); l++) {
-            int offset = 0;
-            List<TensorSpec> ts = layout.layers().get(l).tensors();
-            for (int t = 0; t < ts.size(); t++) {
-                where.put(ts.get(t).name(), new int[] {l, offset, t});
-                offset += ts.get(t).elementCount();
-            }
-        }
-        return where;
     }
 
     private Map<String, INDArray> feeds(ImageDataset data, int[] order, int start, int end, SplittableRandom dropout) {
