@@ -1,6 +1,7 @@
 package org.fedwan.compression;
 
 import java.util.zip.CRC32;
+import java.util.Locale;
 
 /**
  * The integrity check every scheme message carries: a CRC-32 (IEEE 802.3 polynomial, as
@@ -51,7 +52,7 @@ public final class Integrity {
                 | (message[3] & 0xFF);
         int actual = crc(message);
         if (stored != actual) {
-            throw new MalformedMessageException(String.format(java.util.Locale.ROOT,
+            throw new MalformedMessageException(String.format(Locale.ROOT,
                     "%s message of %d bytes fails its CRC-32 (stored %08x, computed %08x): corrupted or truncated",
                     what, message.length, stored, actual));
         }

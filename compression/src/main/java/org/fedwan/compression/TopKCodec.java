@@ -1,6 +1,8 @@
 package org.fedwan.compression;
 
 import java.util.Locale;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Top-k sparsification, the common comparator of the seeds (seed 000 section II-A): the k values
@@ -33,7 +35,7 @@ public final class TopKCodec implements LayerCodec {
     /** From options {@code fraction} (default 0.01) and {@code index} (fixed | bitmap). */
     public static TopKCodec fromOptions(CodecOptions o) {
         double f = o.number("fraction", 0.01, 0, false, 1, true);
-        String idx = o.choice("index", "fixed", java.util.List.of("fixed", "bitmap"));
+        String idx = o.choice("index", "fixed", List.of("fixed", "bitmap"));
         return new TopKCodec(f, IndexCoding.valueOf(idx.toUpperCase(Locale.ROOT)));
     }
 
@@ -113,7 +115,7 @@ public final class TopKCodec implements LayerCodec {
     public void decode(BitReader in, float[] out) {
         int n = out.length;
         int k = k(n);
-        java.util.Arrays.fill(out, 0f);
+        Arrays.fill(out, 0f);
         if (k == 0) {
             return;
         }

@@ -32,6 +32,10 @@ import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUnits;
 import org.jfree.svg.ViewBox;
+import java.lang.reflect.Field;
+import org.jfree.chart.block.LengthConstraintType;
+import org.jfree.chart.block.RectangleConstraint;
+import org.jfree.chart.title.LegendTitle;
 
 /**
  * Writes a chart at its printed size to PNG (raster, {@value #PNG_DPI} dpi), SVG and PDF (vector).
@@ -198,7 +202,7 @@ public final class FigureWriter {
      */
     private static void withoutDates(PDFDocument document) {
         try {
-            java.lang.reflect.Field field = PDFDocument.class.getDeclaredField("info");
+            Field field = PDFDocument.class.getDeclaredField("info");
             field.setAccessible(true);
             DictionaryObject info = (DictionaryObject) field.get(document);
             info.remove("CreationDate");
@@ -289,15 +293,15 @@ public final class FigureWriter {
      * its height (many or long entries, one per row), so that the plot keeps its own height.
      */
     static FigureSize fitted(JFreeChart chart, FigureSize size) {
-        org.jfree.chart.title.LegendTitle legend = chart.getLegend();
+        LegendTitle legend = chart.getLegend();
         if (legend == null || !legend.isVisible()) {
             return size;
         }
         Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
         try {
-            double height = legend.arrange(g2, new org.jfree.chart.block.RectangleConstraint(size.widthPt(), null,
-                    org.jfree.chart.block.LengthConstraintType.FIXED, 0, null,
-                    org.jfree.chart.block.LengthConstraintType.NONE)).getHeight();
+            double height = legend.arrange(g2, new RectangleConstraint(size.widthPt(), null,
+                    LengthConstraintType.FIXED, 0, null,
+                    LengthConstraintType.NONE)).getHeight();
             double excess = height - LEGEND_SHARE * size.heightPt();
             return excess <= 0 ? size : new FigureSize(size.widthIn(), size.heightIn() + excess / FigureSize.POINTS_PER_INCH);
         } finally {

@@ -30,6 +30,8 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.util.ShapeUtils;
+import java.awt.FontMetrics;
+import java.awt.image.BufferedImage;
 
 /**
  * The look of every FedWAN figure, in one place: white background, light grid, sans-serif text at
@@ -134,8 +136,8 @@ public final class PaperStyle {
      * Legend columns whose longest entry still fits side by side in a single-column figure: an
      * entry is its graphic and padding (about 22 pt) plus its label at the 7-pt legend font.
      */
-    static int legendColumnsThatFit(org.jfree.chart.LegendItemCollection items) {
-        java.awt.FontMetrics metrics = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB)
+    static int legendColumnsThatFit(LegendItemCollection items) {
+        FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB)
                 .createGraphics().getFontMetrics(TICK_FONT);
         double widest = 0;
         for (int i = 0; i < items.getItemCount(); i++) {

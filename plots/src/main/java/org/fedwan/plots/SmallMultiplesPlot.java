@@ -19,6 +19,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
+import java.util.ArrayList;
 
 /**
  * Small multiples: a grid of small x-y panels that share both axes. Every panel is drawn on the
@@ -196,7 +197,7 @@ final class SmallMultiplesPlot extends Plot {
             }
             double lower = getLowerBound();
             double upper = getUpperBound();
-            List<Object> hung = new java.util.ArrayList<>();
+            List<Object> hung = new ArrayList<>();
             for (Object tick : ticks) {
                 if (tick instanceof NumberTick number && number.getTickType() == TickType.MAJOR) {
                     double value = number.getValue();

@@ -1,4 +1,5 @@
 package org.fedwan.channel.lorawan;
+import java.util.Objects;
 
 /**
  * A simple network-side adaptive data rate, the margin-based algorithm Semtech recommends for
@@ -55,7 +56,7 @@ public final class Adr {
                 throw new IllegalArgumentException("historyLength = " + historyLength
                         + " is not allowed; allowed: >= 1");
             }
-            java.util.Objects.requireNonNull(combining, "combining is null; allowed: MAX, AVERAGE, MIN");
+            Objects.requireNonNull(combining, "combining is null; allowed: MAX, AVERAGE, MIN");
             if (!(installationMarginDb >= 0.0) || !Double.isFinite(installationMarginDb)) {
                 throw new IllegalArgumentException("installationMarginDb = " + installationMarginDb
                         + " is not allowed; allowed: finite and >= 0");

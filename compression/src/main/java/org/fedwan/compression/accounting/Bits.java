@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.fedwan.compression.BitBreakdown;
 import org.fedwan.compression.SideKind;
+import java.util.Collections;
 
 /**
  * Payload and side bits, side split by kind, as averages (fractional when a cycle of rounds is
@@ -23,7 +24,7 @@ public record Bits(double payloadBits, Map<SideKind, Double> sideBits) {
                 m.put(e.getKey(), e.getValue());
             }
         }
-        sideBits = java.util.Collections.unmodifiableMap(m);
+        sideBits = Collections.unmodifiableMap(m);
     }
 
     static Bits of(BitBreakdown b) {

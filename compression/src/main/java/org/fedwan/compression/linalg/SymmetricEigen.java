@@ -1,4 +1,5 @@
 package org.fedwan.compression.linalg;
+import java.util.Arrays;
 
 /**
  * Eigen-decomposition of a real symmetric matrix by the cyclic Jacobi method (Golub and Van Loan,
@@ -92,7 +93,7 @@ public final class SymmetricEigen {
         for (int i = 0; i < n; i++) {
             diag[i] = m[i * n + i];
         }
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(diag[y], diag[x]));
+        Arrays.sort(order, (x, y) -> Double.compare(diag[y], diag[x]));
         double[] values = new double[n];
         double[] vectors = new double[n * n];
         for (int j = 0; j < n; j++) {

@@ -6,6 +6,7 @@ import org.fedwan.compression.BitReader;
 import org.fedwan.compression.BitWriter;
 import org.fedwan.compression.MalformedMessageException;
 import org.fedwan.compression.SideKind;
+import java.util.Arrays;
 
 /**
  * Clipped uniform quantization of seed 002 (OCTAV) section III: clip to {@code [-s, s]}, then
@@ -135,7 +136,7 @@ final class ClippedUniformQuantizer implements LayerQuantizer {
     }
 
     private float threshold(float[] all, int from, int to) {
-        float[] values = from == 0 && to == all.length ? all : java.util.Arrays.copyOfRange(all, from, to);
+        float[] values = from == 0 && to == all.length ? all : Arrays.copyOfRange(all, from, to);
         for (float v : values) {
             if (!Float.isFinite(v)) {
                 throw new IllegalArgumentException("OCTAV quantization needs finite values, got " + v);

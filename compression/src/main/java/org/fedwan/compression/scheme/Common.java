@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fedwan.compression.CodecOptions;
 import org.fedwan.compression.ModelLayout;
+import java.util.Arrays;
+import java.util.Locale;
 
 /** The option every scheme shares ({@code quantity}) and small helpers. */
 final class Common {
@@ -30,7 +32,7 @@ final class Common {
             k.add(q.key());
         }
         String v = o.choice("quantity", defaultQuantity.key(), k);
-        return Quantity.valueOf(v.toUpperCase(java.util.Locale.ROOT));
+        return Quantity.valueOf(v.toUpperCase(Locale.ROOT));
     }
 
     /** Inverse-MSE averaging if every layer's quantizer reports its MSE (OCTAV weighting=mse), else the mean. */
@@ -61,7 +63,7 @@ final class Common {
 
     static double[] nanArray(int n) {
         double[] d = new double[n];
-        java.util.Arrays.fill(d, Double.NaN);
+        Arrays.fill(d, Double.NaN);
         return d;
     }
 }

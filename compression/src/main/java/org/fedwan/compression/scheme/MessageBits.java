@@ -2,6 +2,7 @@ package org.fedwan.compression.scheme;
 
 import java.util.List;
 import org.fedwan.compression.BitBreakdown;
+import org.fedwan.compression.SideKind;
 
 /**
  * Exact bits of one message: the layers it carries and the message-level side bits (header and
@@ -42,6 +43,6 @@ public record MessageBits(List<LayerBits> layers, BitBreakdown message) {
 
     /** Bits after the integrity check: what a writer of the message body must hold. */
     long bodyBits() {
-        return totalBits() - message.sideBits(org.fedwan.compression.SideKind.CHECK);
+        return totalBits() - message.sideBits(SideKind.CHECK);
     }
 }

@@ -1,4 +1,5 @@
 package org.fedwan.compression.scheme;
+import java.util.Locale;
 
 /** What a scheme compresses: the values a client hands to {@link ClientEncoder#encode}. */
 public enum Quantity {
@@ -11,6 +12,6 @@ public enum Quantity {
 
     /** Lower-case name used in options, e.g. {@code update}. */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -23,6 +23,7 @@ import org.fedwan.fl.train.OptimizerState;
 import org.fedwan.fl.train.TrainResult;
 import org.fedwan.fl.train.TrainingSettings;
 import org.nd4j.linalg.factory.Nd4j;
+import java.io.OutputStream;
 
 /**
  * Training step time of our trainer against PyTorch on the CPU, measured in the same run (not a
@@ -209,7 +210,7 @@ public final class StepTimeBenchmark {
     private static boolean importsTorch(String python) throws InterruptedException {
         try {
             Process p = new ProcessBuilder(python, "-c", "import torch").redirectErrorStream(true).start();
-            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            p.getInputStream().transferTo(OutputStream.nullOutputStream());
             if (!p.waitFor(2, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 return false;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import java.util.Comparator;
 
 /**
  * Fashion-MNIST (Xiao, Rasul and Vollgraf 2017: 60,000 training and 10,000 test 28x28 grey images
@@ -203,7 +204,7 @@ public final class FashionMnistFiles {
             return;
         }
         try (var s = Files.walk(root)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

@@ -1,4 +1,5 @@
 package org.fedwan.fl.data;
+import java.util.Arrays;
 
 /**
  * Labelled images kept compactly as unsigned bytes (0-255 per pixel, channel-major per image);
@@ -60,8 +61,8 @@ public record ImageDataset(String name, int channels, int height, int width, int
         if (n >= size()) {
             return this;
         }
-        byte[] p = java.util.Arrays.copyOf(pixels, n * imageSize());
-        byte[] l = java.util.Arrays.copyOf(labels, n);
+        byte[] p = Arrays.copyOf(pixels, n * imageSize());
+        byte[] l = Arrays.copyOf(labels, n);
         return new ImageDataset(name, channels, height, width, numClasses, p, l);
     }
 

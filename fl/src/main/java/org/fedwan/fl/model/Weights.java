@@ -7,6 +7,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import java.util.Arrays;
 
 /** Helpers between a layer's flat {@code float[]} and its SameDiff variables. */
 public final class Weights {
@@ -32,7 +33,7 @@ public final class Weights {
             s[i] = shape[i];
             n *= shape[i];
         }
-        return Nd4j.create(java.util.Arrays.copyOfRange(values, offset, offset + n), s, 'c');
+        return Nd4j.create(Arrays.copyOfRange(values, offset, offset + n), s, 'c');
     }
 
     /** One SameDiff variable per tensor of the layer, named as the tensor, holding its slice of {@code values}. */

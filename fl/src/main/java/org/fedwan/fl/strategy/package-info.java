@@ -17,5 +17,3 @@
  * names to them, validates their options and documents them ({@link org.fedwan.fl.strategy.StrategyDoc}).
  */
 package org.fedwan.fl.strategy;
-
-import org.fedwan.compression.scheme.AveragingRule;

@@ -11,6 +11,7 @@ import org.fedwan.fl.model.ModelZoo;
 import org.fedwan.fl.model.SeedArchitectures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.util.TreeSet;
 
 /** {@code fedwan accounting}: exact uplink and downlink bits of one client and round for a model and scheme. */
 @Command(name = "accounting", mixinStandardHelpOptions = true,
@@ -47,7 +48,7 @@ final class AccountingCommand implements Callable<Integer> {
         } else if (ModelZoo.names().contains(model)) {
             layout = ModelZoo.create(model).layout();
         } else {
-            java.util.TreeSet<String> names = new java.util.TreeSet<>(SeedArchitectures.names());
+            TreeSet<String> names = new TreeSet<>(SeedArchitectures.names());
             names.addAll(ModelZoo.names());
             throw new IllegalArgumentException("--model " + model + ": allowed: one of " + String.join(", ", names));
         }

@@ -17,6 +17,7 @@ import org.fedwan.results.TableWriter;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.federation.RunSummary;
 import org.fedwan.results.RunListener;
+import org.fedwan.plots.Report;
 
 /** Runs one resolved scenario from the CLI, streaming its tables to its result folder. */
 public final class ScenarioRunner {
@@ -79,7 +80,7 @@ public final class ScenarioRunner {
                 Map.of("threads", threads, "wall_time_s", Math.round(wallS * 1000) / 1000.0));
         List<Path> written = figures ? RunFigures.writeAll(outDir) : List.of();
         if (figures) {
-            org.fedwan.plots.Report.writeRun(outDir);
+            Report.writeRun(outDir);
         }
         return new Outcome(r.summary(), keys, outDir, written, wallS);
     }

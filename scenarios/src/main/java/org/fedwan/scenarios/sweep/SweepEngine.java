@@ -3,6 +3,7 @@ package org.fedwan.scenarios.sweep;
 import java.util.List;
 import org.fedwan.scenarios.run.RunResult;
 import org.fedwan.sim.config.Scenario;
+import java.time.Instant;
 
 /**
  * Where the runs of a sweep execute: a local pool ({@link LocalEngine}, the default) or a cluster
@@ -12,7 +13,7 @@ public interface SweepEngine {
 
     /** Receives each finished run on the driver, in any order. */
     interface ResultSink {
-        void accept(int runIndex, RunResult result, java.time.Instant start, java.time.Instant end) throws Exception;
+        void accept(int runIndex, RunResult result, Instant start, Instant end) throws Exception;
     }
 
     /** Short name for messages, e.g. {@code local (2 workers)}. */

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.fedwan.scenarios.run.ResultFolder;
 import org.fedwan.sim.config.Scenario;
+import org.fedwan.plots.Report;
+import org.fedwan.plots.SweepFigures;
 
 /**
  * Drives a sweep: skips runs whose folder is complete (it has a manifest), clears and re-runs
@@ -86,8 +88,8 @@ public final class SweepRunner {
         });
         Path table = writeTable(spec, outDir);
         if (figures) {
-            org.fedwan.plots.SweepFigures.writeAll(outDir);
-            org.fedwan.plots.Report.writeSweep(outDir);
+            SweepFigures.writeAll(outDir);
+            Report.writeSweep(outDir);
         }
         return new Outcome(total, skipped, todo.size(), table);
     }

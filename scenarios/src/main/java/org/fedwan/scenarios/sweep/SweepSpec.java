@@ -47,7 +47,7 @@ public record SweepSpec(String name, Path file, List<String> parameters, List<Po
 
         /** Folder name of the point, e.g. {@code p0007}. */
         public String id() {
-            return String.format(java.util.Locale.ROOT, "p%04d", index);
+            return String.format(Locale.ROOT, "p%04d", index);
         }
     }
 

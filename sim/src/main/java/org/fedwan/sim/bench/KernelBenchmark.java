@@ -8,6 +8,7 @@ import java.util.PriorityQueue;
 import org.fedwan.sim.kernel.Entity;
 import org.fedwan.sim.kernel.Event;
 import org.fedwan.sim.kernel.Simulation;
+import java.lang.management.ThreadMXBean;
 
 /**
  * Throughput and allocation benchmark of the event kernel ({@code ./fedwan bench kernel}).
@@ -159,7 +160,7 @@ public final class KernelBenchmark {
 
     /** @return bytes allocated so far by the current thread, or -1 if not measurable */
     static long allocatedBytes() {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         if (bean instanceof com.sun.management.ThreadMXBean sunBean
                 && sunBean.isThreadAllocatedMemorySupported()
                 && sunBean.isThreadAllocatedMemoryEnabled()) {

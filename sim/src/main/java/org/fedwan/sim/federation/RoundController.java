@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.fedwan.compression.scheme.Scheme;
-import org.fedwan.fl.data.ImageDataset;
 import org.fedwan.fl.strategy.Failure;
 import org.fedwan.results.ClientOutcome;
 import org.fedwan.results.EnergyBreakdown;

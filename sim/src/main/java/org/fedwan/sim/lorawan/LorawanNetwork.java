@@ -17,6 +17,7 @@ import org.fedwan.channel.propagation.Placement;
 import org.fedwan.channel.propagation.Position;
 import org.fedwan.channel.propagation.Shadowing;
 import org.fedwan.sim.kernel.Simulation;
+import java.util.Arrays;
 
 /**
  * One LoRaWAN network inside a {@link Simulation}: devices, gateways, the shared radio medium and the
@@ -289,7 +290,7 @@ public final class LorawanNetwork {
      */
     public void addListener(NetworkListener listener) {
         Objects.requireNonNull(listener, "listener is null");
-        NetworkListener[] grown = java.util.Arrays.copyOf(listeners, listeners.length + 1);
+        NetworkListener[] grown = Arrays.copyOf(listeners, listeners.length + 1);
         grown[listeners.length] = listener;
         listeners = grown;
     }

@@ -15,6 +15,7 @@ import org.fedwan.channel.lorawan.Region;
 import org.fedwan.sim.kernel.Event;
 import org.fedwan.sim.kernel.ExternalEvent;
 import org.fedwan.sim.kernel.Simulation;
+import org.fedwan.sim.kernel.Entity;
 
 /**
  * The network server: takes every uplink that some gateway decoded (once, however many
@@ -24,7 +25,7 @@ import org.fedwan.sim.kernel.Simulation;
  * heard the uplink best among those free to transmit in RX1 (busy radio or duty cycle), else in
  * RX2, else not at all. It also runs class C multicast sessions through every gateway.
  */
-public final class NetworkServer extends org.fedwan.sim.kernel.Entity {
+public final class NetworkServer extends Entity {
 
     private static final int LINK_ADR_REQ_BYTES = 5;
 

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.fedwan.sim.config.Scenario;
 
 /** Evaluation cadence, training metrics, late updates, availability, pre-training and local steps. */
 class RoundPoliciesTest {

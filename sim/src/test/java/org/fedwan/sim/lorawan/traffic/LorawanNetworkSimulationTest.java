@@ -14,9 +14,6 @@ import org.fedwan.sim.lorawan.NetworkSettings;
 import org.fedwan.sim.lorawan.PlacementKind;
 import org.fedwan.sim.lorawan.SfPolicy;
 import org.junit.jupiter.api.Test;
-import org.fedwan.sim.lorawan.traffic.LorawanNetworkConfig;
-import org.fedwan.sim.lorawan.traffic.LorawanNetworkReport;
-import org.fedwan.sim.lorawan.traffic.LorawanNetworkSimulation;
 
 /** The network-only runs: bookkeeping, determinism and an ALOHA check against theory. */
 class LorawanNetworkSimulationTest {

@@ -8,7 +8,6 @@ import org.fedwan.channel.nbiot.DeviceCategory;
 import org.fedwan.channel.nbiot.NbiotPowerProfile;
 import org.fedwan.channel.nbiot.PowerSavingConfig;
 import org.junit.jupiter.api.Test;
-import org.fedwan.sim.nbiot.traffic.NbiotNetworkConfig;
 import org.fedwan.sim.nbiot.NbiotDeviceSettings;
 
 /** Defaults, unit conversion and validation messages of the nbiot-net configuration. */

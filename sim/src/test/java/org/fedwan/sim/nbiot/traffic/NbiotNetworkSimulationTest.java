@@ -10,9 +10,6 @@ import org.fedwan.channel.nbiot.ProcedurePlan;
 import org.fedwan.channel.nbiot.Procedures;
 import org.fedwan.channel.nbiot.ReportExchange;
 import org.junit.jupiter.api.Test;
-import org.fedwan.sim.nbiot.traffic.NbiotNetworkConfig;
-import org.fedwan.sim.nbiot.traffic.NbiotNetworkReport;
-import org.fedwan.sim.nbiot.traffic.NbiotNetworkSimulation;
 
 /** The network-only model: bookkeeping, determinism, agreement with the analytical latency, load. */
 class NbiotNetworkSimulationTest {
