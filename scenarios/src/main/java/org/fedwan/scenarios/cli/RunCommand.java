@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fedwan run SCENARIO}: one federated run, its tables and figures. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a scenario file and write DIR/rounds.csv, DIR/transmissions.csv, DIR/summary.json and DIR/figures/.")
+        description = "Run a scenario file and write DIR/rounds.csv, transmissions.csv, energy.csv, clients.csv, devices.csv, summary.json, "
+                + "manifest.json, figures/ and report.html.")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (YAML)")

@@ -19,7 +19,8 @@ public record ServerSection(String strategy, Map<String, String> strategyOptions
             ServerSection.class, List.of(
             Key.of("strategy", Types.choice(Strategies::names), "fedavg",
                     "server strategy: client selection and aggregation (see the strategies reference): fedavg, fedavgm, "
-                            + "fedadagrad, fedadam, fedyogi (Reddi et al. 2021), fedprox (client proximal term proximal_mu)"),
+                            + "fedadagrad, fedadam, fedyogi (Reddi et al. 2021), fedprox (client proximal term proximal_mu), fedmedian "
+                            + "(coordinate-wise median)"),
             new Key<>("strategy_options", Types.options(), Map.of(), "(none)",
                     "the strategy's options as key=value pairs or a mapping, e.g. \"eta=0.01 tau=0.001\" (fedadam) or "
                             + "\"proximal_mu=0.01\" (fedprox)"),

@@ -282,7 +282,8 @@ public record NetworkSettings(
      * An idealised link for runs that study learning rather than the radio: devices within
      * 100 m of one gateway, free-space loss without shadowing, no interference, one data rate,
      * unconfirmed uplinks, no battery limit. Receive windows, duty cycles and energy per state are
-     * still modelled. {@code FederatedSimulation} uses it until its scenario chooses the full model.
+     * still modelled. FL runs use it under {@code link: ideal} ({@code LorawanLinks.settings}),
+     * with one demodulation path per device.
      *
      * @param region                   region
      * @param dataRate                 fixed uplink data rate
