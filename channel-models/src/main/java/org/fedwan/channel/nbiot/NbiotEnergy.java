@@ -77,6 +77,31 @@ public final class NbiotEnergy {
         return batteryJ / reportEnergyJ * intervalUs * 1e-6;
     }
 
+    /**
+     * Battery lifetime of a device that sends one report per interval, waking from PSM each time
+     * (TR 45.820's battery-life case): the mean connection ({@link Procedures#report} with the
+     * mean NPRACH wait and the device's block error rate), idle for T3324, PSM for the rest.
+     * Periodic TAUs are not counted: with {@code T3412 >= interval} every report resets T3412.
+     *
+     * @param link           link configuration (coverage thresholds, levels, block errors)
+     * @param couplingLossDb the device's coupling loss, dB, within the CE2 bound
+     * @param profile        module power profile
+     * @param ps             power-saving configuration
+     * @param exchange       application bytes per report
+     * @param intervalUs     reporting interval, µs
+     * @param batteryJ       battery energy, J
+     * @return lifetime, years of 365.25 days
+     */
+    public static double lifetimeYears(NbiotLinkConfig link, double couplingLossDb, NbiotPowerProfile profile,
+            PowerSavingConfig ps, ReportExchange exchange, long intervalUs, double batteryJ) {
+        CoverageLevel level = link.coverage().levelOf(couplingLossDb).orElseThrow(() -> new IllegalArgumentException(
+                "couplingLossDb = " + couplingLossDb + " is out of coverage; allowed: <= "
+                        + link.coverage().maxCouplingLossDb(CoverageLevel.CE2) + " dB"));
+        ProcedurePlan plan = Procedures.report(link, level, ps, exchange, true, link.level(level).nprachPeriodUs() / 2,
+                link.blockErrorRate(couplingLossDb));
+        return lifetimeS(batteryJ, reportEnergyJ(plan, profile, ps, intervalUs), intervalUs) / SECONDS_PER_YEAR;
+    }
+
     private static long restUs(ProcedurePlan plan, long intervalUs) {
         long restUs = intervalUs - plan.durationUs();
         if (restUs < 0) {

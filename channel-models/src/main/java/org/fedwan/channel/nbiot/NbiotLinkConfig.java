@@ -24,11 +24,12 @@ import java.util.Objects;
  *                              sent as several packets): 1472 bytes, a 1500-byte IP MTU minus
  *                              IPv4/UDP headers [U]; at least 1 and at most 1600 - 28 (NB-IoT's
  *                              1600-byte PDCP SDU limit, TS 36.323)
+ * @param blockErrors           block errors of data blocks and their retransmissions; default none
  */
 public record NbiotLinkConfig(CoverageThresholds coverage, CoverageLevelConfig ce0, CoverageLevelConfig ce1,
                               CoverageLevelConfig ce2, DeviceCategory category, NprachFormat nprachFormat,
                               HarqTiming timing, SignallingSizes signalling, int packetOverheadBytes,
-                              int maxPacketPayloadBytes) {
+                              int maxPacketPayloadBytes, BlockErrorModel blockErrors) {
 
     /** Largest PDCP SDU of NB-IoT in bytes (TS 36.323). */
     public static final int MAX_PDCP_SDU_BYTES = 1600;
@@ -39,7 +40,15 @@ public record NbiotLinkConfig(CoverageThresholds coverage, CoverageLevelConfig c
     public static final NbiotLinkConfig DEFAULT = new NbiotLinkConfig(CoverageThresholds.TR_45_820,
             CoverageLevelConfig.defaults(CoverageLevel.CE0), CoverageLevelConfig.defaults(CoverageLevel.CE1),
             CoverageLevelConfig.defaults(CoverageLevel.CE2), DeviceCategory.NB1, NprachFormat.FORMAT_0,
-            HarqTiming.MINIMUM, SignallingSizes.DEFAULT, 32, 1472);
+            HarqTiming.MINIMUM, SignallingSizes.DEFAULT, 32, 1472, BlockErrorModel.NONE);
+
+    /** A configuration without block errors ({@link BlockErrorModel#NONE}). */
+    public NbiotLinkConfig(CoverageThresholds coverage, CoverageLevelConfig ce0, CoverageLevelConfig ce1,
+            CoverageLevelConfig ce2, DeviceCategory category, NprachFormat nprachFormat, HarqTiming timing,
+            SignallingSizes signalling, int packetOverheadBytes, int maxPacketPayloadBytes) {
+        this(coverage, ce0, ce1, ce2, category, nprachFormat, timing, signalling, packetOverheadBytes,
+                maxPacketPayloadBytes, BlockErrorModel.NONE);
+    }
 
     /** Validates the parts against each other (TBS entries of the category, preamble within its period). */
     public NbiotLinkConfig {
@@ -51,6 +60,7 @@ public record NbiotLinkConfig(CoverageThresholds coverage, CoverageLevelConfig c
         Objects.requireNonNull(nprachFormat, "nprachFormat is null");
         Objects.requireNonNull(timing, "timing is null");
         Objects.requireNonNull(signalling, "signalling is null");
+        Objects.requireNonNull(blockErrors, "blockErrors is null");
         for (CoverageLevel level : CoverageLevel.values()) {
             CoverageLevelConfig c = switch (level) {
                 case CE0 -> ce0;
@@ -114,30 +124,44 @@ public record NbiotLinkConfig(CoverageThresholds coverage, CoverageLevelConfig c
     public NbiotLinkConfig withLevel(CoverageLevel level, CoverageLevelConfig config) {
         return new NbiotLinkConfig(coverage, level == CoverageLevel.CE0 ? config : ce0,
                 level == CoverageLevel.CE1 ? config : ce1, level == CoverageLevel.CE2 ? config : ce2, category,
-                nprachFormat, timing, signalling, packetOverheadBytes, maxPacketPayloadBytes);
+                nprachFormat, timing, signalling, packetOverheadBytes, maxPacketPayloadBytes, blockErrors);
     }
 
     /** @return a copy with the coverage thresholds replaced */
     public NbiotLinkConfig withCoverage(CoverageThresholds newCoverage) {
         return new NbiotLinkConfig(newCoverage, ce0, ce1, ce2, category, nprachFormat, timing, signalling,
-                packetOverheadBytes, maxPacketPayloadBytes);
+                packetOverheadBytes, maxPacketPayloadBytes, blockErrors);
     }
 
     /** @return a copy with the device category replaced */
     public NbiotLinkConfig withCategory(DeviceCategory newCategory) {
         return new NbiotLinkConfig(coverage, ce0, ce1, ce2, newCategory, nprachFormat, timing, signalling,
-                packetOverheadBytes, maxPacketPayloadBytes);
+                packetOverheadBytes, maxPacketPayloadBytes, blockErrors);
     }
 
     /** @return a copy with the NPRACH format replaced */
     public NbiotLinkConfig withNprachFormat(NprachFormat newFormat) {
         return new NbiotLinkConfig(coverage, ce0, ce1, ce2, category, newFormat, timing, signalling,
-                packetOverheadBytes, maxPacketPayloadBytes);
+                packetOverheadBytes, maxPacketPayloadBytes, blockErrors);
     }
 
     /** @return a copy with the per-packet overhead and packet payload limit replaced */
     public NbiotLinkConfig withPackets(int newOverheadBytes, int newMaxPayloadBytes) {
         return new NbiotLinkConfig(coverage, ce0, ce1, ce2, category, nprachFormat, timing, signalling,
-                newOverheadBytes, newMaxPayloadBytes);
+                newOverheadBytes, newMaxPayloadBytes, blockErrors);
+    }
+
+    /** @return a copy with the block-error model replaced */
+    public NbiotLinkConfig withBlockErrors(BlockErrorModel newBlockErrors) {
+        return new NbiotLinkConfig(coverage, ce0, ce1, ce2, category, nprachFormat, timing, signalling,
+                packetOverheadBytes, maxPacketPayloadBytes, newBlockErrors);
+    }
+
+    /**
+     * @param couplingLossDb a device's coupling loss, dB
+     * @return the block error rate of its data blocks ({@link BlockErrorModel#bler})
+     */
+    public double blockErrorRate(double couplingLossDb) {
+        return blockErrors.bler(coverage, couplingLossDb);
     }
 }

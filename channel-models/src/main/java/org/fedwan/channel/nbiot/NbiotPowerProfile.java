@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * resynchronisation, NPDCCH check) per cycle: {@code P = idleSleepDrawW + pagingOccasionJ / cycle}.
  * For the nRF9160 the two published eDRX averages (37 µA at 81.92 s, 9 µA at 655.36 s, one PO per
  * paging time window, 3.7 V) fix both terms exactly: 5.0 µA floor and 2.62 mC (9.70 mJ) per
- * paging occasion [C].
+ * paging occasion [C]. With an eDRX paging time window the device monitors
+ * {@link PowerSavingConfig#pagingOccasionsPerCycle()} occasions per eDRX cycle, each at that energy.
  *
  * <p>Built-in profiles and their sources (lpwan-facts B3, B4; [V] checked, [U] a default):
  * <ul>
@@ -170,7 +171,9 @@ public record NbiotPowerProfile(String name, double supplyVoltageV, double txOut
             case RX -> rxDrawW;
             case CONNECTED_IDLE -> connectedIdleDrawW;
             case IDLE_DRX -> idleDrawW(ps.drxCycleUs());
-            case IDLE_EDRX -> idleDrawW(ps.edrxCycleUs() > 0 ? ps.edrxCycleUs() : ps.drxCycleUs());
+            case IDLE_EDRX -> ps.pagingOccasionsPerCycle() == 1
+                    ? idleDrawW(ps.edrxCycleUs() > 0 ? ps.edrxCycleUs() : ps.drxCycleUs())
+                    : idleSleepDrawW + pagingOccasionJ * ps.pagingOccasionsPerCycle() * 1e6 / ps.edrxCycleUs();
             case PSM -> psmDrawW;
         };
     }

@@ -245,31 +245,63 @@ public final class Procedures {
      */
     public static ProcedurePlan report(NbiotLinkConfig link, CoverageLevel level, PowerSavingConfig ps,
             ReportExchange exchange, boolean fromPsm, long nprachWaitUs) {
+        return report(link, level, ps, exchange, fromPsm, nprachWaitUs, 0.0);
+    }
+
+    /**
+     * The mean connection with block errors: as {@link #report(NbiotLinkConfig, CoverageLevel,
+     * PowerSavingConfig, ReportExchange, boolean, long)}, with every phase of each uplink and
+     * downlink data block's cycle (grant or assignment, NPUSCH or NPDSCH, HARQ-ACK and the gaps)
+     * lasting {@link BlockErrorModel#expectedTransmissions} times as long (rounded to the µs):
+     * the mean airtime and energy of retransmitting a block until it arrives. With
+     * {@code blockErrorRate} 0 the plan is the error-free one.
+     *
+     * @param blockErrorRate BLER of the device's data blocks, 0 to below 1
+     *                       ({@link NbiotLinkConfig#blockErrorRate})
+     * @return the plan; its delivery time is the mean end of the last uplink block
+     */
+    public static ProcedurePlan report(NbiotLinkConfig link, CoverageLevel level, PowerSavingConfig ps,
+            ReportExchange exchange, boolean fromPsm, long nprachWaitUs, double blockErrorRate) {
         if (nprachWaitUs < 0) {
             throw new IllegalArgumentException("nprachWaitUs = " + nprachWaitUs + " is not allowed; allowed: >= 0");
         }
+        double transmissions = BlockErrorModel.expectedTransmissions(blockErrorRate);
         List<Phase> phases = new ArrayList<>();
         if (fromPsm) {
             appendSync(link, level, phases);
         }
         phases.add(new Phase(PhaseKind.NPRACH_WAIT, PowerState.CONNECTED_IDLE, nprachWaitUs));
         appendRandomAccess(link, level, phases);
-        appendUplinkData(link, level, link.linkBytes(exchange.uplinkBytes()), phases);
+        List<Phase> data = new ArrayList<>();
+        appendUplinkData(link, level, link.linkBytes(exchange.uplinkBytes()), data);
+        appendScaled(data, transmissions, phases);
         long deliveredUs = 0;
         for (Phase p : phases) {
             deliveredUs += p.durationUs();
         }
         // the last uplink block is delivered when its NPUSCH ends, before the trailing gap
-        deliveredUs -= link.timing().uplinkToNextDciUs();
+        deliveredUs -= phases.get(phases.size() - 1).durationUs();
         if (exchange.downlinkBytes() > 0) {
             phases.add(new Phase(PhaseKind.NETWORK_WAIT, PowerState.CONNECTED_IDLE, exchange.networkResponseUs()));
-            appendDownlinkData(link, level, link.linkBytes(exchange.downlinkBytes()), true, phases);
+            data.clear();
+            appendDownlinkData(link, level, link.linkBytes(exchange.downlinkBytes()), true, data);
+            appendScaled(data, transmissions, phases);
         }
         if (!ps.releaseAssistance()) {
             phases.add(new Phase(PhaseKind.INACTIVITY, PowerState.CONNECTED_IDLE, ps.inactivityTimerUs()));
         }
         appendRelease(link, level, phases);
         return new ProcedurePlan(phases, deliveredUs);
+    }
+
+    private static void appendScaled(List<Phase> phases, double factor, List<Phase> out) {
+        if (factor == 1.0) {
+            out.addAll(phases);
+            return;
+        }
+        for (Phase p : phases) {
+            out.add(new Phase(p.kind(), p.state(), Math.round(p.durationUs() * factor)));
+        }
     }
 
     /**

@@ -53,4 +53,31 @@ class PowerSavingConfigTest {
         assertEquals(413.3, c.t3412Us() / 86_400e6, 0.1);
         assertEquals(D.t3324Us(), D.withPsm(false, 60_000_000L, 60_000_000L).t3324Us());
     }
+
+    @Test
+    void pagingWindowHoldsOnePagingOccasionPerDrxCycle() {
+        PowerSavingConfig edrx = PowerSavingConfig.DEFAULT.withPaging(2_560_000L, 81_920_000L);
+
+        assertEquals(1, edrx.pagingOccasionsPerCycle());
+        assertEquals(4, edrx.withPagingWindowUs(10_240_000L).pagingOccasionsPerCycle());
+        assertEquals(2, edrx.withPaging(1_280_000L, 81_920_000L).withPagingWindowUs(2_560_000L).pagingOccasionsPerCycle());
+        // without eDRX the window does not apply
+        assertEquals(1, PowerSavingConfig.DEFAULT.withPagingWindowUs(10_240_000L).pagingOccasionsPerCycle());
+        // the idle draw counts each occasion: floor + 4 x E_PO / cycle
+        NbiotPowerProfile p = NbiotPowerProfile.NRF9160_CLASS;
+        PowerSavingConfig ptw = edrx.withPagingWindowUs(10_240_000L);
+        assertEquals(p.idleSleepDrawW() + 4 * p.pagingOccasionJ() / 81.92, p.drawW(PowerState.IDLE_EDRX, ptw), 1e-12);
+        assertEquals(p.idleDrawW(81_920_000L), p.drawW(PowerState.IDLE_EDRX, edrx));
+    }
+
+    @Test
+    void pagingWindowTakesOnlyTheNbS1Values() {
+        PowerSavingConfig edrx = PowerSavingConfig.DEFAULT.withPaging(2_560_000L, 20_480_000L);
+
+        assertThrows(IllegalArgumentException.class, () -> edrx.withPagingWindowUs(1_000_000L));
+        assertThrows(IllegalArgumentException.class, () -> edrx.withPagingWindowUs(17 * 2_560_000L));
+        // longer than the 20.48 s eDRX cycle
+        assertThrows(IllegalArgumentException.class, () -> edrx.withPagingWindowUs(10 * 2_560_000L));
+        assertEquals(20_480_000L, edrx.withPagingWindowUs(20_480_000L).pagingWindowUs());
+    }
 }

@@ -28,6 +28,29 @@ class NetworkCommandsTest {
     }
 
     @Test
+    void nbiotNetReadsTheNbiotKeysFromAScenarioAndFromOptions() {
+        // TR 45.820's case at 164 dB, 200 B a day: at least 10 years (13.36 without block errors, docs/nbiot.md)
+        AirtimeCommandTest.Result r = AirtimeCommandTest.run("nbiot-net", "--scenario",
+                "../scenarios/nbiot/tr45820-battery-life.yaml", "--devices", "4", "--period-s", "86400", "--payload", "200",
+                "--duration-h", "48", "--bler-at-edge", "0");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("CE2 4"), r.out());
+        assertTrue(r.out().contains("0 data blocks in error"), r.out());
+        double years = Double.parseDouble(r.out().replaceAll("(?s).*lifetime ([0-9.]+) years.*", "$1"));
+        assertTrue(years >= 10.0 && years < 14.0, r.out());
+        AirtimeCommandTest.Result joerke = AirtimeCommandTest.run("nbiot-net", "--scenario",
+                "../scenarios/nbiot/joerke-84b-day.yaml", "--devices", "2", "--period-s", "86400", "--payload", "84",
+                "--duration-h", "24", "--coupling-loss-db", "144");
+        assertEquals(0, joerke.exitCode(), joerke.err());
+        assertTrue(joerke.out().contains("CE0 2"), joerke.out());
+        // options are checked by the schema's key types
+        AirtimeCommandTest.Result bad = AirtimeCommandTest.run("nbiot-net", "--devices", "1", "--period-s", "60",
+                "--payload", "10", "--duration-h", "1", "--edrx-cycle-s", "30");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("edrx_cycle_s") && bad.err().contains("20.48"), bad.err());
+    }
+
+    @Test
     void accountingReproducesSeed000TableOneForFedAvg() {
         // seed 000 Table I: FedAvg sends 925,352 bytes per round (231,338 x 4); our message adds a 4-byte CRC
         AirtimeCommandTest.Result r = AirtimeCommandTest.run("accounting", "--model", "cnn6-cifar", "--scheme", "fp32");

@@ -75,7 +75,8 @@ public final class NbiotDevice extends Entity {
      * Creates a device in PSM at the current time; its periodic TAU is due T3412 later.
      *
      * @param model          the model
-     * @param id             stable id (selects the random streams "nbiot-ra" and "nbiot-paging")
+     * @param id             stable id (selects the random streams "nbiot-ra", "nbiot-paging" and, with
+     *                       block errors, "nbiot-harq")
      * @param cell           the serving cell
      * @param couplingLossDb coupling loss to the eNB, dB (the caller's link budget)
      * @param settings       profile, power saving, battery, random-access retries
@@ -97,7 +98,9 @@ public final class NbiotDevice extends Entity {
         this.randomAccess = model.streams().of(id, "nbiot-ra");
         this.energy = new NbiotDeviceEnergy(this, drawW, battery, listener, model.nowUs());
         this.program = new SegmentProgram(this, model);
-        this.transfers = new NbiotTransfers(this, cell, level, ce, listener);
+        double bler = level == null ? 0.0 : link.blockErrorRate(couplingLossDb);
+        this.transfers = new NbiotTransfers(this, cell, level, ce, listener, bler,
+                bler > 0 ? model.streams().of(id, "nbiot-harq") : null);
         this.idleTimer = new NbiotIdleTimer(this, model, ps);
         if (level != null) {
             idleTimer.scheduleFirstTau();

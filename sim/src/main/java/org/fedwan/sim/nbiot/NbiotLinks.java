@@ -5,7 +5,6 @@ import java.util.List;
 import org.fedwan.channel.energy.McuProfile;
 import org.fedwan.channel.nbiot.NbiotLinkConfig;
 import org.fedwan.channel.nbiot.NbiotPowerProfile;
-import org.fedwan.channel.nbiot.PowerSavingConfig;
 import org.fedwan.channel.nbiot.PowerState;
 import org.fedwan.results.EnergyState;
 import org.fedwan.results.FrameOutcome;
@@ -21,19 +20,16 @@ import org.fedwan.sim.link.Upload;
 
 /**
  * The clients of an FL run on one NB-IoT cell: they share its 180 kHz uplink carrier (round
- * robin), each device with its coupling loss, module power profile and power-saving timers.
- * Devices stay reachable after an upload for the longest active timer T3324 allows (186 min,
- * TS 24.008 GPRS timer 2), so that the model broadcast (single-cell point-to-multipoint) does not
- * find them in PSM; they fall back to PSM after it. Every joule is reported round by round as
+ * robin), each device with its coupling loss, module power profile and power-saving timers, all
+ * from {@link NbiotSection}. By default devices stay reachable after an upload for the longest
+ * active timer T3324 allows (186 min, TS 24.008 GPRS timer 2), so that the model broadcast
+ * (single-cell point-to-multipoint) does not find them in PSM; they fall back to PSM after it. Every joule is reported round by round as
  * energy in the state of the ledger its power state belongs to.
  */
 public final class NbiotLinks implements LinkGroup {
 
     /** The protocol's name in scenarios and tables. */
     public static final String PROTOCOL = "nbiot";
-
-    /** Longest T3324 active time: 31 x 6 min (TS 24.008 table 10.5.163a, GPRS timer 2, unit 6 min). */
-    private static final long MAX_T3324_US = 186L * 60 * 1_000_000;
 
     private final NbiotCell cell;
     private final Link[] links;
@@ -46,17 +42,14 @@ public final class NbiotLinks implements LinkGroup {
     public NbiotLinks(Simulation simulation, Scenario scenario, int firstClient, int count, LinkEvents events) {
         this.firstClient = firstClient;
         this.events = events;
-        this.cell = new NbiotCell(simulation, NbiotLinkConfig.DEFAULT);
-        PowerSavingConfig ps = PowerSavingConfig.DEFAULT;
-        ps = new PowerSavingConfig(ps.inactivityTimerUs(), ps.releaseAssistance(), ps.drxCycleUs(), ps.edrxCycleUs(),
-                ps.psmEnabled(), MAX_T3324_US, Math.max(ps.t3412Us(), 2 * MAX_T3324_US));
         NbiotSection config = scenario.section(NbiotSection.class);
+        this.cell = new NbiotCell(simulation, config.link(NbiotLinkConfig.DEFAULT));
         double batteryJ = scenario.section(DeviceSection.class).batteryCapacityJ();
         NbiotPowerProfile profile = NbiotPowerProfile.byName(config.nbiotProfile());
         this.supplyVoltageV = profile.supplyVoltageV();
         this.txPowerDbm = profile.txOutputDbm();
         NbiotDeviceSettings settings = NbiotDeviceSettings.DEFAULT
-                .withProfile(profile).withPowerSaving(ps)
+                .withProfile(profile).withPowerSaving(config.powerSaving())
                 .withBatteryJ(batteryJ == 0 ? Double.POSITIVE_INFINITY : batteryJ);
         NbiotListener listener = new NbiotListener() {
             @Override

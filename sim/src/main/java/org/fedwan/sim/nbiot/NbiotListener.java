@@ -24,6 +24,13 @@ public interface NbiotListener {
     default void onUplinkBlock(NbiotDevice device, int tbsBits, long startUs, long endUs) {
     }
 
+    /**
+     * A data block of {@code tbsBits} was in error (uplink NPUSCH or downlink NPDSCH over
+     * {@code [startUs, endUs]}); its bits go again in the next cycle.
+     */
+    default void onBlockError(NbiotDevice device, boolean uplink, int tbsBits, long startUs, long endUs) {
+    }
+
     /** A random-access attempt ended: {@code success} false after a preamble collision. */
     default void onRandomAccess(NbiotDevice device, int attempt, boolean success, long atUs) {
     }

@@ -2,6 +2,7 @@ package org.fedwan.sim.nbiot;
 
 import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 import org.fedwan.channel.nbiot.CoverageLevel;
 import org.fedwan.channel.nbiot.CoverageLevelConfig;
 import org.fedwan.channel.nbiot.HarqTiming;
@@ -17,6 +18,10 @@ import org.fedwan.channel.nbiot.TransportBlock;
  * periodic TAU, then the queued downlink messages. Each block is a {@link SegmentProgram} granted
  * by the cell's shared-carrier scheduler; half duplex and one HARQ process, so uplink and downlink
  * blocks never overlap, uplink first.
+ *
+ * <p>With block errors ({@code BlockErrorModel} of the link) each data block is in
+ * error with the device's BLER (a draw of its "nbiot-harq" stream at the end of its NPUSCH or
+ * NPDSCH); a block in error carries nothing and the same bits go again in the next cycle.
  */
 final class NbiotTransfers {
 
@@ -31,6 +36,8 @@ final class NbiotTransfers {
     private final CoverageLevel level;
     private final CoverageLevelConfig ce;
     private final NbiotListener listener;
+    private final double blockErrorRate;
+    private final RandomGenerator harq;
 
     private long ulBitsLeft;
     private int ulMessageBytes;
@@ -55,15 +62,27 @@ final class NbiotTransfers {
      * @param level    its coverage level, or null when out of coverage
      * @param ce       the level's configuration, or null when out of coverage
      * @param listener receives blocks, deliveries and failures
+     * @param blockErrorRate BLER of the device's data blocks, 0 for none
+     * @param harq     the device's block-error draws, null without block errors
      */
     NbiotTransfers(NbiotDevice device, NbiotCell cell, CoverageLevel level, CoverageLevelConfig ce,
-                   NbiotListener listener) {
+                   NbiotListener listener, double blockErrorRate, RandomGenerator harq) {
         this.device = device;
         this.cell = cell;
         this.link = cell.link();
         this.level = level;
         this.ce = ce;
         this.listener = listener;
+        this.blockErrorRate = blockErrorRate;
+        this.harq = harq;
+        if (blockErrorRate > 0 && harq == null) {
+            throw new IllegalArgumentException("blockErrorRate = " + blockErrorRate + " needs a random stream");
+        }
+    }
+
+    /** @return whether the block that just ended was in error (one draw, only with block errors) */
+    private boolean blockInError() {
+        return blockErrorRate > 0 && harq.nextDouble() < blockErrorRate;
     }
 
     /** @return messages delivered so far */
@@ -163,7 +182,7 @@ final class NbiotTransfers {
         if (kind == PhaseKind.UPLINK_DATA) {
             uplinkBlockSent(startUs, nowUs);
         } else if (kind == PhaseKind.DOWNLINK_DATA) {
-            downlinkBlockReceived(nowUs);
+            downlinkBlockReceived(startUs, nowUs);
         }
     }
 
@@ -201,6 +220,11 @@ final class NbiotTransfers {
     }
 
     private void uplinkBlockSent(long startUs, long nowUs) {
+        if (blockInError()) {
+            listener.onBlockError(device, true, blockBits, startUs, nowUs);
+            messageBlockPending = false;
+            return;
+        }
         uplinkBits += blockBits;
         listener.onUplinkBlock(device, blockBits, startUs, nowUs);
         if (blockForTau) {
@@ -244,7 +268,11 @@ final class NbiotTransfers {
         program.run(SegmentProgram.Step.DOWNLINK_BLOCK_DONE, nowUs);
     }
 
-    private void downlinkBlockReceived(long nowUs) {
+    private void downlinkBlockReceived(long startUs, long nowUs) {
+        if (blockInError()) {
+            listener.onBlockError(device, false, blockBits, startUs, nowUs);
+            return;
+        }
         dlBitsLeft -= blockBits;
         if (dlBitsLeft > 0) {
             return;

@@ -1,11 +1,13 @@
 package org.fedwan.sim.nbiot.traffic;
 
 import java.util.Objects;
+import org.fedwan.channel.nbiot.BlockErrorModel;
 import org.fedwan.channel.nbiot.DeviceCategory;
 import org.fedwan.channel.nbiot.NbiotLinkConfig;
 import org.fedwan.channel.nbiot.NbiotPowerProfile;
 import org.fedwan.channel.nbiot.PowerSavingConfig;
 import org.fedwan.sim.nbiot.NbiotDeviceSettings;
+import org.fedwan.sim.nbiot.NbiotSection;
 
 /**
  * Everything a network-only NB-IoT run ({@code nbiot-net}) needs, validated on construction: N
@@ -35,13 +37,19 @@ import org.fedwan.sim.nbiot.NbiotDeviceSettings;
  * @param maxPreambleAttempts  preamble attempts before a report is dropped: 3..8 or 10
  * @param backoffS             random-access backoff window, s, at least 0
  * @param tauBytes             NAS bytes of a periodic TAU, at least 0
- * @param link                 the cell's link configuration; its category is replaced by {@code category}
+ * @param pagingWindowS        eDRX paging time window, s: 0 (one paging occasion per eDRX cycle) or 2.56 x 1..16
+ * @param blerAtEdge           block error rate of data blocks at each coverage level's upper bound, 0..0.5
+ * @param blerDecadeDb         coupling-loss margin per decade of block error rate, dB, greater than 0
+ * @param npuschRepetitions    NPUSCH repetitions of data blocks at every level, 0 for each level's own
+ * @param link                 the cell's link configuration; its category, block errors and (when set) NPUSCH
+ *                             repetitions are replaced by this run's
  */
 public record NbiotNetworkConfig(String name, long seed, int replication, int devices, double periodS, int payloadBytes,
                                  double durationH, double couplingLossDb, double couplingLossSpreadDb, String profile,
                                  String category, boolean releaseAssistance, double inactivityTimerS, double drxCycleS,
                                  double edrxCycleS, boolean psm, double t3324S, double t3412S, double batteryWh,
-                                 int maxPreambleAttempts, double backoffS, int tauBytes, NbiotLinkConfig link) {
+                                 int maxPreambleAttempts, double backoffS, int tauBytes, double pagingWindowS,
+                                 double blerAtEdge, double blerDecadeDb, int npuschRepetitions, NbiotLinkConfig link) {
 
     /** Validates every field and that the derived settings are valid. */
     public NbiotNetworkConfig {
@@ -86,14 +94,23 @@ public record NbiotNetworkConfig(String name, long seed, int replication, int de
             throw new IllegalArgumentException("timers drxCycleS = " + drxCycleS + ", edrxCycleS = " + edrxCycleS
                     + ", t3324S = " + t3324S + ", t3412S = " + t3412S + " are not allowed; allowed: finite, >= 0");
         }
+        if (!(pagingWindowS >= 0) || !Double.isFinite(pagingWindowS)) {
+            throw bad("pagingWindowS", pagingWindowS, "0 or 2.56 x 1..16");
+        }
+        if (npuschRepetitions < 0 || npuschRepetitions > 128
+                || (npuschRepetitions > 0 && Integer.bitCount(npuschRepetitions) != 1)) {
+            throw bad("npuschRepetitions", npuschRepetitions, "0 (each level's own) or 1, 2, 4, ..., 128");
+        }
+        new BlockErrorModel(blerAtEdge, blerDecadeDb);
         new NbiotDeviceSettings(NbiotPowerProfile.byName(profile), powerSavingOf(releaseAssistance, inactivityTimerS,
-                drxCycleS, edrxCycleS, psm, t3324S, t3412S), batteryWh * 3600.0, maxPreambleAttempts,
+                drxCycleS, edrxCycleS, psm, t3324S, t3412S, pagingWindowS), batteryWh * 3600.0, maxPreambleAttempts,
                 micros(backoffS), tauBytes);
     }
 
     /** @return the power-saving configuration of the devices */
     public PowerSavingConfig powerSaving() {
-        return powerSavingOf(releaseAssistance, inactivityTimerS, drxCycleS, edrxCycleS, psm, t3324S, t3412S);
+        return powerSavingOf(releaseAssistance, inactivityTimerS, drxCycleS, edrxCycleS, psm, t3324S, t3412S,
+                pagingWindowS);
     }
 
     /** @return the settings of every device */
@@ -102,9 +119,10 @@ public record NbiotNetworkConfig(String name, long seed, int replication, int de
                 maxPreambleAttempts, micros(backoffS), tauBytes);
     }
 
-    /** @return the cell's link configuration with this run's category */
+    /** @return the cell's link configuration with this run's category, block errors and NPUSCH repetitions */
     public NbiotLinkConfig linkConfig() {
-        return link.withCategory(categoryOf(category));
+        return NbiotSection.link(link.withCategory(categoryOf(category)), new BlockErrorModel(blerAtEdge, blerDecadeDb),
+                npuschRepetitions);
     }
 
     /** @return the reporting period, µs */
@@ -118,9 +136,9 @@ public record NbiotNetworkConfig(String name, long seed, int replication, int de
     }
 
     private static PowerSavingConfig powerSavingOf(boolean rai, double inactivityS, double drxS, double edrxS,
-            boolean psm, double t3324S, double t3412S) {
+            boolean psm, double t3324S, double t3412S, double pagingWindowS) {
         return new PowerSavingConfig(micros(inactivityS), rai, micros(drxS), micros(edrxS), psm, micros(t3324S),
-                micros(t3412S));
+                micros(t3412S), micros(pagingWindowS));
     }
 
     private static DeviceCategory categoryOf(String category) {
@@ -172,13 +190,43 @@ public record NbiotNetworkConfig(String name, long seed, int replication, int de
         public int maxPreambleAttempts = 10;
         public double backoffS = 1.024;
         public int tauBytes = 24;
+        public double pagingWindowS = 0.0;
+        public double blerAtEdge = 0.0;
+        public double blerDecadeDb = 2.0;
+        public int npuschRepetitions = 0;
         public NbiotLinkConfig link = NbiotLinkConfig.DEFAULT;
+
+        /**
+         * Takes every NB-IoT key of a scenario's {@link NbiotSection}: coupling loss, module, the
+         * timers, release assistance, PSM, block errors and NPUSCH repetitions (the keys an FL run
+         * reads, so both runs share one definition).
+         *
+         * @param s the section
+         * @return this builder
+         */
+        public Builder from(NbiotSection s) {
+            couplingLossDb = s.couplingLossDb();
+            profile = s.nbiotProfile();
+            t3412S = s.t3412S();
+            t3324S = s.t3324S();
+            inactivityTimerS = s.rrcInactivityS();
+            drxCycleS = s.drxCycleS().us() * 1e-6;
+            edrxCycleS = s.edrxCycleS().us() * 1e-6;
+            pagingWindowS = s.pagingWindowS().us() * 1e-6;
+            releaseAssistance = s.releaseAssistance();
+            psm = s.psm();
+            blerAtEdge = s.blerAtEdge();
+            blerDecadeDb = s.blerDecadeDb();
+            npuschRepetitions = s.npuschRepetitions();
+            return this;
+        }
 
         /** @return the validated configuration */
         public NbiotNetworkConfig build() {
             return new NbiotNetworkConfig(name, seed, replication, devices, periodS, payloadBytes, durationH,
                     couplingLossDb, couplingLossSpreadDb, profile, category, releaseAssistance, inactivityTimerS,
-                    drxCycleS, edrxCycleS, psm, t3324S, t3412S, batteryWh, maxPreambleAttempts, backoffS, tauBytes, link);
+                    drxCycleS, edrxCycleS, psm, t3324S, t3412S, batteryWh, maxPreambleAttempts, backoffS, tauBytes,
+                    pagingWindowS, blerAtEdge, blerDecadeDb, npuschRepetitions, link);
         }
     }
 }

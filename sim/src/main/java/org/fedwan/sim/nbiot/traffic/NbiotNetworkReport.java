@@ -32,6 +32,7 @@ import java.util.Locale;
  * @param lifetimeYears           battery / mean power of the mean device, years
  * @param randomAccessAttempts    preamble attempts of all devices
  * @param preambleCollisions      preambles that collided
+ * @param blockErrors             data blocks (uplink and downlink) in error and sent again
  * @param uplinkUtilisation       uplink lane time reserved / (48 lanes x run time)
  * @param devicesDepleted         devices whose battery emptied
  * @param simulatedS              simulated time, s
@@ -44,7 +45,7 @@ public record NbiotNetworkReport(int devices, int devicesCe0, int devicesCe1, in
                                  double deliveryRatio, double latencyP50S, double latencyP90S, double latencyP99S,
                                  double latencyMeanS, double latencyMaxS, double energyPerDeviceMeanJ,
                                  double energyPerDeviceMinJ, double energyPerDeviceMaxJ, double energyPerReportJ,
-                                 double lifetimeYears, long randomAccessAttempts, long preambleCollisions,
+                                 double lifetimeYears, long randomAccessAttempts, long preambleCollisions, long blockErrors,
                                  double uplinkUtilisation, int devicesDepleted, double simulatedS, double wallTimeS,
                                  long eventsProcessed) {
 
@@ -54,7 +55,7 @@ public record NbiotNetworkReport(int devices, int devicesCe0, int devicesCe1, in
                 reportsGenerated, reportsDelivered, reportsFailed, reportsOutOfCoverage, reportsSkippedBusy,
                 reportsInFlight, deliveryRatio, latencyP50S, latencyP90S, latencyP99S, latencyMeanS, latencyMaxS,
                 energyPerDeviceMeanJ, energyPerDeviceMinJ, energyPerDeviceMaxJ, energyPerReportJ, lifetimeYears,
-                randomAccessAttempts, preambleCollisions, uplinkUtilisation, devicesDepleted, simulatedS, 0.0,
+                randomAccessAttempts, preambleCollisions, blockErrors, uplinkUtilisation, devicesDepleted, simulatedS, 0.0,
                 eventsProcessed);
     }
 
@@ -71,9 +72,9 @@ public record NbiotNetworkReport(int devices, int devicesCe0, int devicesCe1, in
                 String.format(Locale.ROOT, "energy per device: mean %.3f J, min %.3f J, max %.3f J; %.4f J per delivered"
                                 + " report; lifetime %.2f years", energyPerDeviceMeanJ, energyPerDeviceMinJ,
                         energyPerDeviceMaxJ, energyPerReportJ, lifetimeYears),
-                String.format(Locale.ROOT, "random access: %d attempts, %d collided preambles; uplink utilisation %.4f;"
-                        + " %d batteries depleted", randomAccessAttempts, preambleCollisions, uplinkUtilisation,
-                        devicesDepleted),
+                String.format(Locale.ROOT, "random access: %d attempts, %d collided preambles; %d data blocks in error;"
+                        + " uplink utilisation %.4f; %d batteries depleted", randomAccessAttempts, preambleCollisions,
+                        blockErrors, uplinkUtilisation, devicesDepleted),
                 String.format(Locale.ROOT, "simulated %.1f s in %.2f s wall, %d events", simulatedS, wallTimeS,
                         eventsProcessed));
     }

@@ -39,6 +39,7 @@ public final class NbiotNetworkSimulation extends Simulation {
     private long skippedBusy;
     private long outOfCoverage;
     private long randomAccessAttempts;
+    private long blockErrors;
     private long[] latenciesUs = new long[1024];
     private int latencyCount;
 
@@ -135,7 +136,7 @@ public final class NbiotNetworkSimulation extends Simulation {
                 sorted.length == 0 ? Double.NaN : latencySum / sorted.length * 1e-6,
                 sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] * 1e-6,
                 meanJ, min, max, delivered == 0 ? Double.NaN : sum / delivered, lifetimeYears,
-                randomAccessAttempts, cell.collidedPreambles(),
+                randomAccessAttempts, cell.collidedPreambles(), blockErrors,
                 cell.reservedLaneUs() / ((double) UplinkTones.CARRIER_LANES * endUs), depleted, simulatedS, wallTimeS,
                 scheduler().eventsProcessed());
     }
@@ -193,6 +194,12 @@ public final class NbiotNetworkSimulation extends Simulation {
         @Override
         public void onUplinkBlock(NbiotDevice device, int tbsBits, long startUs, long endUs) {
             next.onUplinkBlock(device, tbsBits, startUs, endUs);
+        }
+
+        @Override
+        public void onBlockError(NbiotDevice device, boolean uplink, int tbsBits, long startUs, long endUs) {
+            blockErrors++;
+            next.onBlockError(device, uplink, tbsBits, startUs, endUs);
         }
 
         @Override
