@@ -49,7 +49,7 @@ wait_for() { # FILE PATTERN SECONDS WHAT
 }
 
 cd "$ROOT"
-say "building FedWAN with the spark module (mvn -B -q -Pspark -DskipTests package)"
+say "load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; building FedWAN with the spark module (mvn -B -Pspark -DskipTests package)"
 mvn -B -Pspark -DskipTests package > "$TMP/build.log" 2>&1 || { tail -n 40 "$TMP/build.log"; fail "the build failed"; }
 # The launcher rebuilds when a source is newer than this file, which Maven leaves untouched when
 # the class path did not change; it was just built.
