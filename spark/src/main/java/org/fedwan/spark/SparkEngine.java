@@ -76,7 +76,8 @@ public final class SparkEngine implements SweepEngine {
 
     /**
      * The configuration Spark starts with (UI off; local masters bound to the loopback address;
-     * cluster masters get FedWAN's jars, see {@link #shipJars}).
+     * masters whose tasks run in executor JVMs, {@code local-cluster[...]} included, get FedWAN's
+     * jars, see {@link #shipJars}).
      */
     SparkConf conf() throws IOException {
         SparkConf conf = new SparkConf().setAppName("fedwan-sweep").set("spark.ui.enabled", "false")
@@ -84,9 +85,12 @@ public final class SparkEngine implements SweepEngine {
         if (master != null) {
             conf.setMaster(master);
         }
-        if (conf.get("spark.master", "").startsWith("local")) {
+        String m = conf.get("spark.master", "");
+        if (m.startsWith("local")) {
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
-        } else {
+        }
+        // local and local[...] run tasks in this JVM; local-cluster[...] and cluster masters in executor JVMs
+        if (!m.equals("local") && !m.startsWith("local[")) {
             shipJars(conf, ownLocation());
         }
         return conf;

@@ -51,8 +51,8 @@ class SparkClusterSupportTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> SparkEngine.shipJars(conf, dir));
         assertTrue(e.getMessage().contains("runtime-jars.txt"), e.getMessage());
         // the test class path holds the module's classes folder, not its jar
-        SparkEngine engine = new SparkEngine("spark://127.0.0.1:7077");
-        assertThrows(IllegalStateException.class, engine::conf);
+        assertThrows(IllegalStateException.class, new SparkEngine("spark://127.0.0.1:7077")::conf);
+        assertThrows(IllegalStateException.class, new SparkEngine("local-cluster[2,1,1024]")::conf);
         assertFalse(new SparkEngine("local[2]").conf().contains("spark.jars"));
     }
 
