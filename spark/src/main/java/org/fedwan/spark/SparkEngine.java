@@ -1,8 +1,13 @@
 package org.fedwan.spark;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +27,14 @@ import org.fedwan.sim.config.Scenario;
  *
  * <p>On a cluster the data folder of the scenario must be readable at the same path by every
  * executor (a shared file system), and executors need {@code OMP_NUM_THREADS=1}
- * ({@code spark.executorEnv.OMP_NUM_THREADS=1}).
+ * ({@code spark.executorEnv.OMP_NUM_THREADS=1}, set here). With a cluster master and neither
+ * {@code spark.jars} nor {@code spark.executor.extraClassPath} configured (the {@code ./fedwan}
+ * launcher; spark-submit always sets {@code spark.jars}), the engine ships FedWAN's jars: this
+ * module's jar and the list {@code runtime-jars.txt} the build writes beside it.
+ *
+ * <p>A task lost with its executor is run again by Spark; since a run's result depends only on its
+ * resolved scenario and only the driver writes, the re-run gives the same bytes and no folder is
+ * written twice. {@link TaskReport} prints what the cluster did on standard error.
  */
 public final class SparkEngine implements SweepEngine {
 
@@ -62,17 +74,58 @@ public final class SparkEngine implements SweepEngine {
                 System.currentTimeMillis());
     }
 
-    /** The configuration Spark starts with (UI off; local masters bound to the loopback address). */
-    SparkConf conf() {
+    /**
+     * The configuration Spark starts with (UI off; local masters bound to the loopback address;
+     * masters whose tasks run in executor JVMs, {@code local-cluster[...]} included, get FedWAN's
+     * jars, see {@link #shipJars}).
+     */
+    SparkConf conf() throws IOException {
         SparkConf conf = new SparkConf().setAppName("fedwan-sweep").set("spark.ui.enabled", "false")
                 .set("spark.executorEnv.OMP_NUM_THREADS", "1");
         if (master != null) {
             conf.setMaster(master);
         }
-        if (conf.get("spark.master", "").startsWith("local")) {
+        String m = conf.get("spark.master", "");
+        if (m.startsWith("local")) {
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
         }
+        // local and local[...] run tasks in this JVM; local-cluster[...] and cluster masters in executor JVMs
+        if (!m.equals("local") && !m.startsWith("local[")) {
+            shipJars(conf, ownLocation());
+        }
         return conf;
+    }
+
+    /**
+     * Sets {@code spark.jars} to the jars executors need to run FedWAN's tasks, unless
+     * {@code spark.jars} or {@code spark.executor.extraClassPath} is configured already: the
+     * spark module's jar {@code ownJar} and the comma-separated list {@code runtime-jars.txt} in its
+     * folder (written by {@code mvn -Pspark package}: every runtime dependency, Spark excluded).
+     *
+     * @throws IllegalStateException when the jars are not configured and cannot be found
+     */
+    static void shipJars(SparkConf conf, Path ownJar) throws IOException {
+        if (!conf.get("spark.jars", "").isBlank() || !conf.get("spark.executor.extraClassPath", "").isBlank()) {
+            return;
+        }
+        Path list = ownJar.getParent() == null ? null : ownJar.getParent().resolve("runtime-jars.txt");
+        if (!Files.isRegularFile(ownJar) || list == null || !Files.isRegularFile(list)) {
+            throw new IllegalStateException("Spark master " + conf.get("spark.master", "(none)") + ": executors need FedWAN's "
+                    + "jars, but " + ownJar + " is not a jar with runtime-jars.txt beside it; build with 'mvn -B -Pspark "
+                    + "-DskipTests package', or set spark.jars (spark-submit --jars)");
+        }
+        List<String> jars = new ArrayList<>();
+        jars.add(ownJar.toAbsolutePath().toString());
+        Arrays.stream(Files.readString(list).trim().split(",")).filter(s -> !s.isBlank()).forEach(jars::add);
+        conf.set("spark.jars", String.join(",", jars));
+    }
+
+    private static Path ownLocation() {
+        try {
+            return Path.of(SparkEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the spark module's jar: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -80,13 +133,16 @@ public final class SparkEngine implements SweepEngine {
         if (runs.isEmpty()) {
             return;
         }
+        TaskReport report = new TaskReport(System.err);
         try (JavaSparkContext sc = new JavaSparkContext(conf())) {
+            sc.sc().addSparkListener(report);
             int batch = Math.max(1, 2 * sc.defaultParallelism());
             for (int from = 0; from < runs.size(); from += batch) {
                 List<Task> tasks = new ArrayList<>();
                 for (int i = from; i < Math.min(runs.size(), from + batch); i++) {
                     tasks.add(new Task(i, new LinkedHashMap<>(ResultFolder.resolved(runs.get(i)))));
                 }
+                sc.setLocalProperty(TaskReport.BATCH_FROM, Integer.toString(from));
                 List<Done> done = sc.parallelize(tasks, tasks.size()).map(SparkEngine::compute).collect();
                 for (Done d : done) {
                     Map<String, Object> summary = d.summary();
@@ -95,5 +151,7 @@ public final class SparkEngine implements SweepEngine {
                 }
             }
         }
+        // after stop(), which delivers every pending listener event
+        System.err.println(report.summary());
     }
 }
