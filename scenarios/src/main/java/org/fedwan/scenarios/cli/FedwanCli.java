@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fedwan", mixinStandardHelpOptions = true, version = "FedWAN 0.1.0",
         description = "Federated learning over simulated LoRaWAN links: real training, real codecs, exact airtime and energy.",
         subcommands = {RunCommand.class, SweepCommand.class, PlotCommand.class, BudgetCommand.class, ScenarioCommand.class, DocsCommand.class,
-            AirtimeCommand.class,
+            AirtimeCommand.class, EnergyPerByteCommand.class,
             AccountingCommand.class, LorawanNetCommand.class, NbiotNetCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class})
 public final class FedwanCli implements Runnable {
