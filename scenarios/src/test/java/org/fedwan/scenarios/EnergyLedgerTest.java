@@ -78,6 +78,9 @@ class EnergyLedgerTest {
             cases.add(new Case(HOME.relativize(file).toString(), ScenarioLoader.load(file, HOME.resolve("data"))));
         }
         cases.add(new Case("quickstart, protocol ideal", cases.get(0).scenario().with("protocol", "ideal")));
+        Scenario recovery = ScenarioLoader.load(HOME.resolve("scenarios/examples/fragment-recovery.yaml"), HOME.resolve("data"));
+        cases.add(new Case("examples/fragment-recovery.yaml, arq", recovery.with("fragment_recovery", "arq")));
+        cases.add(new Case("examples/fragment-recovery.yaml, fec", recovery.with("fragment_recovery", "fec")));
         if (Boolean.getBoolean("ledger.all")) {
             try (Stream<Path> studies = Files.list(HOME.resolve("scenarios/studies"))) {
                 for (Path file : studies.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {

@@ -22,7 +22,8 @@ import java.util.Objects;
  * {@code h = 3}; subtract FOpts from {@code N} first, see
  * {@link LorawanFrame#maxFrmPayloadBytes(DataRate, int)}), at most {@value #MAX_FRAGMENTS}.
  *
- * <p>There is no FEC and no integrity check beyond the LoRaWAN MIC of each frame.
+ * <p>No FEC here (see {@code org.fedwan.channel.fragmentation} for TS004-style coded fragments) and no
+ * integrity check beyond the LoRaWAN MIC of each frame.
  */
 public final class Fragmentation {
 

@@ -29,6 +29,21 @@ public interface LinkEvents {
     void downlinkFrame(int client, int fragment, long startUs, long endUs, int phyBytes, int frmBytes, double energyJ);
 
     /**
+     * A unicast downlink frame to client {@code client}'s device ended (a LoRaWAN ARQ feedback), received
+     * or not: {@code energyJ} is the receive energy of the window the device listened. The default
+     * records a received frame as {@link #downlinkFrame(int, int, long, long, int, int, double)} does and
+     * drops a lost one: a recorder that writes lost downlinks overrides it.
+     *
+     * @param outcome {@link FrameOutcome#RECEIVED}, or why the device did not receive it
+     */
+    default void downlinkFrame(int client, int fragment, long startUs, long endUs, int phyBytes, int frmBytes,
+            double energyJ, FrameOutcome outcome) {
+        if (outcome == FrameOutcome.RECEIVED) {
+            downlinkFrame(client, fragment, startUs, endUs, phyBytes, frmBytes, energyJ);
+        }
+    }
+
+    /**
      * Client {@code client}'s device spent {@code energyJ} in {@code state} over {@code [startUs,
      * endUs]}: the energy ledger. Every joule a device spends is reported once, by
      * {@link LinkGroup#reportEnergy}.

@@ -2,6 +2,8 @@ package org.fedwan.sim.lorawan;
 
 import java.util.List;
 import java.util.Objects;
+import org.fedwan.channel.fragmentation.FecEncoder;
+import org.fedwan.channel.fragmentation.FecLayout;
 import org.fedwan.channel.lorawan.Fragmentation;
 
 /**
@@ -10,6 +12,17 @@ import org.fedwan.channel.lorawan.Fragmentation;
  * {@link FragmentLossPolicy#RESEND_MISSING}) or a class A download (empty polls while the server has
  * fragments for the device). It says what each next frame carries ({@link MacCycle#newFrame}) and,
  * when a frame is done, whether the job goes on, ends or is lost.
+ *
+ * <p>Fragment recovery ({@link RecoverySettings}) changes a message job. Under {@link FragmentRecovery#FEC}
+ * the message is {@link FecEncoder}'s fragments, all sent once: the device cannot know when the server
+ * has decoded, so it stops early only when the next message waits (the next round started). Under
+ * {@link FragmentRecovery#ARQ} the last frame of each pass asks for feedback; the server answers in its
+ * RX1 (else RX2) window with the missing fragments ({@link FragmentFeedback}) and the next pass resends
+ * them. A pass whose windows bring no feedback (its last frame lost, the gateway busy or out of duty
+ * cycle, the downlink lost) is answered by the timeout rule: the device resends the pass's last fragment
+ * as soon as its duty cycle allows, which asks again. Every such round counts; after
+ * {@link RecoverySettings#arqMaxRounds()} rounds the message is lost unless the server holds it. A
+ * feedback saying "complete" ends the job; a delivered message whose next message waits ends at once.
  */
 final class DeviceJobs {
 
@@ -26,6 +39,12 @@ final class DeviceJobs {
         int orderPos;
         int pass;
         int tag;
+        /** The FEC layout of a message under {@link FragmentRecovery#FEC}, else null. */
+        FecLayout layout;
+        /** ARQ rounds begun after the first pass. */
+        int arqRounds;
+        /** The ARQ feedback received in the current cycle, or null. */
+        byte[] feedback;
         Runnable onDone = NOTHING;
         boolean delivered;
         boolean aborted;
@@ -49,11 +68,13 @@ final class DeviceJobs {
     private Job job;
     private Job pendingJob;
     private final Job packetJob = new Job();
+    private final FragmentRecovery recovery;
 
     DeviceJobs(LorawanDevice device, LorawanNetwork net) {
         this.device = device;
         this.net = net;
         this.settings = net.settings();
+        this.recovery = settings.recovery().recovery();
     }
 
     /** See {@link LorawanDevice#isSending()}. */
@@ -102,12 +123,43 @@ final class DeviceJobs {
         }
         Job j = new Job();
         j.kind = Kind.MESSAGE;
-        j.fragments = Fragmentation.split(message, device.maxFrmPayloadBytes(), messageTag);
+        j.layout = fecLayout(message.length);
+        if (j.layout != null) {
+            j.fragments = FecEncoder.encode(message, j.layout, messageTag);
+        } else {
+            j.fragments = Fragmentation.split(message, device.maxFrmPayloadBytes(), messageTag);
+        }
         j.order = allIndices(j.fragments.size());
         j.pass = 1;
         j.tag = messageTag;
         j.onDone = Objects.requireNonNull(onDelivered, "onDelivered is null");
         enqueue(j, now);
+    }
+
+    /**
+     * @return the FEC layout a message of {@code messageBytes} gets now (at the current data rate), or null
+     *         unless the recovery is {@link FragmentRecovery#FEC}
+     */
+    FecLayout fecLayout(int messageBytes) {
+        return recovery != FragmentRecovery.FEC ? null
+                : FecLayout.of(messageBytes, device.maxFrmPayloadBytes(), settings.recovery().fecRedundancy());
+    }
+
+    /** @return whether the job in progress is an ARQ message, which takes feedback from the downlinks */
+    boolean awaitsFeedback() {
+        return recovery == FragmentRecovery.ARQ && job != null && job.kind == Kind.MESSAGE && !job.aborted;
+    }
+
+    /** @return the ARQ round the next feedback answers: 1 after the first pass */
+    int arqRound() {
+        return job == null ? 0 : job.arqRounds + 1;
+    }
+
+    /** An ARQ feedback arrived in a receive window of the current cycle. */
+    void feedbackReceived(byte[] payload) {
+        if (awaitsFeedback() && FragmentFeedback.tag(payload) == job.tag) {
+            job.feedback = payload;
+        }
     }
 
     /** See {@link LorawanDevice#download(byte[], int, Runnable)}. */
@@ -191,7 +243,8 @@ final class DeviceJobs {
 
     private void enqueue(Job j, long now) {
         if (j.kind == Kind.MESSAGE) {
-            net.server().messageStarted(device, j.tag);
+            net.server().messageStarted(device, j.layout != null ? MessageCollector.fec(j.layout, j.tag)
+                    : MessageCollector.plain(j.tag));
         }
         if (job != null || device.mac().isActive() || device.power().isTransmitting()) {
             pendingJob = j;
@@ -224,15 +277,17 @@ final class DeviceJobs {
         Job j = job;
         byte[] frm = null;
         int frmBytes = 0;
+        boolean requestFeedback = false;
         switch (j.kind) {
             case PACKET -> frmBytes = j.packetBytes;
             case MESSAGE -> {
                 frm = j.fragments.get(j.order[j.orderPos++]);
                 frmBytes = frm.length;
+                requestFeedback = recovery == FragmentRecovery.ARQ && j.orderPos == j.order.length;
             }
             case POLL -> frmBytes = 0;
         }
-        device.mac().newFrame(now, frm, frmBytes, j.kind != Kind.POLL && settings.confirmed());
+        device.mac().newFrame(now, frm, frmBytes, j.kind != Kind.POLL && settings.confirmed(), requestFeedback);
     }
 
     /** The frame in progress cannot go out ({@code reason}): a message is lost, a download fails. */
@@ -274,8 +329,10 @@ final class DeviceJobs {
         Job j = job;
         if (j.kind == Kind.PACKET) {
             finishJob(now);
-        } else if (j.delivered) {
+        } else if (j.delivered && (recovery == FragmentRecovery.NONE || pendingJob != null)) {
             finishJob(now);
+        } else if (recovery == FragmentRecovery.ARQ && j.orderPos == j.order.length) {
+            arqPassEnded(now);
         } else if (j.orderPos < j.order.length) {
             nextFrame(now);
         } else {
@@ -289,6 +346,10 @@ final class DeviceJobs {
             finishJob(now);
             return;
         }
+        if (recovery == FragmentRecovery.FEC) {
+            messageLost(now, net.server().deficit(device));
+            return;
+        }
         int[] missing = net.server().missingFragments(device, j.fragments.size());
         if (settings.fragmentLossPolicy() == FragmentLossPolicy.RESEND_MISSING && j.pass < settings.maxMessagePasses()
                 && missing.length > 0) {
@@ -298,12 +359,41 @@ final class DeviceJobs {
             nextFrame(now);
             return;
         }
+        messageLost(now, missing.length);
+    }
+
+    private void messageLost(long now, int fragmentsMissing) {
+        Job j = job;
         net.stats().messagesLost++;
         net.server().messageEnded(device);
         for (NetworkListener l : net.listeners()) {
-            l.onMessageEnded(device, j.tag, now, false, missing.length);
+            l.onMessageEnded(device, j.tag, now, false, fragmentsMissing);
         }
         finishJob(now);
+    }
+
+    /** The last frame of an ARQ pass and its receive windows are done: act on the feedback or its absence. */
+    private void arqPassEnded(long now) {
+        Job j = job;
+        byte[] feedback = j.feedback;
+        j.feedback = null;
+        int[] resend = feedback == null ? null : FragmentFeedback.missing(feedback);
+        if (resend != null && resend.length == 0) {
+            finishJob(now);
+            return;
+        }
+        if (j.arqRounds >= settings.recovery().arqMaxRounds()) {
+            if (j.delivered) {
+                finishJob(now);
+            } else {
+                messageLost(now, net.server().missingFragments(device, j.fragments.size()).length);
+            }
+            return;
+        }
+        j.arqRounds++;
+        j.order = resend != null ? resend : new int[] {j.order[j.order.length - 1]};
+        j.orderPos = 0;
+        nextFrame(now);
     }
 
     /** Called by the server at the end of the frame that completed the message. */

@@ -7,7 +7,8 @@ import org.fedwan.channel.lorawan.Reassembler;
  * The receive side of one {@link LorawanDevice}: the downlink the network server scheduled for
  * each receive window (RX1, RX2) of the current MAC cycle, what a received downlink carries (a
  * LinkADRReq for {@link DeviceAdr}, a fragment of a class A download), the download being
- * reassembled with its count of empty polls, and class C listening during a multicast session.
+ * reassembled with its count of empty polls, an ARQ feedback ({@link FragmentFeedback}) for
+ * {@link DeviceJobs}, and class C listening during a multicast session.
  */
 final class DeviceReceiver {
 
@@ -22,6 +23,10 @@ final class DeviceReceiver {
     private final int[] adrDataRate = new int[3];
     private final byte[][] data = new byte[3][];
     private final DownlinkMedium.Frame[] frames = new DownlinkMedium.Frame[3];
+    /** PHY payload of the ARQ feedback sent in each window, 0 for none; its FRMPayload and ARQ round. */
+    private final int[] feedbackPhyBytes = new int[3];
+    private final int[] feedbackFrmBytes = new int[3];
+    private final int[] feedbackRound = new int[3];
 
     // class A download
     private Reassembler download;
@@ -50,6 +55,7 @@ final class DeviceReceiver {
             data[w] = null;
             frames[w] = null;
             adrDataRate[w] = -1;
+            feedbackPhyBytes[w] = 0;
         }
     }
 
@@ -62,6 +68,26 @@ final class DeviceReceiver {
         ack[w] = frameAck;
         adrDataRate[w] = frameAdrDataRate;
         data[w] = frameData;
+    }
+
+    /** The downlink of window {@code w} is an ARQ feedback of {@code phyBytes} on the air for ARQ round {@code round}. */
+    void feedbackScheduled(int w, int phyBytes, int frmBytes, int round) {
+        feedbackPhyBytes[w] = phyBytes;
+        feedbackFrmBytes[w] = frmBytes;
+        feedbackRound[w] = round;
+    }
+
+    /** Window {@code w} closed: an ARQ feedback it carried is reported, received or not. */
+    void windowClosed(long nowUs, int w, boolean frameReceived) {
+        if (feedbackPhyBytes[w] == 0) {
+            return;
+        }
+        DownlinkMedium.Frame f = frames[w];
+        for (NetworkListener l : net.listeners()) {
+            l.onFragmentFeedback(device, f.startUs, f.endUs, w, feedbackPhyBytes[w], feedbackFrmBytes[w],
+                    feedbackRound[w], windowUs(w), frameReceived, heardIn(w));
+        }
+        feedbackPhyBytes[w] = 0;
     }
 
     /** @return whether a downlink is received in window {@code w}: above sensitivity and not destroyed by another downlink */
@@ -87,7 +113,9 @@ final class DeviceReceiver {
     void process(long nowUs, int w) {
         device.adr().downlinkReceived(nowUs, adrDataRate[w]);
         byte[] fragment = data[w];
-        if (fragment != null && download != null) {
+        if (fragment != null && device.jobs().awaitsFeedback()) {
+            device.jobs().feedbackReceived(fragment);
+        } else if (fragment != null && download != null) {
             download.accept(fragment);
             acknowledgeDownlink = true;
             emptyPolls = 0;

@@ -196,7 +196,9 @@ public final class LorawanDevice extends Entity {
      * sized for the current data rate, now or as soon as the current MAC cycle and the duty cycle
      * allow. {@code onDelivered} runs when the network server holds the whole message, at the end
      * of the frame that completed it; if the message is lost it never runs (see
-     * {@link NetworkListener#onMessageEnded}).
+     * {@link NetworkListener#onMessageEnded}). Under {@link FragmentRecovery#FEC} coded fragments follow
+     * the message's; under {@link FragmentRecovery#ARQ} the device resends what the server's feedback
+     * names ({@link DeviceJobs}).
      *
      * @param message     the bytes to send
      * @param messageTag  tag written into every fragment, 0..255

@@ -6,9 +6,9 @@ import java.util.random.RandomGenerator;
 import org.fedwan.channel.energy.Energy;
 import org.fedwan.channel.energy.RadioProfile;
 import org.fedwan.channel.energy.RadioState;
+import org.fedwan.channel.fragmentation.FecLayout;
 import org.fedwan.channel.lora.SensitivityTable;
 import org.fedwan.channel.lorawan.Fragmentation;
-import org.fedwan.channel.lorawan.Reassembler;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.results.EnergyState;
 import org.fedwan.channel.reception.CaptureRule;
@@ -62,6 +62,12 @@ public final class LorawanLinks implements LinkGroup {
                     Link l = links[device.index()];
                     l.lost(l.lastLoss == null ? LossCause.COLLISION : l.lastLoss);
                 }
+            }
+
+            @Override
+            public void onFragmentFeedback(LorawanDevice device, long startUs, long endUs, int window, int phyPayloadBytes,
+                    int frmPayloadBytes, int round, long listenUs, boolean received, boolean heard) {
+                feedbackFrameEnded(device, startUs, endUs, phyPayloadBytes, frmPayloadBytes, round, listenUs, received, heard);
             }
 
             @Override
@@ -120,6 +126,7 @@ public final class LorawanLinks implements LinkGroup {
         b.sfPolicy = c.sfPolicy();
         b.confirmed = c.confirmed();
         b.fairUse = c.fairUse();
+        b.recovery = c.recoverySettings();
         b.batteryCapacityJ = batteryCapacityJ == 0 ? Double.POSITIVE_INFINITY : batteryCapacityJ;
         return b.build();
     }
@@ -203,6 +210,14 @@ public final class LorawanLinks implements LinkGroup {
                 phyPayloadBytes, frmPayload.length, sender.txEnergyJ(phyPayloadBytes), outcome.asResult());
     }
 
+    /** An ARQ feedback downlink: a row with the device's receive energy for the window it listened. */
+    private void feedbackFrameEnded(LorawanDevice device, long startUs, long endUs, int phyPayloadBytes, int frmPayloadBytes,
+            int round, long listenUs, boolean received, boolean heard) {
+        double rxEnergyJ = Energy.joules(radio.supplyVoltageV(), radio.currentA(RadioState.RX), listenUs);
+        events.downlinkFrame(firstClient + device.index(), round, startUs, endUs, phyPayloadBytes, frmPayloadBytes,
+                rxEnergyJ, FragmentFeedback.rowOutcome(received, heard));
+    }
+
     private void broadcastFrameEnded(byte[] frmPayload, long startUs, long endUs, int phyPayloadBytes) {
         events.broadcastSent(phyPayloadBytes);
         double rxEnergyJ = Energy.joules(radio.supplyVoltageV(), radio.currentA(RadioState.RX), endUs - startUs);
@@ -223,7 +238,7 @@ public final class LorawanLinks implements LinkGroup {
         private Runnable waiting;
         private DeviceEnergy reported = new DeviceEnergy(0, 0, 0, 0, 0, 0, 0, 0, Long.MAX_VALUE);
         private long reportedAtUs;
-        private Reassembler reassembler;
+        private MessageCollector reassembler;
         private Upload upload;
         private LossCause lastLoss;
 
@@ -236,20 +251,26 @@ public final class LorawanLinks implements LinkGroup {
 
         @Override
         public void send(byte[] message, int tag, Upload upload) {
-            this.reassembler = new Reassembler(tag);
+            this.reassembler = MessageCollector.plain(tag);
             this.upload = upload;
             this.lastLoss = null;
             if (device.isDead()) {
                 lost(LossCause.BATTERY_DEPLETED);
                 return;
             }
-            Runnable start = () -> device.send(message, tag, () -> {
-                Upload u = this.upload;
-                this.upload = null;
-                if (u != null) {
-                    u.delivered(reassembler.message());
+            Runnable start = () -> {
+                FecLayout layout = device.jobs().fecLayout(message.length);
+                if (layout != null) {
+                    reassembler = MessageCollector.fec(layout, tag);
                 }
-            });
+                device.send(message, tag, () -> {
+                    Upload u = this.upload;
+                    this.upload = null;
+                    if (u != null) {
+                        u.delivered(reassembler.message());
+                    }
+                });
+            };
             if (jitterUs == 0) {
                 start.run();
                 return;

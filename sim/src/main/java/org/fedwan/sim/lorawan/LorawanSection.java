@@ -62,6 +62,9 @@ import org.fedwan.sim.config.Types;
  * @param gatewayTxPowerDbm    gateway TX power, dBm
  * @param channels             the first this many of the region's default channels, 0 = all (realistic link)
  * @param preambleRescueSymbols pairwise model: preamble symbols of the later frame that may overlap harmlessly
+ * @param fragmentRecovery     how an update survives lost fragments: none, arq, fec
+ * @param fecRedundancy        coded fragments per fragment under fec, ratio, or null for the default 0.1
+ * @param arqMaxRounds         feedback-and-resend rounds under arq, or null for the default 8
  */
 public record LorawanSection(String region, int dataRate, Integer downlinkDataRate, double dutyCycle, double gatewayDutyCycle,
         String radio, ChannelModel link, double radiusM, int gateways, double shadowingSigmaDb, double startJitterS,
@@ -71,7 +74,8 @@ public record LorawanSection(String region, int dataRate, Integer downlinkDataRa
         double gatewayHeightM, double deviceHeightM, boolean shadowingPerFrame, PlacementKind placement, double gridSpacingM,
         String gatewayPositions, String gatewaySensitivity, String deviceSensitivity, double sfMarginDb,
         InterferenceModel interference, double captureThresholdDb, int demodulatorPaths, double gatewayTxPowerDbm,
-        int channels, int preambleRescueSymbols) {
+        int channels, int preambleRescueSymbols, FragmentRecovery fragmentRecovery, Double fecRedundancy,
+        Integer arqMaxRounds) {
 
     public static final Section<LorawanSection> SECTION = new Section<>("lorawan",
             "the LoRaWAN link of the clients, and the network of ./fedwan lorawan-net", LorawanSection.class, List.of(
@@ -157,7 +161,16 @@ public record LorawanSection(String region, int dataRate, Integer downlinkDataRa
                             + "868.5 MHz); 0 = all; 1 = LoRaSim's single frequency (realistic link)"),
             Key.of("preamble_rescue_symbols", Types.integer(0, 64), CaptureRule.LORASIM.preambleRescueSymbols(),
                     "pairwise model: a frame whose only overlap with an earlier one is its first N preamble symbols "
-                            + "survives (3: LoRaSim's full check; 0: LoRaSim's simplified check)")));
+                            + "survives (3: LoRaSim's full check; 0: LoRaSim's simplified check)"),
+            Key.of("fragment_recovery", Types.label(FragmentRecovery.class), FragmentRecovery.NONE,
+                    "how an update survives lost fragments: none (a lost fragment loses it), arq (the server lists the "
+                            + "missing fragments in a downlink after each pass, the device resends them; every frame "
+                            + "charged) or fec (LoRa Alliance TS004-style coded fragments follow the update; docs/lorawan.md)"),
+            Key.derived("fec_redundancy", Types.number(0, false, 4), String.valueOf(RecoverySettings.DEFAULT_FEC_REDUNDANCY),
+                    "fragment_recovery fec: coded fragments per fragment of the update, ceil(fragments x ratio)"),
+            Key.derived("arq_max_rounds", Types.integer(1, 1000), String.valueOf(RecoverySettings.DEFAULT_ARQ_MAX_ROUNDS),
+                    "fragment_recovery arq: rounds of feedback and resending after the first pass before the update is "
+                            + "lost (a round without feedback resends the pass's last fragment as a request)")));
 
     public LorawanSection {
         Region r = Region.byName(region);
@@ -180,6 +193,14 @@ public record LorawanSection(String region, int dataRate, Integer downlinkDataRa
         if (channels > r.defaultChannels().size()) {
             throw new KeyProblem("channels", "allowed: 0 (all) to " + r.defaultChannels().size() + " in " + r.name());
         }
+        if (fecRedundancy != null && fragmentRecovery != FragmentRecovery.FEC) {
+            throw new KeyProblem("fec_redundancy", "applies only with fragment_recovery: fec (here: "
+                    + fragmentRecovery.label() + ")");
+        }
+        if (arqMaxRounds != null && fragmentRecovery != FragmentRecovery.ARQ) {
+            throw new KeyProblem("arq_max_rounds", "applies only with fragment_recovery: arq (here: "
+                    + fragmentRecovery.label() + ")");
+        }
         if (placement == PlacementKind.LISTED) {
             throw new KeyProblem("placement", "allowed: disc or grid (listed positions are for the Java API)");
         }
@@ -195,6 +216,13 @@ public record LorawanSection(String region, int dataRate, Integer downlinkDataRa
     /** The data rate of the model broadcast. */
     public int broadcastDataRate() {
         return downlinkDataRate == null ? dataRate : downlinkDataRate;
+    }
+
+    /** @return the fragment recovery of the updates, with the defaults of the keys not set */
+    public RecoverySettings recoverySettings() {
+        return new RecoverySettings(fragmentRecovery,
+                fecRedundancy == null ? RecoverySettings.DEFAULT_FEC_REDUNDANCY : fecRedundancy,
+                arqMaxRounds == null ? RecoverySettings.DEFAULT_ARQ_MAX_ROUNDS : arqMaxRounds);
     }
 
     /** @return the device radio: the chip's datasheet currents at {@code tx_power_dbm}, with or without LNA boost */

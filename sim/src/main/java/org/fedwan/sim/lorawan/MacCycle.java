@@ -42,6 +42,7 @@ final class MacCycle {
     private int fOptsBytes;
     private int phyBytes;
     private boolean frameConfirmed;
+    private boolean frameRequestsFeedback;
     private int attempts;
     private long frameCounter;
     private int channelSlot;
@@ -149,9 +150,12 @@ final class MacCycle {
      * @param frmPayload  the FRMPayload, or null when only its size matters
      * @param frmPayloadBytes FRMPayload size, bytes
      * @param confirmed   whether the frame is a confirmed uplink
+     * @param requestsFeedback whether the frame ends an ARQ pass (the server answers with the missing fragments;
+     *                    signalled by the FPort, no extra byte)
      */
-    void newFrame(long nowUs, byte[] frmPayload, int frmPayloadBytes, boolean confirmed) {
+    void newFrame(long nowUs, byte[] frmPayload, int frmPayloadBytes, boolean confirmed, boolean requestsFeedback) {
         frm = frmPayload;
+        frameRequestsFeedback = requestsFeedback;
         frmBytes = frmPayloadBytes;
         frameCounter++;
         attempts = 0;
@@ -286,6 +290,7 @@ final class MacCycle {
             t.frmPayloadBytes = frmBytes;
             t.fOptsBytes = fOptsBytes;
             t.confirmed = frameConfirmed;
+            t.requestsFeedback = frameRequestsFeedback;
             t.adrAckRequest = device.adr().ackRequest();
             t.acknowledgesDownlink = device.receiver().takeDownlinkAck();
             t.frameCounter = frameCounter;
@@ -361,6 +366,7 @@ final class MacCycle {
                 return;
             }
             boolean received = device.receiver().receivedIn(window);
+            device.receiver().windowClosed(now, window, received);
             if (!received && device.receiver().heardIn(window)) {
                 net.stats().downlinksCollided++;
             }

@@ -82,4 +82,22 @@ public interface NetworkListener {
     default void onMessageEnded(LorawanDevice device, int messageTag, long nowUs, boolean delivered,
                                 int fragmentsMissing) {
     }
+
+    /**
+     * An ARQ feedback downlink ({@link FragmentRecovery#ARQ}) to a device ended, received or not.
+     *
+     * @param device          receiver
+     * @param startUs         start of the transmission
+     * @param endUs           end of the transmission
+     * @param window          1 = RX1, 2 = RX2
+     * @param phyPayloadBytes bytes on the air
+     * @param frmPayloadBytes the feedback's FRMPayload ({@link FragmentFeedback})
+     * @param round           ARQ round the feedback answers (1 = after the first pass)
+     * @param listenUs        how long the device's receiver was on for it (the window), µs
+     * @param received        whether the device received it
+     * @param heard           whether it arrived above the device's sensitivity (if not received: destroyed by another downlink)
+     */
+    default void onFragmentFeedback(LorawanDevice device, long startUs, long endUs, int window, int phyPayloadBytes,
+                                    int frmPayloadBytes, int round, long listenUs, boolean received, boolean heard) {
+    }
 }

@@ -2,6 +2,7 @@ package org.fedwan.sim.lorawan;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import org.fedwan.channel.lora.LoraDemodulation;
 import org.fedwan.channel.lora.LoraPhy;
 import org.fedwan.channel.lorawan.Adr;
@@ -9,7 +10,6 @@ import org.fedwan.channel.lorawan.DailyBudget;
 import org.fedwan.channel.lorawan.DataRate;
 import org.fedwan.channel.lorawan.Fragmentation;
 import org.fedwan.channel.lorawan.LorawanFrame;
-import org.fedwan.channel.lorawan.Reassembler;
 import org.fedwan.channel.lorawan.ReceiveWindows;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.sim.kernel.Event;
@@ -21,7 +21,8 @@ import org.fedwan.sim.kernel.Entity;
  * The network server: takes every uplink that some gateway decoded (once, however many
  * gateways heard it), reassembles fragmented messages, runs the ADR, and answers in the
  * device's receive windows when it must (ACK of a confirmed uplink, LinkADRReq, reply to
- * ADRACKReq, next fragment of a class A download). A downlink goes through the gateway that
+ * ADRACKReq, next fragment of a class A download, the missing fragments after an ARQ pass:
+ * {@link FragmentFeedback}). A downlink goes through the gateway that
  * heard the uplink best among those free to transmit in RX1 (busy radio or duty cycle), else in
  * RX2, else not at all. It also runs class C multicast sessions through every gateway.
  */
@@ -38,7 +39,9 @@ public final class NetworkServer extends Entity {
     private final int[] snrNext;
     private final int[] adrTarget;
     private final DailyBudget[] downlinkQuota;
-    private final Reassembler[] messages;
+    private final MessageCollector[] messages;
+    /** The message whose ARQ pass the device's last uplink ended, or null: the feedback to send. */
+    private final MessageCollector[] feedbackFor;
     private final List<byte[]>[] downloads;
     private final int[] downloadNext;
     private final boolean[] needAck;
@@ -74,7 +77,8 @@ public final class NetworkServer extends Entity {
         this.adrTarget = new int[devices];
         Arrays.fill(adrTarget, -1);
         this.downlinkQuota = settings.fairUse() ? new DailyBudget[devices] : null;
-        this.messages = new Reassembler[devices];
+        this.messages = new MessageCollector[devices];
+        this.feedbackFor = new MessageCollector[devices];
         this.downloads = new List[devices];
         this.downloadNext = new int[devices];
         this.needAck = new boolean[devices];
@@ -113,10 +117,12 @@ public final class NetworkServer extends Entity {
         if (settings.sfPolicy() == SfPolicy.ADR) {
             runAdr(i, tx);
         }
-        Reassembler r = messages[i];
+        MessageCollector r = messages[i];
         if (frm != null && r != null && r.accept(frm) && r.isComplete()) {
             d.messageDelivered(now);
         }
+        boolean feedback = tx.requestsFeedback && r != null && frm != null && Fragmentation.messageTag(frm) == r.tag();
+        feedbackFor[i] = feedback ? r : null;
         boolean data = false;
         if (downloads[i] != null) {
             if (tx.acknowledgesDownlink) {
@@ -126,7 +132,7 @@ public final class NetworkServer extends Entity {
         }
         needAck[i] = tx.confirmed;
         sendData[i] = data;
-        if (tx.confirmed || adrTarget[i] >= 0 || tx.adrAckRequest || data) {
+        if (tx.confirmed || adrTarget[i] >= 0 || tx.adrAckRequest || data || feedback) {
             d.downlinkWindow = 1;
             d.downlinkAttempt.scheduleAt(d, ReceiveWindows.rx1OpenUs(now, settings.receiveDelay1Us()));
         }
@@ -179,6 +185,11 @@ public final class NetworkServer extends Entity {
         if (data != null && data.length + fOpts > ddr.maxFrmPayloadBytes()) {
             data = null;
         }
+        boolean feedback = false;
+        if (data == null && feedbackFor[i] != null) {
+            data = feedbackPayload(feedbackFor[i], ddr.maxFrmPayloadBytes() - fOpts);
+            feedback = data != null;
+        }
         if (data == null && !needAck[i] && adr < 0 && !d.tx.adrAckRequest) {
             nextWindowOrFail(d, window);
             return;
@@ -208,6 +219,9 @@ public final class NetworkServer extends Entity {
                 ddr.spreadingFactor(), LoraPhy.symbolTimeUs(ddr.downlinkParams()), rx);
         net.downlinkMedium().start(frame);
         d.downlinkScheduled(window, received, airtimeUs, needAck[i], adr, data, frame);
+        if (feedback) {
+            d.receiver().feedbackScheduled(window, phy, data.length, d.jobs().arqRound());
+        }
         if (window == 1) {
             stats.downlinksRx1++;
         } else {
@@ -248,8 +262,23 @@ public final class NetworkServer extends Entity {
 
     // ------------------------------------------------------------------ messages and downloads
 
-    void messageStarted(LorawanDevice d, int tag) {
-        messages[d.index()] = new Reassembler(tag);
+    void messageStarted(LorawanDevice d, MessageCollector collector) {
+        messages[d.index()] = collector;
+    }
+
+    /** @return fragments the server still needs at least for the device's current message (FEC: the decoder's deficit) */
+    int deficit(LorawanDevice d) {
+        MessageCollector r = messages[d.index()];
+        return r == null ? 1 : r.deficit();
+    }
+
+    /** The feedback for an ARQ pass of {@code r}, fitting {@code maxBytes}, or null if none fits or the count is unknown. */
+    private static byte[] feedbackPayload(MessageCollector r, int maxBytes) {
+        OptionalInt count = r.fragmentCount();
+        if (count.isEmpty() || maxBytes < FragmentFeedback.HEADER_BYTES) {
+            return null;
+        }
+        return FragmentFeedback.encode(r.tag(), missingOf(r, count.getAsInt()), maxBytes);
     }
 
     void messageEnded(LorawanDevice d) {
@@ -261,7 +290,10 @@ public final class NetworkServer extends Entity {
      * {@link FragmentLossPolicy#RESEND_MISSING}).
      */
     int[] missingFragments(LorawanDevice d, int fragmentCount) {
-        Reassembler r = messages[d.index()];
+        return missingOf(messages[d.index()], fragmentCount);
+    }
+
+    private static int[] missingOf(MessageCollector r, int fragmentCount) {
         int missing = 0;
         for (int k = 0; k < fragmentCount; k++) {
             if (r == null || !r.has(k)) {

@@ -68,6 +68,8 @@ import org.fedwan.channel.reception.DemodulatorPool;
  * @param radio                       device radio; its TX power is the device's (SX1276 at 14 dBm)
  * @param mcu                         device MCU (low-power MCU, 3.2 mA / 2 µA [U])
  * @param batteryCapacityJ            battery per device, J; +Infinity = unlimited (2400 mAh at 3.3 V = 28 512 J)
+ * @param recovery                    fragment recovery of uplink messages: none, arq, fec ({@link RecoverySettings#NONE});
+ *                                    arq and fec need {@code fragmentLossPolicy} LOSE_MESSAGE
  */
 public record NetworkSettings(
         Region region,
@@ -112,7 +114,8 @@ public record NetworkSettings(
         int maxEmptyPolls,
         RadioProfile radio,
         McuProfile mcu,
-        double batteryCapacityJ) {
+        double batteryCapacityJ,
+        RecoverySettings recovery) {
 
     /** Validates every field; errors name the field, the value and what is allowed. */
     public NetworkSettings {
@@ -203,6 +206,11 @@ public record NetworkSettings(
                     + " + deviceAntennaGainDbi " + deviceAntennaGainDbi + " = " + eirpDbm
                     + " dBm is not allowed in region " + region.name() + "; allowed: <= " + region.maxEirpDbm() + " dBm");
         }
+        Objects.requireNonNull(recovery, "recovery is null");
+        if (recovery.recovery() != FragmentRecovery.NONE && fragmentLossPolicy != FragmentLossPolicy.LOSE_MESSAGE) {
+            throw new IllegalArgumentException("recovery " + recovery.recovery().label() + " with fragmentLossPolicy "
+                    + fragmentLossPolicy + " is not allowed; allowed: LOSE_MESSAGE (the recovery replaces the idealised resending)");
+        }
         if (!(batteryCapacityJ > 0.0) || Double.isNaN(batteryCapacityJ)) {
             throw new IllegalArgumentException("batteryCapacityJ = " + batteryCapacityJ
                     + " is not allowed; allowed: > 0, or Infinity for no limit");
@@ -275,6 +283,7 @@ public record NetworkSettings(
         b.radio = radio;
         b.mcu = mcu;
         b.batteryCapacityJ = batteryCapacityJ;
+        b.recovery = recovery;
         return b;
     }
 
@@ -375,6 +384,7 @@ public record NetworkSettings(
         public RadioProfile radio = RadioProfile.SX1276_14DBM;
         public McuProfile mcu = McuProfile.LOW_POWER_MCU;
         public double batteryCapacityJ = Battery.joulesOfMilliampHours(2_400.0, 3.3);
+        public RecoverySettings recovery = RecoverySettings.NONE;
 
         /** @return the validated settings */
         public NetworkSettings build() {
@@ -385,7 +395,7 @@ public record NetworkSettings(
                     adr, confirmed, retransmission, receiveDelay1Us, rx1DrOffset, rx2DataRate, multicastDataRate,
                     deviceDutyCycleOverride, gatewayDutyCycleOverride, fairUse, fairUseUplinkAirtimeUsPerDay,
                     fairUseDownlinksPerDay, fragmentLossPolicy, maxMessagePasses, maxEmptyPolls, radio, mcu,
-                    batteryCapacityJ);
+                    batteryCapacityJ, recovery);
         }
     }
 }

@@ -36,6 +36,8 @@ final class Transmission {
     boolean confirmed;
     boolean adrAckRequest;
     boolean acknowledgesDownlink;
+    /** The last frame of an ARQ pass: the device asks for the list of missing fragments ({@link FragmentFeedback}). */
+    boolean requestsFeedback;
     long frameCounter;
     int bucket = -1;
     int bestGateway = -1;
