@@ -30,7 +30,8 @@ public final class TransmissionsTable {
     public static final Column<FrameRecord> DIRECTION = new Column<>("direction", "",
             String.join(" or ", Labeled.labels(Direction.class)), (f, o) -> o.append(f.direction().label()));
     public static final Column<FrameRecord> FRAGMENT = new Column<>("fragment", "",
-            "index of the fragment (transport block) in its message", (f, o) -> o.append(f.fragmentIndex()));
+            "index of the fragment (transport block) in its message; on a LoRaWAN ARQ feedback downlink, its ARQ round",
+            (f, o) -> o.append(f.fragmentIndex()));
     public static final Column<FrameRecord> FRM_PAYLOAD_BYTES = new Column<>("frm_payload_bytes", "B",
             "application payload: fragment header + update bytes (0 where the protocol has no such split)",
             (f, o) -> o.append(f.frmPayloadBytes()));

@@ -91,6 +91,14 @@ final class RoundLog implements LinkEvents {
                 startUs, endUs, phyBytes, frmBytes, energyJ, FrameOutcome.RECEIVED));
     }
 
+    /** Unicast downlinks (LoRaWAN ARQ feedback) become rows whether the device received them or not. */
+    @Override
+    public void downlinkFrame(int client, int fragment, long startUs, long endUs, int phyBytes, int frmBytes,
+            double energyJ, FrameOutcome outcome) {
+        listener.onFrame(new FrameRecord(controller.recordRound(), clients[client].device, Direction.DOWNLINK, fragment,
+                startUs, endUs, phyBytes, frmBytes, energyJ, outcome));
+    }
+
     @Override
     public void energy(int client, EnergyState state, long startUs, long endUs, double energyJ, double txPowerDbm) {
         long nanojoules = EnergyBreakdown.toNanojoules(energyJ);
