@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,16 +126,25 @@ public final class SweepRunner {
     }
 
     /**
-     * Writes what the sweep folder holds besides its runs: first removes the sweep's manifest, figures
-     * and report (so none of them outlives the table it was made from), then writes {@code sweep.csv},
-     * the figures and {@code report.html} if asked, and last {@code manifest.json} with the SHA-256 of
-     * {@code sweep.csv}.
+     * Writes what the sweep folder holds besides its runs. When {@code sweep.csv} would change, or
+     * figures are asked for, it first removes the sweep's manifest, figures and report (so none of
+     * them outlives the table it was made from), then writes {@code sweep.csv}, the figures and
+     * {@code report.html} if asked, and last {@code manifest.json} with the SHA-256 of
+     * {@code sweep.csv}. An unchanged, intact table without figures asked for is left as it is,
+     * with its figures and report.
      */
     static Path writeOutputs(SweepSpec spec, Path outDir, boolean figures) throws IOException {
+        byte[] text = renderTable(spec, outDir).getBytes(StandardCharsets.UTF_8);
+        Path table = outDir.resolve(SweepColumns.FILE);
+        boolean unchanged = Files.isRegularFile(table) && Arrays.equals(text, Files.readAllBytes(table))
+                && ResultFolder.verify(outDir, List.of(SweepColumns.FILE)).verdict() == ResultFolder.Verdict.INTACT;
+        if (unchanged && !figures) {
+            return table;
+        }
         Files.deleteIfExists(outDir.resolve(ResultFolder.MANIFEST));
         Files.deleteIfExists(outDir.resolve(Report.REPORT_FILE));
         deleteTree(outDir.resolve(RunFigures.FIGURES_DIR));
-        Path table = writeTable(spec, outDir);
+        writeAtomically(table, text);
         if (figures) {
             SweepFigures.writeAll(outDir);
             Report.writeSweep(outDir);
@@ -150,6 +161,13 @@ public final class SweepRunner {
 
     /** Reads every complete run's summary and writes {@code sweep.csv} atomically. */
     public static Path writeTable(SweepSpec spec, Path outDir) throws IOException {
+        Path table = outDir.resolve(SweepColumns.FILE);
+        writeAtomically(table, renderTable(spec, outDir).getBytes(StandardCharsets.UTF_8));
+        return table;
+    }
+
+    /** The text of {@code sweep.csv} from every complete run's summary. */
+    private static String renderTable(SweepSpec spec, Path outDir) throws IOException {
         List<List<Map<String, Object>>> summaries = new ArrayList<>();
         for (SweepSpec.Point p : spec.points()) {
             List<Map<String, Object>> runs = new ArrayList<>();
@@ -161,11 +179,13 @@ public final class SweepRunner {
             }
             summaries.add(runs);
         }
-        Path table = outDir.resolve(SweepColumns.FILE);
-        Path tmp = outDir.resolve(SweepColumns.FILE + ".part");
-        Files.writeString(tmp, SweepTable.render(spec, summaries));
-        Files.move(tmp, table, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return table;
+        return SweepTable.render(spec, summaries);
+    }
+
+    private static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        Files.write(tmp, content);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void checkSameScenario(Path dir, Scenario c) throws IOException {

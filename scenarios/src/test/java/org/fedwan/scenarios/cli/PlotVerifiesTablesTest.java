@@ -75,6 +75,10 @@ class PlotVerifiesTablesTest {
         SweepRunner.run(SweepSpec.load(study, dir), sweep, new LocalEngine(1, 1), null, false);
         AirtimeCommandTest.Result ok = AirtimeCommandTest.run("plot", sweep.toString(), "--format", "svg");
         assertEquals(0, ok.exitCode(), ok.err());
+        // resuming a complete sweep without figures (as budget does) keeps the figures of its unchanged table
+        assertEquals(2, SweepRunner.run(SweepSpec.load(study, dir), sweep, new LocalEngine(1, 1), null, false).skipped());
+        assertTrue(Files.isRegularFile(sweep.resolve("report.html")));
+        assertTrue(Files.isDirectory(sweep.resolve("figures")));
 
         Path clients = sweep.resolve("runs/p0001/r0/clients.csv");
         Files.writeString(clients, Files.readString(clients) + "\n");
