@@ -108,7 +108,7 @@ public record SweepFolder(Path dir, ResultTable table, List<String> parameters) 
     }
 
     /**
-     * The run folders of a point (those holding {@code rounds.csv}), in name order, read with
+     * The run folders of a point (those holding {@code rounds.csv}, hidden ones left out), in name order, read with
      * {@link RunFolder#readRounds}.
      *
      * @param point 0-based row of {@code sweep.csv}
@@ -120,7 +120,9 @@ public record SweepFolder(Path dir, ResultTable table, List<String> parameters) 
             return List.of();
         }
         try (Stream<Path> children = Files.list(pointDir)) {
-            return children.filter(RunFolder::isRun).sorted().map(RunFolder::readRounds).toList();
+            // a hidden sibling (.r0.partial-PID-N) is a run being written, not a run of the sweep
+            return children.filter(c -> !c.getFileName().toString().startsWith(".")).filter(RunFolder::isRun).sorted()
+                    .map(RunFolder::readRounds).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + pointDir, e);
         }

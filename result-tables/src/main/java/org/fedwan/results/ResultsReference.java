@@ -30,8 +30,10 @@ public final class ResultsReference {
         StringBuilder md = new StringBuilder();
         md.append("# Result files\n\n")
                 .append("A run's result folder holds the tables below, `").append(Summary.FILE)
-                .append("` and `manifest.json` (the resolved scenario); a sweep's folder holds `")
-                .append(SweepColumns.FILE).append("` and one run folder per point and replication. ")
+                .append("` and `manifest.json` (the resolved scenario and the SHA-256 and size of each table, which ")
+                .append("`plot` and a resumed sweep verify); a sweep's folder holds `")
+                .append(SweepColumns.FILE).append("`, one run folder per point and replication and its own `manifest.json` ")
+                .append("(the SHA-256 of `").append(SweepColumns.FILE).append("`). ")
                 .append("Tables are CSV (RFC 4180, UTF-8, `.` as decimal separator whatever the locale); ")
                 .append("an empty cell means \"not measured\" or \"none\". Times are simulated time from the start ")
                 .append("of the run.\n");

@@ -30,6 +30,11 @@ public final class DatasetCatalog {
     /** Noise amplitude of the synthetic set, in pixel units. */
     public static final int SYNTHETIC_NOISE = 60;
 
+    /** Training images of MNIST and of Fashion-MNIST as their packages ship them (LeCun et al. 1998; Xiao et al. 2017). */
+    public static final int MNIST_TRAIN = 60_000;
+    /** Test images of MNIST and of Fashion-MNIST as their packages ship them. */
+    public static final int MNIST_TEST = 10_000;
+
     private static final List<String> NAMES = List.of(MNIST, FASHION_MNIST, CIFAR10, SYNTHETIC);
 
     private DatasetCatalog() {
@@ -38,6 +43,20 @@ public final class DatasetCatalog {
     /** The known names, in a fixed order. */
     public static List<String> names() {
         return NAMES;
+    }
+
+    /**
+     * Images in the training split of {@code name} as shipped, or 0 where that is known only once
+     * loaded ({@value #CIFAR10}: the user supplies its batches) or not fixed ({@value #SYNTHETIC}:
+     * generated at the size asked).
+     */
+    public static int shippedTrainSize(String name) {
+        return name.equals(MNIST) || name.equals(FASHION_MNIST) ? MNIST_TRAIN : 0;
+    }
+
+    /** Images in the test split of {@code name} as shipped, or 0 (see {@link #shippedTrainSize}). */
+    public static int shippedTestSize(String name) {
+        return name.equals(MNIST) || name.equals(FASHION_MNIST) ? MNIST_TEST : 0;
     }
 
     /**

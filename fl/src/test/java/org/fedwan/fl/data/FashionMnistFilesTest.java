@@ -3,6 +3,7 @@ package org.fedwan.fl.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -99,5 +100,25 @@ class FashionMnistFilesTest {
         Files.writeString(lists.resolve("deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages.lz4"), "");
         assertTrue(FashionMnistFiles.hasPackageLists(lists));
         assertFalse(FashionMnistFiles.hasPackageLists(dir.resolve("absent")));
+    }
+
+    @Test
+    void aCopyWithEveryTestLabelZeroedIsRefusedNamingTheFileAndBothDigests() throws IOException {
+        Path real = FashionMnistFiles.ensure(Path.of("..").toAbsolutePath().normalize().resolve("data"));
+        FashionMnistFiles.verify(real);
+        Path copy = Files.createDirectories(dir.resolve(FashionMnistFiles.FOLDER));
+        for (String f : FashionMnistFiles.FILES) {
+            MnistFilesTest.linkOrCopy(real.resolve(f), copy.resolve(f));
+        }
+        Path labels = copy.resolve(FashionMnistFiles.TEST_LABELS);
+        byte[] raw = IdxReader.read(labels).data();
+        byte[] header = IdxReaderTest.idx(new int[] {raw.length}, new byte[raw.length]);
+        Files.delete(labels);
+        Files.write(labels, gz(header));
+        IOException e = assertThrows(IOException.class, () -> FashionMnistFiles.load(dir));
+        assertEquals(labels.toAbsolutePath() + ": SHA-256 " + FileDigests.sha256(labels) + ", expected "
+                + "8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05 (the file Debian package "
+                + "dataset-fashion-mnist 0.0~git20200523.55506a9-1 ships): the file is damaged or is not that data set's; "
+                + "delete it and run again: FedWAN fetches dataset-fashion-mnist again with 'apt-get download'", e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package org.fedwan.scenarios.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -15,6 +16,8 @@ import org.fedwan.plots.RunFigures;
 import org.fedwan.plots.RunFolder;
 import org.fedwan.plots.SweepFigures;
 import org.fedwan.plots.SweepFolder;
+import org.fedwan.scenarios.run.ResultFolder;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = "Redraw the figures and report.html of a run folder (rounds.csv) or a sweep folder (sweep.csv) "
-                + "from its tables, without re-running.")
+                + "from its tables, without re-running; refuses a folder without manifest.json or whose tables differ "
+                + "from the SHA-256 digests it records.")
 final class PlotCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "RESULTS_DIR", description = "a run or sweep results folder")
@@ -46,8 +50,11 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--list", description = "name every figure with a one-line description, then exit")
     boolean list;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (list) {
             int longest = Figures.list().keySet().stream().mapToInt(String::length).max().orElse(0);
             for (Map.Entry<String, String> figure : Figures.list().entrySet()) {
@@ -66,6 +73,9 @@ final class PlotCommand implements Callable<Integer> {
             case "double" -> FigureWidth.DOUBLE;
             default -> throw new IllegalArgumentException("--width " + width + ": allowed: single, double");
         };
+        for (String warning : ResultFolder.checkBeforeReading(resultsDir)) {
+            spec.commandLine().getErr().println("fedwan: warning: " + warning);
+        }
         Set<String> chosenFormats = new LinkedHashSet<>(formats);
         List<Path> written;
         Path report;

@@ -1,8 +1,12 @@
 package org.fedwan.scenarios.run;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.fedwan.fl.data.DatasetCatalog;
 import org.fedwan.fl.data.ImageDataset;
 import org.fedwan.fl.data.TrainTest;
@@ -60,6 +64,44 @@ public final class DataSets {
         }
     }
 
+    /**
+     * The problems of a scenario asking for more training or test images than its data set ships
+     * (MNIST and Fashion-MNIST; CIFAR-10, whose batches the user supplies, is checked when loaded),
+     * one line each naming the key, the value and the set's size; empty when there are none.
+     */
+    public static List<String> sampleCountProblems(Scenario scenario) {
+        DataSection d = scenario.data();
+        List<String> problems = new ArrayList<>();
+        tooMany("train_samples", d.trainSamples(), DatasetCatalog.shippedTrainSize(d.dataset()), d.dataset() + " training set")
+                .ifPresent(problems::add);
+        tooMany("test_samples", d.testSamples(), DatasetCatalog.shippedTestSize(d.dataset()), d.dataset() + " test set")
+                .ifPresent(problems::add);
+        return problems;
+    }
+
+    /** Throws the {@link #sampleCountProblems} of {@code scenario}, if any. */
+    public static void checkSampleCounts(Scenario scenario) {
+        List<String> problems = sampleCountProblems(scenario);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    private static Optional<String> tooMany(String key, int asked, int size, String set) {
+        if (size <= 0 || asked <= size) {
+            return Optional.empty();
+        }
+        return Optional.of("key '" + key + "' = " + asked + ": larger than the " + set + " (" + size + " images); allowed: 0 "
+                + "(the whole set) to " + size);
+    }
+
+    /**
+     * Loads the train and test sets of {@code scenario}, cut to its {@code train_samples} and
+     * {@code test_samples}.
+     *
+     * @throws IllegalArgumentException if the set is smaller than {@code train_samples} or
+     *                                  {@code test_samples} asks, or too small for the clients
+     */
     public static TrainTest load(Scenario scenario) throws IOException {
         DataSection d = scenario.data();
         long seed = scenario.run().seed();
@@ -75,6 +117,12 @@ public final class DataSets {
             TrainTest tt = DatasetCatalog.load(d.dataset(), d.dataDir(), seed);
             train = tt.train();
             test = tt.test();
+        }
+        Optional<String> tooManyTrain = tooMany("train_samples", d.trainSamples(), train.size(), d.dataset() + " training set");
+        Optional<String> tooManyTest = tooMany("test_samples", d.testSamples(), test.size(), d.dataset() + " test set");
+        if (tooManyTrain.isPresent() || tooManyTest.isPresent()) {
+            throw new IllegalArgumentException(String.join("; ", Stream.of(tooManyTrain, tooManyTest)
+                    .flatMap(Optional::stream).toList()));
         }
         if (d.trainSamples() > 0) {
             train = train.head(d.trainSamples());

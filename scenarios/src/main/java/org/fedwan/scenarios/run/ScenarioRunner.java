@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fedwan.plots.Report;
 import org.fedwan.plots.RunFigures;
 import org.fedwan.results.Table;
 import org.fedwan.results.TableWriter;
@@ -38,19 +39,39 @@ public final class ScenarioRunner {
     }
 
     /**
+     * Runs {@code config} into {@code outDir}. Everything (tables, summary, manifest, figures,
+     * report) is written into a sibling folder that replaces {@code outDir} only when complete
+     * ({@link FolderSwap}): a failed or killed run leaves the previous run of {@code outDir} whole.
+     *
      * @param config   the resolved scenario
-     * @param outDir   result folder (created)
+     * @param outDir   result folder (created, or replaced if it holds a previous run)
      * @param threads  trainer threads (results do not depend on it)
      * @param figures  whether to render figures
      * @param progress where the progress bar goes, or {@code null} for none
      * @param inPlace  redraw the bar in place (terminal) rather than a line per round
+     * @throws IllegalArgumentException if {@code outDir} exists and holds what is not a run's, or
+     *                                  the data set is smaller than {@code train_samples} or {@code test_samples}
      */
     public static Outcome run(Scenario config, Path outDir, int threads, boolean figures, PrintStream progress,
             boolean inPlace) throws IOException {
+        DataSets.checkSampleCounts(config);
+        Path work = FolderSwap.begin(outDir, ResultFolder::isReplaceable);
+        try {
+            Outcome o = runInto(config, work, threads, figures, progress, inPlace);
+            FolderSwap.commit(work, outDir);
+            List<Path> figureFiles = o.figures().stream().map(f -> outDir.resolve(work.relativize(f))).toList();
+            return new Outcome(o.summary(), o.keys(), outDir, figureFiles, o.wallTimeS());
+        } catch (IOException | RuntimeException | Error e) {
+            FolderSwap.abandon(work, e);
+            throw e;
+        }
+    }
+
+    /** Writes the run into the new, empty folder {@code outDir}: tables, summary, manifest, then figures and report. */
+    private static Outcome runInto(Scenario config, Path outDir, int threads, boolean figures, PrintStream progress,
+            boolean inPlace) throws IOException {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
-        Files.createDirectories(outDir);
-        Files.deleteIfExists(outDir.resolve(ResultFolder.MANIFEST));
         RunListener bar = null;
         if (progress != null) {
             ProgressBar b = new ProgressBar(progress, config.run().rounds(), inPlace);

@@ -5,23 +5,32 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.fedwan.plots.Report;
+import org.fedwan.plots.RunFigures;
+import org.fedwan.plots.SweepFigures;
+import org.fedwan.results.SweepColumns;
+import org.fedwan.scenarios.run.DataSets;
+import org.fedwan.scenarios.run.FolderSwap;
 import org.fedwan.scenarios.run.ResultFolder;
 import org.fedwan.sim.config.Scenario;
-import org.fedwan.plots.Report;
-import org.fedwan.plots.SweepFigures;
 
 /**
- * Drives a sweep: skips runs whose folder is complete (it has a manifest), clears and re-runs
- * incomplete ones, writes each finished run as it arrives, then writes {@code sweep.csv}. A sweep
+ * Drives a sweep: skips runs whose folder is complete (it has a manifest) and whose tables are the
+ * ones its manifest records, redoes the others (incomplete, missing or altered tables), writes each
+ * finished run as it arrives (each run folder appears whole, see {@link FolderSwap}), then writes
+ * {@code sweep.csv}, the figures, the report and, last, the sweep's {@code manifest.json}. A sweep
  * killed at any moment therefore resumes without losing or duplicating rows.
  */
 public final class SweepRunner {
@@ -31,8 +40,16 @@ public final class SweepRunner {
     private SweepRunner() {
     }
 
-    /** What a sweep did. */
-    public record Outcome(int runs, int skipped, int executed, Path table) {
+    /**
+     * What a sweep did.
+     *
+     * @param runs     runs of the sweep
+     * @param skipped  runs already complete and intact
+     * @param executed runs executed now
+     * @param table    {@code sweep.csv}
+     * @param redone   runs found complete but redone, each as {@code runs/pNNNN/rR: reason}
+     */
+    public record Outcome(int runs, int skipped, int executed, Path table, List<String> redone) {
     }
 
     /** Folder of replication {@code r} of {@code point}. */
@@ -47,22 +64,40 @@ public final class SweepRunner {
     /** As {@link #run(SweepSpec, Path, SweepEngine, PrintStream)}; with {@code figures}, also the sweep figures and report.html. */
     public static Outcome run(SweepSpec spec, Path outDir, SweepEngine engine, PrintStream progress, boolean figures)
             throws Exception {
+        List<String> tooMany = new ArrayList<>();
+        for (SweepSpec.Point p : spec.points()) {
+            DataSets.sampleCountProblems(p.runs().get(0)).forEach(problem -> tooMany.add(p.id() + ": " + problem));
+        }
+        if (!tooMany.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", tooMany));
+        }
         Files.createDirectories(outDir);
         List<Scenario> todo = new ArrayList<>();
         List<Path> todoDirs = new ArrayList<>();
+        List<String> redone = new ArrayList<>();
         int skipped = 0;
         for (SweepSpec.Point p : spec.points()) {
             for (int r = 0; r < spec.replications(); r++) {
                 Path dir = runDir(outDir, p, r);
                 Scenario c = p.runs().get(r);
+                FolderSwap.recover(dir);
                 if (ResultFolder.isComplete(dir)) {
                     checkSameScenario(dir, c);
-                    skipped++;
+                    ResultFolder.Verification v = ResultFolder.verify(dir);
+                    if (v.verdict() == ResultFolder.Verdict.INTACT) {
+                        skipped++;
+                        continue;
+                    }
+                    String line = outDir.relativize(dir) + ": " + v.reason();
+                    redone.add(line);
+                    if (progress != null) {
+                        progress.println("fedwan: redoing " + line);
+                    }
                 } else {
                     deleteTree(dir);
-                    todo.add(c);
-                    todoDirs.add(dir);
                 }
+                todo.add(c);
+                todoDirs.add(dir);
             }
         }
         int total = spec.runCount();
@@ -86,32 +121,71 @@ public final class SweepRunner {
                         Summary.lostUpdates(result.summary()));
             }
         });
-        Path table = writeTable(spec, outDir);
+        Path table = writeOutputs(spec, outDir, figures);
+        return new Outcome(total, skipped, todo.size(), table, redone);
+    }
+
+    /**
+     * Writes what the sweep folder holds besides its runs. When {@code sweep.csv} would change, or
+     * figures are asked for, it first removes the sweep's manifest, figures and report (so none of
+     * them outlives the table it was made from), then writes {@code sweep.csv}, the figures and
+     * {@code report.html} if asked, and last {@code manifest.json} with the SHA-256 of
+     * {@code sweep.csv}. An unchanged, intact table without figures asked for is left as it is,
+     * with its figures and report.
+     */
+    static Path writeOutputs(SweepSpec spec, Path outDir, boolean figures) throws IOException {
+        byte[] text = renderTable(spec, outDir).getBytes(StandardCharsets.UTF_8);
+        Path table = outDir.resolve(SweepColumns.FILE);
+        boolean unchanged = Files.isRegularFile(table) && Arrays.equals(text, Files.readAllBytes(table))
+                && ResultFolder.verify(outDir, List.of(SweepColumns.FILE)).verdict() == ResultFolder.Verdict.INTACT;
+        if (unchanged && !figures) {
+            return table;
+        }
+        Files.deleteIfExists(outDir.resolve(ResultFolder.MANIFEST));
+        Files.deleteIfExists(outDir.resolve(Report.REPORT_FILE));
+        deleteTree(outDir.resolve(RunFigures.FIGURES_DIR));
+        writeAtomically(table, text);
         if (figures) {
             SweepFigures.writeAll(outDir);
             Report.writeSweep(outDir);
         }
-        return new Outcome(total, skipped, todo.size(), table);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("tool", "FedWAN");
+        fields.put("tool_version", ResultFolder.TOOL_VERSION);
+        fields.put("sweep", spec.name());
+        fields.put("points", spec.points().size());
+        fields.put("replications", spec.replications());
+        ResultFolder.writeManifest(outDir, fields, List.of(SweepColumns.FILE));
+        return table;
     }
 
     /** Reads every complete run's summary and writes {@code sweep.csv} atomically. */
     public static Path writeTable(SweepSpec spec, Path outDir) throws IOException {
+        Path table = outDir.resolve(SweepColumns.FILE);
+        writeAtomically(table, renderTable(spec, outDir).getBytes(StandardCharsets.UTF_8));
+        return table;
+    }
+
+    /** The text of {@code sweep.csv} from every complete run's summary. */
+    private static String renderTable(SweepSpec spec, Path outDir) throws IOException {
         List<List<Map<String, Object>>> summaries = new ArrayList<>();
         for (SweepSpec.Point p : spec.points()) {
             List<Map<String, Object>> runs = new ArrayList<>();
             for (int r = 0; r < spec.replications(); r++) {
                 Path dir = runDir(outDir, p, r);
                 if (ResultFolder.isComplete(dir)) {
-                    runs.add(JSON.readValue(dir.resolve("summary.json").toFile(), new TypeReference<Map<String, Object>>() { }));
+                    runs.add(JSON.readValue(dir.resolve(ResultFolder.SUMMARY).toFile(), new TypeReference<Map<String, Object>>() { }));
                 }
             }
             summaries.add(runs);
         }
-        Path table = outDir.resolve("sweep.csv");
-        Path tmp = outDir.resolve("sweep.csv.part");
-        Files.writeString(tmp, SweepTable.render(spec, summaries));
-        Files.move(tmp, table, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return table;
+        return SweepTable.render(spec, summaries);
+    }
+
+    private static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        Files.write(tmp, content);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void checkSameScenario(Path dir, Scenario c) throws IOException {

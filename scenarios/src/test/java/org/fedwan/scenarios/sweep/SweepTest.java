@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -146,6 +149,55 @@ class SweepTest {
         SweepRunner.Outcome resumed = SweepRunner.run(s, out, new LocalEngine(2, 1), null);
         assertEquals(before, resumed.skipped());
         assertArrayEquals(Files.readAllBytes(full), Files.readAllBytes(resumed.table()));
+        // the killed process's half-written run folder (.rR.partial-PID-N) is gone; every run verifies
+        for (SweepSpec.Point point : s.points()) {
+            for (int r = 0; r < s.replications(); r++) {
+                assertEquals(ResultFolder.Verdict.INTACT, ResultFolder.verify(SweepRunner.runDir(out, point, r)).verdict());
+            }
+            try (Stream<Path> left = Files.list(out.resolve("runs").resolve(point.id()))) {
+                assertEquals(List.of(), left.map(d -> d.getFileName().toString()).filter(n -> n.startsWith(".")).toList());
+            }
+        }
+    }
+
+    @Test
+    void aResumedSweepRedoesRunsWhoseTablesAreMissingOrAltered() throws Exception {
+        SweepSpec s = SweepSpec.load(study, dir);
+        Path out = dir.resolve("altered");
+        byte[] table = Files.readAllBytes(SweepRunner.run(s, out, new LocalEngine(2, 1), null).table());
+        Path rounds = SweepRunner.runDir(out, s.points().get(1), 0).resolve("rounds.csv");
+        Files.writeString(rounds, Files.readString(rounds).replace("0.", "1."));
+        Files.delete(SweepRunner.runDir(out, s.points().get(2), 1).resolve("energy.csv"));
+        Path summary = SweepRunner.runDir(out, s.points().get(3), 0).resolve("summary.json");
+        Files.writeString(summary, Files.readString(summary).replace("\"rounds\" : 2", "\"rounds\" : 3"));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        SweepRunner.Outcome resumed = SweepRunner.run(s, out, new LocalEngine(2, 1),
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+        assertEquals(5, resumed.skipped());
+        assertEquals(3, resumed.executed());
+        assertEquals(3, resumed.redone().size(), resumed.redone().toString());
+        assertTrue(resumed.redone().get(0).startsWith("runs/p0001/r0: rounds.csv has SHA-256 "), resumed.redone().get(0));
+        assertTrue(resumed.redone().get(1).startsWith("runs/p0002/r1: energy.csv is missing"), resumed.redone().get(1));
+        assertTrue(resumed.redone().get(2).startsWith("runs/p0003/r0: summary.json has SHA-256 "), resumed.redone().get(2));
+        String printed = console.toString(StandardCharsets.UTF_8);
+        for (String line : resumed.redone()) {
+            assertTrue(printed.contains("fedwan: redoing " + line + "\n"), printed);
+        }
+        assertArrayEquals(table, Files.readAllBytes(resumed.table()));
+        assertEquals(8, SweepRunner.run(s, out, new LocalEngine(2, 1), null).skipped());
+    }
+
+    @Test
+    void samplesBeyondTheDataSetStopTheSweepBeforeAnyRun() throws Exception {
+        Path big = dir.resolve("big.yaml");
+        Files.writeString(big, "scenario: base.yaml\nset:\n  dataset: mnist\ngrid:\n  train_samples: [600, 60001]\n");
+        SweepSpec s = SweepSpec.load(big, dir);
+        Path out = dir.resolve("big");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SweepRunner.run(s, out, new LocalEngine(1, 1), null));
+        assertEquals("p0001: key 'train_samples' = 60001: larger than the mnist training set (60000 images); allowed: 0 "
+                + "(the whole set) to 60000", e.getMessage());
+        assertFalse(Files.exists(out));
     }
 
     private static int completeRuns(Path out) throws Exception {
