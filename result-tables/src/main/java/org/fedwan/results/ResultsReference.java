@@ -56,6 +56,12 @@ public final class ResultsReference {
         for (Key key : Summary.KEYS) {
             row(md, "`" + key.name() + "`", key);
         }
+        md.append("\nThen, only when the run has background sensors (scenario key `background_devices` above 0), "
+                + "their keys, kept apart from the clients' `energy_j`:\n\n");
+        header(md);
+        for (Key key : Summary.BACKGROUND) {
+            row(md, "`" + key.name() + "`", key);
+        }
         md.append("\n## ").append(SweepColumns.FILE).append("\n\n")
                 .append("One row per sweep point; statistics over the point's runs that have a value.\n\n");
         header(md);

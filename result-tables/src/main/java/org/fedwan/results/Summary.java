@@ -1,7 +1,9 @@
 package org.fedwan.results;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,10 +62,27 @@ public final class Summary {
     public static final Key LOST_UPDATES = new Key("lost_updates", "",
             "selected clients' updates that did not arrive in time, over the run (the sum of the lost_* keys)");
 
+    public static final Key BACKGROUND_DEVICES = new Key("background_devices", "",
+            "background sensors of the run, over every LoRaWAN network and NB-IoT cell (background_devices each)");
+    public static final Key BACKGROUND_PACKETS_OFFERED = new Key("background_packets_offered", "",
+            "packets the sensors generated from the start of the run to its end");
+    public static final Key BACKGROUND_PACKETS_DELIVERED = new Key("background_packets_delivered", "",
+            "sensor packets the network received (LoRaWAN network server, NB-IoT eNB) by the end of the run");
+    public static final Key BACKGROUND_PDR = new Key("background_pdr", "",
+            "the sensors' packet delivery ratio: background_packets_delivered / background_packets_offered (a packet "
+                    + "still pending at the end counts as not delivered)");
+    public static final Key BACKGROUND_ENERGY_J = new Key("background_energy_j", "J",
+            "energy of all sensors in every state from the start of the run to its end (LoRaWAN: radio and MCU; "
+                    + "NB-IoT: the module); not part of energy_j");
+    public static final Key BACKGROUND_ENERGY_PER_DEVICE_J = new Key("background_energy_per_device_j", "J",
+            "background_energy_j / background_devices");
+
     /** Energy of the run in each state of the ledger, in the states' order, e.g. {@code energy_tx_j}. */
     public static final List<Key> ENERGY_BY_STATE = energyByState();
     /** Updates lost to each cause over the run, in the causes' order, e.g. {@code lost_collision}. */
     public static final List<Key> LOST_BY_CAUSE = lostByCause();
+    /** Sensor losses to each cause a network reports, e.g. {@code background_lost_collision}. */
+    public static final List<Key> BACKGROUND_LOST_BY_CAUSE = backgroundLostByCause();
 
     /** Every key, in the order {@value #FILE} lists them. */
     public static final List<Key> KEYS = keys(SCENARIO, SEED, REPLICATION, ROUNDS, CLIENTS, CLIENTS_PER_ROUND, DATASET,
@@ -74,12 +93,23 @@ public final class Summary {
             ENERGY_BY_STATE, LOST_BY_CAUSE);
 
     /**
+     * The background sensors' keys, written after {@link #KEYS} only when the run has sensors
+     * (scenario key {@code background_devices} above 0), so that runs without them keep their summary.
+     */
+    public static final List<Key> BACKGROUND = keys(BACKGROUND_DEVICES, BACKGROUND_PACKETS_OFFERED,
+            BACKGROUND_PACKETS_DELIVERED, BACKGROUND_PDR, BACKGROUND_ENERGY_J, BACKGROUND_ENERGY_PER_DEVICE_J,
+            BACKGROUND_LOST_BY_CAUSE);
+
+    /** Every key a summary may hold: {@link #KEYS}, then {@link #BACKGROUND}. */
+    public static final List<Key> ALL_KEYS = keys(KEYS, BACKGROUND);
+
+    /**
      * The numeric metrics a sweep aggregates over replications, in the order {@value SweepColumns#FILE}
      * lists them ({@link SweepColumns#column}).
      */
     public static final List<Key> METRICS = List.of(FINAL_ACCURACY, FINAL_LOSS, SIM_TIME_S, UPLINK_BYTES, DOWNLINK_BYTES,
             UPDATE_BYTES, ENERGY_J, ENERGY_PER_DEVICE_J, TIME_TO_TARGET_S, ENERGY_TO_TARGET_J, UPLINK_BYTES_TO_TARGET,
-            ROUNDS_TO_TARGET, LOST_UPDATES);
+            ROUNDS_TO_TARGET, LOST_UPDATES, BACKGROUND_PDR, BACKGROUND_ENERGY_J);
 
     private Summary() {
     }
@@ -112,6 +142,45 @@ public final class Summary {
             out.add(new Key(RoundsTable.lostColumn(c), "", "updates lost to " + c.label() + " over the run"));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The loss causes a network reports for sensor packets: every {@link LossCause} but those of the
+     * FL round ({@link LossCause#DEADLINE}, {@link LossCause#DROPOUT}).
+     */
+    public static List<LossCause> backgroundLossCauses() {
+        return Arrays.stream(LossCause.values()).filter(c -> c != LossCause.DEADLINE && c != LossCause.DROPOUT)
+                .toList();
+    }
+
+    private static List<Key> backgroundLostByCause() {
+        List<Key> out = new ArrayList<>();
+        for (LossCause c : backgroundLossCauses()) {
+            out.add(new Key("background_" + RoundsTable.lostColumn(c), "", "sensor losses to " + c.label()
+                    + " (LoRaWAN: uplink attempts lost on the air; NB-IoT: packets)"));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The background sensors of a run as one line for the console, e.g. {@code 1000 background
+     * sensors: PDR 0.9312 (5580 of 5992 packets), 12.345 J (0.012 J per sensor)}, or null when the
+     * summary has no sensors.
+     *
+     * @param summary a run's summary, by key (numbers as {@link Number})
+     * @return the line without a trailing newline, or null
+     */
+    public static String background(Map<String, ?> summary) {
+        long devices = count(summary, BACKGROUND_DEVICES);
+        if (devices == 0) {
+            return null;
+        }
+        double pdr = summary.get(BACKGROUND_PDR.name()) instanceof Number n ? n.doubleValue() : Double.NaN;
+        double energyJ = summary.get(BACKGROUND_ENERGY_J.name()) instanceof Number n ? n.doubleValue() : Double.NaN;
+        return String.format(Locale.ROOT,
+                "%d background sensors: PDR %.4f (%d of %d packets), %.3f J (%.4f J per sensor)",
+                devices, pdr, count(summary, BACKGROUND_PACKETS_DELIVERED), count(summary, BACKGROUND_PACKETS_OFFERED),
+                energyJ, energyJ / devices);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.fedwan.compression.scheme.Scheme;
 import org.fedwan.fl.data.Cifar10Files;
 import org.fedwan.fl.data.DatasetCatalog;
 import org.fedwan.fl.model.ModelZoo;
+import org.fedwan.sim.background.BackgroundSection;
 import org.fedwan.sim.config.ClientMode;
 import org.fedwan.sim.config.CompressionSection;
 import org.fedwan.sim.config.DataSection;
@@ -30,8 +31,9 @@ import org.fedwan.sim.lorawan.traffic.LorawanTrafficSection;
 
 /**
  * FedWAN's scenario schema: the core sections (run, data, training, devices, compression,
- * server, round policy, link), each protocol's own section from {@link Protocols} and the traffic
- * of {@code ./fedwan lorawan-net} ({@link LorawanTrafficSection}), with the checks that
+ * server, round policy, link), each protocol's own section from {@link Protocols}, the background
+ * sensors ({@link BackgroundSection}) and the traffic of {@code ./fedwan lorawan-net}
+ * ({@link LorawanTrafficSection}), with the checks that
  * involve several sections or the file system.
  */
 public final class Scenarios {
@@ -49,6 +51,7 @@ public final class Scenarios {
         List<Section<?>> s = new ArrayList<>(List.of(RunSection.SECTION, DataSection.SECTION, TrainingSection.SECTION,
                 DeviceSection.SECTION, CompressionSection.SECTION, ServerSection.SECTION, RoundPolicySection.SECTION, LinkSection.SECTION));
         s.addAll(Protocols.sections());
+        s.add(BackgroundSection.SECTION);
         s.add(LorawanTrafficSection.SECTION);
         return s;
     }

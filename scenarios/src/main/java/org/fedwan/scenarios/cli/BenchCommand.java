@@ -2,6 +2,7 @@ package org.fedwan.scenarios.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,6 +13,8 @@ import org.fedwan.scenarios.YamlTree;
 import org.fedwan.scenarios.run.DataSets;
 import org.fedwan.scenarios.run.Execution;
 import org.fedwan.scenarios.run.RunResult;
+import org.fedwan.sim.Protocols;
+import org.fedwan.sim.bench.BackgroundBenchmark;
 import org.fedwan.sim.bench.KernelBenchmark;
 import org.fedwan.sim.bench.LorawanNetworkBenchmark;
 import org.fedwan.sim.bench.MemoryBenchmark;
@@ -28,7 +31,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a benchmark and print its figures. Benchmarks: kernel (event kernel vs a bare PriorityQueue loop),",
             "lorawan-net (1,000 and 10,000 devices x 1 day, pairwise and cumulative; ns-3 complete-network-example set-up,",
-            "1,000 devices x 6 h, against ns-3), step-time (training step vs PyTorch on the CPU),",
+            "1,000 devices x 6 h, against ns-3), background (an FL run's network, the study background-traffic.yaml's",
+            "quickstart on the realistic link, without and with 1,000 background sensors), step-time (training step vs",
+            "PyTorch on the CPU),",
             "memory (resident and ND4J native memory after every round of a long run; by default the quickstart",
             "with " + BenchCommand.MEMORY_ROUNDS + " rounds on " + BenchCommand.MEMORY_TRAIN_SAMPLES + " training and "
                     + BenchCommand.MEMORY_TEST_SAMPLES + " test samples)."})
@@ -41,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
     /** Test samples of the default memory benchmark. */
     static final int MEMORY_TEST_SAMPLES = 500;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "benchmark: kernel, lorawan-net, step-time, memory")
+    @Parameters(index = "0", paramLabel = "NAME", description = "benchmark: kernel, lorawan-net, background, step-time, memory")
     String name;
 
     @Option(names = "--scenario", paramLabel = "FILE",
@@ -76,15 +81,36 @@ final class BenchCommand implements Callable<Integer> {
             case "kernel" -> KernelBenchmark.main(new String[0]);
             case "lorawan-net" -> LorawanNetworkBenchmark.main(LorawanNetworkBenchmark.DEFAULT_DEVICES, ns3SetUp(FedwanCli.home()),
                     System.out);
+            case "background" -> BackgroundBenchmark.main(backgroundSetUp(FedwanCli.home()), Protocols::groups,
+                    BACKGROUND_UPDATE_BYTES, BACKGROUND_MODEL_BYTES, System.out);
             case "step-time" -> StepTimeBenchmark.main(new String[0]);
             case "memory" -> {
                 return memory();
             }
             default -> throw new IllegalArgumentException("unknown benchmark '" + name
-                    + "'; allowed: kernel, lorawan-net, step-time, memory");
+                    + "'; allowed: kernel, lorawan-net, background, step-time, memory");
         }
         return 0;
     }
+
+    /** The quickstart's int8 update (its summary.json update_message_bytes), bytes. */
+    static final int BACKGROUND_UPDATE_BYTES = 6_022;
+    /** The quickstart's fp32 model broadcast: 5,994 parameters x 4 bytes. */
+    static final int BACKGROUND_MODEL_BYTES = 5_994 * 4;
+
+    /** The background benchmark's FL run: the shipped study's base (the quickstart on the realistic link), 2 rounds. */
+    static Scenario backgroundSetUp(Path home) throws Exception {
+        Map<String, YamlTree.Node> settings = new LinkedHashMap<>(ScenarioLoader.resolve(home.resolve("scenarios")
+                .resolve("quickstart.yaml")));
+        for (String line : List.of("rounds: 2", "link: realistic", "radius_m: " + BACKGROUND_RADIUS_M)) {
+            YamlTree.Node root = YamlTree.parse(line, "bench background");
+            settings.putAll(root.fields());
+        }
+        return ScenarioLoader.build(settings, "bench-background", home.resolve("data"));
+    }
+
+    /** Disc radius of the background study and benchmark, m (docs/architecture.md, "Background traffic"). */
+    static final int BACKGROUND_RADIUS_M = 100;
 
     /** Runs the scenario with a {@link MemoryBenchmark} listening; tables stay in memory and are dropped. */
     private int memory() throws Exception {

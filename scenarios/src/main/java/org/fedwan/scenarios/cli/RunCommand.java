@@ -64,6 +64,10 @@ final class RunCommand implements Callable<Integer> {
                 + "%s simulated, %.1f s wall%n", 100 * summary.finalAccuracy(), summary.uplinkBytes(), summary.energyJ(),
                 formatDuration(summary.simTimeUs()), o.wallTimeS());
         System.out.println("fedwan: " + Summary.lostUpdates(o.keys()));
+        String sensors = Summary.background(o.keys());
+        if (sensors != null) {
+            System.out.println("fedwan: " + sensors);
+        }
         System.out.println("fedwan: results in " + dir.toAbsolutePath().normalize()
                 + (o.figures().isEmpty() ? "" : " (" + o.figures().size() + " figure files in figures/)"));
         return 0;

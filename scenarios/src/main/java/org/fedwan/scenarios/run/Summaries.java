@@ -11,8 +11,12 @@ import org.fedwan.sim.LinkSection;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.lorawan.LorawanSection;
 import org.fedwan.sim.federation.RunSummary;
+import org.fedwan.sim.link.BackgroundReport;
 
-/** The summary of a run ({@link Summary#KEYS}, in that order); the sweep table aggregates its numeric metrics. */
+/**
+ * The summary of a run ({@link Summary#KEYS}, in that order, then {@link Summary#BACKGROUND} when the
+ * run has background sensors); the sweep table aggregates its numeric metrics.
+ */
 public final class Summaries {
 
     /** Numeric metrics, in the order sweep.csv lists them. */
@@ -64,6 +68,19 @@ public final class Summaries {
         }
         for (LossCause cause : LossCause.values()) {
             m.put(Summary.LOST_BY_CAUSE.get(cause.ordinal()).name(), s.lost().getOrDefault(cause, 0));
+        }
+        BackgroundReport b = s.background();
+        if (b.devices() > 0) {
+            m.put(Summary.BACKGROUND_DEVICES.name(), b.devices());
+            m.put(Summary.BACKGROUND_PACKETS_OFFERED.name(), b.packetsOffered());
+            m.put(Summary.BACKGROUND_PACKETS_DELIVERED.name(), b.packetsDelivered());
+            m.put(Summary.BACKGROUND_PDR.name(), b.packetsOffered() == 0 ? null : b.packetDeliveryRatio());
+            m.put(Summary.BACKGROUND_ENERGY_J.name(), b.energyJ());
+            m.put(Summary.BACKGROUND_ENERGY_PER_DEVICE_J.name(), b.energyPerDeviceJ());
+            List<LossCause> causes = Summary.backgroundLossCauses();
+            for (int i = 0; i < causes.size(); i++) {
+                m.put(Summary.BACKGROUND_LOST_BY_CAUSE.get(i).name(), b.lost().getOrDefault(causes.get(i), 0L));
+            }
         }
         return m;
     }

@@ -38,6 +38,6 @@ class SummaryKeysTest {
     void theMetricsAreTheOnesSweepCsvAggregated() {
         assertEquals(List.of("final_accuracy", "final_loss", "sim_time_s", "uplink_bytes", "downlink_bytes", "update_bytes",
                 "energy_j", "energy_per_device_j", "time_to_target_s", "energy_to_target_j", "uplink_bytes_to_target",
-                "rounds_to_target", "lost_updates"), Summaries.METRICS);
+                "rounds_to_target", "lost_updates", "background_pdr", "background_energy_j"), Summaries.METRICS);
     }
 }

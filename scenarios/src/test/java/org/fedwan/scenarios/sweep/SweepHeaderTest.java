@@ -13,7 +13,7 @@ class SweepHeaderTest {
     @TempDir
     Path dir;
 
-    /** The columns scripts read: new metrics only ever append (lost_updates came with the energy ledger). */
+    /** The columns scripts read: new metrics only ever append (lost_updates came with the energy ledger, background_pdr and background_energy_j with background traffic). */
     @Test
     void headerIsUnchanged() throws Exception {
         Files.writeString(dir.resolve("base.yaml"), "dataset: synthetic\nclients: 3\nrounds: 1\n");
@@ -25,7 +25,7 @@ class SweepHeaderTest {
         StringBuilder expected = new StringBuilder("point,uplink_codec,duty_cycle,runs,target_reached");
         for (String m : new String[] {"final_accuracy", "final_loss", "sim_time_s", "uplink_bytes", "downlink_bytes",
             "update_bytes", "energy_j", "energy_per_device_j", "time_to_target_s", "energy_to_target_j",
-            "uplink_bytes_to_target", "rounds_to_target", "lost_updates"}) {
+            "uplink_bytes_to_target", "rounds_to_target", "lost_updates", "background_pdr", "background_energy_j"}) {
             expected.append(',').append(m).append("_mean,").append(m).append("_std,").append(m).append("_ci95");
         }
         assertEquals(expected.toString(), header);

@@ -17,6 +17,7 @@ import org.fedwan.sim.config.RoundPolicySection;
 import org.fedwan.sim.config.RunSection;
 import org.fedwan.sim.kernel.ExternalEvent;
 import org.fedwan.sim.kernel.Simulation;
+import org.fedwan.sim.link.BackgroundReport;
 import org.fedwan.sim.link.LinkGroup;
 import org.fedwan.sim.link.Upload;
 
@@ -72,6 +73,8 @@ final class RoundController extends Simulation {
     private long aggregatedAtUs;
     private int largestMessageBytes;
     private final long parameterCount;
+    /** Whether background sensors share the networks: their traffic never lets the scheduler run dry. */
+    private final boolean background;
 
     RoundController(RunContext run) {
         super(run.scenario().run().name(), run.scenario().run().seed(), run.scenario().run().replication());
@@ -82,6 +85,7 @@ final class RoundController extends Simulation {
         this.clients = new ClientState[n];
         this.log = new RoundLog(this, clients, run.listener());
         this.groups = run.links().groups(this, run.scenario(), log);
+        this.background = groups.stream().anyMatch(g -> g.backgroundDevices() > 0);
         Setup setup = new Setup(run, streams());
         this.computeDone = new ComputeDone[n];
         for (LinkGroup g : groups) {
@@ -108,13 +112,15 @@ final class RoundController extends Simulation {
             closeRound();
             scheduler().run();
         }
+        BackgroundReport sensors = BackgroundReport.NONE;
         for (LinkGroup g : groups) {
             log.devices(g.finish(nowUs()));
+            sensors = sensors.plus(g.background(nowUs()));
         }
         return new RunSummary(round, nowUs(), server.evaluation().accuracy(), server.evaluation().meanLoss(),
                 log.totalUplinkBytes, log.totalDownlinkBytes, log.totalUplinkFrames, log.totalDownlinkFrames,
                 log.totalUpdateBytes, log.totalEnergy(), scheduler().eventsProcessed(), parameterCount, largestMessageBytes,
-                log.totalLost());
+                log.totalLost(), sensors);
     }
 
     /** The round a record made now belongs to. */
@@ -254,7 +260,21 @@ final class RoundController extends Simulation {
             if (!collecting) {
                 maybeEndRound();
             }
+        } else if (background && collecting && policy.roundDeadlineS() <= 0 && everyUpdateSettled()) {
+            // without sensors the round closes when nothing is left to happen; their packets never stop
+            scheduler().schedule(nowUs(), 0, this::closeRound);
         }
+    }
+
+    /** Whether every selected client that did not drop out has delivered its update or lost it. */
+    private boolean everyUpdateSettled() {
+        for (int s : selected) {
+            ClientState c = clients[s];
+            if (!c.droppedOut && !c.arrived && c.lossCause == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void closeRound() {

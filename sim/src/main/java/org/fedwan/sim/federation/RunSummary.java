@@ -3,6 +3,7 @@ package org.fedwan.sim.federation;
 import java.util.Map;
 import org.fedwan.results.EnergyBreakdown;
 import org.fedwan.results.LossCause;
+import org.fedwan.sim.link.BackgroundReport;
 
 /**
  * Totals of a finished run.
@@ -21,10 +22,13 @@ import org.fedwan.results.LossCause;
  * @param parameterCount     parameters of the model
  * @param updateMessageBytes size of one encoded client update
  * @param lost               updates that did not arrive in time, by cause
+ * @param background         the background sensors' packets and energy, apart from {@code energy}
+ *                           ({@link BackgroundReport#NONE} without sensors)
  */
 public record RunSummary(int rounds, long simTimeUs, double finalAccuracy, double finalLoss, long uplinkBytes,
         long downlinkBytes, long uplinkFrames, long downlinkFrames, long updateBytes, EnergyBreakdown energy,
-        long eventsProcessed, long parameterCount, long updateMessageBytes, Map<LossCause, Integer> lost) {
+        long eventsProcessed, long parameterCount, long updateMessageBytes, Map<LossCause, Integer> lost,
+        BackgroundReport background) {
 
     public RunSummary {
         lost = Map.copyOf(lost);

@@ -37,4 +37,17 @@ public interface LinkGroup {
 
     /** Ends the run for the group's devices: one status per device (after a last {@link #reportEnergy}). */
     List<DeviceStatus> finish(long nowUs);
+
+    /** Background sensors sharing the group's network (scenario key {@code background_devices}); none by default. */
+    default int backgroundDevices() {
+        return 0;
+    }
+
+    /**
+     * What the background sensors did from the start of the run to {@code nowUs}: never part of the
+     * clients' energy ledger ({@link #reportEnergy}). The round controller asks once, at the end of the run.
+     */
+    default BackgroundReport background(long nowUs) {
+        return BackgroundReport.NONE;
+    }
 }

@@ -13,14 +13,17 @@ import org.fedwan.channel.lorawan.Region;
 import org.fedwan.results.EnergyState;
 import org.fedwan.channel.reception.CaptureRule;
 import org.fedwan.results.LossCause;
+import org.fedwan.sim.background.BackgroundSection;
 import org.fedwan.sim.config.DeviceSection;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.kernel.Simulation;
+import org.fedwan.sim.link.BackgroundReport;
 import org.fedwan.sim.link.ClientLink;
 import org.fedwan.sim.link.DeviceStatus;
 import org.fedwan.sim.link.LinkEvents;
 import org.fedwan.sim.link.LinkGroup;
 import org.fedwan.sim.link.Upload;
+import org.fedwan.sim.lorawan.traffic.LorawanBackground;
 
 /**
  * The clients of an FL run on one LoRaWAN network: each client is a class A device that sends its
@@ -40,14 +43,18 @@ public final class LorawanLinks implements LinkGroup {
     private final Link[] links;
     private final LinkEvents events;
     private final RadioProfile radio;
+    /** The background sensors: the network's devices after the clients. */
+    private final LorawanBackground background;
 
     public LorawanLinks(Simulation simulation, Scenario scenario, int firstClient, int count, LinkEvents events) {
         this.firstClient = firstClient;
         this.events = events;
         LorawanSection c = scenario.section(LorawanSection.class);
         this.radio = c.radioProfile();
+        BackgroundSection sensors = scenario.section(BackgroundSection.class);
+        int devices = count + sensors.backgroundDevices();
         this.network = new LorawanNetwork(simulation, settings(c, scenario.section(DeviceSection.class).batteryCapacityJ(),
-                Region.byName(c.region()), radio, count), count,
+                Region.byName(c.region()), radio, devices), devices,
                 firstClient, this::uplinkFrameEnded, this::broadcastFrameEnded);
         this.links = new Link[count];
         long jitterUs = c.link() == ChannelModel.REALISTIC ? Math.round(c.startJitterS() * 1e6) : 0;
@@ -58,7 +65,7 @@ public final class LorawanLinks implements LinkGroup {
             @Override
             public void onMessageEnded(LorawanDevice device, int messageTag, long nowUs, boolean delivered,
                     int fragmentsMissing) {
-                if (!delivered) {
+                if (!delivered && device.index() < links.length) {
                     Link l = links[device.index()];
                     l.lost(l.lastLoss == null ? LossCause.COLLISION : l.lastLoss);
                 }
@@ -72,9 +79,12 @@ public final class LorawanLinks implements LinkGroup {
 
             @Override
             public void onBatteryDepleted(LorawanDevice device, long depletedAtUs) {
-                links[device.index()].lost(LossCause.BATTERY_DEPLETED);
+                if (device.index() < links.length) {
+                    links[device.index()].lost(LossCause.BATTERY_DEPLETED);
+                }
             }
         });
+        this.background = sensors.backgroundDevices() == 0 ? null : new LorawanBackground(network, count, sensors);
     }
 
     /**
@@ -198,6 +208,9 @@ public final class LorawanLinks implements LinkGroup {
 
     private void uplinkFrameEnded(LorawanDevice sender, byte[] frmPayload, long startUs, long endUs, int phyPayloadBytes,
             FrameOutcome outcome) {
+        if (sender.index() >= links.length) {
+            return; // a background sensor's packet (LorawanBackground counts it)
+        }
         Link l = links[sender.index()];
         if (outcome.delivered()) {
             if (l.reassembler != null) {
@@ -216,6 +229,16 @@ public final class LorawanLinks implements LinkGroup {
         double rxEnergyJ = Energy.joules(radio.supplyVoltageV(), radio.currentA(RadioState.RX), listenUs);
         events.downlinkFrame(firstClient + device.index(), round, startUs, endUs, phyPayloadBytes, frmPayloadBytes,
                 rxEnergyJ, FragmentFeedback.rowOutcome(received, heard));
+    }
+
+    @Override
+    public int backgroundDevices() {
+        return background == null ? 0 : background.devices();
+    }
+
+    @Override
+    public BackgroundReport background(long nowUs) {
+        return background == null ? BackgroundReport.NONE : background.report(nowUs);
     }
 
     private void broadcastFrameEnded(byte[] frmPayload, long startUs, long endUs, int phyPayloadBytes) {

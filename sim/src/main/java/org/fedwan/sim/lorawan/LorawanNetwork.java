@@ -69,6 +69,8 @@ public final class LorawanNetwork {
     private final List<Gateway> gatewayList;
     private final LorawanDevice[] devices;
     private final List<LorawanDevice> deviceList;
+    /** The devices a class C multicast reaches: the first ones (FL clients), not background sensors. */
+    private List<LorawanDevice> multicastMembers;
     private final double[] pathLossDb;
     private final RadioMedium medium;
     private final DownlinkMedium downlinkMedium;
@@ -223,6 +225,7 @@ public final class LorawanNetwork {
             server.register(devices[i]);
         }
         this.deviceList = List.of(devices);
+        this.multicastMembers = deviceList;
     }
 
     // ------------------------------------------------------------------ public API
@@ -310,6 +313,19 @@ public final class LorawanNetwork {
                 Objects.requireNonNull(onSent, "onSent is null"));
     }
 
+    /**
+     * Limits class C multicast sessions to devices {@code 0 .. members - 1} (FL clients; the other
+     * devices are class A sensors that never listen). Every device is a member until this is called.
+     *
+     * @param members devices in the multicast group, 1 .. device count
+     */
+    public void limitMulticastTo(int members) {
+        if (members < 1 || members > devices.length) {
+            throw new IllegalArgumentException("members = " + members + " is not allowed; allowed: 1.." + devices.length);
+        }
+        multicastMembers = deviceList.subList(0, members);
+    }
+
     /** @return true while a multicast session runs */
     public boolean multicastActive() {
         return server.multicastActive();
@@ -360,6 +376,10 @@ public final class LorawanNetwork {
     }
 
     // ------------------------------------------------------------------ engine internals
+
+    List<LorawanDevice> multicastMembers() {
+        return multicastMembers;
+    }
 
     NetworkListener[] listeners() {
         return listeners;

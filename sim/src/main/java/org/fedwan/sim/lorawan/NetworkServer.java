@@ -336,7 +336,7 @@ public final class NetworkServer extends Entity {
         multicastNext = 0;
         multicastDone = onSent;
         multicastSubBand = net.subBandSlotOf(region.rx2FrequencyHz());
-        for (LorawanDevice d : net.devices()) {
+        for (LorawanDevice d : net.multicastMembers()) {
             d.startListening(now, multicastFragments.size());
         }
         multicastStart.scheduleAt(nextMulticastStartUs(now));
@@ -390,7 +390,7 @@ public final class NetworkServer extends Entity {
             }
             DataRate ddr = region.downlinkDataRate(multicastDataRate);
             double sensitivity = settings.deviceSensitivity().sensitivityDbm(ddr.spreadingFactor(), ddr.bandwidthHz());
-            for (LorawanDevice d : net.devices()) {
+            for (LorawanDevice d : net.multicastMembers()) {
                 if (!d.listening()) {
                     continue;
                 }
@@ -411,7 +411,7 @@ public final class NetworkServer extends Entity {
                 multicastStart.scheduleAt(nextMulticastStartUs(end));
                 return;
             }
-            for (LorawanDevice d : net.devices()) {
+            for (LorawanDevice d : net.multicastMembers()) {
                 d.stopListening(end);
             }
             multicastFragments = null;

@@ -9,14 +9,17 @@ import org.fedwan.channel.nbiot.PowerState;
 import org.fedwan.results.EnergyState;
 import org.fedwan.results.FrameOutcome;
 import org.fedwan.results.LossCause;
+import org.fedwan.sim.background.BackgroundSection;
 import org.fedwan.sim.config.DeviceSection;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.kernel.Simulation;
+import org.fedwan.sim.link.BackgroundReport;
 import org.fedwan.sim.link.ClientLink;
 import org.fedwan.sim.link.DeviceStatus;
 import org.fedwan.sim.link.LinkEvents;
 import org.fedwan.sim.link.LinkGroup;
 import org.fedwan.sim.link.Upload;
+import org.fedwan.sim.nbiot.traffic.NbiotBackground;
 
 /**
  * The clients of an FL run on one NB-IoT cell: they share its 180 kHz uplink carrier (round
@@ -38,6 +41,8 @@ public final class NbiotLinks implements LinkGroup {
     private final LinkEvents events;
     private final double supplyVoltageV;
     private final double txPowerDbm;
+    /** The background sensors: extra UEs of the cell, or null. */
+    private final NbiotBackground background;
 
     public NbiotLinks(Simulation simulation, Scenario scenario, int firstClient, int count, LinkEvents events) {
         this.firstClient = firstClient;
@@ -80,6 +85,10 @@ public final class NbiotLinks implements LinkGroup {
             all.add(d);
         }
         this.devices = List.copyOf(all);
+        BackgroundSection sensors = scenario.section(BackgroundSection.class);
+        this.background = sensors.backgroundDevices() == 0 ? null : new NbiotBackground(simulation, cell,
+                BackgroundSection.firstSensorId(firstClient, count), config.couplingLossDb(), profile,
+                settings.batteryJ(), sensors);
     }
 
     @Override
@@ -168,6 +177,16 @@ public final class NbiotLinks implements LinkGroup {
                     PROTOCOL));
         }
         return out;
+    }
+
+    @Override
+    public int backgroundDevices() {
+        return background == null ? 0 : background.devices();
+    }
+
+    @Override
+    public BackgroundReport background(long nowUs) {
+        return background == null ? BackgroundReport.NONE : background.report(nowUs);
     }
 
     /** One client's link: its device and who waits for its message. */

@@ -15,7 +15,7 @@ import org.fedwan.sim.kernel.Simulation;
 import org.fedwan.sim.lorawan.traffic.LorawanNetworkConfig;
 import org.fedwan.sim.lorawan.traffic.LorawanNetworkReport;
 import org.fedwan.sim.lorawan.traffic.LorawanNetworkSimulation;
-import org.fedwan.sim.lorawan.traffic.TrafficArrival;
+import org.fedwan.sim.background.TrafficArrival;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,6 +1,7 @@
 package org.fedwan.sim.lorawan.traffic;
 
 import java.util.Objects;
+import org.fedwan.sim.background.TrafficArrival;
 import org.fedwan.sim.lorawan.NetworkSettings;
 
 /**

@@ -1,6 +1,7 @@
 package org.fedwan.sim.lorawan.traffic;
 
 import java.util.List;
+import org.fedwan.sim.background.TrafficArrival;
 import org.fedwan.sim.config.Key;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.config.Section;

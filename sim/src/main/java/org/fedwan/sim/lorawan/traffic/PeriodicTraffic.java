@@ -1,6 +1,7 @@
 package org.fedwan.sim.lorawan.traffic;
 
 import java.util.random.RandomGenerator;
+import org.fedwan.sim.background.TrafficArrival;
 import org.fedwan.sim.kernel.Event;
 import org.fedwan.sim.kernel.Simulation;
 import org.fedwan.sim.lorawan.LorawanDevice;
@@ -8,7 +9,8 @@ import org.fedwan.sim.lorawan.LorawanDevice;
 /**
  * One device's packet source: a reused event that offers a packet to its device and schedules
  * itself again until the generation window closes. Draws come from the device's
- * {@code "traffic"} stream.
+ * {@code "traffic"} stream (keyed by its entity id). Used by {@code lorawan-net} and by the
+ * background sensors of FL runs ({@link LorawanBackground}).
  */
 final class PeriodicTraffic extends Event<LorawanDevice> {
 
@@ -18,20 +20,37 @@ final class PeriodicTraffic extends Event<LorawanDevice> {
     private final int payloadBytes;
     private final long endUs;
     private final RandomGenerator rng;
+    private long offered;
 
     PeriodicTraffic(Simulation model, LorawanDevice device, LorawanNetworkConfig config) {
+        this(model, device, config.arrival(), config.periodUs(), config.payloadBytes(), config.durationUs());
+    }
+
+    /**
+     * @param arrival      packet spacing
+     * @param periodUs     period (the mean gap under POISSON), µs
+     * @param payloadBytes FRMPayload per packet, bytes
+     * @param endUs        no packet is generated at or after this time, µs
+     */
+    PeriodicTraffic(Simulation model, LorawanDevice device, TrafficArrival arrival, long periodUs, int payloadBytes,
+            long endUs) {
         super(model, "packet");
         this.device = device;
-        this.arrival = config.arrival();
-        this.periodUs = config.periodUs();
-        this.payloadBytes = config.payloadBytes();
-        this.endUs = config.durationUs();
-        this.rng = model.streams().of(device.index(), "traffic");
+        this.arrival = arrival;
+        this.periodUs = periodUs;
+        this.payloadBytes = payloadBytes;
+        this.endUs = endUs;
+        this.rng = model.streams().of(device.id(), "traffic");
+    }
+
+    /** @return packets generated so far */
+    long offered() {
+        return offered;
     }
 
     /** Schedules the first packet: a uniform phase (PERIODIC) or one exponential gap (POISSON). */
     void start() {
-        long first = arrival == TrafficArrival.PERIODIC ? rng.nextLong(periodUs) : exponentialUs();
+        long first = arrival.firstGapUs(rng, periodUs);
         if (first < endUs) {
             schedule(device, first);
         }
@@ -39,15 +58,12 @@ final class PeriodicTraffic extends Event<LorawanDevice> {
 
     @Override
     protected void eventRoutine(LorawanDevice who) {
+        offered++;
         who.offerPacket(payloadBytes);
-        long gap = arrival == TrafficArrival.PERIODIC ? periodUs : exponentialUs();
+        long gap = arrival.nextGapUs(rng, periodUs);
         long next = simulation().nowUs() + gap;
         if (next < endUs) {
             scheduleAt(who, next);
         }
-    }
-
-    private long exponentialUs() {
-        return Math.max(1L, Math.round(-Math.log(1.0 - rng.nextDouble()) * periodUs));
     }
 }

@@ -10,6 +10,7 @@ import org.fedwan.channel.lora.LoraPhy;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.channel.propagation.FreeSpacePathLoss;
 import org.fedwan.channel.propagation.Position;
+import org.fedwan.sim.background.TrafficArrival;
 import org.fedwan.sim.lorawan.NetworkSettings;
 import org.fedwan.sim.lorawan.PlacementKind;
 import org.fedwan.sim.lorawan.SfPolicy;

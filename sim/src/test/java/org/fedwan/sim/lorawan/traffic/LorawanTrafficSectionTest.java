@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.fedwan.sim.Scenarios;
+import org.fedwan.sim.background.TrafficArrival;
 import org.fedwan.sim.lorawan.InterferenceModel;
 import org.junit.jupiter.api.Test;
 

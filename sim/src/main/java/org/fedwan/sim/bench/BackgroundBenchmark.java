@@ -1,0 +1,237 @@
+package org.fedwan.sim.bench;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import org.fedwan.results.EnergyState;
+import org.fedwan.results.FrameOutcome;
+import org.fedwan.results.LossCause;
+import org.fedwan.sim.config.Scenario;
+import org.fedwan.sim.kernel.Simulation;
+import org.fedwan.sim.link.BackgroundReport;
+import org.fedwan.sim.link.LinkEvents;
+import org.fedwan.sim.link.LinkGroup;
+import org.fedwan.sim.link.LinkPlan;
+import org.fedwan.sim.link.Upload;
+
+/**
+ * What background sensors cost an FL run's network (issue 14: "background traffic of 1,000
+ * devices adds at most 2x to an FL run's network time"): the scenario's link groups driven
+ * through its rounds without training (every client sends an update of the given size at the
+ * round's start, the round closes when every update has arrived or is lost, then the model is
+ * broadcast), with no sensors and with {@link #SENSORS}. It reports the wall time of the network
+ * simulation (the median of {@link #REPEATS} runs, after a warm-up), the simulated time of the
+ * rounds, the updates lost and the sensors' PDR. Timings depend on the machine and its load; never
+ * asserted in unit tests.
+ */
+public final class BackgroundBenchmark {
+
+    /** Sensors of the loaded runs. */
+    public static final int SENSORS = 1_000;
+    /** Runs per set-up; the median wall time is reported. */
+    public static final int REPEATS = 3;
+    /** The issue's bound on the wall-time ratio. */
+    public static final double BOUND = 2.0;
+
+    private BackgroundBenchmark() {
+    }
+
+    /**
+     * One run of the network.
+     *
+     * @param sensors    background_devices of the run
+     * @param wallS      wall time, s
+     * @param simulatedS simulated time at the end of the last round, s
+     * @param events     kernel events fired
+     * @param lost       updates lost
+     * @param framesLost the clients' uplink frames lost on the air
+     * @param background the sensors' report
+     */
+    public record Run(int sensors, double wallS, double simulatedS, long events, int lost, long framesLost,
+            BackgroundReport background) {
+    }
+
+    /**
+     * Runs the scenario's network once.
+     *
+     * @param scenario     the scenario (rounds, clients, protocol, link and background keys)
+     * @param links        the link groups of a run ({@code org.fedwan.sim.Protocols::groups})
+     * @param sensors      background_devices
+     * @param updateBytes  bytes of every client's update
+     * @param modelBytes   bytes of the broadcast model
+     * @return the run
+     */
+    public static Run once(Scenario scenario, LinkPlan links, int sensors, int updateBytes, int modelBytes) {
+        return once(scenario, links, sensors, updateBytes, modelBytes, (client, energyJ) -> { });
+    }
+
+    /**
+     * Runs the scenario's network once, passing on the clients' energy ledger.
+     *
+     * @param ledger told of every energy row the links report: the client and joules
+     * @see #once(Scenario, LinkPlan, int, int, int)
+     */
+    public static Run once(Scenario scenario, LinkPlan links, int sensors, int updateBytes, int modelBytes,
+            BiConsumer<Integer, Double> ledger) {
+        long startNs = System.nanoTime();
+        Scenario s = scenario.with("background_devices", sensors);
+        Simulation sim = new Simulation(s.run().name(), s.run().seed(), s.run().replication());
+        EnergyOnly events = new EnergyOnly(ledger, new long[1]);
+        List<LinkGroup> groups = links.groups(sim, s, events);
+        Driver driver = new Driver(sim, groups, s.run().rounds(), new byte[updateBytes], new byte[modelBytes]);
+        sim.scheduler().schedule(0, 0, driver::startRound);
+        sim.scheduler().run();
+        BackgroundReport report = BackgroundReport.NONE;
+        for (LinkGroup g : groups) {
+            g.finish(sim.nowUs());
+            report = report.plus(g.background(sim.nowUs()));
+        }
+        return new Run(sensors, (System.nanoTime() - startNs) / 1e9, sim.nowUs() / 1e6,
+                sim.scheduler().eventsProcessed(), driver.lost, events.framesLost()[0], report);
+    }
+
+    /** @return the run of median wall time among {@code repeats} */
+    public static Run median(Scenario scenario, LinkPlan links, int sensors, int updateBytes, int modelBytes, int repeats) {
+        Run[] runs = new Run[repeats];
+        for (int i = 0; i < repeats; i++) {
+            runs[i] = once(scenario, links, sensors, updateBytes, modelBytes);
+        }
+        Arrays.sort(runs, (a, b) -> Double.compare(a.wallS(), b.wallS()));
+        return runs[repeats / 2];
+    }
+
+    /**
+     * Warms up, measures with no sensors and with {@link #SENSORS}, and prints a table and the ratio.
+     *
+     * @param scenario    the FL run whose network is timed
+     * @param links       the link groups of a run
+     * @param updateBytes bytes of every client's update
+     * @param modelBytes  bytes of the broadcast model
+     * @param out         where to print
+     */
+    public static void main(Scenario scenario, LinkPlan links, int updateBytes, int modelBytes, PrintStream out) {
+        once(scenario, links, SENSORS, updateBytes, modelBytes);
+        Run none = median(scenario, links, 0, updateBytes, modelBytes, REPEATS);
+        Run loaded = median(scenario, links, SENSORS, updateBytes, modelBytes, REPEATS);
+        out.println("| sensors | wall time (median of " + REPEATS + ") | events | simulated | updates lost | client frames lost "
+                + "| sensors' PDR |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|");
+        for (Run r : List.of(none, loaded)) {
+            out.println(String.format(Locale.ROOT, "| %,d | %.3f s | %,d | %.1f s | %d | %d | %s |", r.sensors(), r.wallS(),
+                    r.events(), r.simulatedS(), r.lost(), r.framesLost(), r.sensors() == 0 ? "-"
+                            : String.format(Locale.ROOT, "%.4f", r.background().packetDeliveryRatio())));
+        }
+        double ratio = loaded.wallS() / none.wallS();
+        out.println(String.format(Locale.ROOT, "network wall time with %,d sensors / without: %.2fx (bound %.1fx: %s); "
+                + "simulated time %.2fx", SENSORS, ratio, BOUND, ratio <= BOUND ? "met" : "NOT met",
+                loaded.simulatedS() / none.simulatedS()));
+    }
+
+    /** Rounds without training: send, wait until every update settled, broadcast, next round. */
+    private static final class Driver {
+        private final Simulation sim;
+        private final List<LinkGroup> groups;
+        private final int rounds;
+        private final byte[] update;
+        private final byte[] model;
+        private int round;
+        private int unsettled;
+        private int pendingBroadcasts;
+        int lost;
+
+        Driver(Simulation sim, List<LinkGroup> groups, int rounds, byte[] update, byte[] model) {
+            this.sim = sim;
+            this.groups = groups;
+            this.rounds = rounds;
+            this.update = update;
+            this.model = model;
+        }
+
+        void startRound() {
+            round++;
+            for (LinkGroup g : groups) {
+                unsettled += g.size();
+            }
+            for (LinkGroup g : groups) {
+                for (int c = g.firstClient(); c < g.firstClient() + g.size(); c++) {
+                    g.link(c).send(update, round & 0xFF, new Upload() {
+                        @Override
+                        public void delivered(byte[] received) {
+                            settled();
+                        }
+
+                        @Override
+                        public void lost(LossCause cause) {
+                            lost++;
+                            settled();
+                        }
+                    });
+                }
+            }
+        }
+
+        private void settled() {
+            if (--unsettled > 0) {
+                return;
+            }
+            pendingBroadcasts = groups.size();
+            for (LinkGroup g : groups) {
+                g.broadcast(model, round & 0xFF, () -> sim.scheduler().schedule(sim.nowUs(), 0, this::broadcastDone));
+            }
+        }
+
+        private void broadcastDone() {
+            if (--pendingBroadcasts > 0) {
+                return;
+            }
+            for (LinkGroup g : groups) {
+                g.reportEnergy(sim.nowUs());
+            }
+            if (round < rounds) {
+                // the next round starts once every frame of this one is off the air
+                sim.scheduler().schedule(sim.nowUs(), 0, this::nextRoundWhenIdle);
+            } else {
+                sim.scheduler().stop();
+            }
+        }
+
+        private void nextRoundWhenIdle() {
+            for (LinkGroup g : groups) {
+                for (int c = g.firstClient(); c < g.firstClient() + g.size(); c++) {
+                    if (g.link(c).isSending()) {
+                        sim.scheduler().schedule(sim.nowUs() + 1_000, 0, this::nextRoundWhenIdle);
+                        return;
+                    }
+                }
+            }
+            startRound();
+        }
+    }
+
+    /** Links report frames into a count of lost ones (the benchmark times the network alone) and energy to a ledger. */
+    private record EnergyOnly(BiConsumer<Integer, Double> ledger, long[] framesLost) implements LinkEvents {
+        @Override
+        public void uplinkFrame(int client, int fragment, long startUs, long endUs, int phyBytes, int frmBytes,
+                double energyJ, FrameOutcome outcome) {
+            if (outcome != FrameOutcome.DELIVERED) {
+                framesLost[0]++;
+            }
+        }
+
+        @Override
+        public void broadcastSent(long phyBytes) {
+        }
+
+        @Override
+        public void downlinkFrame(int client, int fragment, long startUs, long endUs, int phyBytes, int frmBytes,
+                double energyJ) {
+        }
+
+        @Override
+        public void energy(int client, EnergyState state, long startUs, long endUs, double energyJ, double txPowerDbm) {
+            ledger.accept(client, energyJ);
+        }
+    }
+}
