@@ -12,6 +12,7 @@ import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.ScenarioLoader;
 import org.fedwan.scenarios.YamlTree;
 import org.fedwan.sim.config.Scenario;
+import org.fedwan.sim.config.Types;
 
 /**
  * A parsed and fully validated sweep: every run it describes has been built, so a sweep that
@@ -33,6 +34,18 @@ import org.fedwan.sim.config.Scenario;
  */
 public record SweepSpec(String name, Path file, List<String> parameters, List<Point> points, int replications) {
 
+    /**
+     * Most points a sweep may have: each point is validated and held as a scenario before the
+     * first run; 10,000 points of one replication are weeks of runs on a workstation.
+     */
+    public static final int MAX_POINTS = 10_000;
+
+    /** Most runs (points x replications): each is a scenario held in memory and a result folder. */
+    public static final int MAX_RUNS = 100_000;
+
+    /** Most replications of a point. */
+    public static final int MAX_REPLICATIONS = 10_000;
+
     /** Keys a sweep file may hold. */
     static final List<String> KEYS = List.of("scenario", "name", "set", "grid", "zip", "points", "replications");
 
@@ -47,7 +60,7 @@ public record SweepSpec(String name, Path file, List<String> parameters, List<Po
 
         /** Folder name of the point, e.g. {@code p0007}. */
         public String id() {
-            return String.format(java.util.Locale.ROOT, "p%04d", index);
+            return String.format(Locale.ROOT, "p%04d", index);
         }
     }
 
@@ -87,19 +100,24 @@ public record SweepSpec(String name, Path file, List<String> parameters, List<Po
         String name = ScenarioLoader.baseName(file);
         YamlTree.Node nameNode = root.fields().get("name");
         if (nameNode != null) {
-            if (nameNode.kind() == YamlTree.Kind.SCALAR && nameNode.value() != null && !nameNode.raw().isBlank()) {
+            if (nameNode.kind() == YamlTree.Kind.SCALAR && nameNode.value() != null
+                    && Types.folderNameProblem(nameNode.raw()) == null) {
                 name = nameNode.raw();
             } else {
-                problems.add(nameNode.where() + ": key 'name' = " + nameNode.raw() + ": allowed: any text");
+                problems.add(nameNode.where() + ": key 'name' = " + nameNode.raw() + ": allowed: " + Types.FOLDER_NAME_ALLOWED);
             }
+        } else if (Types.folderNameProblem(name) != null) {
+            problems.add(file + ": the sweep's name (its file name) '" + name + "' is not a safe folder name; allowed: "
+                    + Types.FOLDER_NAME_ALLOWED + " (or set 'name')");
         }
         int replications = 1;
         YamlTree.Node reps = root.fields().get("replications");
         if (reps != null) {
-            if (reps.value() instanceof Long l && l >= 1 && l <= 10_000) {
+            if (reps.value() instanceof Long l && l >= 1 && l <= MAX_REPLICATIONS) {
                 replications = l.intValue();
             } else {
-                problems.add(reps.where() + ": key 'replications' = " + reps.raw() + ": allowed: a whole number from 1 to 10000");
+                problems.add(reps.where() + ": key 'replications' = " + reps.raw() + ": allowed: a whole number from 1 to "
+                        + MAX_REPLICATIONS);
             }
         }
         Map<String, YamlTree.Node> set = mapping(root, "set", problems);
@@ -143,6 +161,16 @@ public record SweepSpec(String name, Path file, List<String> parameters, List<Po
         }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
+        }
+        // counted before anything is expanded: a grid of 10 keys x 20 values is 10^13 points
+        double pointCount = (double) explicit.size() * Math.max(zipLength, 1);
+        for (List<YamlTree.Node> values : grid.values()) {
+            pointCount *= values.size();
+        }
+        if (pointCount > MAX_POINTS || pointCount * replications > MAX_RUNS) {
+            throw new ScenarioException(List.of(String.format(Locale.ROOT, "%s: %.0f points x %d replications = %.0f runs; "
+                    + "allowed: at most %d points and %d runs (split the study into several files)", file, pointCount,
+                    replications, pointCount * replications, MAX_POINTS, MAX_RUNS)));
         }
 
         List<Map<String, YamlTree.Node>> combos = new ArrayList<>();
