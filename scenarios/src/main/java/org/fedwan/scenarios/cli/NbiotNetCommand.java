@@ -38,6 +38,7 @@ final class NbiotNetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CliLimits.network(devices, periodS, durationH, "--devices", "--period-s", "--duration-h");
         NbiotNetworkConfig.Builder b = NbiotNetworkConfig.builder();
         b.devices = devices;
         b.periodS = periodS;
