@@ -36,10 +36,10 @@ class MalformedCorpusTest {
     }
 
     private static void check(Path f) throws IOException {
-        String expect = Files.readAllLines(f, StandardCharsets.ISO_8859_1).stream().filter(l -> l.startsWith("# expect: ")).findFirst()
+        String expectLatin1 = Files.readAllLines(f, StandardCharsets.ISO_8859_1).stream().filter(l -> l.startsWith("# expect: ")).findFirst()
                 .orElseThrow(() -> new AssertionError(f + " has no '# expect:' line")).substring("# expect: ".length());
         // files are read as Latin-1 so that a file of bad bytes still has its expectation; µ and friends are UTF-8
-        expect = new String(expect.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        String expect = new String(expectLatin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         List<String> problems;
         try {
             if (f.getFileName().toString().startsWith("sweep-")) {

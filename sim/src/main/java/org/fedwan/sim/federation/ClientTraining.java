@@ -81,7 +81,7 @@ final class ClientTraining {
             }
         }
         for (int i = 0; i < active.size(); i++) {
-            requireFinite(round, active.get(i).client, models.get(i));
+            requireFinite(round, active.get(i).client, models.get(i), gradientMode, config.learningRate());
         }
         int largest = 0;
         for (int i = 0; i < active.size(); i++) {
@@ -126,13 +126,13 @@ final class ClientTraining {
      *
      * @throws IllegalStateException naming round, client, layer and index
      */
-    private void requireFinite(int round, int client, float[][] values) {
+    static void requireFinite(int round, int client, float[][] values, boolean gradients, double learningRate) {
         for (int l = 0; l < values.length; l++) {
             for (int j = 0; j < values[l].length; j++) {
                 if (!Float.isFinite(values[l][j])) {
                     throw new IllegalStateException(String.format(Locale.ROOT, "round %d, client %d: local training diverged "
                             + "(%s %d of layer %d is %s); a smaller learning_rate (now %s) may help",
-                            round, client, gradientMode ? "gradient" : "weight", j, l, values[l][j], config.learningRate()));
+                            round, client, gradients ? "gradient" : "weight", j, l, values[l][j], learningRate));
                 }
             }
         }
