@@ -29,11 +29,15 @@ public final class ScenarioException extends Exception {
         return problems;
     }
 
-    /** The first {@value #MAX_PROBLEMS} problems, each cut to {@value #MAX_PROBLEM_CHARS} characters, and a count of the rest. */
+    /**
+     * The first {@value #MAX_PROBLEMS} problems, each on one line (line breaks written as
+     * {@code \\n}) and cut to {@value #MAX_PROBLEM_CHARS} characters, and a count of the rest.
+     */
     private static List<String> capped(List<String> problems) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < Math.min(problems.size(), MAX_PROBLEMS); i++) {
-            String p = problems.get(i);
+            // a value as written may span lines (a block or quoted scalar): a problem stays one line
+            String p = problems.get(i).replace("\r", "\\r").replace("\n", "\\n");
             out.add(p.length() <= MAX_PROBLEM_CHARS ? p
                     : p.substring(0, MAX_PROBLEM_CHARS) + "... (" + (p.length() - MAX_PROBLEM_CHARS) + " more characters)");
         }

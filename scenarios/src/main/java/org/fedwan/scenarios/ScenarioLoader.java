@@ -176,7 +176,9 @@ public final class ScenarioLoader {
     /** One problem as a line: where the key was set, the key, its value as written, what is allowed. */
     private static String describe(KeyProblem p, Map<String, YamlTree.Node> settings, Map<String, Object> given) {
         YamlTree.Node node = settings.get(p.key());
-        String where = node != null ? node.where() : "(defaults)";
+        // a key left to its default is reported against the file that was read (the last of its extends chain)
+        String file = settings.values().stream().reduce((a, b) -> b).map(YamlTree.Node::file).orElse("(scenario)");
+        String where = node != null ? node.where() : file + ": (default)";
         String raw = node != null ? node.raw() : String.valueOf(given.getOrDefault(p.key(),
                 Scenarios.SCHEMA.key(p.key()) == null ? "" : Scenarios.SCHEMA.key(p.key()).defaultText()));
         String message = p.getMessage();

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.ScenarioLoader;
 import org.fedwan.scenarios.YamlTree;
+import org.fedwan.sim.config.InputFiles;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.config.Types;
 
@@ -45,6 +46,9 @@ public record SweepSpec(String name, Path file, List<String> parameters, List<Po
 
     /** Most replications of a point. */
     public static final int MAX_REPLICATIONS = 10_000;
+
+    /** The longest suffix a run's name gets ({@code -pNNNN-rR}): a sweep name must stay a folder name with it. */
+    private static final String LONGEST_RUN_SUFFIX = "-p0000-r0000";
 
     /** Keys a sweep file may hold. */
     static final List<String> KEYS = List.of("scenario", "name", "set", "grid", "zip", "points", "replications");
@@ -91,7 +95,12 @@ public record SweepSpec(String name, Path file, List<String> parameters, List<Po
         } else {
             Path parent = file.toAbsolutePath().getParent();
             Path baseFile = parent == null ? Path.of(s) : parent.resolve(s).normalize();
+            String unreadable = InputFiles.problem(baseFile, ScenarioLoader.MAX_FILE_BYTES, "a scenario file");
             try {
+                if (unreadable != null) {
+                    throw new ScenarioException(List.of(scenario.where() + ": key 'scenario' = " + s + ": " + unreadable
+                            + (unreadable.equals("no such file") ? " " + baseFile : "")));
+                }
                 base = ScenarioLoader.resolve(baseFile);
             } catch (ScenarioException e) {
                 problems.addAll(e.problems());
@@ -101,12 +110,12 @@ public record SweepSpec(String name, Path file, List<String> parameters, List<Po
         YamlTree.Node nameNode = root.fields().get("name");
         if (nameNode != null) {
             if (nameNode.kind() == YamlTree.Kind.SCALAR && nameNode.value() != null
-                    && Types.folderNameProblem(nameNode.raw()) == null) {
+                    && safeName(nameNode.raw())) {
                 name = nameNode.raw();
             } else {
                 problems.add(nameNode.where() + ": key 'name' = " + nameNode.raw() + ": allowed: " + Types.FOLDER_NAME_ALLOWED);
             }
-        } else if (Types.folderNameProblem(name) != null) {
+        } else if (!safeName(name)) {
             problems.add(file + ": the sweep's name (its file name) '" + name + "' is not a safe folder name; allowed: "
                     + Types.FOLDER_NAME_ALLOWED + " (or set 'name')");
         }
@@ -219,6 +228,11 @@ public record SweepSpec(String name, Path file, List<String> parameters, List<Po
             throw new ScenarioException(problems);
         }
         return new SweepSpec(name, file, paramList, points, replications);
+    }
+
+    /** Whether {@code name} is a safe folder name, also with the suffix of its runs' names. */
+    private static boolean safeName(String name) {
+        return Types.folderNameProblem(name) == null && Types.folderNameProblem(name + LONGEST_RUN_SUFFIX) == null;
     }
 
     private static void expandGrid(Map<String, YamlTree.Node> prefix, List<Map.Entry<String, List<YamlTree.Node>>> grid,
