@@ -2,12 +2,15 @@ package org.fedwan.scenarios.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +100,21 @@ class HostileInputCliTest {
         assertEquals(2, Failures.exitCode(wrapped));
         assertEquals("fedwan: /r/rounds.csv: No space left on device",
                 Failures.line(new FileSystemException("/r/rounds.csv", null, "No space left on device")));
-        assertEquals("fedwan: long overflow (ArithmeticException)", Failures.line(new RuntimeException(new ArithmeticException("long overflow"))));
+        assertEquals("fedwan: long overflow: a value made the run exceed what the engine represents (simulated time is a long "
+                + "of µs, at most 292,271 years; --debug prints where)",
+                Failures.line(new RuntimeException(new ArithmeticException("long overflow"))));
         assertEquals("fedwan: NullPointerException", Failures.line(new NullPointerException()));
+    }
+
+    @Test
+    void aCorruptResultFileSaysWhatToDo() throws IOException {
+        Path manifest = Files.writeString(dir.resolve("manifest.json"), "{\"scenario_sha256\": ");
+        IOException e = assertThrows(IOException.class, () -> new ObjectMapper().readValue(manifest.toFile(), Map.class));
+        String line = Failures.line(e);
+        // Jackson keeps no source in its messages (since 2.16): the reader names the file when it can; this says which files
+        assertTrue(line.startsWith("fedwan: not valid JSON (") && line.contains("at line 1")
+                && line.endsWith("a result file (manifest.json or summary.json of a run folder) may be damaged: delete that "
+                        + "run's folder to redo the run"), line);
+        assertEquals(1, Failures.exitCode(e));
     }
 }
