@@ -1,5 +1,8 @@
 package org.fedwan.scenarios.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -8,6 +11,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -61,6 +65,14 @@ final class Failures {
             text = f.getFile() + ": not a folder";
         } else if (c instanceof FileSystemException f) {
             text = f.getFile() + ": " + (f.getReason() == null ? "cannot be written" : f.getReason());
+        } else if (c instanceof JsonProcessingException j) {
+            text = jsonFile(j) + "not valid JSON (" + firstLine(String.valueOf(j.getOriginalMessage())) + ")"
+                    + (j.getLocation() == null ? "" : " at line " + j.getLocation().getLineNr() + ", column "
+                    + j.getLocation().getColumnNr()) + (jsonFile(j).isEmpty() ? "; a result file (manifest.json or "
+                    + "summary.json of a run folder) may be damaged: delete that run's folder to redo the run" : "");
+        } else if (c instanceof ArithmeticException) {
+            text = (message == null ? "arithmetic overflow" : message) + ": a value made the run exceed what the engine "
+                    + "represents (simulated time is a long of µs, at most 292,271 years; --debug prints where)";
         } else if (c instanceof IllegalArgumentException || c instanceof IllegalStateException) {
             text = message == null ? c.getClass().getSimpleName() : message;
         } else {
@@ -72,6 +84,13 @@ final class Failures {
             }
         }
         return "fedwan: " + text;
+    }
+
+    /** The file a JSON error comes from, as {@code FILE: }, when the parser kept it (a result file read on resume). */
+    private static String jsonFile(JsonProcessingException e) {
+        JsonLocation l = e.getLocation();
+        Object raw = l == null || l.contentReference() == null ? null : l.contentReference().getRawContent();
+        return raw instanceof File f ? f.getPath() + ": " : raw instanceof Path p ? p + ": " : "";
     }
 
     /** {@code e} without the wrappers that add nothing to its message. */
