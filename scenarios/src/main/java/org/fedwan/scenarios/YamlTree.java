@@ -81,6 +81,8 @@ public final class YamlTree {
             String msg = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage().lines().findFirst().orElse("");
             if (msg.contains("nesting depth")) {
                 msg = "mappings and lists nested more than " + MAX_DEPTH + " deep; allowed: at most " + MAX_DEPTH;
+            } else if (msg.contains("AliasEvent")) {
+                msg = "an alias (*name) as a key is not supported; allowed: the key itself";
             }
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new ScenarioException(List.of(file + (line > 0 ? ":" + line : "") + ": not valid YAML: " + msg));

@@ -111,6 +111,7 @@ class ScenarioFuzzTest {
         List<byte[]> seeds = seeds();
         assertTrue(seeds.size() >= 50, "seed corpus has only " + seeds.size() + " files");
         int inputs = Integer.getInteger("fuzz.inputs", DEFAULT_INPUTS);
+        ScenarioFuzzTarget.fuzzerInitialize();
         SplittableRandom r = new SplittableRandom(SEED);
         for (int i = 0; i < inputs; i++) {
             byte[] input = seeds.get(r.nextInt(seeds.size()));

@@ -15,6 +15,7 @@ import org.fedwan.channel.lora.LoraPhy;
 import org.fedwan.channel.lora.LoraTxParams;
 import org.fedwan.channel.lora.LowDataRateOptimization;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The bounds derived from the engine's clock, safe folder names, and defensive reading of input files. */
@@ -57,7 +58,20 @@ class HostileValuesTest {
         assertThrows(IllegalArgumentException.class, () -> Types.folderName().read("../x", null));
     }
 
+    /** Makes a FIFO with the system's {@code mkfifo}; false where there is none. */
+    private static boolean mkfifo(Path p) {
+        try {
+            return new ProcessBuilder("mkfifo", p.toString()).start().waitFor() == 0 && Files.exists(p);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Test
+    @Timeout(30)
     void inputFilesAreRegularBoundedAndUtf8() throws IOException {
         Path f = Files.writeString(dir.resolve("a.yaml"), "rounds: 2\n");
         assertEquals("rounds: 2\n", InputFiles.readText(f, 100, "a YAML file"));
@@ -75,6 +89,13 @@ class HostileValuesTest {
                 () -> InputFiles.readText(latin1, 100, "a YAML file"));
         assertEquals(latin1 + ":2: not UTF-8 text (byte 0xE9 at offset 19); allowed: a UTF-8 text file", enc.getMessage());
         assertEquals("no such file", InputFiles.problem(dir.resolve("none"), 100, "x"));
+        Path fifo = dir.resolve("pipe");
+        if (mkfifo(fifo)) {
+            // opening a FIFO with no writer blocks for ever: it is refused from its attributes, never opened
+            IllegalArgumentException pipe = assertThrows(IllegalArgumentException.class,
+                    () -> InputFiles.readText(fifo, 100, "a YAML file"));
+            assertEquals(fifo + ": not a regular file (a device, a pipe or a socket); allowed: a YAML file", pipe.getMessage());
+        }
         assertFalse(InputFiles.utf8("µ ok".getBytes(StandardCharsets.UTF_8), "f").isEmpty());
     }
 }
