@@ -159,7 +159,9 @@ public final class ScenarioFuzzTarget {
         if (dir == null) {
             try {
                 dir = Files.createTempDirectory("fedwan-fuzz");
-                Files.writeString(dir.resolve("_base.yaml"), BASE, StandardCharsets.UTF_8);
+                dir.toFile().deleteOnExit();
+                Files.writeString(dir.resolve("_base.yaml"), BASE, StandardCharsets.UTF_8).toFile().deleteOnExit();
+                dir.resolve("fuzz.yaml").toFile().deleteOnExit();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
