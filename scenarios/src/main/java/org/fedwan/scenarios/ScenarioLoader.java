@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.fedwan.sim.Scenarios;
+import org.fedwan.sim.config.InputFiles;
 import org.fedwan.sim.config.InvalidScenario;
 import org.fedwan.sim.config.Key;
 import org.fedwan.sim.config.KeyProblem;
@@ -26,6 +27,16 @@ public final class ScenarioLoader {
 
     /** The key that names a parent scenario. */
     public static final String EXTENDS = "extends";
+
+    /**
+     * Largest scenario, {@code extends:} or sweep file read, bytes: the largest shipped file has
+     * 1.7 kB, every key of the schema written out about 4 kB; 1 MiB is far beyond any real file and
+     * keeps a mistaken path (a data file, {@code /dev/zero}) from filling the memory.
+     */
+    public static final long MAX_FILE_BYTES = 1 << 20;
+
+    /** Longest {@code extends:} chain: real chains have two or three files. */
+    public static final int MAX_EXTENDS_DEPTH = 32;
 
     private ScenarioLoader() {
     }
@@ -43,15 +54,23 @@ public final class ScenarioLoader {
         return file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     }
 
-    /** Reads a YAML file into a located tree; a missing file is one clear line. */
+    /**
+     * Reads a YAML file into a located tree; a missing file, a folder, a device or a pipe, a file
+     * over {@value #MAX_FILE_BYTES} bytes and bytes that are not UTF-8 are each one clear line,
+     * which never quotes the file.
+     */
     public static YamlTree.Node read(Path file) throws ScenarioException {
+        String text;
         try {
-            return YamlTree.parse(Files.readString(file), file.toString());
+            text = InputFiles.readText(file, MAX_FILE_BYTES, "a YAML file");
         } catch (NoSuchFileException e) {
             throw new ScenarioException(List.of(file + ": no such file"));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(List.of(e.getMessage()));
         } catch (IOException e) {
-            throw new ScenarioException(List.of(file + ": cannot read: " + e.getMessage()));
+            throw new ScenarioException(List.of(file + ": cannot read it (" + e.getClass().getSimpleName() + ")"));
         }
+        return YamlTree.parse(text, file.toString());
     }
 
     /**
@@ -68,10 +87,18 @@ public final class ScenarioLoader {
             throw new ScenarioException(List.of(file + ": 'extends' forms a cycle: "
                     + String.join(" -> ", chain.stream().map(Path::toString).toList()) + " -> " + key));
         }
+        if (chain.size() > MAX_EXTENDS_DEPTH) {
+            throw new ScenarioException(List.of(file + ": 'extends' chain of more than " + MAX_EXTENDS_DEPTH
+                    + " files; allowed: at most " + MAX_EXTENDS_DEPTH));
+        }
         YamlTree.Node root = read(file);
         if (root.kind() != YamlTree.Kind.MAPPING) {
             throw new ScenarioException(List.of(root.where() + ": a scenario is a mapping of keys to values, e.g. "
-                    + "'rounds: 5'; found " + root.raw()));
+                    + "'rounds: 5'; found " + (root.kind() == YamlTree.Kind.LIST ? "a list" : "a single value")));
+        }
+        if (root.fields().isEmpty()) {
+            throw new ScenarioException(List.of(file + ": empty scenario; at least one key is needed, e.g. 'rounds: 5' "
+                    + "(keys left out take their defaults: ./fedwan scenario --explain)"));
         }
         Map<String, YamlTree.Node> settings = new LinkedHashMap<>();
         YamlTree.Node parent = root.fields().get(EXTENDS);
@@ -82,6 +109,11 @@ public final class ScenarioLoader {
             }
             Path base = file.toAbsolutePath().getParent();
             Path parentFile = base == null ? Path.of(s) : base.resolve(s).normalize();
+            String unreadable = InputFiles.problem(parentFile, MAX_FILE_BYTES, "a scenario file");
+            if (unreadable != null) {
+                throw new ScenarioException(List.of(parent.where() + ": key 'extends' = " + s + ": " + unreadable
+                        + (unreadable.equals("no such file") ? " " + parentFile : "")));
+            }
             try {
                 settings.putAll(resolve(parentFile, chain));
             } catch (ScenarioException e) {
@@ -113,13 +145,17 @@ public final class ScenarioLoader {
         Map<String, Object> given = new LinkedHashMap<>();
         given.put("name", defaultName);
         given.put("data_dir", defaultDataDir.toString());
+        boolean listed = false;
         for (Map.Entry<String, YamlTree.Node> e : settings.entrySet()) {
             String name = e.getKey();
             YamlTree.Node node = e.getValue();
             Key<?> key = Scenarios.SCHEMA.key(name);
             if (key == null) {
-                problems.add(node.where() + ": unknown key '" + name + "'" + suggestion(name) + "; allowed keys: "
-                        + String.join(", ", Scenarios.SCHEMA.keys().stream().map(Key::name).toList()));
+                // past the problems reported one by one, only the count matters: no hint is computed
+                problems.add(node.where() + ": unknown key '" + name + "'"
+                        + (problems.size() < ScenarioException.MAX_PROBLEMS ? suggestion(name) : "") + "; allowed keys: "
+                        + (listed ? "as above" : String.join(", ", Scenarios.SCHEMA.keys().stream().map(Key::name).toList())));
+                listed = true;
                 continue;
             }
             given.put(name, plainValue(key, node));
@@ -140,7 +176,9 @@ public final class ScenarioLoader {
     /** One problem as a line: where the key was set, the key, its value as written, what is allowed. */
     private static String describe(KeyProblem p, Map<String, YamlTree.Node> settings, Map<String, Object> given) {
         YamlTree.Node node = settings.get(p.key());
-        String where = node != null ? node.where() : "(defaults)";
+        // a key left to its default is reported against the file that was read (the last of its extends chain)
+        String file = settings.values().stream().reduce((a, b) -> b).map(YamlTree.Node::file).orElse("(scenario)");
+        String where = node != null ? node.where() : file + ": (default)";
         String raw = node != null ? node.raw() : String.valueOf(given.getOrDefault(p.key(),
                 Scenarios.SCHEMA.key(p.key()) == null ? "" : Scenarios.SCHEMA.key(p.key()).defaultText()));
         String message = p.getMessage();
@@ -183,6 +221,9 @@ public final class ScenarioLoader {
         String best = null;
         int bestDistance = 3;
         for (Key<?> k : Scenarios.SCHEMA.keys()) {
+            if (Math.abs(name.length() - k.name().length()) >= bestDistance) {
+                continue;
+            }
             int d = distance(name, k.name());
             if (d < bestDistance) {
                 bestDistance = d;

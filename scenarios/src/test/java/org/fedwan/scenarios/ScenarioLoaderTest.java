@@ -55,10 +55,13 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void emptyFileGivesTheDefaults() throws Exception {
-        Scenario c = ScenarioLoader.load(write(""), dir);
+    void keysLeftOutTakeTheirDefaultsButAnEmptyFileIsRefused() throws Exception {
+        Scenario c = ScenarioLoader.load(write("seed: 1\n"), dir);
         assertEquals(Scenarios.defaults().run().rounds(), c.run().rounds());
         assertEquals(dir, c.data().dataDir());
+        List<String> p = problems("# nothing but a comment\n");
+        assertEquals(List.of(dir.resolve("study.yaml") + ": empty scenario; at least one key is needed, e.g. 'rounds: 5' "
+                + "(keys left out take their defaults: ./fedwan scenario --explain)"), p);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.fedwan.fl.data.DatasetCatalog;
 import org.fedwan.fl.model.ModelZoo;
 import org.fedwan.sim.background.BackgroundSection;
 import org.fedwan.sim.config.ClientMode;
+import org.fedwan.sim.config.ClockLimits;
 import org.fedwan.sim.config.CompressionSection;
 import org.fedwan.sim.config.DataSection;
 import org.fedwan.sim.config.DeviceSection;
@@ -41,6 +42,8 @@ public final class Scenarios {
     /** The schema every scenario file, sweep point and manifest is read through. */
     public static final Schema SCHEMA = new Schema(sections(), List.of(
             Scenarios::schemeFitsTheModel,
+            Scenarios::trainingFitsTheClock,
+            Scenarios::syntheticSetFitsAnArray,
             Scenarios::cifar10FilesArePresent,
             Scenarios::availabilityTraceReads));
 
@@ -85,6 +88,54 @@ public final class Scenarios {
             problems.add(new KeyProblem("quantization_aware", "with scheme " + c.uplinkCodec() + " (sends "
                     + scheme.quantity().name().toLowerCase(Locale.ROOT) + ") and client_mode " + t.clientMode().label()
                     + ": allowed: a scheme that sends weights, in client_mode train"));
+        }
+    }
+
+    /**
+     * Training samples of the largest catalog set (MNIST and Fashion-MNIST: 60,000; CIFAR-10:
+     * 50,000), the bound on one client's share when {@code train_samples} is 0.
+     */
+    private static final int LARGEST_TRAIN_SET = 60_000;
+
+    /** Bytes of one synthetic image (1 x 28 x 28, {@link DatasetCatalog#synthetic}). */
+    private static final int SYNTHETIC_IMAGE_BYTES = 28 * 28;
+
+    /** Largest Java array, elements: the images of a set are one byte array. */
+    private static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
+    /** One client's training over the run, at the median device speed, fits the engine's clock ({@link ClockLimits}). */
+    private static void trainingFitsTheClock(Scenario s, List<KeyProblem> problems) {
+        TrainingSection t = s.training();
+        DataSection d = s.data();
+        long share = d.trainSamples() > 0 ? d.trainSamples() : LARGEST_TRAIN_SET;
+        double samples;
+        if (t.clientMode() == ClientMode.GRADIENT) {
+            samples = share;
+        } else if (t.localSteps() > 0) {
+            samples = (double) t.localSteps() * t.batchSize();
+        } else {
+            samples = (double) share * t.localEpochs();
+        }
+        double flops = 3.0 * ModelZoo.create(t.model()).forwardFlopsPerSample() * samples;
+        String problem = ClockLimits.trainingProblem(flops, s.devices().deviceMflops(), s.run().rounds());
+        if (problem != null) {
+            problems.add(new KeyProblem("device_mflops", problem));
+        }
+    }
+
+    /** The synthetic set's images fit one Java array. */
+    private static void syntheticSetFitsAnArray(Scenario s, List<KeyProblem> problems) {
+        DataSection d = s.data();
+        int most = MAX_ARRAY_LENGTH / SYNTHETIC_IMAGE_BYTES;
+        if (!d.dataset().equals(DatasetCatalog.SYNTHETIC)) {
+            return;
+        }
+        for (String key : List.of("train_samples", "test_samples")) {
+            int n = key.equals("train_samples") ? d.trainSamples() : d.testSamples();
+            if (n > most) {
+                problems.add(new KeyProblem(key, "with dataset synthetic: allowed: at most " + most + " (its 1x28x28 images "
+                        + "are held in one Java array, of at most 2^31 - 9 bytes)"));
+            }
         }
     }
 

@@ -49,6 +49,10 @@ final class BudgetCommand implements Callable<Integer> {
         if (!(target > 0 && target <= 1)) {
             throw new IllegalArgumentException("--target-accuracy " + target + ": allowed: a number > 0 and <= 1");
         }
+        budget("--max-energy-j-per-device", maxEnergyJPerDevice, Double.MAX_VALUE);
+        budget("--max-airtime-s-per-day", maxAirtimeSPerDay, 86_400);
+        budget("--max-duty-cycle", maxDutyCycle, 1);
+        budget("--max-time-s", maxTimeS, Double.MAX_VALUE);
         SweepSpec sweep;
         try {
             sweep = SweepSpec.load(study, FedwanCli.home().resolve("data"));
@@ -56,11 +60,19 @@ final class BudgetCommand implements Callable<Integer> {
             e.problems().forEach(p -> spec.commandLine().getErr().println(p));
             return 2;
         }
-        Path dir = out != null ? out : FedwanCli.home().resolve("results").resolve(sweep.name());
+        Path dir = CliLimits.resultFolder(out != null ? "--out" : null,
+                out != null ? out : FedwanCli.home().resolve("results").resolve(sweep.name()));
         SweepRunner.run(sweep, dir, SweepCommand.engine(workers), System.out);
         Budget.Limits limits = new Budget.Limits(target, maxEnergyJPerDevice, maxAirtimeSPerDay, maxDutyCycle, maxTimeS);
         System.out.print(Budget.render(sweep, Budget.rank(sweep, dir, limits), limits));
         return 0;
     }
 
+    /** A budget, when given, is a number from 0 to {@code max}: NaN and negative budgets rank nothing. */
+    private static void budget(String option, Double value, double max) {
+        if (value != null && !(value >= 0 && value <= max)) {
+            throw new IllegalArgumentException(option + " " + value + ": allowed: a number >= 0 and <= "
+                    + (max == Double.MAX_VALUE ? "any finite value" : String.valueOf(max)));
+        }
+    }
 }

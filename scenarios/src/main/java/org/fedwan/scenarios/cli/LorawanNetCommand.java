@@ -144,6 +144,8 @@ final class LorawanNetCommand implements Callable<Integer> {
             }
             return 2;
         }
+        CliLimits.network(config.devices(), config.periodS(), config.durationH(), "--devices (net_devices)",
+                "--period-s (net_period_s)", "--duration-h (net_duration_h)");
         System.out.print(describe(config));
         LorawanNetworkReport r = LorawanNetworkSimulation.run(config);
         System.out.print(r.format());
@@ -209,11 +211,13 @@ final class LorawanNetCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         Map<String, Object> given = new LinkedHashMap<>();
         given.put("name", name);
+        boolean listed = false;
         for (Map.Entry<String, YamlTree.Node> e : settings.entrySet()) {
             Key<?> key = NETWORK_SCHEMA.key(e.getKey());
             if (key == null) {
                 problems.add(e.getValue().where() + ": unknown key '" + e.getKey() + "'; allowed keys: "
-                        + String.join(", ", NETWORK_SCHEMA.keys().stream().map(Key::name).toList()));
+                        + (listed ? "as above" : String.join(", ", NETWORK_SCHEMA.keys().stream().map(Key::name).toList())));
+                listed = true;
             } else {
                 given.put(e.getKey(), plainValue(key, e.getValue()));
             }

@@ -126,6 +126,7 @@ final class NbiotNetCommand implements Callable<Integer> {
             }
             return 2;
         }
+        CliLimits.network(devices, periodS, durationH, "--devices", "--period-s", "--duration-h");
         NbiotNetworkConfig.Builder b = NbiotNetworkConfig.builder().from(section);
         b.devices = devices;
         b.periodS = periodS;

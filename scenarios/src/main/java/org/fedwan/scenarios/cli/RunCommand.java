@@ -53,11 +53,9 @@ final class RunCommand implements Callable<Integer> {
         if (seed != null) {
             config = config.with("seed", seed);
         }
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + n);
-        }
-        Path dir = out != null ? out : FedwanCli.home().resolve("results").resolve(config.run().name());
+        int n = CliLimits.threads("--threads", threads);
+        Path dir = CliLimits.resultFolder(out != null ? "--out" : null,
+                out != null ? out : FedwanCli.home().resolve("results").resolve(config.run().name()));
         ScenarioRunner.Outcome o = ScenarioRunner.run(config, dir, n, !noFigures, System.out, System.console() != null);
         RunSummary summary = o.summary();
         System.out.printf(Locale.ROOT, "fedwan: final accuracy %.2f%%, %d uplink bytes, %.3f J (all devices, every state), "

@@ -49,7 +49,8 @@ final class SweepCommand implements Callable<Integer> {
             e.problems().forEach(p -> spec.commandLine().getErr().println(p));
             return 2;
         }
-        Path dir = out != null ? out : FedwanCli.home().resolve("results").resolve(sweep.name());
+        Path dir = CliLimits.resultFolder(out != null ? "--out" : null,
+                out != null ? out : FedwanCli.home().resolve("results").resolve(sweep.name()));
         SweepEngine engine = switch (engineName) {
             case "local" -> engine(workers);
             case "spark" -> sparkEngine(master == null ? "local[" + Runtime.getRuntime().availableProcessors() + "]" : master);
@@ -76,10 +77,7 @@ final class SweepCommand implements Callable<Integer> {
 
     static SweepEngine engine(Integer workers) {
         int cores = Runtime.getRuntime().availableProcessors();
-        int n = workers == null ? cores : workers;
-        if (n < 1) {
-            throw new IllegalArgumentException("--workers must be >= 1, got " + n);
-        }
+        int n = CliLimits.threads("--workers", workers);
         return new LocalEngine(n, Math.max(1, cores / n));
     }
 }

@@ -11,7 +11,9 @@ import java.util.Set;
 import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.ScenarioLoader;
 import org.fedwan.scenarios.YamlTree;
+import org.fedwan.sim.config.InputFiles;
 import org.fedwan.sim.config.Scenario;
+import org.fedwan.sim.config.Types;
 
 /**
  * A parsed and fully validated sweep: every run it describes has been built, so a sweep that
@@ -32,6 +34,21 @@ import org.fedwan.sim.config.Scenario;
  * @param replications runs per point
  */
 public record SweepSpec(String name, Path file, List<String> parameters, List<Point> points, int replications) {
+
+    /**
+     * Most points a sweep may have: each point is validated and held as a scenario before the
+     * first run; 10,000 points of one replication are weeks of runs on a workstation.
+     */
+    public static final int MAX_POINTS = 10_000;
+
+    /** Most runs (points x replications): each is a scenario held in memory and a result folder. */
+    public static final int MAX_RUNS = 100_000;
+
+    /** Most replications of a point. */
+    public static final int MAX_REPLICATIONS = 10_000;
+
+    /** The longest suffix a run's name gets ({@code -pNNNN-rR}): a sweep name must stay a folder name with it. */
+    private static final String LONGEST_RUN_SUFFIX = "-p0000-r0000";
 
     /** Keys a sweep file may hold. */
     static final List<String> KEYS = List.of("scenario", "name", "set", "grid", "zip", "points", "replications");
@@ -78,7 +95,12 @@ public record SweepSpec(String name, Path file, List<String> parameters, List<Po
         } else {
             Path parent = file.toAbsolutePath().getParent();
             Path baseFile = parent == null ? Path.of(s) : parent.resolve(s).normalize();
+            String unreadable = InputFiles.problem(baseFile, ScenarioLoader.MAX_FILE_BYTES, "a scenario file");
             try {
+                if (unreadable != null) {
+                    throw new ScenarioException(List.of(scenario.where() + ": key 'scenario' = " + s + ": " + unreadable
+                            + (unreadable.equals("no such file") ? " " + baseFile : "")));
+                }
                 base = ScenarioLoader.resolve(baseFile);
             } catch (ScenarioException e) {
                 problems.addAll(e.problems());
@@ -87,19 +109,24 @@ public record SweepSpec(String name, Path file, List<String> parameters, List<Po
         String name = ScenarioLoader.baseName(file);
         YamlTree.Node nameNode = root.fields().get("name");
         if (nameNode != null) {
-            if (nameNode.kind() == YamlTree.Kind.SCALAR && nameNode.value() != null && !nameNode.raw().isBlank()) {
+            if (nameNode.kind() == YamlTree.Kind.SCALAR && nameNode.value() != null
+                    && safeName(nameNode.raw())) {
                 name = nameNode.raw();
             } else {
-                problems.add(nameNode.where() + ": key 'name' = " + nameNode.raw() + ": allowed: any text");
+                problems.add(nameNode.where() + ": key 'name' = " + nameNode.raw() + ": allowed: " + Types.FOLDER_NAME_ALLOWED);
             }
+        } else if (!safeName(name)) {
+            problems.add(file + ": the sweep's name (its file name) '" + name + "' is not a safe folder name; allowed: "
+                    + Types.FOLDER_NAME_ALLOWED + " (or set 'name')");
         }
         int replications = 1;
         YamlTree.Node reps = root.fields().get("replications");
         if (reps != null) {
-            if (reps.value() instanceof Long l && l >= 1 && l <= 10_000) {
+            if (reps.value() instanceof Long l && l >= 1 && l <= MAX_REPLICATIONS) {
                 replications = l.intValue();
             } else {
-                problems.add(reps.where() + ": key 'replications' = " + reps.raw() + ": allowed: a whole number from 1 to 10000");
+                problems.add(reps.where() + ": key 'replications' = " + reps.raw() + ": allowed: a whole number from 1 to "
+                        + MAX_REPLICATIONS);
             }
         }
         Map<String, YamlTree.Node> set = mapping(root, "set", problems);
@@ -143,6 +170,16 @@ public record SweepSpec(String name, Path file, List<String> parameters, List<Po
         }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
+        }
+        // counted before anything is expanded: a grid of 10 keys x 20 values is 10^13 points
+        double pointCount = (double) explicit.size() * Math.max(zipLength, 1);
+        for (List<YamlTree.Node> values : grid.values()) {
+            pointCount *= values.size();
+        }
+        if (pointCount > MAX_POINTS || pointCount * replications > MAX_RUNS) {
+            throw new ScenarioException(List.of(String.format(Locale.ROOT, "%s: %.0f points x %d replications = %.0f runs; "
+                    + "allowed: at most %d points and %d runs (split the study into several files)", file, pointCount,
+                    replications, pointCount * replications, MAX_POINTS, MAX_RUNS)));
         }
 
         List<Map<String, YamlTree.Node>> combos = new ArrayList<>();
@@ -191,6 +228,11 @@ public record SweepSpec(String name, Path file, List<String> parameters, List<Po
             throw new ScenarioException(problems);
         }
         return new SweepSpec(name, file, paramList, points, replications);
+    }
+
+    /** Whether {@code name} is a safe folder name, also with the suffix of its runs' names. */
+    private static boolean safeName(String name) {
+        return Types.folderNameProblem(name) == null && Types.folderNameProblem(name + LONGEST_RUN_SUFFIX) == null;
     }
 
     private static void expandGrid(Map<String, YamlTree.Node> prefix, List<Map.Entry<String, List<YamlTree.Node>>> grid,

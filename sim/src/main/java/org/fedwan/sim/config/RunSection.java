@@ -15,7 +15,8 @@ import java.util.List;
 public record RunSection(String name, long seed, int replication, int rounds, double targetAccuracy) {
 
     public static final Section<RunSection> SECTION = new Section<>("run", "what the run is", RunSection.class, List.of(
-            new Key<>("name", Types.text(), "run", "the file name", "run name, used in reports and as the default output folder"),
+            new Key<>("name", Types.folderName(), "run", "the file name",
+                    "run name, used in reports and as the default output folder (results/NAME)"),
             Key.of("seed", Types.anyLong(), 1L, "master seed of every random stream; --seed overrides it"),
             Key.of("replication", Types.integer(0, 1_000_000), 0,
                     "replication index: a second key of every random stream (a sweep's replications set it)"),

@@ -2,6 +2,7 @@ package org.fedwan.sim.config;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,6 +78,50 @@ public final class Types {
             }
             return s;
         }, v -> v);
+    }
+
+    /**
+     * Longest name of a result folder, bytes of UTF-8: file systems (ext4, APFS, NTFS) allow 255
+     * per path element; 200 leave room for a sweep run's suffix ({@code -p0000-r0}).
+     */
+    public static final int MAX_FOLDER_NAME_BYTES = 200;
+
+    /** What {@link #folderName()} allows, for messages and the reference. */
+    public static final String FOLDER_NAME_ALLOWED = "a folder name: letters, digits, spaces and . _ - + ( ), not starting "
+            + "with '.', '-' or a space, at most " + MAX_FOLDER_NAME_BYTES + " bytes";
+
+    /**
+     * A name that becomes one folder under {@code results/}: no path separator, no {@code ..}, no
+     * control character, so that a scenario cannot write outside its results folder.
+     */
+    public static ValueType<String> folderName() {
+        return new Textual<>(String.class, FOLDER_NAME_ALLOWED, s -> {
+            if (folderNameProblem(s) != null) {
+                throw new IllegalArgumentException("allowed: " + FOLDER_NAME_ALLOWED);
+            }
+            return s;
+        }, v -> v);
+    }
+
+    /** Why {@code name} is not a safe folder name ({@link #FOLDER_NAME_ALLOWED}), or null when it is one. */
+    public static String folderNameProblem(String name) {
+        if (name.isBlank()) {
+            return "blank";
+        }
+        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_FOLDER_NAME_BYTES) {
+            return "longer than " + MAX_FOLDER_NAME_BYTES + " bytes";
+        }
+        char first = name.charAt(0);
+        if (first == '.' || first == '-' || first == ' ' || name.endsWith(" ")) {
+            return "starts with '.', '-' or a space, or ends with a space";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || " ._-+()".indexOf(c) >= 0)) {
+                return "holds the character '" + (Character.isISOControl(c) ? "\\u" + Integer.toHexString(c) : c) + "'";
+            }
+        }
+        return null;
     }
 
     /** One of {@code choices} (matched without regard to case), the list asked for each time (registries). */

@@ -1,12 +1,11 @@
 package org.fedwan.sim.federation;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.fedwan.sim.config.InputFiles;
 
 /**
  * When devices are online, from a CSV file of windows, one per line: {@code device,start_s,end_s}
@@ -34,20 +33,28 @@ public final class AvailabilityTrace {
     }
 
     /**
+     * Largest trace read, bytes: 64 MiB is about 3 million windows (a window an hour for 1,000
+     * devices over four months) and a few hundred MB of heap once read.
+     */
+    public static final long MAX_TRACE_BYTES = 64L << 20;
+
+    /**
      * Reads a trace for {@code clients} devices.
      *
      * @throws IllegalArgumentException naming the file, the line and what is allowed, if a line is malformed
      */
     public static AvailabilityTrace read(Path file, int clients) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        // the file is checked (a regular file, at most MAX_TRACE_BYTES, UTF-8) before it is read
+        List<String> lines = InputFiles.readText(file, MAX_TRACE_BYTES, "a CSV file 'device,start_s,end_s'").lines().toList();
         if (lines.isEmpty()) {
             throw new IllegalArgumentException(file + ": empty; allowed: a header 'device,start_s,end_s' then one window per line");
         }
         String[] header = lines.get(0).trim().split("\\s*,\\s*");
         if (header.length < 3 || !header[0].equals("device") || !header[1].equals("start_s") || !header[2].equals("end_s")
                 || (header.length == 4 && !header[3].startsWith("period_s=")) || header.length > 4) {
-            throw new IllegalArgumentException(file + ":1: header '" + lines.get(0).trim()
-                    + "'; allowed: 'device,start_s,end_s' optionally followed by ',period_s=SECONDS'");
+            // the header is not quoted: this may be any file, not a trace
+            throw new IllegalArgumentException(file + ":1: not the header of a trace; allowed: 'device,start_s,end_s' "
+                    + "optionally followed by ',period_s=SECONDS'");
         }
         long periodUs = 0;
         if (header.length == 4) {

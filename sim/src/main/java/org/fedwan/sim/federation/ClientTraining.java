@@ -2,6 +2,7 @@ package org.fedwan.sim.federation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.fedwan.compression.scheme.DecodedUpdate;
 import org.fedwan.compression.scheme.EncodedUpdate;
@@ -15,6 +16,7 @@ import org.fedwan.fl.train.TrainResult;
 import org.fedwan.fl.train.TrainerPool;
 import org.fedwan.fl.train.WeightProjection;
 import org.fedwan.sim.config.ClientMode;
+import org.fedwan.sim.config.ClockLimits;
 import org.fedwan.sim.config.DeviceSection;
 import org.fedwan.sim.config.GradientBatch;
 import org.fedwan.sim.config.TrainingSection;
@@ -78,6 +80,9 @@ final class ClientTraining {
                 c.buffers = results.get(i).buffers();
             }
         }
+        for (int i = 0; i < active.size(); i++) {
+            requireFinite(round, active.get(i).client, models.get(i), gradientMode, config.learningRate());
+        }
         int largest = 0;
         for (int i = 0; i < active.size(); i++) {
             ClientState c = active.get(i);
@@ -114,10 +119,35 @@ final class ClientTraining {
         };
     }
 
+    /**
+     * Stops a diverging run where it diverges: a client whose training gave a NaN or infinite
+     * weight (or gradient) names the round, the client and the value, rather than letting it
+     * poison the aggregate.
+     *
+     * @throws IllegalStateException naming round, client, layer and index
+     */
+    static void requireFinite(int round, int client, float[][] values, boolean gradients, double learningRate) {
+        for (int l = 0; l < values.length; l++) {
+            for (int j = 0; j < values[l].length; j++) {
+                if (!Float.isFinite(values[l][j])) {
+                    throw new IllegalStateException(String.format(Locale.ROOT, "round %d, client %d: local training diverged "
+                            + "(%s %d of layer %d is %s); a smaller learning_rate (now %s) may help",
+                            round, client, gradients ? "gradient" : "weight", j, l, values[l][j], learningRate));
+                }
+            }
+        }
+    }
+
     /** Compute time of client {@code c} for one round, µs. */
     long computeTimeUs(ClientState c) {
         double flops = (double) flopsPerSamplePass * samplesProcessed(c);
         double seconds = flops / (devices.deviceMflops() * 1e6 * c.speedFactor);
+        if (!(seconds * 1e6 <= ClockLimits.MAX_SIM_TIME_US * ClockLimits.TRAINING_SHARE_OF_CLOCK)) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "client %d: one round of training takes %.3g s on its "
+                    + "device (device_mflops %s x speed factor %.3g from device_speed_sigma), beyond the engine's clock "
+                    + "(simulated time is a long of µs, at most %.0f years)", c.client, seconds, devices.deviceMflops(),
+                    c.speedFactor, ClockLimits.MAX_SIM_TIME_YEARS));
+        }
         return Math.round(seconds * 1e6);
     }
 

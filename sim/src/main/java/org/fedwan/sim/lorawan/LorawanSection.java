@@ -15,6 +15,7 @@ import org.fedwan.channel.propagation.Position;
 import org.fedwan.channel.reception.CaptureRule;
 import org.fedwan.channel.reception.DemodulatorPool;
 import org.fedwan.sim.config.Key;
+import org.fedwan.sim.config.ClockLimits;
 import org.fedwan.sim.config.KeyProblem;
 import org.fedwan.sim.config.Section;
 import org.fedwan.sim.config.Types;
@@ -189,6 +190,10 @@ public record LorawanSection(String region, int dataRate, Integer downlinkDataRa
         if (txPowerDbm > r.maxEirpDbm()) {
             throw new KeyProblem("tx_power_dbm", "allowed: at most the maximum EIRP of " + r.name() + ", "
                     + r.maxEirpDbm() + " dBm (device antenna gain 0 dBi)");
+        }
+        if (dutyCycle < ClockLimits.MIN_DUTY_CYCLE || gatewayDutyCycle < ClockLimits.MIN_DUTY_CYCLE) {
+            throw new KeyProblem(dutyCycle < ClockLimits.MIN_DUTY_CYCLE ? "duty_cycle" : "gateway_duty_cycle",
+                    ClockLimits.dutyCycleAllowed());
         }
         if (channels > r.defaultChannels().size()) {
             throw new KeyProblem("channels", "allowed: 0 (all) to " + r.defaultChannels().size() + " in " + r.name());
