@@ -1,6 +1,7 @@
 package org.fedwan.scenarios.sweep;
 
 import org.fedwan.results.Summary;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -174,12 +175,22 @@ public final class SweepRunner {
             for (int r = 0; r < spec.replications(); r++) {
                 Path dir = runDir(outDir, p, r);
                 if (ResultFolder.isComplete(dir)) {
-                    runs.add(JSON.readValue(dir.resolve(ResultFolder.SUMMARY).toFile(), new TypeReference<Map<String, Object>>() { }));
+                    runs.add(readJson(dir.resolve(ResultFolder.SUMMARY)));
                 }
             }
             summaries.add(runs);
         }
         return SweepTable.render(spec, summaries);
+    }
+
+    /** A JSON object of a run folder; a damaged file is named, with what to do. */
+    private static Map<String, Object> readJson(Path file) throws IOException {
+        try {
+            return JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + " is not valid JSON (" + e.getOriginalMessage()
+                    + "): the run folder is damaged; delete " + file.getParent() + " and resume the sweep to run it again", e);
+        }
     }
 
     private static void writeAtomically(Path file, byte[] content) throws IOException {
@@ -189,8 +200,7 @@ public final class SweepRunner {
     }
 
     private static void checkSameScenario(Path dir, Scenario c) throws IOException {
-        Map<String, Object> manifest = JSON.readValue(dir.resolve(ResultFolder.MANIFEST).toFile(),
-                new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> manifest = readJson(dir.resolve(ResultFolder.MANIFEST));
         String expected = ResultFolder.hash(c);
         if (!expected.equals(manifest.get("scenario_sha256"))) {
             throw new IllegalArgumentException(dir + " holds a run of a different scenario, or one written by another "

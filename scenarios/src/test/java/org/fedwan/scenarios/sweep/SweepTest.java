@@ -185,6 +185,14 @@ class SweepTest {
         }
         assertArrayEquals(table, Files.readAllBytes(resumed.table()));
         assertEquals(8, SweepRunner.run(s, out, new LocalEngine(2, 1), null).skipped());
+
+        Path manifest = SweepRunner.runDir(out, s.points().get(0), 0).resolve("manifest.json");
+        Files.writeString(manifest, "{ \"tool\" : ");
+        IllegalArgumentException damaged = assertThrows(IllegalArgumentException.class,
+                () -> SweepRunner.run(s, out, new LocalEngine(2, 1), null));
+        assertTrue(damaged.getMessage().startsWith(manifest + " is not valid JSON ("), damaged.getMessage());
+        assertTrue(damaged.getMessage().endsWith("delete " + manifest.getParent() + " and resume the sweep to run it again"),
+                damaged.getMessage());
     }
 
     @Test
