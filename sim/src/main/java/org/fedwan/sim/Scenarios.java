@@ -12,7 +12,6 @@ import org.fedwan.compression.scheme.Quantity;
 import org.fedwan.compression.scheme.Scheme;
 import org.fedwan.fl.data.Cifar10Files;
 import org.fedwan.fl.data.DatasetCatalog;
-import org.fedwan.fl.model.ModelZoo;
 import org.fedwan.sim.config.ClientMode;
 import org.fedwan.sim.config.CompressionSection;
 import org.fedwan.sim.config.DataSection;
@@ -73,7 +72,7 @@ public final class Scenarios {
         TrainingSection t = s.training();
         Scheme scheme;
         try {
-            scheme = Compression.uplink(c.uplinkCodec(), ModelZoo.create(t.model()).layout(), c.uplinkOptions());
+            scheme = Compression.uplink(c.uplinkCodec(), t.layout(), c.uplinkOptions());
         } catch (IllegalArgumentException e) {
             problems.add(new KeyProblem("uplink_options", "for scheme " + c.uplinkCodec() + ": " + e.getMessage()));
             return;
@@ -85,10 +84,10 @@ public final class Scenarios {
         }
     }
 
-    /** CIFAR-10 is never fetched: its batches must be in the data folder. */
+    /** CIFAR-10 is never fetched: its batches must be in the data folder (unless no data set is read: training none). */
     private static void cifar10FilesArePresent(Scenario s, List<KeyProblem> problems) {
         DataSection d = s.data();
-        if (!d.dataset().equals(DatasetCatalog.CIFAR10)) {
+        if (!d.dataset().equals(DatasetCatalog.CIFAR10) || s.training().networkOnly()) {
             return;
         }
         List<String> missing = Cifar10Files.missingFiles(d.dataDir());

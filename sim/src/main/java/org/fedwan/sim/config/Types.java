@@ -109,6 +109,64 @@ public final class Types {
         }, Labeled::label);
     }
 
+    /**
+     * A list of whole numbers from {@code min} to {@code max}: a YAML list, or text with the
+     * numbers separated by spaces or commas (as a sweep varies it); written back as text, the
+     * numbers separated by spaces. The empty list (the default of such keys) is written as an
+     * empty text.
+     */
+    public static ValueType<List<Integer>> integerList(int min, int max) {
+        String allowed = "a list of whole numbers from " + min + " to " + max
+                + " (a YAML list, or the numbers separated by spaces or commas)";
+        return new ValueType<>() {
+            @Override
+            public List<Integer> read(Object raw, Path baseDir) {
+                List<?> items;
+                if (raw instanceof List<?> l) {
+                    items = l;
+                } else if (raw instanceof String s) {
+                    items = s.isBlank() ? List.of() : List.of(s.trim().split("[,\\s]+"));
+                } else {
+                    items = List.of(raw);
+                }
+                List<Integer> out = new ArrayList<>();
+                for (Object item : items) {
+                    Long v = item instanceof String s ? parseWhole(s) : wholeNumber(item);
+                    if (v == null || v < min || v > max) {
+                        throw new IllegalArgumentException("allowed: " + allowed + " (got '" + item + "')");
+                    }
+                    out.add(v.intValue());
+                }
+                return List.copyOf(out);
+            }
+
+            @Override
+            public Object write(List<Integer> value) {
+                List<String> parts = new ArrayList<>();
+                value.forEach(v -> parts.add(String.valueOf(v)));
+                return String.join(" ", parts);
+            }
+
+            @Override
+            public String allowed() {
+                return allowed;
+            }
+
+            @Override
+            public Class<?> javaType() {
+                return List.class;
+            }
+        };
+    }
+
+    private static Long parseWhole(String s) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** A file or folder path, relative to the scenario file's folder. */
     public static ValueType<Path> path(String allowed) {
         return new ValueType<>() {
