@@ -65,6 +65,9 @@ public final class ResultsReference {
         for (Key column : SweepColumns.metricColumns()) {
             row(md, "`" + column.name() + "`", column);
         }
+        for (Key column : SweepColumns.POINT_COLUMNS) {
+            row(md, "`" + column.name() + "`", column);
+        }
         return md.toString();
     }
 
