@@ -6,7 +6,7 @@ import java.util.List;
  * The reference of a run's result files, generated from the schema so it cannot fall behind it:
  * every table of {@link TableWriter#TABLES} (file, what a row is, each column with unit and
  * meaning, the labels of its label columns), the keys of {@value Summary#FILE} and the columns of
- * {@value SweepColumns#FILE}, as Markdown.
+ * {@value SweepColumns#FILE} and {@value SweepRoundsColumns#FILE}, as Markdown.
  */
 public final class ResultsReference {
 
@@ -31,7 +31,8 @@ public final class ResultsReference {
         md.append("# Result files\n\n")
                 .append("A run's result folder holds the tables below, `").append(Summary.FILE)
                 .append("` and `manifest.json` (the resolved scenario); a sweep's folder holds `")
-                .append(SweepColumns.FILE).append("` and one run folder per point and replication. ")
+                .append(SweepColumns.FILE).append("`, `").append(SweepRoundsColumns.FILE)
+                .append("` and one run folder per point and replication. ")
                 .append("Tables are CSV (RFC 4180, UTF-8, `.` as decimal separator whatever the locale); ")
                 .append("an empty cell means \"not measured\" or \"none\". Times are simulated time from the start ")
                 .append("of the run.\n");
@@ -66,6 +67,18 @@ public final class ResultsReference {
             row(md, "`" + column.name() + "`", column);
         }
         for (Key column : SweepColumns.POINT_COLUMNS) {
+            row(md, "`" + column.name() + "`", column);
+        }
+        md.append("\n## ").append(SweepRoundsColumns.FILE).append("\n\n")
+                .append("One row per sweep point and round; statistics over the point's runs that have a value in ")
+                .append("that round.\n\n");
+        header(md);
+        row(md, "`" + SweepRoundsColumns.POINT.name() + "`", SweepRoundsColumns.POINT);
+        row(md, "one per swept parameter", new Key("parameter", "", "the point's value of the parameter, "
+                + "named by its scenario key"));
+        row(md, "`" + SweepRoundsColumns.ROUND.name() + "`", SweepRoundsColumns.ROUND);
+        row(md, "`" + SweepRoundsColumns.RUNS.name() + "`", SweepRoundsColumns.RUNS);
+        for (Key column : SweepRoundsColumns.metricColumns()) {
             row(md, "`" + column.name() + "`", column);
         }
         return md.toString();

@@ -58,6 +58,11 @@ class ResultsReferenceTest {
             assertTrue(sweep.contains("| `" + key.name() + "` | " + key.unit() + " | "), key.name());
         }
         assertTrue(sweep.contains("| `battery_life_days` | d | "));
+        String rounds = section("## sweep-rounds.csv");
+        for (Key key : SweepRoundsColumns.metricColumns()) {
+            assertTrue(rounds.contains("| `" + key.name() + "` | " + key.unit() + " | "), key.name());
+        }
+        assertTrue(rounds.contains("| `round` |") && rounds.contains("| `accuracy_ci95` |"));
         assertTrue(sweep.contains("| `energy_j_ci95` | J | half-width of the 95 % Student-t confidence interval"));
     }
 

@@ -21,7 +21,8 @@ import org.fedwan.plots.SweepFigures;
 
 /**
  * Drives a sweep: skips runs whose folder is complete (it has a manifest), clears and re-runs
- * incomplete ones, writes each finished run as it arrives, then writes {@code sweep.csv}. A sweep
+ * incomplete ones, writes each finished run as it arrives, then writes {@code sweep.csv} and
+ * {@code sweep-rounds.csv}. A sweep
  * killed at any moment therefore resumes without losing or duplicating rows.
  */
 public final class SweepRunner {
@@ -94,7 +95,7 @@ public final class SweepRunner {
         return new Outcome(total, skipped, todo.size(), table);
     }
 
-    /** Reads every complete run's summary and writes {@code sweep.csv} atomically. */
+    /** Reads every complete run's summary and writes {@code sweep.csv} atomically, then {@code sweep-rounds.csv}. */
     public static Path writeTable(SweepSpec spec, Path outDir) throws IOException {
         List<List<Map<String, Object>>> summaries = new ArrayList<>();
         for (SweepSpec.Point p : spec.points()) {
@@ -111,6 +112,7 @@ public final class SweepRunner {
         Path tmp = outDir.resolve("sweep.csv.part");
         Files.writeString(tmp, SweepTable.render(spec, summaries));
         Files.move(tmp, table, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        SweepRoundsTable.write(spec, outDir);
         return table;
     }
 
