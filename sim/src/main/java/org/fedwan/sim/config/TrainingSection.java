@@ -12,7 +12,7 @@ import org.fedwan.fl.model.ModelZoo;
  * clients send without training (network-only runs: no data set is loaded and no model is built;
  * see {@code docs/fl.md}, "Network-only runs").
  *
- * @param model                   model architecture (a name of the model zoo)
+ * @param model                   model architecture (a name of the model zoo, or a member of its families, e.g. {@code mlp:784-200-10})
  * @param localEpochs             local epochs per round
  * @param localSteps              mini-batch steps per round instead of epochs, 0 = count epochs
  * @param batchSize               local mini-batch size
@@ -42,7 +42,9 @@ public record TrainingSection(String model, int localEpochs, int localSteps, int
 
     public static final Section<TrainingSection> SECTION = new Section<>("training",
             "the model and local training", TrainingSection.class, List.of(
-            Key.of("model", Types.choice(ModelZoo::names), "cnn-mnist", "model architecture"),
+            Key.of("model", Types.canonicalText(ModelZoo::allowed, ModelZoo::canonical), "cnn-mnist",
+                    "model architecture: a name of the model zoo, or a multilayer perceptron by its widths, e.g. "
+                            + "mlp:784-200-10 (fc1, fc2, ...; ReLU between them)"),
             Key.of("local_epochs", Types.integer(1, 10_000), 1, "local epochs per round"),
             Key.of("local_steps", Types.integer(0, 1_000_000), 0,
                     "mini-batch steps per round instead of local_epochs (0 = count epochs); steps continue over reshuffled epochs"),

@@ -96,6 +96,22 @@ public final class Types {
         };
     }
 
+    /**
+     * Text checked and written in canonical form by {@code canonical}, which throws an
+     * {@link IllegalArgumentException} saying what is wrong (a registry with a family of names,
+     * such as the model zoo's {@code mlp:784-200-10}).
+     *
+     * @param allowed what is allowed, asked for each time
+     */
+    public static ValueType<String> canonicalText(Supplier<String> allowed, Function<String, String> canonical) {
+        return new Textual<>(String.class, null, canonical, v -> v) {
+            @Override
+            public String allowed() {
+                return allowed.get();
+            }
+        };
+    }
+
     /** One of the labels of {@code type} (matched without regard to case). */
     public static <E extends Enum<E> & Labeled> ValueType<E> label(Class<E> type) {
         String allowed = "one of " + String.join(", ", Labeled.labels(type));
