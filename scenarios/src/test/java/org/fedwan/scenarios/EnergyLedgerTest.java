@@ -78,6 +78,8 @@ class EnergyLedgerTest {
             cases.add(new Case(HOME.relativize(file).toString(), ScenarioLoader.load(file, HOME.resolve("data"))));
         }
         cases.add(new Case("quickstart, protocol ideal", cases.get(0).scenario().with("protocol", "ideal")));
+        cases.add(new Case("protocols-side-by-side, network-only (training none, 12,500 parameters, 20 MFLOP)",
+                cases.get(1).scenario().with(Map.of("training", "none", "update_parameters", 12_500, "compute_mflop", 20.0))));
         if (Boolean.getBoolean("ledger.all")) {
             try (Stream<Path> studies = Files.list(HOME.resolve("scenarios/studies"))) {
                 for (Path file : studies.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
