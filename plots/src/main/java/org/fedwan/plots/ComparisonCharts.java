@@ -19,6 +19,7 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.Range;
 import org.jfree.data.category.CategoryDataset;
@@ -50,7 +51,9 @@ public final class ComparisonCharts {
      * below (seed 000 Fig. 1; seed 002 Fig. 2). Without training values each method has its own
      * colour, dash and marker. With them, each method's training accuracy and loss are drawn in the
      * same panels as dashed lines of its colour, its test curves solid with its marker, and the
-     * legend adds what solid and dashed mean.
+     * legend adds what solid and dashed mean. With bands (a sweep with replications,
+     * {@link ComparisonDatasets#accuracyBand}), each method's test accuracy has its 95 % confidence
+     * band as a translucent area of its colour.
      *
      * @param data accuracy and loss per round per method
      * @return the chart
@@ -66,6 +69,11 @@ public final class ComparisonCharts {
         XYLineAndShapeRenderer testRenderer = testRenderer(data.accuracyPercent(), training);
         XYPlot accuracy = new XYPlot(data.accuracyPercent(), null, accuracyAxis, testRenderer);
         XYPlot loss = new XYPlot(data.loss(), null, lossAxis, testRenderer(data.loss(), training));
+        if (data.hasBands()) {
+            // drawn first (datasets render in reverse index order), under the curves
+            accuracy.setDataset(2, data.accuracyBandPercent());
+            accuracy.setRenderer(2, bandRenderer(testRenderer, data.accuracyBandPercent().getSeriesCount()));
+        }
         if (training) {
             accuracy.setDataset(1, data.trainAccuracyPercent());
             accuracy.setRenderer(1, trainingRenderer(data.trainAccuracyPercent().getSeriesCount()));
@@ -91,6 +99,18 @@ public final class ComparisonCharts {
         plot.setFixedLegendItems(legend);
         return PaperStyle.chart(training ? RunCharts.TEST_AND_TRAINING_ACCURACY_TITLE : RunCharts.ACCURACY_TITLE,
                 plot, methods > 1 || training, 2);
+    }
+
+    /** Confidence bands: translucent areas in the colours of the methods, without lines or markers. */
+    private static DeviationRenderer bandRenderer(XYLineAndShapeRenderer curves, int seriesCount) {
+        DeviationRenderer band = new DeviationRenderer(false, false);
+        band.setAlpha(0.2f);
+        for (int s = 0; s < seriesCount; s++) {
+            band.setSeriesPaint(s, curves.getSeriesPaint(s));
+            band.setSeriesFillPaint(s, curves.getSeriesPaint(s));
+            band.setSeriesVisibleInLegend(s, false);
+        }
+        return band;
     }
 
     /** Test curves: the usual distinct styles, or solid lines with distinct markers next to dashed training curves. */

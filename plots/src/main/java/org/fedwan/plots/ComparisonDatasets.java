@@ -8,9 +8,13 @@ import java.util.TreeMap;
 import org.fedwan.results.Column;
 import org.fedwan.results.ResultTable;
 import org.fedwan.results.RoundsTable;
+import org.fedwan.results.SweepColumns;
+import org.fedwan.results.SweepRoundsColumns;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Datasets that compare methods (compression schemes) or sweep points round by round: one series or
@@ -191,13 +195,75 @@ public final class ComparisonDatasets {
      * @param trainLoss {@code train_loss}
      */
     public record AccuracyPerRound(XYSeriesCollection accuracyPercent, XYSeriesCollection loss,
-                                   XYSeriesCollection trainAccuracyPercent, XYSeriesCollection trainLoss) {
+                                   XYSeriesCollection trainAccuracyPercent, XYSeriesCollection trainLoss,
+                                   YIntervalSeriesCollection accuracyBandPercent) {
+
+        /** Without confidence bands. */
+        public AccuracyPerRound(XYSeriesCollection accuracyPercent, XYSeriesCollection loss,
+                XYSeriesCollection trainAccuracyPercent, XYSeriesCollection trainLoss) {
+            this(accuracyPercent, loss, trainAccuracyPercent, trainLoss, new YIntervalSeriesCollection());
+        }
 
         /** @return whether any method has a training accuracy or loss */
         public boolean hasTraining() {
             return hasPoints(trainAccuracyPercent) || hasPoints(trainLoss);
         }
+
+        /** @return whether any method has a confidence band of its test accuracy */
+        public boolean hasBands() {
+            for (int s = 0; s < accuracyBandPercent.getSeriesCount(); s++) {
+                if (accuracyBandPercent.getItemCount(s) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** @return these curves with {@code band} as the test accuracy's confidence bands, series i for method i */
+        public AccuracyPerRound withAccuracyBand(YIntervalSeriesCollection band) {
+            return new AccuracyPerRound(accuracyPercent, loss, trainAccuracyPercent, trainLoss, band);
+        }
     }
+
+    /**
+     * The 95 % confidence band of the test accuracy of every sweep point with runs (the methods of
+     * {@link #methods(SweepFolder)}, in that order), from {@code sweep-rounds.csv}: per round,
+     * {@code accuracy_mean ± accuracy_ci95} (Student-t across replications) in %. A round without
+     * a half-width (fewer than 2 runs evaluated it) has no band; a sweep folder without
+     * {@code sweep-rounds.csv} (older folders) gives empty series.
+     *
+     * @param sweep a sweep
+     * @return one series per method, keyed by its label
+     */
+    public static YIntervalSeriesCollection accuracyBand(SweepFolder sweep) {
+        YIntervalSeriesCollection collection = new YIntervalSeriesCollection();
+        Optional<ResultTable> rounds = sweep.roundsTable();
+        for (int p = 0; p < sweep.points(); p++) {
+            if (sweep.runs(p).isEmpty()) {
+                continue;
+            }
+            YIntervalSeries series = new YIntervalSeries(sweep.label(p), true, false);
+            String point = sweep.table().text(p, SweepColumns.POINT);
+            if (rounds.isPresent()) {
+                ResultTable t = rounds.get();
+                for (int row = 0; row < t.size(); row++) {
+                    double mean = t.number(row, MEAN);
+                    double half = t.number(row, CI95);
+                    if (t.text(row, SweepRoundsColumns.POINT).equals(point) && !Double.isNaN(mean) && !Double.isNaN(half)) {
+                        series.add(t.number(row, SweepRoundsColumns.ROUND), 100 * mean, 100 * (mean - half),
+                                100 * (mean + half));
+                    }
+                }
+            }
+            collection.addSeries(series);
+        }
+        return collection;
+    }
+
+    private static final String MEAN = SweepColumns.column(SweepRoundsColumns.METRICS.get(0), SweepColumns.Statistic.MEAN)
+            .name();
+    private static final String CI95 = SweepColumns.column(SweepRoundsColumns.METRICS.get(0), SweepColumns.Statistic.CI95)
+            .name();
 
     /**
      * @param methods the methods

@@ -104,9 +104,10 @@ public final class Figures {
             new Figure<SweepFolder>("heat-map", "final accuracy over the first two swept parameters (needs two swept parameters)", 1,
                     sweep -> SweepDatasets.heatMap(sweep, SweepMetric.FINAL_ACCURACY).map(SweepCharts::heatMap)),
             new Figure<SweepFolder>("sweep-accuracy-per-round",
-                    "test accuracy (%) and test loss per round, one line per point, training curves dashed where measured (seed 000 Fig. 1, seed 002 Fig. 2)", 2,
+                    "test accuracy (%) and test loss per round, one line per point, training curves dashed where measured, "
+                            + "the accuracy's 95 % confidence band across replications shaded (seed 000 Fig. 1, seed 002 Fig. 2)", 2,
                     sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> ComparisonCharts.accuracyPerRound(
-                            ComparisonDatasets.accuracyPerRound(m)))),
+                            ComparisonDatasets.accuracyPerRound(m).withAccuracyBand(ComparisonDatasets.accuracyBand(sweep))))),
             new Figure<SweepFolder>("sweep-accuracy-vs-uplink-bytes",
                     "test accuracy against cumulative uplink bytes, one line per point, log axis beyond a decade (seed 004 Fig. 2, seed 003 Table I)", 1,
                     sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> ComparisonCharts.accuracyVsUplinkBytes(

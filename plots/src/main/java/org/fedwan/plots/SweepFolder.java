@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.fedwan.results.ResultTable;
 import org.fedwan.results.SweepColumns;
+import org.fedwan.results.SweepRoundsColumns;
 
 /**
  * A sweep's results folder: {@code sweep.csv} (one row per point, columns of {@link SweepColumns}:
@@ -62,6 +64,14 @@ public record SweepFolder(Path dir, ResultTable table, List<String> parameters) 
                     + "' then '" + SweepColumns.RUNS.name() + "', got " + header);
         }
         return new SweepFolder(dir, table, header.subList(point + 1, runs));
+    }
+
+    /**
+     * @return {@code sweep-rounds.csv} (per point and round statistics across replications), or
+     *     empty for a folder written before it existed
+     */
+    public Optional<ResultTable> roundsTable() {
+        return ResultTable.readIfPresent(dir.resolve(SweepRoundsColumns.FILE));
     }
 
     /** @return the number of points */

@@ -24,12 +24,14 @@ import org.jfree.chart.axis.TickType;
 import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +63,49 @@ class StudyChartsTest {
         }
         assertEquals(List.of("fp32 / 0.01", "int8 / 0.01", "Test", "Training"), labels(plot.getLegendItems()));
         assertEquals(RunCharts.TEST_AND_TRAINING_ACCURACY_LABEL, plot.getSubplots().get(0).getRangeAxis().getLabel());
+    }
+
+    @Test
+    void replicationsGiveEachPointAnAccuracyBandFromSweepRounds() throws IOException {
+        RunFolderFixture.writeSweep(dir);
+        // p0000: round 1 mean 0.5 +- 0.1, round 2 without a half-width (one run evaluated it); p0001: round 2 only
+        RunFolderFixture.put(dir, "sweep-rounds.csv", "point,uplink_codec,duty_cycle,round,runs,accuracy_mean,accuracy_std,"
+                + "accuracy_ci95,cumulative_energy_j_mean,cumulative_energy_j_std,cumulative_energy_j_ci95\n"
+                + "p0000,fp32,0.01,1,3,0.500000,0.040000,0.100000,1,0,0\n"
+                + "p0000,fp32,0.01,2,3,0.800000,,,2,0,0\n"
+                + "p0001,int8,0.01,2,3,0.700000,0.010000,0.025000,2,0,0\n");
+        SweepFolder sweep = SweepFolder.read(dir);
+        ComparisonDatasets.AccuracyPerRound data = ComparisonDatasets.accuracyPerRound(ComparisonDatasets.methods(sweep))
+                .withAccuracyBand(ComparisonDatasets.accuracyBand(sweep));
+
+        JFreeChart chart = ComparisonCharts.accuracyPerRound(data);
+
+        XYPlot accuracy = ((CombinedDomainXYPlot) chart.getPlot()).getSubplots().get(0);
+        YIntervalSeriesCollection band = assertInstanceOf(YIntervalSeriesCollection.class, accuracy.getDataset(2));
+        assertEquals(2, band.getSeriesCount());
+        assertEquals(1, band.getItemCount(0));
+        assertEquals(1.0, band.getXValue(0, 0));
+        assertEquals(50.0, band.getYValue(0, 0), 1e-9);
+        assertEquals(40.0, band.getStartYValue(0, 0), 1e-9);
+        assertEquals(60.0, band.getEndYValue(0, 0), 1e-9);
+        assertEquals(2.0, band.getXValue(1, 0));
+        assertEquals(67.5, band.getStartYValue(1, 0), 1e-9);
+        DeviationRenderer renderer = assertInstanceOf(DeviationRenderer.class, accuracy.getRenderer(2));
+        XYLineAndShapeRenderer curves = (XYLineAndShapeRenderer) accuracy.getRenderer(0);
+        assertEquals(curves.getSeriesPaint(1), renderer.getSeriesFillPaint(1));
+        // the legend is unchanged: one entry per point, then what solid and dashed mean
+        assertEquals(List.of("fp32 / 0.01", "int8 / 0.01", "Test", "Training"), labels(chart.getXYPlot().getLegendItems()));
+    }
+
+    @Test
+    void withoutSweepRoundsThereIsNoBand() throws IOException {
+        RunFolderFixture.writeSweep(dir);
+        SweepFolder sweep = SweepFolder.read(dir);
+        ComparisonDatasets.AccuracyPerRound data = ComparisonDatasets.accuracyPerRound(ComparisonDatasets.methods(sweep))
+                .withAccuracyBand(ComparisonDatasets.accuracyBand(sweep));
+        assertTrue(!data.hasBands());
+        JFreeChart chart = ComparisonCharts.accuracyPerRound(data);
+        assertNull(((CombinedDomainXYPlot) chart.getPlot()).getSubplots().get(0).getDataset(2));
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.List;
  * The reference of a run's result files, generated from the schema so it cannot fall behind it:
  * every table of {@link TableWriter#TABLES} (file, what a row is, each column with unit and
  * meaning, the labels of its label columns), the keys of {@value Summary#FILE} and the columns of
- * {@value SweepColumns#FILE}, as Markdown.
+ * {@value SweepColumns#FILE} and {@value SweepRoundsColumns#FILE}, as Markdown.
  */
 public final class ResultsReference {
 
@@ -32,7 +32,8 @@ public final class ResultsReference {
                 .append("A run's result folder holds the tables below, `").append(Summary.FILE)
                 .append("` and `manifest.json` (the resolved scenario and the SHA-256 and size of each table, which ")
                 .append("`plot` and a resumed sweep verify); a sweep's folder holds `")
-                .append(SweepColumns.FILE).append("`, one run folder per point and replication and its own `manifest.json` ")
+                .append(SweepColumns.FILE).append("`, `").append(SweepRoundsColumns.FILE)
+                .append("`, one run folder per point and replication and its own `manifest.json` ")
                 .append("(the SHA-256 of `").append(SweepColumns.FILE).append("`). ")
                 .append("Tables are CSV (RFC 4180, UTF-8, `.` as decimal separator whatever the locale); ")
                 .append("an empty cell means \"not measured\" or \"none\". Times are simulated time from the start ")
@@ -71,6 +72,21 @@ public final class ResultsReference {
         row(md, "`" + SweepColumns.RUNS.name() + "`", SweepColumns.RUNS);
         row(md, "`" + SweepColumns.TARGET_REACHED.name() + "`", SweepColumns.TARGET_REACHED);
         for (Key column : SweepColumns.metricColumns()) {
+            row(md, "`" + column.name() + "`", column);
+        }
+        for (Key column : SweepColumns.POINT_COLUMNS) {
+            row(md, "`" + column.name() + "`", column);
+        }
+        md.append("\n## ").append(SweepRoundsColumns.FILE).append("\n\n")
+                .append("One row per sweep point and round; statistics over the point's runs that have a value in ")
+                .append("that round.\n\n");
+        header(md);
+        row(md, "`" + SweepRoundsColumns.POINT.name() + "`", SweepRoundsColumns.POINT);
+        row(md, "one per swept parameter", new Key("parameter", "", "the point's value of the parameter, "
+                + "named by its scenario key"));
+        row(md, "`" + SweepRoundsColumns.ROUND.name() + "`", SweepRoundsColumns.ROUND);
+        row(md, "`" + SweepRoundsColumns.RUNS.name() + "`", SweepRoundsColumns.RUNS);
+        for (Key column : SweepRoundsColumns.metricColumns()) {
             row(md, "`" + column.name() + "`", column);
         }
         return md.toString();

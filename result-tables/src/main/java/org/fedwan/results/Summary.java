@@ -24,8 +24,9 @@ public final class Summary {
     public static final Key ROUNDS = new Key("rounds", "", "FL rounds completed");
     public static final Key CLIENTS = new Key("clients", "", "client devices in the run");
     public static final Key CLIENTS_PER_ROUND = new Key("clients_per_round", "", "clients selected per round");
-    public static final Key DATASET = new Key("dataset", "", "data set, e.g. mnist");
-    public static final Key MODEL = new Key("model", "", "model zoo name, e.g. cnn-mnist");
+    public static final Key DATASET = new Key("dataset", "", "data set, e.g. mnist; none in a network-only run (training: none)");
+    public static final Key MODEL = new Key("model", "",
+            "model zoo name, e.g. cnn-mnist; in a network-only run with a given layout update:N or update:N1-N2-...");
     public static final Key PARAMETER_COUNT = new Key("parameter_count", "", "parameters of the model");
     public static final Key UPLINK_CODEC = new Key("uplink_codec", "", "compression scheme of the client updates");
     public static final Key UPLINK_OPTIONS = new Key("uplink_options", "",

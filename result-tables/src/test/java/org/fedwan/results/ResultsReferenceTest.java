@@ -50,10 +50,19 @@ class ResultsReferenceTest {
         for (Key key : List.of(SweepColumns.POINT, SweepColumns.RUNS, SweepColumns.TARGET_REACHED)) {
             assertTrue(sweep.contains("| `" + key.name() + "` |"), key.name());
         }
-        assertEquals(3 * Summary.METRICS.size(), SweepColumns.metricColumns().size());
+        assertEquals(3 * (Summary.METRICS.size() + SweepColumns.DERIVED_METRICS.size()), SweepColumns.metricColumns().size());
         for (Key key : SweepColumns.metricColumns()) {
             assertTrue(sweep.contains("| `" + key.name() + "` | " + key.unit() + " | "), key.name());
         }
+        for (Key key : SweepColumns.POINT_COLUMNS) {
+            assertTrue(sweep.contains("| `" + key.name() + "` | " + key.unit() + " | "), key.name());
+        }
+        assertTrue(sweep.contains("| `battery_life_days` | d | "));
+        String rounds = section("## sweep-rounds.csv");
+        for (Key key : SweepRoundsColumns.metricColumns()) {
+            assertTrue(rounds.contains("| `" + key.name() + "` | " + key.unit() + " | "), key.name());
+        }
+        assertTrue(rounds.contains("| `round` |") && rounds.contains("| `accuracy_ci95` |"));
         assertTrue(sweep.contains("| `energy_j_ci95` | J | half-width of the 95 % Student-t confidence interval"));
     }
 

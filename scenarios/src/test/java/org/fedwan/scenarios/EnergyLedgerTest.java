@@ -81,6 +81,8 @@ class EnergyLedgerTest {
         Scenario recovery = ScenarioLoader.load(HOME.resolve("scenarios/examples/fragment-recovery.yaml"), HOME.resolve("data"));
         cases.add(new Case("examples/fragment-recovery.yaml, arq", recovery.with("fragment_recovery", "arq")));
         cases.add(new Case("examples/fragment-recovery.yaml, fec", recovery.with("fragment_recovery", "fec")));
+        cases.add(new Case("protocols-side-by-side, network-only (training none, 12,500 parameters, 20 MFLOP)",
+                cases.get(1).scenario().with(Map.of("training", "none", "update_parameters", 12_500, "compute_mflop", 20.0))));
         if (Boolean.getBoolean("ledger.all")) {
             try (Stream<Path> studies = Files.list(HOME.resolve("scenarios/studies"))) {
                 for (Path file : studies.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {

@@ -79,7 +79,7 @@ public final class Scenarios {
         TrainingSection t = s.training();
         Scheme scheme;
         try {
-            scheme = Compression.uplink(c.uplinkCodec(), ModelZoo.create(t.model()).layout(), c.uplinkOptions());
+            scheme = Compression.uplink(c.uplinkCodec(), t.layout(), c.uplinkOptions());
         } catch (IllegalArgumentException e) {
             problems.add(new KeyProblem("uplink_options", "for scheme " + c.uplinkCodec() + ": " + e.getMessage()));
             return;
@@ -116,7 +116,8 @@ public final class Scenarios {
         } else {
             samples = (double) share * t.localEpochs();
         }
-        double flops = 3.0 * ModelZoo.create(t.model()).forwardFlopsPerSample() * samples;
+        double flops = t.networkOnly() ? t.computeMflop() * 1e6
+                : 3.0 * ModelZoo.create(t.model()).forwardFlopsPerSample() * samples;
         String problem = ClockLimits.trainingProblem(flops, s.devices().deviceMflops(), s.run().rounds());
         if (problem != null) {
             problems.add(new KeyProblem("device_mflops", problem));
@@ -139,10 +140,10 @@ public final class Scenarios {
         }
     }
 
-    /** CIFAR-10 is never fetched: its batches must be in the data folder. */
+    /** CIFAR-10 is never fetched: its batches must be in the data folder (unless no data set is read: training none). */
     private static void cifar10FilesArePresent(Scenario s, List<KeyProblem> problems) {
         DataSection d = s.data();
-        if (!d.dataset().equals(DatasetCatalog.CIFAR10)) {
+        if (!d.dataset().equals(DatasetCatalog.CIFAR10) || s.training().networkOnly()) {
             return;
         }
         List<String> missing = Cifar10Files.missingFiles(d.dataDir());

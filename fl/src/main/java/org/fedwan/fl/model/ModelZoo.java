@@ -6,8 +6,9 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Maps scenario model names to definitions: {@value CnnMnist#NAME} and the seed papers'
- * architectures of {@link SeedModels}.
+ * Maps scenario model names to definitions: {@value CnnMnist#NAME}, the seed papers'
+ * architectures of {@link SeedModels}, and the members of the parametric family
+ * {@link MlpFamily} ({@code mlp:784-200-10}).
  */
 public final class ModelZoo {
 
@@ -34,10 +35,37 @@ public final class ModelZoo {
 
     /** @throws IllegalArgumentException naming the value and the allowed names */
     public static ModelDefinition create(String name) {
+        if (MlpFamily.isFamily(name)) {
+            return MlpFamily.create(name);
+        }
         Supplier<ModelDefinition> s = MODELS.get(name);
         if (s == null) {
-            throw new IllegalArgumentException("unknown model '" + name + "'; allowed: " + String.join(", ", names()));
+            throw new IllegalArgumentException("unknown model '" + name + "'; allowed: " + String.join(", ", names()) + ", or "
+                    + MlpFamily.ALLOWED);
         }
         return s.get();
+    }
+
+    /**
+     * The name as the zoo writes it: a zoo name matched without regard to case, or the canonical
+     * name of a family member ({@link MlpFamily#canonical}).
+     *
+     * @throws IllegalArgumentException saying what is wrong and what is allowed
+     */
+    public static String canonical(String name) {
+        if (MlpFamily.isFamily(name)) {
+            return MlpFamily.canonical(name);
+        }
+        for (String n : MODELS.keySet()) {
+            if (n.equalsIgnoreCase(name.trim())) {
+                return n;
+            }
+        }
+        throw new IllegalArgumentException("allowed: " + allowed());
+    }
+
+    /** What a model name may be: a zoo name or a family member. */
+    public static String allowed() {
+        return "one of " + String.join(", ", names()) + ", or " + MlpFamily.ALLOWED;
     }
 }

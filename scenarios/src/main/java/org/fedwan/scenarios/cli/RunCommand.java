@@ -58,8 +58,10 @@ final class RunCommand implements Callable<Integer> {
                 out != null ? out : FedwanCli.home().resolve("results").resolve(config.run().name()));
         ScenarioRunner.Outcome o = ScenarioRunner.run(config, dir, n, !noFigures, System.out, System.console() != null);
         RunSummary summary = o.summary();
-        System.out.printf(Locale.ROOT, "fedwan: final accuracy %.2f%%, %d uplink bytes, %.3f J (all devices, every state), "
-                + "%s simulated, %.1f s wall%n", 100 * summary.finalAccuracy(), summary.uplinkBytes(), summary.energyJ(),
+        String accuracy = Double.isNaN(summary.finalAccuracy()) ? "not measured"
+                : String.format(Locale.ROOT, "%.2f%%", 100 * summary.finalAccuracy());
+        System.out.printf(Locale.ROOT, "fedwan: final accuracy %s, %d uplink bytes, %.3f J (all devices, every state), "
+                + "%s simulated, %.1f s wall%n", accuracy, summary.uplinkBytes(), summary.energyJ(),
                 formatDuration(summary.simTimeUs()), o.wallTimeS());
         System.out.println("fedwan: " + Summary.lostUpdates(o.keys()));
         String sensors = Summary.background(o.keys());

@@ -15,7 +15,8 @@ import org.fedwan.sim.federation.RunSummary;
 /**
  * The function "resolved scenario -> result": seeded only from the configuration, no static
  * state, and no output of its own (the caller decides what to write). Its only input besides the
- * configuration is the data set, read through a {@link DataSets.Cache}. Because it is pure, a
+ * configuration is the data set, read through a {@link DataSets.Cache} (none for a network-only
+ * run, {@code training: none}). Because it is pure, a
  * sweep can run points in any order, in parallel, or on Spark (which may retry a task) and get
  * the same bytes.
  */
@@ -53,10 +54,14 @@ public final class Execution {
     /** Runs {@code config}, streaming its tables to {@code sinks}. */
     static RunSummaryAndTarget execute(Scenario config, DataSets.Cache data, int threads, RunListener observer,
             TableWriter.Sinks sinks) throws IOException {
-        TrainTest tt = data.get(config);
         TargetTracker target = new TargetTracker(config.run().targetAccuracy());
         TableWriter tables = new TableWriter(sinks);
         RunListener listener = observer == null ? RunListener.all(tables, target) : RunListener.all(tables, target, observer);
+        if (config.training().networkOnly()) {
+            // training: none: no data set is read and no trainer built
+            return new RunSummaryAndTarget(FederatedRun.runNetworkOnly(config, listener, Protocols::groups), target);
+        }
+        TrainTest tt = data.get(config);
         TrainerPool pool = data.pool(config, threads);
         RunSummary summary = FederatedRun.run(config, tt.train(), tt.test(), pool, listener, Protocols::groups);
         return new RunSummaryAndTarget(summary, target);

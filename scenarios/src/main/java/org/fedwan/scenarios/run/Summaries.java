@@ -22,6 +22,9 @@ public final class Summaries {
     /** Numeric metrics, in the order sweep.csv lists them. */
     public static final List<String> METRICS = Summary.METRICS.stream().map(Key::name).toList();
 
+    /** The {@code dataset} of a network-only run ({@code training: none}), which reads none. */
+    public static final String NO_DATASET = "none";
+
     private Summaries() {
     }
 
@@ -34,8 +37,8 @@ public final class Summaries {
         m.put(Summary.ROUNDS.name(), s.rounds());
         m.put(Summary.CLIENTS.name(), c.policy().clients());
         m.put(Summary.CLIENTS_PER_ROUND.name(), c.policy().perRound());
-        m.put(Summary.DATASET.name(), c.data().dataset());
-        m.put(Summary.MODEL.name(), c.training().model());
+        m.put(Summary.DATASET.name(), c.training().networkOnly() ? NO_DATASET : c.data().dataset());
+        m.put(Summary.MODEL.name(), c.training().modelLabel());
         m.put(Summary.PARAMETER_COUNT.name(), s.parameterCount());
         m.put(Summary.UPLINK_CODEC.name(), c.compression().uplinkCodec());
         m.put(Summary.UPLINK_OPTIONS.name(), c.compression().uplinkOptionsText());

@@ -22,6 +22,7 @@ import org.fedwan.plots.Report;
 import org.fedwan.plots.RunFigures;
 import org.fedwan.plots.SweepFigures;
 import org.fedwan.results.SweepColumns;
+import org.fedwan.results.SweepRoundsColumns;
 import org.fedwan.scenarios.run.DataSets;
 import org.fedwan.scenarios.run.FolderSwap;
 import org.fedwan.scenarios.run.ResultFolder;
@@ -31,7 +32,7 @@ import org.fedwan.sim.config.Scenario;
  * Drives a sweep: skips runs whose folder is complete (it has a manifest) and whose tables are the
  * ones its manifest records, redoes the others (incomplete, missing or altered tables), writes each
  * finished run as it arrives (each run folder appears whole, see {@link FolderSwap}), then writes
- * {@code sweep.csv}, the figures, the report and, last, the sweep's {@code manifest.json}. A sweep
+ * {@code sweep.csv}, {@code sweep-rounds.csv}, the figures, the report and, last, the sweep's {@code manifest.json}. A sweep
  * killed at any moment therefore resumes without losing or duplicating rows.
  */
 public final class SweepRunner {
@@ -146,6 +147,7 @@ public final class SweepRunner {
         Files.deleteIfExists(outDir.resolve(Report.REPORT_FILE));
         deleteTree(outDir.resolve(RunFigures.FIGURES_DIR));
         writeAtomically(table, text);
+        SweepRoundsTable.write(spec, outDir);
         if (figures) {
             SweepFigures.writeAll(outDir);
             Report.writeSweep(outDir);
@@ -156,14 +158,15 @@ public final class SweepRunner {
         fields.put("sweep", spec.name());
         fields.put("points", spec.points().size());
         fields.put("replications", spec.replications());
-        ResultFolder.writeManifest(outDir, fields, List.of(SweepColumns.FILE));
+        ResultFolder.writeManifest(outDir, fields, List.of(SweepColumns.FILE, SweepRoundsColumns.FILE));
         return table;
     }
 
-    /** Reads every complete run's summary and writes {@code sweep.csv} atomically. */
+    /** Reads every complete run's summary and writes {@code sweep.csv} atomically, then {@code sweep-rounds.csv}. */
     public static Path writeTable(SweepSpec spec, Path outDir) throws IOException {
         Path table = outDir.resolve(SweepColumns.FILE);
         writeAtomically(table, renderTable(spec, outDir).getBytes(StandardCharsets.UTF_8));
+        SweepRoundsTable.write(spec, outDir);
         return table;
     }
 

@@ -28,6 +28,11 @@ class SweepHeaderTest {
             "uplink_bytes_to_target", "rounds_to_target", "lost_updates", "background_pdr", "background_energy_j"}) {
             expected.append(',').append(m).append("_mean,").append(m).append("_std,").append(m).append("_ci95");
         }
+        // appended for studies (issue 15): derived metrics, then one value per point
+        for (String m : new String[] {"round_latency_s", "energy_per_device_per_day_j"}) {
+            expected.append(',').append(m).append("_mean,").append(m).append("_std,").append(m).append("_ci95");
+        }
+        expected.append(",parameter_count,update_message_bytes,rounds_per_day,battery_life_days");
         assertEquals(expected.toString(), header);
     }
 }

@@ -141,6 +141,22 @@ public final class Types {
         };
     }
 
+    /**
+     * Text checked and written in canonical form by {@code canonical}, which throws an
+     * {@link IllegalArgumentException} saying what is wrong (a registry with a family of names,
+     * such as the model zoo's {@code mlp:784-200-10}).
+     *
+     * @param allowed what is allowed, asked for each time
+     */
+    public static ValueType<String> canonicalText(Supplier<String> allowed, Function<String, String> canonical) {
+        return new Textual<>(String.class, null, canonical, v -> v) {
+            @Override
+            public String allowed() {
+                return allowed.get();
+            }
+        };
+    }
+
     /** One of the labels of {@code type} (matched without regard to case). */
     public static <E extends Enum<E> & Labeled> ValueType<E> label(Class<E> type) {
         String allowed = "one of " + String.join(", ", Labeled.labels(type));
@@ -152,6 +168,64 @@ public final class Types {
             }
             throw new IllegalArgumentException("allowed: " + allowed);
         }, Labeled::label);
+    }
+
+    /**
+     * A list of whole numbers from {@code min} to {@code max}: a YAML list, or text with the
+     * numbers separated by spaces or commas (as a sweep varies it); written back as text, the
+     * numbers separated by spaces. The empty list (the default of such keys) is written as an
+     * empty text.
+     */
+    public static ValueType<List<Integer>> integerList(int min, int max) {
+        String allowed = "a list of whole numbers from " + min + " to " + max
+                + " (a YAML list, or the numbers separated by spaces or commas)";
+        return new ValueType<>() {
+            @Override
+            public List<Integer> read(Object raw, Path baseDir) {
+                List<?> items;
+                if (raw instanceof List<?> l) {
+                    items = l;
+                } else if (raw instanceof String s) {
+                    items = s.isBlank() ? List.of() : List.of(s.trim().split("[,\\s]+"));
+                } else {
+                    items = List.of(raw);
+                }
+                List<Integer> out = new ArrayList<>();
+                for (Object item : items) {
+                    Long v = item instanceof String s ? parseWhole(s) : wholeNumber(item);
+                    if (v == null || v < min || v > max) {
+                        throw new IllegalArgumentException("allowed: " + allowed + " (got '" + item + "')");
+                    }
+                    out.add(v.intValue());
+                }
+                return List.copyOf(out);
+            }
+
+            @Override
+            public Object write(List<Integer> value) {
+                List<String> parts = new ArrayList<>();
+                value.forEach(v -> parts.add(String.valueOf(v)));
+                return String.join(" ", parts);
+            }
+
+            @Override
+            public String allowed() {
+                return allowed;
+            }
+
+            @Override
+            public Class<?> javaType() {
+                return List.class;
+            }
+        };
+    }
+
+    private static Long parseWhole(String s) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** A file or folder path, relative to the scenario file's folder. */

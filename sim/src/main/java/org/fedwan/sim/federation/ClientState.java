@@ -19,6 +19,8 @@ final class ClientState {
     final int client;
     final String device;
     final int[] share;
+    /** Its weight in sample-weighted averaging: its training samples, or 1 in a network-only run (no data). */
+    final long samples;
     final double speedFactor;
     final ClientLink link;
     final String protocol;
@@ -48,10 +50,11 @@ final class ClientState {
     byte[] received;
     LossCause lossCause;
 
-    ClientState(int client, int[] share, double speedFactor, ClientLink link, String protocol) {
+    ClientState(int client, int[] share, long samples, double speedFactor, ClientLink link, String protocol) {
         this.client = client;
         this.device = "dev-" + client;
         this.share = share;
+        this.samples = samples;
         this.speedFactor = speedFactor;
         this.link = link;
         this.protocol = protocol;
@@ -82,8 +85,8 @@ final class ClientState {
         received = null;
     }
 
-    /** Number of training samples (its weight in sample-weighted averaging). */
+    /** Number of training samples (its weight in sample-weighted averaging); 1 in a network-only run. */
     long samples() {
-        return share.length;
+        return samples;
     }
 }

@@ -28,7 +28,7 @@ import org.fedwan.sim.random.RandomStreams;
  * and the simulated cost of it: compute time {@code 3 x forward FLOPs x samples / device speed}
  * (training counted as three forward passes, lpwan-facts C(b)) and training energy per MFLOP.
  */
-final class ClientTraining {
+final class ClientTraining implements LocalWork {
 
     private final TrainingSection config;
     private final DeviceSection devices;
@@ -57,7 +57,8 @@ final class ClientTraining {
      *
      * @return the size of the largest message, bytes
      */
-    int trainAndEncode(int round, float[][] global, float[] buffers, List<ClientState> active, Strategy strategy) {
+    @Override
+    public int trainAndEncode(int round, float[][] global, float[] buffers, List<ClientState> active, Strategy strategy) {
         List<TrainerPool.Job> jobs = new ArrayList<>(active.size());
         for (ClientState c : active) {
             TrainerPool.Job job = new TrainerPool.Job(global, buffers, train, c.share,
@@ -139,7 +140,8 @@ final class ClientTraining {
     }
 
     /** Compute time of client {@code c} for one round, µs. */
-    long computeTimeUs(ClientState c) {
+    @Override
+    public long computeTimeUs(ClientState c) {
         double flops = (double) flopsPerSamplePass * samplesProcessed(c);
         double seconds = flops / (devices.deviceMflops() * 1e6 * c.speedFactor);
         if (!(seconds * 1e6 <= ClockLimits.MAX_SIM_TIME_US * ClockLimits.TRAINING_SHARE_OF_CLOCK)) {
@@ -155,14 +157,16 @@ final class ClientTraining {
      * Training energy of client {@code c} for {@code busyUs} of its compute time: FLOPs done x the
      * energy per MFLOP (lpwan-facts C(b)), J; 0 when the energy per MFLOP is 0.
      */
-    double computeEnergyJ(ClientState c, long busyUs) {
+    @Override
+    public double computeEnergyJ(ClientState c, long busyUs) {
         double fraction = Math.min(1.0, (double) busyUs / c.computeUs);
         double flops = (double) flopsPerSamplePass * samplesProcessed(c) * fraction;
         return flops / 1e6 * devices.computeEnergyMjPerMflop() / 1e3;
     }
 
     /** Whether training costs energy in this run. */
-    boolean chargesEnergy(ClientState c) {
+    @Override
+    public boolean chargesEnergy(ClientState c) {
         return devices.computeEnergyMjPerMflop() != 0 && c.computeUs != 0;
     }
 

@@ -28,4 +28,21 @@ public final class FederatedRun {
         }
         return new RoundController(new RunContext(scenario, train, test, pool, listener, links)).run();
     }
+
+    /**
+     * Runs a network-only scenario ({@code training: none}): no data set, no model, no trainer;
+     * clients send pseudo-random updates of the scenario's layout through the real uplink scheme.
+     *
+     * @param listener receives every frame, energy interval, client, round and device record
+     * @param links    puts the clients on their link groups (see {@code org.fedwan.sim.Protocols})
+     * @return the run's totals (accuracy and loss NaN: not measured)
+     * @throws IllegalArgumentException if the scenario trains ({@code training: real})
+     */
+    public static RunSummary runNetworkOnly(Scenario scenario, RunListener listener, LinkPlan links) {
+        if (!scenario.training().networkOnly()) {
+            throw new IllegalArgumentException("runNetworkOnly needs training: none, the scenario has training: "
+                    + scenario.training().training().label());
+        }
+        return new RoundController(new RunContext(scenario, null, null, null, listener, links)).run();
+    }
 }

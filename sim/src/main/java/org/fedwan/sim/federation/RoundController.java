@@ -26,7 +26,8 @@ import org.fedwan.sim.link.Upload;
  * <ol>
  *   <li>the strategy selects clients among those online and free ({@code configureFit});</li>
  *   <li>each selected client trains for real and is busy for its simulated compute time
- *       ({@link ClientTraining});</li>
+ *       ({@link ClientTraining}; in a network-only run it sends a pseudo-random update instead,
+ *       {@link SyntheticUpdates});</li>
  *   <li>it sends its encoded update over its {@link org.fedwan.sim.link.ClientLink};</li>
  *   <li>the server aggregates when the updates it waits for have arrived or the round deadline
  *       passes; clients still computing or sending then are dropped (or, with
@@ -47,7 +48,7 @@ final class RoundController extends Simulation {
     private final RoundPolicySection policy;
     private final ClientState[] clients;
     private final List<LinkGroup> groups;
-    private final ClientTraining training;
+    private final LocalWork training;
     private final Server server;
     private final RoundLog log;
     private final AvailabilityTrace availability;
@@ -90,13 +91,17 @@ final class RoundController extends Simulation {
         this.computeDone = new ComputeDone[n];
         for (LinkGroup g : groups) {
             for (int c = g.firstClient(); c < g.firstClient() + g.size(); c++) {
-                clients[c] = new ClientState(c, setup.shares()[c], setup.speedFactor(c), g.link(c), g.protocol());
+                clients[c] = new ClientState(c, setup.shares()[c], setup.samples(c), setup.speedFactor(c), g.link(c),
+                        g.protocol());
                 computeDone[c] = new ComputeDone(clients[c]);
             }
         }
         Scheme scheme = setup.scheme();
         this.parameterCount = scheme.layout().parameterCount();
-        this.training = new ClientTraining(run.scenario().training(), run.scenario().devices(), run.pool(), run.train(), scheme, streams());
+        this.training = run.scenario().training().networkOnly()
+                ? new SyntheticUpdates(run.scenario().training(), run.scenario().devices(), scheme, streams())
+                : new ClientTraining(run.scenario().training(), run.scenario().devices(), run.pool(), run.train(), scheme,
+                        streams());
         this.selection = streams().of(SERVER_ID, "selection");
         this.availability = setup.availability();
         this.server = new Server(run.scenario(), scheme, run.pool(), run.test(), setup.trainEval(), setup.initialWeights(),

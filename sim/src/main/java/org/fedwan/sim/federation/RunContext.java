@@ -10,9 +10,9 @@ import org.fedwan.sim.link.LinkPlan;
  * The inputs of one run.
  *
  * @param scenario the validated scenario
- * @param train    training set (partitioned among the clients)
- * @param test     test set
- * @param pool     trainers of the configured model (its thread count does not change results)
+ * @param train    training set (partitioned among the clients); null in a network-only run
+ * @param test     test set; null in a network-only run
+ * @param pool     trainers of the configured model (its thread count does not change results); null in a network-only run
  * @param listener receives every record of the run
  * @param links    puts the clients on their link groups
  */

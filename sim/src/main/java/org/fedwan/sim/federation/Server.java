@@ -168,10 +168,10 @@ final class Server {
     /**
      * Evaluates the global model on the test set every {@code evalEvery} rounds and after the last
      * round (NaN in between), and on the training-evaluation subset: its loss, accuracy and the
-     * norm of the full gradient there.
+     * norm of the full gradient there. A network-only run (no trainer pool) measures nothing: NaN.
      */
     void evaluate(int round) {
-        if (round % evalEvery != 0 && round != rounds) {
+        if (pool == null || round % evalEvery != 0 && round != rounds) {
             accuracy = Double.NaN;
             loss = Double.NaN;
             trainLoss = Double.NaN;

@@ -3,6 +3,7 @@ package org.fedwan.sim.federation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.stream.IntStream;
+import org.fedwan.compression.ModelLayout;
 import org.fedwan.compression.scheme.Scheme;
 import org.fedwan.compression.scheme.Compression;
 import org.fedwan.fl.data.ImageDataset;
@@ -20,7 +21,8 @@ import org.fedwan.sim.random.RandomStreams;
  * What a run starts from, drawn from its named random streams: the partition of the training set
  * among the clients (after the server's public split, when it pre-trains), the device speeds, the
  * availability trace, the training-evaluation subset, the initial model (pre-trained or not) and
- * the uplink scheme.
+ * the uplink scheme. A network-only run ({@code training: none}) has no data: no partition, no
+ * training-evaluation subset, and the initial model of {@link SyntheticUpdates#initialWeights}.
  */
 final class Setup {
 
@@ -38,6 +40,21 @@ final class Setup {
     Setup(RunContext run, RandomStreams streams) {
         this.scenario = run.scenario();
         this.streams = streams;
+        RoundPolicySection policy = scenario.policy();
+        this.availability = policy.availabilityTrace() == null ? AvailabilityTrace.alwaysOnline(policy.clients())
+                : readTrace(policy);
+        if (scenario.training().networkOnly()) {
+            // no data, no model: every client holds no sample and weighs 1 in averaging
+            ModelLayout layout = scenario.training().layout();
+            this.shares = new int[policy.clients()][0];
+            this.trainEval = null;
+            this.initialBuffers = new float[0];
+            this.initialWeights = SyntheticUpdates.initialWeights(scenario.training(), layout,
+                    streams.seed(SERVER_ID, "model-init"));
+            this.scheme = Compression.uplink(scenario.compression().uplinkCodec(), layout,
+                    scenario.compression().uplinkOptions());
+            return;
+        }
         ImageDataset train = run.train();
         ModelDefinition model = run.pool().model();
         Pretraining.Split split = scenario.training().pretrainFraction() > 0
@@ -48,9 +65,6 @@ final class Setup {
                 : Partitions.within(partition(scenario, Partitions.labelsOf(train.labelArray(), split.privateIndices()),
                         train.numClasses(), partitionSeed), split.privateIndices());
         this.initialBuffers = model.initialBuffers();
-        RoundPolicySection policy = scenario.policy();
-        this.availability = policy.availabilityTrace() == null ? AvailabilityTrace.alwaysOnline(policy.clients())
-                : readTrace(policy);
         this.trainEval = policy.trainEvalSamples() == 0 ? null
                 : train.select(Sampling.sample(IntStream.range(0, train.size()).toArray(), policy.trainEvalSamples(),
                         streams.of(SERVER_ID, "train-eval")));
@@ -88,6 +102,11 @@ final class Setup {
 
     int[][] shares() {
         return shares;
+    }
+
+    /** Client {@code c}'s weight in sample-weighted averaging: its samples, or 1 in a network-only run. */
+    long samples(int c) {
+        return scenario.training().networkOnly() ? 1 : shares[c].length;
     }
 
     /** Speed of client {@code c}'s device relative to the median: log-normal with sigma {@code device_speed_sigma}. */
