@@ -41,6 +41,19 @@ public final class Execution {
         return new RunResult(config, tables, Summaries.of(config, r.summary(), r.target()));
     }
 
+    /**
+     * Runs {@code config}, streaming its tables to one appendable per table file (as {@code run}
+     * streams them to files), and returns the summary's keys: nothing of the tables stays in memory
+     * unless the appendables keep it.
+     *
+     * @param byFile an appendable for each file of {@link TableWriter#TABLES}
+     */
+    public static Map<String, Object> executeStreaming(Scenario config, DataSets.Cache data, int threads,
+            RunListener observer, Map<String, ? extends Appendable> byFile) throws IOException {
+        RunSummaryAndTarget r = execute(config, data, threads, observer, sinks(byFile));
+        return Summaries.of(config, r.summary(), r.target());
+    }
+
     /** The writer's sinks from one appendable per table file. */
     static TableWriter.Sinks sinks(Map<String, ? extends Appendable> byFile) {
         return new TableWriter.Sinks(byFile.get("rounds.csv"), byFile.get("transmissions.csv"), byFile.get("energy.csv"),
