@@ -113,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
     /** Disc radius of the background study and benchmark, m (docs/architecture.md, "Background traffic"). */
     static final int BACKGROUND_RADIUS_M = 100;
 
-    /** Runs the scenario with a {@link MemoryBenchmark} listening; tables stay in memory and are dropped. */
+    /** Runs the scenario with a {@link MemoryBenchmark} listening; its tables are streamed and counted, not kept. */
     private int memory() throws Exception {
         Path file = scenario != null ? scenario : FedwanCli.home().resolve("scenarios").resolve("quickstart.yaml");
         Map<String, Object> overrides = new LinkedHashMap<>();
