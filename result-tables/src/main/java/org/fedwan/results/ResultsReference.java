@@ -34,7 +34,8 @@ public final class ResultsReference {
                 .append("`plot` and a resumed sweep verify); a sweep's folder holds `")
                 .append(SweepColumns.FILE).append("`, `").append(SweepRoundsColumns.FILE)
                 .append("`, one run folder per point and replication and its own `manifest.json` ")
-                .append("(the SHA-256 of `").append(SweepColumns.FILE).append("`). ")
+                .append("(the SHA-256 of `").append(SweepColumns.FILE).append("` and `").append(SweepRoundsColumns.FILE)
+                .append("`). ")
                 .append("Tables are CSV (RFC 4180, UTF-8, `.` as decimal separator whatever the locale); ")
                 .append("an empty cell means \"not measured\" or \"none\". Times are simulated time from the start ")
                 .append("of the run.\n");
