@@ -132,7 +132,8 @@ public final class Types {
                     return c;
                 }
             }
-            throw new IllegalArgumentException("allowed: one of " + String.join(", ", choices.get()));
+            throw new IllegalArgumentException("allowed: one of " + String.join(", ", choices.get())
+                    + suggestion(s, choices.get()));
         }, v -> v) {
             @Override
             public String allowed() {
@@ -166,8 +167,41 @@ public final class Types {
                     return e;
                 }
             }
-            throw new IllegalArgumentException("allowed: " + allowed);
+            throw new IllegalArgumentException("allowed: " + allowed + suggestion(s, Labeled.labels(type)));
         }, Labeled::label);
+    }
+
+    /**
+     * {@code " (did you mean 'X'?)"} when {@code given} is one of {@code options} once case, spaces,
+     * hyphens and underscores are ignored (e.g. {@code NB-IoT} for {@code nbiot}) or the start of
+     * exactly one option; else the empty string.
+     */
+    static String suggestion(String given, List<String> options) {
+        String g = folded(given);
+        if (g.isEmpty()) {
+            return "";
+        }
+        List<String> starts = new ArrayList<>();
+        for (String o : options) {
+            if (folded(o).equals(g)) {
+                return " (did you mean '" + o + "'?)";
+            }
+            if (folded(o).startsWith(g)) {
+                starts.add(o);
+            }
+        }
+        return starts.size() == 1 ? " (did you mean '" + starts.get(0) + "'?)" : "";
+    }
+
+    private static String folded(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
     }
 
     /**
