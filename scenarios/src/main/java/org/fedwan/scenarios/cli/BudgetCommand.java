@@ -20,7 +20,7 @@ final class BudgetCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STUDY", description = "sweep file (YAML)")
     Path study;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "the sweep's result folder (default: results/<sweep name>)")
+    @Option(names = "--out", paramLabel = "DIR", description = "the sweep's result folder (default: results/<sweep name> under the current directory)")
     Path out;
 
     @Option(names = "--workers", paramLabel = "N", description = "runs at once when runs are missing (default: cores)")
@@ -61,7 +61,7 @@ final class BudgetCommand implements Callable<Integer> {
             return 2;
         }
         Path dir = CliLimits.resultFolder(out != null ? "--out" : null,
-                out != null ? out : FedwanCli.home().resolve("results").resolve(sweep.name()));
+                out != null ? out : Path.of("results").resolve(sweep.name()));
         SweepRunner.run(sweep, dir, SweepCommand.engine(workers), System.out);
         Budget.Limits limits = new Budget.Limits(target, maxEnergyJPerDevice, maxAirtimeSPerDay, maxDutyCycle, maxTimeS);
         System.out.print(Budget.render(sweep, Budget.rank(sweep, dir, limits), limits));

@@ -23,7 +23,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (YAML)")
     Path scenario;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "result folder (default: results/<scenario name>)")
+    @Option(names = "--out", paramLabel = "DIR", description = "result folder (default: results/<scenario name> under the current directory)")
     Path out;
 
     @Option(names = "--seed", paramLabel = "N", description = "master seed, overrides the file's 'seed'")
@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         }
         int n = CliLimits.threads("--threads", threads);
         Path dir = CliLimits.resultFolder(out != null ? "--out" : null,
-                out != null ? out : FedwanCli.home().resolve("results").resolve(config.run().name()));
+                out != null ? out : Path.of("results").resolve(config.run().name()));
         ScenarioRunner.Outcome o = ScenarioRunner.run(config, dir, n, !noFigures, System.out, System.console() != null);
         RunSummary summary = o.summary();
         String accuracy = Double.isNaN(summary.finalAccuracy()) ? "not measured"

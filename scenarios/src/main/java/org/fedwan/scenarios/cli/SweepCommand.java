@@ -21,7 +21,7 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STUDY", description = "sweep file (YAML)")
     Path study;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "result folder (default: results/<sweep name>)")
+    @Option(names = "--out", paramLabel = "DIR", description = "result folder (default: results/<sweep name> under the current directory)")
     Path out;
 
     @Option(names = "--workers", paramLabel = "N", description = "runs at once (default: number of cores); results are identical for any value")
@@ -50,7 +50,7 @@ final class SweepCommand implements Callable<Integer> {
             return 2;
         }
         Path dir = CliLimits.resultFolder(out != null ? "--out" : null,
-                out != null ? out : FedwanCli.home().resolve("results").resolve(sweep.name()));
+                out != null ? out : Path.of("results").resolve(sweep.name()));
         SweepEngine engine = switch (engineName) {
             case "local" -> engine(workers);
             case "spark" -> sparkEngine(master == null ? "local[" + Runtime.getRuntime().availableProcessors() + "]" : master);
