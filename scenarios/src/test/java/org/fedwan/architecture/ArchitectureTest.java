@@ -2,10 +2,12 @@ package org.fedwan.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,17 @@ class ArchitectureTest {
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.fedwan");
+    }
+
+    @Test
+    void everyModuleIsImported() {
+        // ArchUnit rules hold vacuously on classes that were not imported: check that every module's are there
+        for (String p : List.of("org.fedwan.results", "org.fedwan.compression", "org.fedwan.channel", "org.fedwan.fl",
+                "org.fedwan.sim.federation", "org.fedwan.sim.link", "org.fedwan.sim.lorawan", "org.fedwan.sim.nbiot",
+                "org.fedwan.plots", "org.fedwan.scenarios")) {
+            assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(p)), "no class imported from " + p);
+        }
+        assertTrue(classes.size() > 300, classes.size() + " classes imported");
     }
 
     @Test

@@ -66,12 +66,7 @@ public final class NbiotLinks implements LinkGroup {
 
             @Override
             public void onFailure(NbiotDevice device, NbiotFailure failure, long atUs) {
-                LossCause cause = switch (failure) {
-                    case BATTERY_DEPLETED -> LossCause.BATTERY_DEPLETED;
-                    case RANDOM_ACCESS_FAILED -> LossCause.RANDOM_ACCESS_FAILED;
-                    case OUT_OF_COVERAGE -> LossCause.OUT_OF_COVERAGE;
-                    case BROADCAST_MISSED, DOWNLINK_LOST -> null;
-                };
+                LossCause cause = failure.lossCause();
                 if (cause != null) {
                     links[(int) device.id() - firstClient].lost(cause);
                 }
