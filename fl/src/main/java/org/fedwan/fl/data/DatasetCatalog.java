@@ -59,6 +59,24 @@ public final class DatasetCatalog {
         return name.equals(MNIST) || name.equals(FASHION_MNIST) ? MNIST_TEST : 0;
     }
 
+    /** Classes of every catalog set: the ten digits, the ten Fashion-MNIST articles, the ten CIFAR-10 classes, ten prototypes. */
+    public static final int CLASSES = 10;
+
+    /**
+     * The image geometry {channels, height, width} of data set {@code name}, known without loading
+     * it: 1x28x28 for MNIST, Fashion-MNIST and the synthetic set, 3x32x32 for CIFAR-10 (the
+     * table above).
+     *
+     * @throws IllegalArgumentException naming the value and the allowed names
+     */
+    public static int[] inputShape(String name) {
+        return switch (name) {
+            case MNIST, FASHION_MNIST, SYNTHETIC -> new int[] {1, 28, 28};
+            case CIFAR10 -> new int[] {3, 32, 32};
+            default -> throw new IllegalArgumentException("unknown data set '" + name + "'; allowed: " + String.join(", ", NAMES));
+        };
+    }
+
     /**
      * Loads data set {@code name}.
      *
