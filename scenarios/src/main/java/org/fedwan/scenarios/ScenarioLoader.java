@@ -176,6 +176,10 @@ public final class ScenarioLoader {
     /** One problem as a line: where the key was set, the key, its value as written, what is allowed. */
     private static String describe(KeyProblem p, Map<String, YamlTree.Node> settings, Map<String, Object> given) {
         YamlTree.Node node = settings.get(p.key());
+        if (p.entry() >= 0 && node != null && node.kind() == YamlTree.Kind.LIST && p.entry() < node.items().size()) {
+            // the message names the entry's key path and value: point at the entry's own line
+            return node.items().get(p.entry()).where() + ": key " + p.getMessage();
+        }
         // a key left to its default is reported against the file that was read (the last of its extends chain)
         String file = settings.values().stream().reduce((a, b) -> b).map(YamlTree.Node::file).orElse("(scenario)");
         String where = node != null ? node.where() : file + ": (default)";
@@ -199,7 +203,7 @@ public final class ScenarioLoader {
                 return m;
             }
             case LIST -> {
-                return node.items().stream().map(YamlTree.Node::value).toList();
+                return structure(node);
             }
             default -> {
                 Object v = node.value();
@@ -214,6 +218,26 @@ public final class ScenarioLoader {
                 return v;
             }
         }
+    }
+
+    /**
+     * A list's or mapping's plain value, every level converted (the entries of a {@code layers}
+     * list are mappings, some of mappings): scalars as their typed values.
+     */
+    private static Object structure(YamlTree.Node node) {
+        return switch (node.kind()) {
+            case SCALAR -> node.value();
+            case LIST -> {
+                List<Object> items = new ArrayList<>();
+                node.items().forEach(i -> items.add(structure(i)));
+                yield items;
+            }
+            case MAPPING -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                node.fields().forEach((k, v) -> m.put(k, structure(v)));
+                yield m;
+            }
+        };
     }
 
     /** A "did you mean" hint for near-miss key names (edit distance at most 2). */

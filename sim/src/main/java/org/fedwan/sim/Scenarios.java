@@ -12,7 +12,7 @@ import org.fedwan.compression.scheme.Quantity;
 import org.fedwan.compression.scheme.Scheme;
 import org.fedwan.fl.data.Cifar10Files;
 import org.fedwan.fl.data.DatasetCatalog;
-import org.fedwan.fl.model.ModelZoo;
+import org.fedwan.fl.model.LayerListException;
 import org.fedwan.sim.background.BackgroundSection;
 import org.fedwan.sim.config.ClientMode;
 import org.fedwan.sim.config.ClockLimits;
@@ -41,6 +41,7 @@ public final class Scenarios {
 
     /** The schema every scenario file, sweep point and manifest is read through. */
     public static final Schema SCHEMA = new Schema(sections(), List.of(
+            Scenarios::layersFitTheData,
             Scenarios::schemeFitsTheModel,
             Scenarios::trainingFitsTheClock,
             Scenarios::syntheticSetFitsAnArray,
@@ -73,13 +74,41 @@ public final class Scenarios {
         return SCHEMA.build(given, baseDir);
     }
 
+    /**
+     * A {@code layers} list fits the data set's images and classes (its shapes inferred entry by
+     * entry); the problem names the entry, so that the loader points at its line.
+     */
+    private static void layersFitTheData(Scenario s, List<KeyProblem> problems) {
+        if (s.training().layers() == null) {
+            return;
+        }
+        try {
+            s.training().definition(s.data().dataset());
+        } catch (LayerListException e) {
+            problems.add(new KeyProblem("layers", e.getMessage(), e.entry()));
+        }
+    }
+
+    /** Whether the model can be built: a {@code layers} list that does not fit is reported by {@link #layersFitTheData}. */
+    private static boolean modelBuilds(Scenario s) {
+        try {
+            s.training().definition(s.data().dataset());
+            return true;
+        } catch (LayerListException e) {
+            return false;
+        }
+    }
+
     /** The uplink scheme accepts its options on the model's layout; quantization-aware training needs a scheme that sends weights. */
     private static void schemeFitsTheModel(Scenario s, List<KeyProblem> problems) {
         CompressionSection c = s.compression();
         TrainingSection t = s.training();
+        if (!modelBuilds(s)) {
+            return;
+        }
         Scheme scheme;
         try {
-            scheme = Compression.uplink(c.uplinkCodec(), t.layout(), c.uplinkOptions());
+            scheme = Compression.uplink(c.uplinkCodec(), t.layout(s.data().dataset()), c.uplinkOptions());
         } catch (IllegalArgumentException e) {
             problems.add(new KeyProblem("uplink_options", "for scheme " + c.uplinkCodec() + ": " + e.getMessage()));
             return;
@@ -107,6 +136,9 @@ public final class Scenarios {
     private static void trainingFitsTheClock(Scenario s, List<KeyProblem> problems) {
         TrainingSection t = s.training();
         DataSection d = s.data();
+        if (!t.networkOnly() && !modelBuilds(s)) {
+            return;
+        }
         long share = d.trainSamples() > 0 ? d.trainSamples() : LARGEST_TRAIN_SET;
         double samples;
         if (t.clientMode() == ClientMode.GRADIENT) {
@@ -117,7 +149,7 @@ public final class Scenarios {
             samples = (double) share * t.localEpochs();
         }
         double flops = t.networkOnly() ? t.computeMflop() * 1e6
-                : 3.0 * ModelZoo.create(t.model()).forwardFlopsPerSample() * samples;
+                : 3.0 * t.definition(d.dataset()).forwardFlopsPerSample() * samples;
         String problem = ClockLimits.trainingProblem(flops, s.devices().deviceMflops(), s.run().rounds());
         if (problem != null) {
             problems.add(new KeyProblem("device_mflops", problem));

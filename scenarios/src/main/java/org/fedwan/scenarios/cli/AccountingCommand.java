@@ -1,5 +1,6 @@
 package org.fedwan.scenarios.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,6 +10,10 @@ import org.fedwan.compression.accounting.Accounting;
 import org.fedwan.compression.accounting.AccountingReport;
 import org.fedwan.fl.model.ModelZoo;
 import org.fedwan.fl.model.SeedArchitectures;
+import org.fedwan.scenarios.ScenarioException;
+import org.fedwan.scenarios.ScenarioLoader;
+import org.fedwan.sim.config.Scenario;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import java.util.TreeSet;
@@ -20,9 +25,13 @@ import java.util.TreeSet;
             "layer-wise schemes)."})
 final class AccountingCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "NAME",
+    @Option(names = "--model", paramLabel = "NAME",
             description = "a seed architecture (cnn6-cifar, cnn-mnist-octav, cnn-cifar-octav, mlp-mnist-qrr, cnn-mnist-qrr, vgg-cifar-qrr) or a zoo model")
     String model;
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "instead of --model: the model of a scenario file (its model, or its layers list on its data set)")
+    Path scenario;
 
     @Option(names = "--scheme", required = true, paramLabel = "NAME", description = "compression scheme, e.g. xfl, octav, quantfl-bu, qrr")
     String scheme;
@@ -40,10 +49,26 @@ final class AccountingCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        if ((model == null) == (scenario == null)) {
+            throw new IllegalArgumentException("give --model NAME or --scenario FILE: allowed: exactly one of the two");
+        }
         ModelLayout layout;
-        if (SeedArchitectures.names().contains(model)) {
+        if (scenario != null) {
+            Scenario s;
+            try {
+                s = ScenarioLoader.load(scenario, FedwanCli.home().resolve("data"));
+            } catch (ScenarioException e) {
+                e.problems().forEach(spec.commandLine().getErr()::println);
+                return 2;
+            }
+            model = s.training().model();
+            layout = s.training().definition(s.data().dataset()).layout();
+        } else if (SeedArchitectures.names().contains(model)) {
             layout = SeedArchitectures.layout(model);
         } else if (ModelZoo.names().contains(model)) {
             layout = ModelZoo.create(model).layout();

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.fedwan.fl.data.DatasetCatalog;
 import org.fedwan.fl.data.ImageDataset;
 import org.fedwan.fl.data.TrainTest;
-import org.fedwan.fl.model.ModelZoo;
 import org.fedwan.fl.train.TrainerPool;
 import org.fedwan.fl.train.TrainingSettings;
 import org.fedwan.sim.config.DataSection;
@@ -36,9 +35,9 @@ public final class DataSets {
         /** A trainer pool for {@code scenario}'s model and training settings with {@code threads} trainers. */
         public synchronized TrainerPool pool(Scenario scenario, int threads) {
             TrainingSection t = scenario.training();
-            String key = t.model() + "|" + t.localEpochs() + "|" + t.batchSize() + "|" + t.learningRate() + "|" + t.momentum()
+            String key = t.model() + "|" + t.layers() + "|" + scenario.data().dataset() + "|" + t.localEpochs() + "|" + t.batchSize() + "|" + t.learningRate() + "|" + t.momentum()
                     + "|" + t.weightDecay() + "|" + t.localSteps() + "|" + threads + "|" + Thread.currentThread().getId();
-            return pools.computeIfAbsent(key, k -> new TrainerPool(ModelZoo.create(t.model()),
+            return pools.computeIfAbsent(key, k -> new TrainerPool(t.definition(scenario.data().dataset()),
                     new TrainingSettings(t.localSteps() > 0 ? 0 : t.localEpochs(), t.batchSize(), t.learningRate(),
                             t.momentum(), t.weightDecay(), t.localSteps()),
                     threads));

@@ -64,7 +64,7 @@ class NetworkOnlyTest {
     void everyUpdateHasTheSizeTheSchemeAccountsForAndNoDataIsRead(String protocol, String codec) throws Exception {
         Scenario s = scenario(protocol, codec, Map.of());
         RunResult r = run(s);
-        ModelLayout layout = s.training().layout();
+        ModelLayout layout = s.training().layout(s.data().dataset());
         assertEquals(12_500, layout.parameterCount());
         Scheme scheme = Compression.uplink(codec, layout, Map.of());
         Path out = dir.resolve("out");
@@ -107,7 +107,7 @@ class NetworkOnlyTest {
         RunResult b = run(s);
         assertEquals(a.tables(), b.tables());
         assertEquals(a.summary().toString(), b.summary().toString());
-        assertEquals(2, s.training().layout().layerCount());
+        assertEquals(2, s.training().layout(s.data().dataset()).layerCount());
         assertEquals("update:5000-7500", a.summary().get(Summary.MODEL.name()));
         // 100 MFLOP at 50 MFLOP/s: 2 s of compute, 100 MFLOP x 0.5 mJ/MFLOP = 0.05 J per client and round
         Path out = dir.resolve("det");
@@ -130,6 +130,6 @@ class NetworkOnlyTest {
         e = assertThrows(InvalidScenario.class, () -> Scenarios.build(Map.of("training", "none", "update_layout", "10 x"), dir));
         assertTrue(e.getMessage().contains("allowed: a list of whole numbers"), e.getMessage());
         // no update layout given: the model's
-        assertEquals(5_994, Scenarios.build(Map.of("training", "none"), dir).training().layout().parameterCount());
+        assertEquals(5_994, Scenarios.build(Map.of("training", "none"), dir).training().layout("mnist").parameterCount());
     }
 }

@@ -5,6 +5,10 @@ import java.util.List;
 import org.fedwan.compression.LayerSpec;
 import org.fedwan.compression.ModelLayout;
 import org.fedwan.compression.TensorSpec;
+import org.fedwan.fl.data.DatasetCatalog;
+import org.fedwan.fl.model.CnnMnist;
+import org.fedwan.fl.model.LayerList;
+import org.fedwan.fl.model.ModelDefinition;
 import org.fedwan.fl.model.ModelZoo;
 
 /**
@@ -12,7 +16,9 @@ import org.fedwan.fl.model.ModelZoo;
  * clients send without training (network-only runs: no data set is loaded and no model is built;
  * see {@code docs/fl.md}, "Network-only runs").
  *
- * @param model                   model architecture (a name of the model zoo, or a member of its families, e.g. {@code mlp:784-200-10})
+ * @param model                   model architecture (a name of the model zoo, or a member of its families, e.g.
+ *                                {@code mlp:784-200-10}), or {@value LayerList#NAME} when {@code layers} describes it
+ * @param layers                  the model as a list of layers ({@code docs/fl.md}, "Models in the scenario: layers"), or null
  * @param localEpochs             local epochs per round
  * @param localSteps              mini-batch steps per round instead of epochs, 0 = count epochs
  * @param batchSize               local mini-batch size
@@ -30,7 +36,7 @@ import org.fedwan.fl.model.ModelZoo;
  * @param computeMflop            network-only: MFLOP of one client's local work per round (compute time and energy)
  * @param updateStd               network-only: standard deviation of the pseudo-random update values
  */
-public record TrainingSection(String model, int localEpochs, int localSteps, int batchSize, double learningRate,
+public record TrainingSection(String model, LayerList layers, int localEpochs, int localSteps, int batchSize, double learningRate,
         double momentum, double weightDecay, ClientMode clientMode, GradientBatch gradientBatch, boolean quantizationAware,
         double pretrainFraction, int pretrainEpochs, TrainingMode training, int updateParameters, List<Integer> updateLayout,
         double computeMflop, double updateStd) {
@@ -42,9 +48,14 @@ public record TrainingSection(String model, int localEpochs, int localSteps, int
 
     public static final Section<TrainingSection> SECTION = new Section<>("training",
             "the model and local training", TrainingSection.class, List.of(
-            Key.of("model", Types.canonicalText(ModelZoo::allowed, ModelZoo::canonical), "cnn-mnist",
+            Key.derived("model", Types.canonicalText(TrainingSection::allowedModels, TrainingSection::canonicalModel),
+                    CnnMnist.NAME + " (" + LayerList.NAME + " when layers is given)",
                     "model architecture: a name of the model zoo, or a multilayer perceptron by its widths, e.g. "
-                            + "mlp:784-200-10 (fc1, fc2, ...; ReLU between them)"),
+                            + "mlp:784-200-10 (fc1, fc2, ...; ReLU between them), or layers: the list of the key layers"),
+            Key.of("layers", new LayerListType("layers"), null,
+                    "the model as a list of layers, one per entry (conv, pool, dense, batch_norm, dropout, activation: relu, "
+                            + "flatten), shapes inferred from the data set, the last dense layer's width the number of "
+                            + "classes; model is then left out (or layers); see docs/fl.md, \"Models in the scenario: layers\""),
             Key.of("local_epochs", Types.integer(1, 10_000), 1, "local epochs per round"),
             Key.of("local_steps", Types.integer(0, 1_000_000), 0,
                     "mini-batch steps per round instead of local_epochs (0 = count epochs); steps continue over reshuffled epochs"),
@@ -86,6 +97,8 @@ public record TrainingSection(String model, int localEpochs, int localSteps, int
                             + "topk, qsgd, octav, ...) do not depend on it")));
 
     public TrainingSection {
+        model = model != null ? model : layers != null ? LayerList.NAME : CnnMnist.NAME;
+        checkLayers(model, layers, training, updateParameters, updateLayout);
         if (quantizationAware && clientMode != ClientMode.TRAIN) {
             throw new KeyProblem("quantization_aware", "with client_mode " + clientMode.label()
                     + ": allowed: a scheme that sends weights, in client_mode train");
@@ -128,6 +141,40 @@ public record TrainingSection(String model, int localEpochs, int localSteps, int
         }
     }
 
+    /** The names {@code model} may take: the zoo's and its family's, or {@value LayerList#NAME}. */
+    static String allowedModels() {
+        return ModelZoo.allowed() + ", or " + LayerList.NAME + " (the model is the list of the key layers)";
+    }
+
+    /** {@code model} as written in canonical form: {@value LayerList#NAME}, or the zoo's form of the name. */
+    static String canonicalModel(String name) {
+        if (name.trim().equalsIgnoreCase(LayerList.NAME)) {
+            return LayerList.NAME;
+        }
+        try {
+            return ModelZoo.canonical(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + ", or " + LayerList.NAME + " (the model is the list of the key "
+                    + "layers)");
+        }
+    }
+
+    /** {@code model} and {@code layers} agree; a list and a given update layout exclude each other. */
+    private static void checkLayers(String model, LayerList layers, TrainingMode training, int updateParameters,
+            List<Integer> updateLayout) {
+        if (layers != null && !model.equals(LayerList.NAME)) {
+            throw new KeyProblem("model", "with a layers list: allowed: leave model out (or write model: " + LayerList.NAME
+                    + ") when layers describes the model, or remove layers");
+        }
+        if (layers == null && model.equals(LayerList.NAME)) {
+            throw new KeyProblem("model", "with no layers list: allowed: a layers list, or " + ModelZoo.allowed());
+        }
+        if (layers != null && training == TrainingMode.NONE && (updateParameters > 0 || !updateLayout.isEmpty())) {
+            throw new KeyProblem("layers", "with " + (updateParameters > 0 ? "update_parameters" : "update_layout")
+                    + ": allowed: one of the two (the layers list's layout, or the layout given)");
+        }
+    }
+
     /** Whether this is a network-only run ({@code training: none}). */
     public boolean networkOnly() {
         return training == TrainingMode.NONE;
@@ -139,13 +186,31 @@ public record TrainingSection(String model, int localEpochs, int localSteps, int
     }
 
     /**
+     * The model: the zoo's (or its family's) named {@code model}, or the {@code layers} list on
+     * the images of {@code dataset}.
+     *
+     * @param dataset the data set's catalog name: the list's input geometry and classes
+     * @throws IllegalArgumentException if the list does not fit the data set (a {@code LayerListException}
+     *                                  naming the entry, its key path, value and what is allowed)
+     */
+    public ModelDefinition definition(String dataset) {
+        if (layers == null) {
+            return ModelZoo.create(model);
+        }
+        return layers.model("layers", DatasetCatalog.inputShape(dataset), DatasetCatalog.CLASSES, MAX_UPDATE_PARAMETERS);
+    }
+
+    /**
      * The layout the clients send: in a network-only run with {@code update_parameters} one layer
      * {@code update} (tensor {@code update.values}), with {@code update_layout} layers
-     * {@code layer1}, {@code layer2}, ... (tensors {@code layerK.values}); otherwise the model's.
+     * {@code layer1}, {@code layer2}, ... (tensors {@code layerK.values}); otherwise the model's
+     * ({@link #definition}).
+     *
+     * @param dataset the data set's catalog name (the input of a {@code layers} list)
      */
-    public ModelLayout layout() {
+    public ModelLayout layout(String dataset) {
         if (!networkOnly() || !layoutGiven()) {
-            return ModelZoo.create(model).layout();
+            return definition(dataset).layout();
         }
         if (updateParameters > 0) {
             return new ModelLayout(List.of(new LayerSpec("update", List.of(new TensorSpec("update.values",

@@ -20,7 +20,7 @@ public interface ValueType<T> {
      */
     T read(Object raw, Path baseDir);
 
-    /** The value as written to a manifest: a number, a boolean, a string or a map of strings. */
+    /** The value as written to a manifest: a number, a boolean, a string, a map of strings, or a list of mappings ({@code layers}). */
     Object write(T value);
 
     /** What is allowed, as error messages and the reference say it, e.g. {@code a whole number from 1 to 100000}. */

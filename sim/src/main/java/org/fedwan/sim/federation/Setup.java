@@ -45,11 +45,11 @@ final class Setup {
                 : readTrace(policy);
         if (scenario.training().networkOnly()) {
             // no data, no model: every client holds no sample and weighs 1 in averaging
-            ModelLayout layout = scenario.training().layout();
+            ModelLayout layout = scenario.training().layout(scenario.data().dataset());
             this.shares = new int[policy.clients()][0];
             this.trainEval = null;
             this.initialBuffers = new float[0];
-            this.initialWeights = SyntheticUpdates.initialWeights(scenario.training(), layout,
+            this.initialWeights = SyntheticUpdates.initialWeights(scenario.training(), scenario.data().dataset(), layout,
                     streams.seed(SERVER_ID, "model-init"));
             this.scheme = Compression.uplink(scenario.compression().uplinkCodec(), layout,
                     scenario.compression().uplinkOptions());

@@ -7,7 +7,6 @@ import org.fedwan.compression.scheme.EncodedUpdate;
 import org.fedwan.compression.scheme.Quantity;
 import org.fedwan.compression.scheme.RoundInput;
 import org.fedwan.compression.scheme.Scheme;
-import org.fedwan.fl.model.ModelZoo;
 import org.fedwan.fl.strategy.Strategy;
 import org.fedwan.sim.config.ClientMode;
 import org.fedwan.sim.config.DeviceSection;
@@ -44,10 +43,12 @@ final class SyntheticUpdates implements LocalWork {
      * The global model a network-only run starts from: the model's seeded initial weights when
      * the layout is the model's, zeros for a layout given by {@code update_parameters} or
      * {@code update_layout}.
+     *
+     * @param dataset the data set's catalog name: the input geometry of a {@code layers} list
      */
-    static float[][] initialWeights(TrainingSection config, ModelLayout layout, long seed) {
+    static float[][] initialWeights(TrainingSection config, String dataset, ModelLayout layout, long seed) {
         if (!config.layoutGiven()) {
-            return ModelZoo.create(config.model()).initialWeights(seed);
+            return config.definition(dataset).initialWeights(seed);
         }
         float[][] w = new float[layout.layerCount()][];
         for (int l = 0; l < w.length; l++) {
