@@ -9,6 +9,7 @@ import org.fedwan.fl.data.DatasetCatalog;
 import org.fedwan.fl.model.CnnMnist;
 import org.fedwan.fl.model.LayerList;
 import org.fedwan.fl.model.ModelDefinition;
+import org.fedwan.fl.model.MlpFamily;
 import org.fedwan.fl.model.ModelZoo;
 
 /**
@@ -154,6 +155,9 @@ public record TrainingSection(String model, LayerList layers, int localEpochs, i
         try {
             return ModelZoo.canonical(name);
         } catch (IllegalArgumentException e) {
+            if (MlpFamily.isFamily(name)) {
+                throw e;
+            }
             throw new IllegalArgumentException(e.getMessage() + ", or " + LayerList.NAME + " (the model is the list of the key "
                     + "layers)");
         }
