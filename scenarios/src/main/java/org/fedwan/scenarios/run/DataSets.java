@@ -35,8 +35,10 @@ public final class DataSets {
         /** A trainer pool for {@code scenario}'s model and training settings with {@code threads} trainers. */
         public synchronized TrainerPool pool(Scenario scenario, int threads) {
             TrainingSection t = scenario.training();
-            String key = t.model() + "|" + t.layers() + "|" + scenario.data().dataset() + "|" + t.localEpochs() + "|" + t.batchSize() + "|" + t.learningRate() + "|" + t.momentum()
-                    + "|" + t.weightDecay() + "|" + t.localSteps() + "|" + threads + "|" + Thread.currentThread().getId();
+            // a layers list is a model of its own, whose input geometry depends on the data set
+            String key = t.model() + "|" + t.layers() + "|" + scenario.data().dataset() + "|" + t.localEpochs() + "|"
+                    + t.batchSize() + "|" + t.learningRate() + "|" + t.momentum() + "|" + t.weightDecay() + "|"
+                    + t.localSteps() + "|" + threads + "|" + Thread.currentThread().getId();
             return pools.computeIfAbsent(key, k -> new TrainerPool(t.definition(scenario.data().dataset()),
                     new TrainingSettings(t.localSteps() > 0 ? 0 : t.localEpochs(), t.batchSize(), t.learningRate(),
                             t.momentum(), t.weightDecay(), t.localSteps()),
