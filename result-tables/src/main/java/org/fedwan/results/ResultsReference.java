@@ -6,7 +6,8 @@ import java.util.List;
  * The reference of a run's result files, generated from the schema so it cannot fall behind it:
  * every table of {@link TableWriter#TABLES} (file, what a row is, each column with unit and
  * meaning, the labels of its label columns), the keys of {@value Summary#FILE} and the columns of
- * {@value SweepColumns#FILE} and {@value SweepRoundsColumns#FILE}, as Markdown.
+ * {@value SweepColumns#FILE} and {@value SweepRoundsColumns#FILE}, and the columns of
+ * {@code fedwan budget --csv} ({@link BudgetColumns}), as Markdown.
  */
 public final class ResultsReference {
 
@@ -88,6 +89,17 @@ public final class ResultsReference {
         row(md, "`" + SweepRoundsColumns.ROUND.name() + "`", SweepRoundsColumns.ROUND);
         row(md, "`" + SweepRoundsColumns.RUNS.name() + "`", SweepRoundsColumns.RUNS);
         for (Key column : SweepRoundsColumns.metricColumns()) {
+            row(md, "`" + column.name() + "`", column);
+        }
+        md.append("\n## budget --csv\n\n")
+                .append("Written by `fedwan budget STUDY --csv FILE` (not kept in the sweep folder: it depends on the ")
+                .append("options); the same keys name the values of each row of `--json`. One row per sweep point, ")
+                .append("grouped by `--group-by` value, the feasible points first by rank.\n\n");
+        header(md);
+        row(md, "`" + BudgetColumns.RANK.name() + "`", BudgetColumns.RANK);
+        row(md, "`" + BudgetColumns.POINT.name() + "`", BudgetColumns.POINT);
+        row(md, "one per swept setting", new Key("setting", "", "the point's value of the setting, named by its scenario key"));
+        for (Key column : BudgetColumns.VALUES) {
             row(md, "`" + column.name() + "`", column);
         }
         return md.toString();

@@ -58,6 +58,10 @@ class ResultsReferenceTest {
             assertTrue(sweep.contains("| `" + key.name() + "` | " + key.unit() + " | "), key.name());
         }
         assertTrue(sweep.contains("| `battery_life_days` | d | "));
+        String budget = section("## budget --csv");
+        for (Key key : BudgetColumns.VALUES) {
+            assertTrue(budget.contains("| `" + key.name() + "` | " + key.unit() + " | " + key.description() + " |"), key.name());
+        }
         String rounds = section("## sweep-rounds.csv");
         for (Key key : SweepRoundsColumns.metricColumns()) {
             assertTrue(rounds.contains("| `" + key.name() + "` | " + key.unit() + " | "), key.name());

@@ -77,6 +77,22 @@ class HostileInputCliTest {
                 "fedwan: --max-time-s -1.0: allowed: a number >= 0");
         oneLine(AirtimeCommandTest.run("budget", study.toString(), "--target-accuracy", "NaN"), 2,
                 "fedwan: --target-accuracy NaN: allowed");
+        oneLine(AirtimeCommandTest.run("budget", study.toString(), "--objective", "largest-model", "--min-rounds-per-day", "NaN"),
+                2, "fedwan: --min-rounds-per-day NaN: allowed: a number >= 0");
+        oneLine(AirtimeCommandTest.run("budget", study.toString(), "--objective", "cheapest", "--min-battery-life-days", "-2"),
+                2, "fedwan: --min-battery-life-days -2.0: allowed: a number >= 0");
+        oneLine(AirtimeCommandTest.run("budget", study.toString(), "--objective", "largest", "--min-rounds-per-day", "20"), 2,
+                "fedwan: --objective largest: allowed: time-to-target, largest-model, most-rounds-per-day, cheapest, "
+                        + "best-accuracy, least-energy-to-target");
+        oneLine(AirtimeCommandTest.run("budget", study.toString(), "--min-rounds-per-day", "20"), 2,
+                "fedwan: --objective time-to-target (the default) needs --target-accuracy A; allowed without it: --objective "
+                        + "largest-model, most-rounds-per-day, cheapest, best-accuracy");
+        oneLine(AirtimeCommandTest.run("budget", study.toString(), "--objective", "largest-model", "--max-time-s", "10"), 2,
+                "fedwan: --max-time-s 10.0: a cost to the target; allowed only with --target-accuracy A");
+        oneLine(AirtimeCommandTest.run("budget", study.toString(), "--objective", "largest-model", "--json", "--csv", "-"), 2,
+                "fedwan: --json and --csv -: allowed: one of them on the console");
+        oneLine(AirtimeCommandTest.run("budget", study.toString(), "--objective", "largest-model", "--group-by", "data_rate"), 2,
+                "fedwan: --group-by data_rate: not a swept setting of study; allowed: none (the study sweeps no setting)");
     }
 
     @Test

@@ -228,14 +228,16 @@ class SweepTest {
         List<Budget.Row> rows = Budget.rank(s, out, new Budget.Limits(0.5, null, null, null, null));
         assertEquals(4, rows.size());
         for (int i = 1; i < rows.size(); i++) {
-            if (rows.get(i).withinBudget() && rows.get(i - 1).withinBudget()) {
-                assertTrue(rows.get(i - 1).timeS() <= rows.get(i).timeS());
+            if (rows.get(i).feasible() && rows.get(i - 1).feasible()) {
+                assertTrue(rows.get(i - 1).measures().timeToTargetS() <= rows.get(i).measures().timeToTargetS());
             }
         }
         List<Budget.Row> none = Budget.rank(s, out, new Budget.Limits(0.5, 1e-9, null, null, null));
-        assertTrue(none.stream().noneMatch(Budget.Row::withinBudget));
-        String text = Budget.render(s, rows, new Budget.Limits(0.5, null, null, null, null));
-        assertTrue(text.startsWith("Ranking by simulated time to 50.00% test accuracy (no budget)"), text);
-        assertEquals(6, text.lines().count());
+        assertTrue(none.stream().noneMatch(Budget.Row::feasible));
+        Budget.Limits limits = new Budget.Limits(0.5, null, null, null, null);
+        String text = BudgetReport.text(Budget.rank(Budget.measure(s, out, 0.5), limits, Budget.Objective.TIME_TO_TARGET, null));
+        assertTrue(text.startsWith("objective: time-to-target (least simulated time to the target accuracy); target accuracy "
+                + "0.5; constraints: none\n"), text);
+        assertEquals(7, text.lines().count(), text);
     }
 }
