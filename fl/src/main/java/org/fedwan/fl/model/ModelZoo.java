@@ -46,8 +46,8 @@ public final class ModelZoo {
         }
         Supplier<ModelDefinition> s = MODELS.get(name);
         if (s == null) {
-            throw new IllegalArgumentException("unknown model '" + name + "'; allowed: " + String.join(", ", names()) + ", "
-                    + MlpFamily.ALLOWED + ", or " + ONNX_ALLOWED);
+            throw new IllegalArgumentException("unknown model '" + name + "'; allowed: " + String.join(", ", names()) + ", or "
+                    + MlpFamily.ALLOWED + "; or " + ONNX_ALLOWED);
         }
         return s.get();
     }
@@ -76,6 +76,6 @@ public final class ModelZoo {
 
     /** What a model name may be: a zoo name or a family member. */
     public static String allowed() {
-        return "one of " + String.join(", ", names()) + ", " + MlpFamily.ALLOWED + ", or " + ONNX_ALLOWED;
+        return "one of " + String.join(", ", names()) + ", or " + MlpFamily.ALLOWED + "; or " + ONNX_ALLOWED;
     }
 }

@@ -8,6 +8,7 @@ import org.fedwan.compression.ModelLayout;
 import org.fedwan.compression.accounting.Accounting;
 import org.fedwan.compression.accounting.AccountingReport;
 import org.fedwan.fl.model.ModelZoo;
+import org.fedwan.fl.model.OnnxModel;
 import org.fedwan.fl.model.SeedArchitectures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +22,7 @@ import java.util.TreeSet;
 final class AccountingCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "NAME",
-            description = "a seed architecture (cnn6-cifar, cnn-mnist-octav, cnn-cifar-octav, mlp-mnist-qrr, cnn-mnist-qrr, vgg-cifar-qrr) or a zoo model")
+            description = "a seed architecture (cnn6-cifar, cnn-mnist-octav, cnn-cifar-octav, mlp-mnist-qrr, cnn-mnist-qrr, vgg-cifar-qrr) a zoo model, or onnx:PATH (an ONNX file: the float parameters of its initializers)")
     String model;
 
     @Option(names = "--scheme", required = true, paramLabel = "NAME", description = "compression scheme, e.g. xfl, octav, quantfl-bu, qrr")
@@ -45,7 +46,7 @@ final class AccountingCommand implements Callable<Integer> {
         ModelLayout layout;
         if (SeedArchitectures.names().contains(model)) {
             layout = SeedArchitectures.layout(model);
-        } else if (ModelZoo.names().contains(model)) {
+        } else if (ModelZoo.names().contains(model) || OnnxModel.isOnnx(model)) {
             layout = ModelZoo.create(model).layout();
         } else {
             TreeSet<String> names = new TreeSet<>(SeedArchitectures.names());

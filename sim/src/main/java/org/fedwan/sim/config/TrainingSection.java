@@ -6,13 +6,15 @@ import org.fedwan.compression.LayerSpec;
 import org.fedwan.compression.ModelLayout;
 import org.fedwan.compression.TensorSpec;
 import org.fedwan.fl.model.ModelZoo;
+import org.fedwan.fl.model.OnnxModel;
 
 /**
  * The model and how clients train it; or, with {@code training: none}, the layout of the updates
  * clients send without training (network-only runs: no data set is loaded and no model is built;
  * see {@code docs/fl.md}, "Network-only runs").
  *
- * @param model                   model architecture (a name of the model zoo, or a member of its families, e.g. {@code mlp:784-200-10})
+ * @param model                   model architecture (a name of the model zoo, a member of its families, e.g. {@code mlp:784-200-10},
+ *                                or {@code onnx:PATH}, an ONNX file, trained only when it maps onto FedWAN's blocks)
  * @param localEpochs             local epochs per round
  * @param localSteps              mini-batch steps per round instead of epochs, 0 = count epochs
  * @param batchSize               local mini-batch size
@@ -42,9 +44,10 @@ public record TrainingSection(String model, int localEpochs, int localSteps, int
 
     public static final Section<TrainingSection> SECTION = new Section<>("training",
             "the model and local training", TrainingSection.class, List.of(
-            Key.of("model", Types.canonicalText(ModelZoo::allowed, ModelZoo::canonical), "cnn-mnist",
-                    "model architecture: a name of the model zoo, or a multilayer perceptron by its widths, e.g. "
-                            + "mlp:784-200-10 (fc1, fc2, ...; ReLU between them)"),
+            Key.of("model", ModelKey.type(), "cnn-mnist",
+                    "model architecture: a name of the model zoo, a multilayer perceptron by its widths, e.g. "
+                            + "mlp:784-200-10 (fc1, fc2, ...; ReLU between them), or onnx:PATH, an ONNX file relative to the "
+                            + "scenario file (docs/fl.md, 'Bring your own model (ONNX)')"),
             Key.of("local_epochs", Types.integer(1, 10_000), 1, "local epochs per round"),
             Key.of("local_steps", Types.integer(0, 1_000_000), 0,
                     "mini-batch steps per round instead of local_epochs (0 = count epochs); steps continue over reshuffled epochs"),
@@ -91,6 +94,10 @@ public record TrainingSection(String model, int localEpochs, int localSteps, int
                     + ": allowed: a scheme that sends weights, in client_mode train");
         }
         updateLayout = List.copyOf(updateLayout);
+        if (training == TrainingMode.REAL && OnnxModel.isOnnx(model) && ModelZoo.create(model) instanceof OnnxModel m
+                && !m.trainable()) {
+            throw new KeyProblem("model", m.trainingRefusal());
+        }
         checkNetworkOnly(training, updateParameters, updateLayout, computeMflop, quantizationAware, pretrainFraction);
     }
 

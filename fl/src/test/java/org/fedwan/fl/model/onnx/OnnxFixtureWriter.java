@@ -70,7 +70,7 @@ public final class OnnxFixtureWriter {
 
     /**
      * {@code nn.Sequential(nn.Flatten(), nn.Linear(784, 16), nn.ReLU(), nn.Linear(16, 10))} on
-     * 1x28x28 images (15,210 parameters); with {@code tanh}, {@code Tanh} in place of the ReLU,
+     * 1x28x28 images (12,730 parameters); with {@code tanh}, {@code Tanh} in place of the ReLU,
      * an activation the mapping onto blocks does not support.
      */
     static ModelProto mlp(boolean tanh) {
@@ -88,7 +88,7 @@ public final class OnnxFixtureWriter {
 
     /**
      * conv1 (1 to 4 channels, 3x3, padding 1) + ReLU + max-pool 2, conv2 (4 to 8, 3x3, no padding)
-     * + ReLU + max-pool 2, flatten, fc (8x6x6 = 288 to 10), on 1x28x28 images (3,268 parameters).
+     * + ReLU + max-pool 2, flatten, fc (8x6x6 = 288 to 10), on 1x28x28 images (3,226 parameters).
      */
     static ModelProto cnn() {
         SplittableRandom r = new SplittableRandom(3);
