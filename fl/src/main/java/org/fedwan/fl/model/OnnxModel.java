@@ -219,10 +219,17 @@ public final class OnnxModel implements ModelDefinition {
         return mapped.forwardFlopsPerSample();
     }
 
+    /** The mapped model's graph holding {@code values}, its buffers holding the file's running statistics. */
     @Override
     public SameDiff build(float[][] values) {
         requireTrainable();
-        return mapped.build(values);
+        SameDiff sd = mapped.build(values);
+        int offset = 0;
+        for (TensorSpec t : mapped.buffers()) {
+            sd.getVariable(t.name()).getArr().assign(Weights.array(buffers, offset, t.shape()));
+            offset += t.elementCount();
+        }
+        return sd;
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import onnx.Onnx.AttributeProto;
@@ -40,7 +39,7 @@ import org.nd4j.shade.protobuf.ByteString;
 public final class OnnxFixtureWriter {
 
     /** The fixtures: file name and model. */
-    public static final List<String> FILES = List.of("mlp.onnx", "cnn.onnx", "tanh-mlp.onnx");
+    public static final List<String> FILES = List.of("mlp.onnx", "cnn.onnx", "tanh-mlp.onnx", "bn-mlp.onnx");
 
     private static final long IR_VERSION = 7;
     private static final long OPSET = 13;
@@ -64,6 +63,7 @@ public final class OnnxFixtureWriter {
             case "mlp.onnx" -> mlp(false).toByteArray();
             case "tanh-mlp.onnx" -> mlp(true).toByteArray();
             case "cnn.onnx" -> cnn().toByteArray();
+            case "bn-mlp.onnx" -> bnMlp().toByteArray();
             default -> throw new IllegalArgumentException("unknown fixture " + file + "; allowed: " + FILES);
         };
     }
@@ -105,6 +105,55 @@ public final class OnnxFixtureWriter {
         linear(g, r, "fc", 288, 10, "/flatten/Flatten_output_0", "output");
         g.addOutput(output(10));
         return model(g);
+    }
+
+    /**
+     * A flattened input {@code [batch_size, 784]}, {@code fc1} as PyTorch exports a linear layer
+     * through {@code MatMul} and {@code Add} (the weight a transposed constant named
+     * {@code onnx::MatMul_21}), {@code nn.BatchNorm1d(16)} with running statistics, ReLU, a
+     * {@code Reshape} to {@code [-1, 16]} by a {@code Constant} shape, {@code fc2} ({@code Gemm}) and
+     * a final {@code Softmax} (12,762 parameters and 32 running statistics).
+     */
+    static ModelProto bnMlp() {
+        SplittableRandom r = new SplittableRandom(4);
+        GraphProto.Builder g = GraphProto.newBuilder().setName("main_graph");
+        TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
+        s.addDimBuilder().setDimParam("batch_size");
+        s.addDimBuilder().setDimValue(784);
+        g.addInput(valueInfo("input", s));
+        double bound = 1 / Math.sqrt(784);
+        g.addInitializer(tensor("onnx::MatMul_21", uniform(r, 784 * 16, bound), 784, 16));
+        g.addInitializer(tensor("fc1.bias", uniform(r, 16, bound), 16));
+        g.addNode(node("MatMul", "/fc1/MatMul", List.of("input", "onnx::MatMul_21"), "/fc1/MatMul_output_0"));
+        g.addNode(node("Add", "/fc1/Add", List.of("/fc1/MatMul_output_0", "fc1.bias"), "/fc1/Add_output_0"));
+        float[] var = uniform(r, 16, 0.5);
+        for (int i = 0; i < var.length; i++) {
+            var[i] += 1f;
+        }
+        g.addInitializer(tensor("bn1.weight", shifted(uniform(r, 16, 0.2), 1f), 16));
+        g.addInitializer(tensor("bn1.bias", uniform(r, 16, 0.1), 16));
+        g.addInitializer(tensor("bn1.running_mean", uniform(r, 16, 0.1), 16));
+        g.addInitializer(tensor("bn1.running_var", var, 16));
+        g.addNode(node("BatchNormalization", "/bn1/BatchNormalization",
+                List.of("/fc1/Add_output_0", "bn1.weight", "bn1.bias", "bn1.running_mean", "bn1.running_var"),
+                "/bn1/BatchNormalization_output_0", floatAttr("epsilon", 1e-5f), floatAttr("momentum", 0.9f)));
+        g.addNode(node("Relu", "/relu/Relu", List.of("/bn1/BatchNormalization_output_0"), "/relu/Relu_output_0"));
+        TensorProto shape = TensorProto.newBuilder().setDataType(TensorProto.DataType.INT64.getNumber()).addDims(2)
+                .addInt64Data(-1).addInt64Data(16).build();
+        g.addNode(NodeProto.newBuilder().setOpType("Constant").setName("/Constant").addOutput("/Constant_output_0")
+                .addAttribute(AttributeProto.newBuilder().setName("value").setType(AttributeType.TENSOR).setT(shape)).build());
+        g.addNode(node("Reshape", "/Reshape", List.of("/relu/Relu_output_0", "/Constant_output_0"), "/Reshape_output_0"));
+        linear(g, r, "fc2", 16, 10, "/Reshape_output_0", "/fc2/Gemm_output_0");
+        g.addNode(node("Softmax", "/softmax/Softmax", List.of("/fc2/Gemm_output_0"), "output", intAttr("axis", 1)));
+        g.addOutput(output(10));
+        return model(g);
+    }
+
+    private static float[] shifted(float[] v, float by) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] += by;
+        }
+        return v;
     }
 
     private static ModelProto model(GraphProto.Builder g) {
@@ -201,12 +250,5 @@ public final class OnnxFixtureWriter {
     private static ValueInfoProto valueInfo(String name, TensorShapeProto.Builder shape) {
         return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
                 .setTensorType(TypeProto.Tensor.newBuilder().setElemType(FLOAT).setShape(shape))).build();
-    }
-
-    /** Names of the fixtures' initializers, for tests. */
-    static List<String> initializerNames(ModelProto m) {
-        List<String> out = new ArrayList<>();
-        m.getGraph().getInitializerList().forEach(t -> out.add(t.getName()));
-        return out;
     }
 }

@@ -31,6 +31,8 @@ import org.fedwan.fl.model.ModelZoo;
 import org.fedwan.fl.model.OnnxModel;
 import org.fedwan.fl.train.Evaluation;
 import org.fedwan.fl.train.LocalTrainer;
+import org.fedwan.fl.train.OptimizerState;
+import org.fedwan.fl.train.TrainResult;
 import org.fedwan.fl.train.TrainingSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,13 +110,7 @@ class OnnxModelTest {
     /** ONNX's Gemm, Relu and Flatten (onnx/docs/Operators.md) computed in plain Java from the initializers. */
     @Test
     void mlpMatchesAPureJavaForwardPass() throws IOException {
-        ModelProto proto = ModelProto.parseFrom(OnnxFixtureWriter.bytes("mlp.onnx"));
-        Map<String, float[]> init = new HashMap<>();
-        for (TensorProto t : proto.getGraph().getInitializerList()) {
-            float[] v = new float[t.getRawData().size() / 4];
-            t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-            init.put(t.getName(), v);
-        }
+        Map<String, float[]> init = initializers("mlp.onnx");
         INDArray x = Nd4j.rand(DataType.FLOAT, 3, 1, 28, 28);
         float[][] xs = x.reshape(3, 784).toFloatMatrix();
         float[][] logits = new float[3][];
@@ -130,6 +126,49 @@ class OnnxModelTest {
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(expected[i], got[i], 1e-5f, "sample " + i);
         }
+    }
+
+    /**
+     * bn-mlp in plain Java from ONNX's definitions: MatMul + Add, BatchNormalization in inference
+     * form {@code scale (x - mean) / sqrt(var + epsilon) + B}, Relu, Reshape (an identity here),
+     * Gemm with transB = 1, Softmax. (samediff-import-onnx 1.0.0-M2.1 cannot run this graph: it
+     * fails on PyTorch's {@code onnx::MatMul_21} name and on the Reshape's constant shape.)
+     */
+    @Test
+    void batchNormMlpMatchesAPureJavaForwardPass() throws IOException {
+        Map<String, float[]> p = initializers("bn-mlp.onnx");
+        INDArray x = Nd4j.rand(DataType.FLOAT, 3, 1, 28, 28).muli(2).subi(1);
+        float[][] xs = x.reshape(3, 784).toFloatMatrix();
+        float[][] logits = new float[3][];
+        for (int i = 0; i < 3; i++) {
+            float[] w = p.get("onnx::MatMul_21");
+            float[] h = new float[16];
+            for (int o = 0; o < 16; o++) {
+                double s = p.get("fc1.bias")[o];
+                for (int k = 0; k < 784; k++) {
+                    s += (double) xs[i][k] * w[k * 16 + o];
+                }
+                double bn = p.get("bn1.weight")[o] * (s - p.get("bn1.running_mean")[o])
+                        / Math.sqrt(p.get("bn1.running_var")[o] + 1e-5) + p.get("bn1.bias")[o];
+                h[o] = (float) Math.max(0, bn);
+            }
+            logits[i] = gemm(h, p.get("fc2.weight"), p.get("fc2.bias"));
+        }
+        float[][] expected = softmax(logits);
+        float[][] got = probabilities(fixture("bn-mlp.onnx"), x);
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(expected[i], got[i], 1e-5f, "sample " + i);
+        }
+    }
+
+    private static Map<String, float[]> initializers(String file) throws IOException {
+        Map<String, float[]> init = new HashMap<>();
+        for (TensorProto t : ModelProto.parseFrom(OnnxFixtureWriter.bytes(file)).getGraph().getInitializerList()) {
+            float[] v = new float[t.getRawData().size() / 4];
+            t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+            init.put(t.getName(), v);
+        }
+        return init;
     }
 
     /** Evidence for docs/fl.md: the M2.1 import of a Gemm leaves out its bias C (and so differs from ONNX's Gemm). */
@@ -156,6 +195,7 @@ class OnnxModelTest {
         return y;
     }
 
+    /** A copy for the importer, its Gemm biases zero. */
     private static ModelProto withoutGemmBias(ModelProto m) {
         Set<String> biases = new HashSet<>();
         for (NodeProto n : m.getGraph().getNodeList()) {
@@ -198,6 +238,20 @@ class OnnxModelTest {
     }
 
     @Test
+    void batchNormMatMulReshapeAndSoftmaxMap() {
+        OnnxModel m = fixture("bn-mlp.onnx");
+        assertTrue(m.trainable(), m.trainingRefusal());
+        assertEquals(List.of("fc1", "bn1", "fc2"), m.layout().layers().stream().map(LayerSpec::name).toList());
+        assertEquals(List.of("bn1.gamma", "bn1.beta"), m.layout().layers().get(1).tensors().stream().map(TensorSpec::name).toList());
+        assertEquals(784 * 16 + 16 + 2 * 16 + 16 * 10 + 10, m.layout().parameterCount());
+        assertArrayEquals(new int[] {1, 28, 28}, m.inputShape());
+        assertEquals(List.of("bn1.running_mean", "bn1.running_var"), m.buffers().stream().map(TensorSpec::name).toList());
+        float[] b = m.initialBuffers();
+        assertEquals(32, b.length);
+        assertTrue(b[16] > 0.5 && b[16] < 1.5 && b[0] != 0f, "the file's running statistics");
+    }
+
+    @Test
     void cnnMapsOntoConvolutionsWithTheirLayout() {
         OnnxModel m = fixture("cnn.onnx");
         assertEquals(List.of("conv1", "conv2", "fc"), m.layout().layers().stream().map(LayerSpec::name).toList());
@@ -207,7 +261,7 @@ class OnnxModelTest {
 
     @Test
     void localStepsReduceTheLossOnSyntheticData() {
-        for (String f : List.of("mlp.onnx", "cnn.onnx")) {
+        for (String f : List.of("mlp.onnx", "cnn.onnx", "bn-mlp.onnx")) {
             OnnxModel m = fixture(f);
             ImageDataset data = SyntheticImages.generate("synthetic", 256, 28, 10, 40, 7, 8);
             int[] all = new int[256];
@@ -215,8 +269,8 @@ class OnnxModelTest {
             try (LocalTrainer t = new LocalTrainer(m)) {
                 float[][] w0 = m.initialWeights(0);
                 Evaluation before = t.evaluate(w0, data, 0, 256, 64);
-                float[][] w1 = t.train(w0, data, all, TrainingSettings.steps(60, 32, 0.1), 11);
-                Evaluation after = t.evaluate(w1, data, 0, 256, 64);
+                TrainResult r = t.train(w0, null, OptimizerState.NONE, data, all, TrainingSettings.steps(60, 32, 0.1), 11);
+                Evaluation after = t.evaluate(r.weights(), r.buffers(), data, 0, 256, 64);
                 assertTrue(after.lossSum() < 0.8 * before.lossSum(), f + ": loss " + before.lossSum() + " -> " + after.lossSum());
             }
         }
