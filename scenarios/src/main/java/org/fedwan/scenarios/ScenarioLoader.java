@@ -10,11 +10,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.fedwan.fl.model.OnnxModel;
 import org.fedwan.sim.Scenarios;
 import org.fedwan.sim.config.InputFiles;
 import org.fedwan.sim.config.InvalidScenario;
 import org.fedwan.sim.config.Key;
 import org.fedwan.sim.config.KeyProblem;
+import org.fedwan.sim.config.ModelKey;
 import org.fedwan.sim.config.Scenario;
 
 /**
@@ -211,6 +213,9 @@ public final class ScenarioLoader {
                     Path p = Path.of(s);
                     Path base = Path.of(node.file()).toAbsolutePath().getParent();
                     return (p.isAbsolute() || base == null ? p : base.resolve(p).normalize()).toString();
+                }
+                if (key.name().equals("model") && v instanceof String s && OnnxModel.isOnnx(s.trim())) {
+                    return ModelKey.relativeTo(s, Path.of(node.file()).toAbsolutePath().getParent());
                 }
                 if (key.type().textual() && v != null && !(v instanceof Boolean)) {
                     return node.raw();

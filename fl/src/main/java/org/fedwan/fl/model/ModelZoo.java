@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * Maps scenario model names to definitions: {@value CnnMnist#NAME}, the seed papers'
- * architectures of {@link SeedModels}, and the members of the parametric family
- * {@link MlpFamily} ({@code mlp:784-200-10}).
+ * architectures of {@link SeedModels}, the members of the parametric family
+ * {@link MlpFamily} ({@code mlp:784-200-10}), and ONNX files ({@code onnx:PATH}, {@link OnnxModel}).
  */
 public final class ModelZoo {
 
@@ -25,6 +25,9 @@ public final class ModelZoo {
         MODELS.put(SeedModels.LENET5, SeedModels::lenet5);
     }
 
+    /** What an ONNX model name may be, for error messages. */
+    private static final String ONNX_ALLOWED = OnnxModel.PREFIX + "PATH (an ONNX file, e.g. exported from PyTorch)";
+
     private ModelZoo() {
     }
 
@@ -35,24 +38,31 @@ public final class ModelZoo {
 
     /** @throws IllegalArgumentException naming the value and the allowed names */
     public static ModelDefinition create(String name) {
+        if (OnnxModel.isOnnx(name)) {
+            return OnnxModel.load(name);
+        }
         if (MlpFamily.isFamily(name)) {
             return MlpFamily.create(name);
         }
         Supplier<ModelDefinition> s = MODELS.get(name);
         if (s == null) {
             throw new IllegalArgumentException("unknown model '" + name + "'; allowed: " + String.join(", ", names()) + ", or "
-                    + MlpFamily.ALLOWED);
+                    + MlpFamily.ALLOWED + "; or " + ONNX_ALLOWED);
         }
         return s.get();
     }
 
     /**
-     * The name as the zoo writes it: a zoo name matched without regard to case, or the canonical
-     * name of a family member ({@link MlpFamily#canonical}).
+     * The name as the zoo writes it: a zoo name matched without regard to case, the canonical
+     * name of a family member ({@link MlpFamily#canonical}), or {@code onnx:PATH} once the file
+     * has been read and found a model.
      *
      * @throws IllegalArgumentException saying what is wrong and what is allowed
      */
     public static String canonical(String name) {
+        if (OnnxModel.isOnnx(name)) {
+            return OnnxModel.load(name).name();
+        }
         if (MlpFamily.isFamily(name)) {
             return MlpFamily.canonical(name);
         }
@@ -66,6 +76,6 @@ public final class ModelZoo {
 
     /** What a model name may be: a zoo name or a family member. */
     public static String allowed() {
-        return "one of " + String.join(", ", names()) + ", or " + MlpFamily.ALLOWED;
+        return "one of " + String.join(", ", names()) + ", or " + MlpFamily.ALLOWED + "; or " + ONNX_ALLOWED;
     }
 }

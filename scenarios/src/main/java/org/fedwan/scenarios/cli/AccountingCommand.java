@@ -9,6 +9,7 @@ import org.fedwan.compression.ModelLayout;
 import org.fedwan.compression.accounting.Accounting;
 import org.fedwan.compression.accounting.AccountingReport;
 import org.fedwan.fl.model.ModelZoo;
+import org.fedwan.fl.model.OnnxModel;
 import org.fedwan.fl.model.SeedArchitectures;
 import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.ScenarioLoader;
@@ -26,7 +27,7 @@ import java.util.TreeSet;
 final class AccountingCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "NAME",
-            description = "a seed architecture (cnn6-cifar, cnn-mnist-octav, cnn-cifar-octav, mlp-mnist-qrr, cnn-mnist-qrr, vgg-cifar-qrr) or a zoo model")
+            description = "a seed architecture (cnn6-cifar, cnn-mnist-octav, cnn-cifar-octav, mlp-mnist-qrr, cnn-mnist-qrr, vgg-cifar-qrr), a zoo model, or onnx:PATH (an ONNX file: the float parameters of its initializers)")
     String model;
 
     @Option(names = "--scenario", paramLabel = "FILE",
@@ -70,7 +71,7 @@ final class AccountingCommand implements Callable<Integer> {
             layout = s.training().definition(s.data().dataset()).layout();
         } else if (SeedArchitectures.names().contains(model)) {
             layout = SeedArchitectures.layout(model);
-        } else if (ModelZoo.names().contains(model)) {
+        } else if (ModelZoo.names().contains(model) || OnnxModel.isOnnx(model)) {
             layout = ModelZoo.create(model).layout();
         } else {
             TreeSet<String> names = new TreeSet<>(SeedArchitectures.names());

@@ -1,5 +1,6 @@
 package org.fedwan.sim.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fedwan.compression.LayerSpec;
@@ -11,14 +12,16 @@ import org.fedwan.fl.model.LayerList;
 import org.fedwan.fl.model.ModelDefinition;
 import org.fedwan.fl.model.MlpFamily;
 import org.fedwan.fl.model.ModelZoo;
+import org.fedwan.fl.model.OnnxModel;
 
 /**
  * The model and how clients train it; or, with {@code training: none}, the layout of the updates
  * clients send without training (network-only runs: no data set is loaded and no model is built;
  * see {@code docs/fl.md}, "Network-only runs").
  *
- * @param model                   model architecture (a name of the model zoo, or a member of its families, e.g.
- *                                {@code mlp:784-200-10}), or {@value LayerList#NAME} when {@code layers} describes it
+ * @param model                   model architecture (a name of the model zoo, a member of its families, e.g.
+ *                                {@code mlp:784-200-10}, or {@code onnx:PATH}, an ONNX file, trained only when it maps onto
+ *                                FedWAN's blocks), or {@value LayerList#NAME} when {@code layers} describes it
  * @param layers                  the model as a list of layers ({@code docs/fl.md}, "Models in the scenario: layers"), or null
  * @param localEpochs             local epochs per round
  * @param localSteps              mini-batch steps per round instead of epochs, 0 = count epochs
@@ -49,10 +52,11 @@ public record TrainingSection(String model, LayerList layers, int localEpochs, i
 
     public static final Section<TrainingSection> SECTION = new Section<>("training",
             "the model and local training", TrainingSection.class, List.of(
-            Key.derived("model", Types.canonicalText(TrainingSection::allowedModels, TrainingSection::canonicalModel),
+            Key.derived("model", ModelKey.type(),
                     CnnMnist.NAME + " (" + LayerList.NAME + " when layers is given)",
-                    "model architecture: a name of the model zoo, or a multilayer perceptron by its widths, e.g. "
-                            + "mlp:784-200-10 (fc1, fc2, ...; ReLU between them), or layers: the list of the key layers"),
+                    "model architecture: a name of the model zoo, a multilayer perceptron by its widths, e.g. "
+                            + "mlp:784-200-10 (fc1, fc2, ...; ReLU between them), onnx:PATH, an ONNX file relative to the "
+                            + "scenario file (docs/fl.md, 'Bring your own model (ONNX)'), or layers: the list of the key layers"),
             Key.of("layers", new LayerListType("layers"), null,
                     "the model as a list of layers, one per entry (conv, pool, dense, batch_norm, dropout, activation: relu, "
                             + "flatten), shapes inferred from the data set, the last dense layer's width the number of "
@@ -105,6 +109,10 @@ public record TrainingSection(String model, LayerList layers, int localEpochs, i
                     + ": allowed: a scheme that sends weights, in client_mode train");
         }
         updateLayout = List.copyOf(updateLayout);
+        if (training == TrainingMode.REAL && OnnxModel.isOnnx(model) && ModelZoo.create(model) instanceof OnnxModel m
+                && !m.trainable()) {
+            throw new KeyProblem("model", m.trainingRefusal());
+        }
         checkNetworkOnly(training, updateParameters, updateLayout, computeMflop, quantizationAware, pretrainFraction);
     }
 
@@ -229,11 +237,17 @@ public record TrainingSection(String model, LayerList layers, int localEpochs, i
     }
 
     /**
-     * What the run's summary calls its model: the model's name, or in a network-only run with a
-     * given layout {@code update:N} ({@code update_parameters}) or {@code update:N1-N2-...}
+     * What the run's summary calls its model: the model's name ({@code onnx:} and the file's name,
+     * without its folder, for an ONNX file), or in a network-only run with a given layout {@code update:N} ({@code update_parameters}) or {@code update:N1-N2-...}
      * ({@code update_layout}).
      */
     public String modelLabel() {
+        if (OnnxModel.isOnnx(model) && !(networkOnly() && layoutGiven())) {
+            // the file name only: the resolved path is the machine's, and result tables must not
+            // depend on where the scenario lies (the manifest keeps the path)
+            Path file = Path.of(OnnxModel.path(model)).getFileName();
+            return OnnxModel.PREFIX + (file == null ? "" : file);
+        }
         if (!networkOnly() || !layoutGiven()) {
             return model;
         }
