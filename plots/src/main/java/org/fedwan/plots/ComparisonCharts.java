@@ -1,7 +1,6 @@
 package org.fedwan.plots;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
@@ -236,7 +235,7 @@ public final class ComparisonCharts {
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
                 new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
         renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(new Font(PaperStyle.FONT_FAMILY, Font.PLAIN, 6));
+        renderer.setDefaultItemLabelFont(PaperStyle.TICK_FONT);
         CategoryAxis methods = new CategoryAxis("Method");
         methods.setLabelFont(PaperStyle.LABEL_FONT);
         methods.setTickLabelFont(PaperStyle.TICK_FONT);

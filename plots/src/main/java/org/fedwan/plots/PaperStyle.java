@@ -83,12 +83,18 @@ public final class PaperStyle {
 
     /** Font family; the logical sans-serif font maps to an installed one everywhere. */
     public static final String FONT_FAMILY = Font.SANS_SERIF;
+    /**
+     * Smallest text in any figure, pt, at its printed size: IEEE's figure guidelines ask for 8 to
+     * 10 pt text at the printed size (IEEE Author Center, "Create graphics for your article"), and
+     * figures are drawn in points at exactly that size ({@link FigureWriter}).
+     */
+    public static final int MIN_FONT_PT = 8;
     /** Chart title, 9 pt bold. */
     public static final Font TITLE_FONT = new Font(FONT_FAMILY, Font.BOLD, 9);
-    /** Axis labels, 8 pt. */
-    public static final Font LABEL_FONT = new Font(FONT_FAMILY, Font.PLAIN, 8);
-    /** Tick labels and legend, 7 pt. */
-    public static final Font TICK_FONT = new Font(FONT_FAMILY, Font.PLAIN, 7);
+    /** Axis labels, 9 pt. */
+    public static final Font LABEL_FONT = new Font(FONT_FAMILY, Font.PLAIN, 9);
+    /** Tick labels, legend and notes, {@value #MIN_FONT_PT} pt. */
+    public static final Font TICK_FONT = new Font(FONT_FAMILY, Font.PLAIN, MIN_FONT_PT);
 
     /** Light grid lines. */
     public static final Color GRID_PAINT = new Color(0xDDDDDD);
@@ -134,7 +140,7 @@ public final class PaperStyle {
 
     /**
      * Legend columns whose longest entry still fits side by side in a single-column figure: an
-     * entry is its graphic and padding (about 22 pt) plus its label at the 7-pt legend font.
+     * entry is its graphic and padding (about 22 pt) plus its label at the legend font.
      */
     static int legendColumnsThatFit(LegendItemCollection items) {
         FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB)

@@ -17,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.fedwan.plots.FigureOptions;
 import org.fedwan.plots.Report;
 import org.fedwan.plots.RunFigures;
 import org.fedwan.plots.SweepFigures;
@@ -65,6 +67,15 @@ public final class SweepRunner {
 
     /** As {@link #run(SweepSpec, Path, SweepEngine, PrintStream)}; with {@code figures}, also the sweep figures and report.html. */
     public static Outcome run(SweepSpec spec, Path outDir, SweepEngine engine, PrintStream progress, boolean figures)
+            throws Exception {
+        return run(spec, outDir, engine, progress, figures ? FigureOptions.DEFAULT : null);
+    }
+
+    /**
+     * As {@link #run(SweepSpec, Path, SweepEngine, PrintStream)}; with {@code figures} not {@code null}, also the
+     * sweep figures and report.html, drawn with those options (width, titles).
+     */
+    public static Outcome run(SweepSpec spec, Path outDir, SweepEngine engine, PrintStream progress, FigureOptions figures)
             throws Exception {
         List<String> tooMany = new ArrayList<>();
         for (SweepSpec.Point p : spec.points()) {
@@ -136,11 +147,16 @@ public final class SweepRunner {
      * with its figures and report.
      */
     static Path writeOutputs(SweepSpec spec, Path outDir, boolean figures) throws IOException {
+        return writeOutputs(spec, outDir, figures ? FigureOptions.DEFAULT : null);
+    }
+
+    /** As {@link #writeOutputs(SweepSpec, Path, boolean)}, the figures drawn with {@code figures}, none if {@code null}. */
+    static Path writeOutputs(SweepSpec spec, Path outDir, FigureOptions figures) throws IOException {
         byte[] text = renderTable(spec, outDir).getBytes(StandardCharsets.UTF_8);
         Path table = outDir.resolve(SweepColumns.FILE);
         boolean unchanged = Files.isRegularFile(table) && Arrays.equals(text, Files.readAllBytes(table))
                 && ResultFolder.verify(outDir, List.of(SweepColumns.FILE)).verdict() == ResultFolder.Verdict.INTACT;
-        if (unchanged && !figures) {
+        if (unchanged && figures == null) {
             return table;
         }
         Files.deleteIfExists(outDir.resolve(ResultFolder.MANIFEST));
@@ -148,9 +164,9 @@ public final class SweepRunner {
         deleteTree(outDir.resolve(RunFigures.FIGURES_DIR));
         writeAtomically(table, text);
         SweepRoundsTable.write(spec, outDir);
-        if (figures) {
-            SweepFigures.writeAll(outDir);
-            Report.writeSweep(outDir);
+        if (figures != null) {
+            SweepFigures.writeAll(outDir, Set.copyOf(SweepFigures.figureNames()), RunFigures.DEFAULT_FORMATS, figures);
+            Report.writeSweep(outDir, figures.titles());
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("tool", "FedWAN");

@@ -1,0 +1,86 @@
+package org.fedwan.plots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Figures ready for a two-column paper (issue 15): every text at least 8 pt at its printed size,
+ * titles that can be removed, and file names that keep the two widths apart.
+ */
+class PaperFiguresTest {
+
+    /** A font size in JFreeSVG's style attribute; the SVG's user unit is the point (its view box is in pt). */
+    private static final Pattern FONT_SIZE = Pattern.compile("font-size:\\s*([0-9.]+)px");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyTextOfEveryFigureIsAtLeast8PtAtSingleColumnWidth() throws Exception {
+        Path run = RunFolderFixture.write(dir.resolve("run"));
+        Path sweep = RunFolderFixture.writeSweep(dir.resolve("sweep"));
+        List<Path> svgs = new ArrayList<>();
+        svgs.addAll(RunFigures.writeAll(run, Set.copyOf(RunFigures.figureNames()), Set.of("svg"), FigureWidth.SINGLE));
+        svgs.addAll(SweepFigures.writeAll(sweep, Set.copyOf(SweepFigures.figureNames()), Set.of("svg"), FigureWidth.SINGLE));
+        assertEquals(RunFigures.figureNames().size() + SweepFigures.figureNames().size(), svgs.size());
+        for (Path svg : svgs) {
+            String text = Files.readString(svg, StandardCharsets.UTF_8);
+            assertTrue(text.contains("width='252.0pt'"), svg + " is drawn at 3.5 in = 252 pt");
+            Matcher m = FONT_SIZE.matcher(text);
+            int fonts = 0;
+            while (m.find()) {
+                fonts++;
+                double sizePt = Double.parseDouble(m.group(1));
+                assertTrue(sizePt >= PaperStyle.MIN_FONT_PT, svg.getFileName() + " has text at " + sizePt + " pt");
+            }
+            assertTrue(fonts > 0, svg + " has text");
+        }
+    }
+
+    @Test
+    void noTitleRemovesEveryTitleAndKeepsTheRest() throws Exception {
+        Path run = RunFolderFixture.write(dir.resolve("run"));
+        RunFigures.writeAll(run, Set.of("energy-over-time"), Set.of("svg"), new FigureOptions(FigureWidth.SINGLE, false));
+        List<String> texts = FigureFiles.texts(FigureFiles.readSvg(run.resolve("figures/energy-over-time.svg")));
+        assertFalse(texts.contains(RunCharts.ENERGY_TITLE), texts.toString());
+        assertTrue(texts.contains("Total energy (J)"), texts.toString());
+
+        RunFigures.writeAll(run, Set.of("energy-over-time"), Set.of("svg"), FigureOptions.DEFAULT);
+        texts = FigureFiles.texts(FigureFiles.readSvg(run.resolve("figures/energy-over-time.svg")));
+        assertTrue(texts.contains(RunCharts.ENERGY_TITLE), texts.toString());
+
+        String report = Files.readString(Report.writeRun(run, false), StandardCharsets.UTF_8);
+        assertFalse(report.contains(">" + RunCharts.ENERGY_TITLE + "<"), "report figures have no title either");
+    }
+
+    @Test
+    void doubleWidthFilesDoNotReplaceSingleWidthFiles() throws Exception {
+        Path run = RunFolderFixture.write(dir.resolve("run"));
+        List<Path> single = RunFigures.writeAll(run, Set.of("round-latency"), Set.of("png", "pdf"), FigureWidth.SINGLE);
+        byte[] singlePng = Files.readAllBytes(run.resolve("figures/round-latency.png"));
+        List<Path> wide = RunFigures.writeAll(run, Set.of("round-latency"), Set.of("png", "pdf"), FigureWidth.DOUBLE);
+
+        assertEquals(List.of(run.resolve("figures/round-latency.png"), run.resolve("figures/round-latency.pdf")), single);
+        assertEquals(List.of(run.resolve("figures/round-latency-double.png"), run.resolve("figures/round-latency-double.pdf")),
+                wide);
+        assertTrue(Arrays.equals(singlePng, Files.readAllBytes(run.resolve("figures/round-latency.png"))),
+                "the single-width PNG is left as it was");
+        assertEquals(FigureWidth.DOUBLE.size(1).widthPx(FigureWriter.PNG_DPI),
+                FigureFiles.readPng(run.resolve("figures/round-latency-double.png")).getWidth());
+        assertEquals(FigureWidth.SINGLE.size(1).widthPx(FigureWriter.PNG_DPI),
+                FigureFiles.readPng(run.resolve("figures/round-latency.png")).getWidth());
+    }
+}
