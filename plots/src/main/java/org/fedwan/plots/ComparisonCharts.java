@@ -1,5 +1,7 @@
 package org.fedwan.plots;
 
+import java.util.List;
+import java.util.ArrayList;
 import java.awt.Color;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -236,9 +238,11 @@ public final class ComparisonCharts {
                 new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(PaperStyle.TICK_FONT);
-        CategoryAxis methods = new CategoryAxis("Method");
-        methods.setLabelFont(PaperStyle.LABEL_FONT);
-        methods.setTickLabelFont(PaperStyle.TICK_FONT);
+        List<String> labels = new ArrayList<>();
+        for (int c = 0; c < data.getColumnCount(); c++) {
+            labels.add(String.valueOf(data.getColumnKey(c)));
+        }
+        CategoryAxis methods = PaperStyle.categoryAxis("Method", labels);
         NumberAxis bytes = StudyAxes.zeroBased(PaperStyle.label("Uplink per client per round", "B"), false);
         bytes.setUpperMargin(0.15);
         CategoryPlot plot = new CategoryPlot(data, methods, bytes, renderer);

@@ -155,14 +155,20 @@ public final class SweepCharts {
     }
 
     /**
-     * Joins the labels of coincident points; labels that differ only in their last " / " part are
-     * written once with the last parts listed ("int8 / lorawan / 0.01, 0.001").
+     * Joins the labels of coincident points; labels that differ only in their last ", " part are
+     * written once with the last parts listed ("int8, lorawan, 0.01 | 0.001").
      */
     static String mergeLabels(String a, String b) {
-        int ia = a.lastIndexOf(" / ");
-        int ib = b.lastIndexOf(" / ");
+        int ia = a.lastIndexOf(", ");
+        int ib = b.lastIndexOf(", ");
         if (ia > 0 && ib > 0 && a.substring(0, ia).equals(b.substring(0, ib))) {
-            return a + ", " + b.substring(ib + 3);
+            String last = b.substring(ib + 2);
+            int eq = last.indexOf('=');
+            // "duty_cycle=0.01 | 0.001": the key is written once
+            if (eq > 0 && a.substring(ia + 2).startsWith(last.substring(0, eq + 1))) {
+                last = last.substring(eq + 1);
+            }
+            return a + " | " + last;
         }
         return a + "; " + b;
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,5 +83,24 @@ class PaperFiguresTest {
                 FigureFiles.readPng(run.resolve("figures/round-latency-double.png")).getWidth());
         assertEquals(FigureWidth.SINGLE.size(1).widthPx(FigureWriter.PNG_DPI),
                 FigureFiles.readPng(run.resolve("figures/round-latency.png")).getWidth());
+    }
+
+    @Test
+    void categoryLabelsThatStartAlikeWrapInsteadOfBeingCut() throws Exception {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<String> methods = List.of("LoRaWAN EU868, XFL-Q int8", "NB-IoT, XFL-Q int8", "LoRaWAN EU868, 4-bit",
+                "NB-IoT, 4-bit", "LoRaWAN EU868, 32-bit float", "NB-IoT, 32-bit float");
+        for (String method : methods) {
+            data.addValue(6_022, "Update message", method);
+            data.addValue(7_000, "On air", method);
+        }
+        Path svg = dir.resolve("bytes.svg");
+        FigureWriter.writeSvg(ComparisonCharts.bytesPerRound(data), FigureWidth.SINGLE.size(1), svg);
+        List<String> texts = FigureFiles.texts(FigureFiles.readSvg(svg));
+        for (String text : texts) {
+            assertFalse(text.contains("..."), "cut label '" + text + "' in " + texts);
+        }
+        String all = String.join(" ", texts);
+        assertTrue(all.contains("LoRaWAN") && all.contains("NB-IoT") && all.contains("XFL-Q"), texts.toString());
     }
 }

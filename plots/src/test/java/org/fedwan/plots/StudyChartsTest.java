@@ -61,7 +61,7 @@ class StudyChartsTest {
             assertNotEquals(test.getSeriesPaint(0), test.getSeriesPaint(1));
             assertNotEquals(test.getSeriesShape(0), test.getSeriesShape(1));
         }
-        assertEquals(List.of("fp32 / 0.01", "int8 / 0.01", "Test", "Training"), labels(plot.getLegendItems()));
+        assertEquals(List.of("fp32, duty_cycle=0.01", "int8, duty_cycle=0.01", "Test", "Training"), labels(plot.getLegendItems()));
         assertEquals(RunCharts.TEST_AND_TRAINING_ACCURACY_LABEL, plot.getSubplots().get(0).getRangeAxis().getLabel());
     }
 
@@ -94,7 +94,7 @@ class StudyChartsTest {
         XYLineAndShapeRenderer curves = (XYLineAndShapeRenderer) accuracy.getRenderer(0);
         assertEquals(curves.getSeriesPaint(1), renderer.getSeriesFillPaint(1));
         // the legend is unchanged: one entry per point, then what solid and dashed mean
-        assertEquals(List.of("fp32 / 0.01", "int8 / 0.01", "Test", "Training"), labels(chart.getXYPlot().getLegendItems()));
+        assertEquals(List.of("fp32, duty_cycle=0.01", "int8, duty_cycle=0.01", "Test", "Training"), labels(chart.getXYPlot().getLegendItems()));
     }
 
     @Test
@@ -123,7 +123,7 @@ class StudyChartsTest {
         XYLineAndShapeRenderer test = (XYLineAndShapeRenderer) plot.getSubplots().get(0).getRenderer(0);
         assertNotNull(((BasicStroke) test.getSeriesStroke(1)).getDashArray());
         assertNull(plot.getSubplots().get(0).getDataset(1));
-        assertEquals(List.of("fp32 / 0.01", "int8 / 0.01"), labels(plot.getLegendItems()));
+        assertEquals(List.of("fp32, duty_cycle=0.01", "int8, duty_cycle=0.01"), labels(plot.getLegendItems()));
         assertEquals(RunCharts.ACCURACY_TITLE, chart.getTitle().getText());
     }
 
@@ -207,7 +207,7 @@ class StudyChartsTest {
         CombinedDomainXYPlot log = (CombinedDomainXYPlot) ComparisonCharts.trainingPerRound(data).getPlot();
         assertInstanceOf(PaperLogAxis.class, log.getSubplots().get(1).getRangeAxis());
         assertEquals(ComparisonCharts.GRADIENT_NORM_LABEL, log.getSubplots().get(1).getRangeAxis().getLabel());
-        assertEquals(List.of("fp32 / 0.01", "int8 / 0.01"), labels(plot.getLegendItems()));
+        assertEquals(List.of("fp32, duty_cycle=0.01", "int8, duty_cycle=0.01"), labels(plot.getLegendItems()));
     }
 
     @Test
@@ -272,8 +272,9 @@ class StudyChartsTest {
 
     @Test
     void coincidentParetoLabelsAreMergedCompactly() {
-        assertEquals("int8 / lorawan / 0.01, 0.001", SweepCharts.mergeLabels("int8 / lorawan / 0.01", "int8 / lorawan / 0.001"));
-        assertEquals("a / x; b / y", SweepCharts.mergeLabels("a / x", "b / y"));
+        assertEquals("int8, lorawan, duty_cycle=0.01 | 0.001",
+                SweepCharts.mergeLabels("int8, lorawan, duty_cycle=0.01", "int8, lorawan, duty_cycle=0.001"));
+        assertEquals("a, x; b, y", SweepCharts.mergeLabels("a, x", "b, y"));
     }
 
     private static List<String> labels(LegendItemCollection items) {

@@ -34,7 +34,8 @@ import org.fedwan.sim.config.Scenario;
  * Drives a sweep: skips runs whose folder is complete (it has a manifest) and whose tables are the
  * ones its manifest records, redoes the others (incomplete, missing or altered tables), writes each
  * finished run as it arrives (each run folder appears whole, see {@link FolderSwap}), then writes
- * {@code sweep.csv}, {@code sweep-rounds.csv}, the figures, the report and, last, the sweep's {@code manifest.json}. A sweep
+ * {@code labels.json} (the study's names for figures), {@code sweep.csv}, {@code sweep-rounds.csv}, the figures, the report
+ * and, last, the sweep's {@code manifest.json}. A sweep
  * killed at any moment therefore resumes without losing or duplicating rows.
  */
 public final class SweepRunner {
@@ -152,6 +153,8 @@ public final class SweepRunner {
 
     /** As {@link #writeOutputs(SweepSpec, Path, boolean)}, the figures drawn with {@code figures}, none if {@code null}. */
     static Path writeOutputs(SweepSpec spec, Path outDir, FigureOptions figures) throws IOException {
+        // the study's names for figures: kept even when nothing else is rewritten, so that plot uses the current ones
+        spec.labels().write(outDir);
         byte[] text = renderTable(spec, outDir).getBytes(StandardCharsets.UTF_8);
         Path table = outDir.resolve(SweepColumns.FILE);
         boolean unchanged = Files.isRegularFile(table) && Arrays.equals(text, Files.readAllBytes(table))
