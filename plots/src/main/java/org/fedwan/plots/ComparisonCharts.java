@@ -270,11 +270,18 @@ public final class ComparisonCharts {
         return axis;
     }
 
-    private static XYLineAndShapeRenderer methodRenderer(XYDataset data) {
+    /**
+     * One colour, dash and marker per method; series longer than
+     * {@link PaperStyle#MAX_POINTS_WITH_MARKERS} get markers on a staggered subset of their points
+     * ({@link SparseMarkerRenderer}), so that curves that coincide still tell apart.
+     */
+    static XYLineAndShapeRenderer methodRenderer(XYDataset data) {
         boolean markers = true;
+        int[] counts = new int[data.getSeriesCount()];
         for (int s = 0; s < data.getSeriesCount(); s++) {
-            markers &= data.getItemCount(s) <= PaperStyle.MAX_POINTS_WITH_MARKERS;
+            counts[s] = data.getItemCount(s);
+            markers &= counts[s] <= PaperStyle.MAX_POINTS_WITH_MARKERS;
         }
-        return PaperStyle.lineRenderer(data.getSeriesCount(), markers);
+        return markers ? PaperStyle.lineRenderer(data.getSeriesCount(), true) : new SparseMarkerRenderer(counts);
     }
 }

@@ -16,6 +16,7 @@ import org.fedwan.plots.SweepDatasets.MetricVsParameter;
 import org.fedwan.plots.SweepDatasets.Pareto;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -26,6 +27,9 @@ import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.general.DatasetUtils;
@@ -205,7 +209,40 @@ public final class SweepCharts {
             label.setPaint((z - min) / (max - min) > 0.55 ? Color.WHITE : Color.BLACK);
             plot.addAnnotation(label);
         }
-        return PaperStyle.chart(data.metric().quantity() + " (" + data.unit().symbol() + ")", plot, false);
+        JFreeChart chart = PaperStyle.chart(data.metric().quantity() + " (" + data.unit().symbol() + ")", plot, false);
+        chart.addSubtitle(colourBar(renderer.getPaintScale(),
+                PaperStyle.label(data.metric().quantity(), data.unit().symbol())));
+        return chart;
+    }
+
+    /** Colour steps of a heat map's colour bar: smooth to the eye, a bounded number of SVG elements. */
+    static final int COLOUR_BAR_STEPS = 64;
+
+    /**
+     * The colour bar of a heat map, right of the plot: the scale's colours from its lower to its
+     * upper bound along an axis titled with the metric and its unit.
+     *
+     * @param scale the heat map's paint scale
+     * @param label the metric with its unit, e.g. {@code Final test accuracy (%)}
+     * @return the colour bar, a chart subtitle
+     */
+    static PaintScaleLegend colourBar(PaintScale scale, String label) {
+        NumberAxis axis = PaperStyle.axis(label, false);
+        axis.setLowerMargin(0);
+        axis.setUpperMargin(0);
+        axis.setAutoRange(false);
+        axis.setRange(scale.getLowerBound(), scale.getUpperBound());
+        PaintScaleLegend bar = new PaintScaleLegend(scale, axis);
+        bar.setPosition(RectangleEdge.RIGHT);
+        bar.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        bar.setSubdivisionCount(COLOUR_BAR_STEPS);
+        bar.setStripWidth(8);
+        bar.setStripOutlineVisible(true);
+        bar.setStripOutlinePaint(PaperStyle.AXIS_PAINT);
+        bar.setAxisOffset(2);
+        bar.setMargin(new RectangleInsets(4, 6, 4, 0));
+        bar.setBackgroundPaint(Color.WHITE);
+        return bar;
     }
 
     private static SymbolAxis symbolAxis(String label, List<String> values) {

@@ -9,11 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,5 +110,61 @@ class PaperFiguresTest {
         }
         String all = String.join(" ", texts);
         assertTrue(all.contains("LoRaWAN") && all.contains("NB-IoT") && all.contains("XFL-Q"), texts.toString());
+    }
+
+    @Test
+    void aHeatMapHasAColourBarTitledWithItsMetricAndUnit() throws Exception {
+        SweepFolder sweep = SweepFolder.read(RunFolderFixture.writeSweep(dir.resolve("sweep")));
+        JFreeChart chart = SweepCharts.heatMap(SweepDatasets.heatMap(sweep, SweepDatasets.SweepMetric.FINAL_ACCURACY)
+                .orElseThrow());
+        PaintScaleLegend bar = null;
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof PaintScaleLegend legend) {
+                bar = legend;
+            }
+        }
+        assertTrue(bar != null, "colour bar");
+        assertEquals("Final test accuracy (%)", bar.getAxis().getLabel());
+        assertEquals(85.0, bar.getScale().getLowerBound(), 1e-9, "the least accuracy of the cells");
+        assertEquals(90.0, bar.getScale().getUpperBound(), 1e-9, "the most");
+        assertEquals(PaperStyle.TICK_FONT, bar.getAxis().getTickLabelFont());
+    }
+
+    @Test
+    void everySeriesOfAComparisonHasItsOwnMarkerOrDashAndCoincidentCurvesKeepTheirMarkersApart() {
+        for (int points : new int[] {5, 200}) {
+            XYSeriesCollection data = new XYSeriesCollection();
+            for (int s = 0; s < PaperStyle.MAX_DISTINCT_SERIES; s++) {
+                XYSeries series = new XYSeries("method " + s);
+                for (int i = 0; i < points; i++) {
+                    series.add(i, 50.0); // every curve the same: they coincide
+                }
+                data.addSeries(series);
+            }
+            XYLineAndShapeRenderer renderer = ComparisonCharts.methodRenderer(data);
+            for (int k = 0; k < PaperStyle.MAX_DISTINCT_SERIES; k++) {
+                for (int j = k + 1; j < PaperStyle.MAX_DISTINCT_SERIES; j++) {
+                    boolean sameShape = ShapeUtils.equal(renderer.getSeriesShape(k), renderer.getSeriesShape(j));
+                    boolean sameStroke = renderer.getSeriesStroke(k).equals(renderer.getSeriesStroke(j));
+                    assertFalse(sameShape && sameStroke, points + " points: series " + k + " and " + j + " look alike");
+                    assertFalse(sameStroke, points + " points: series " + k + " and " + j + " share a dash");
+                }
+            }
+            if (points > PaperStyle.MAX_POINTS_WITH_MARKERS) {
+                Set<Integer> first = new TreeSet<>();
+                Set<Integer> second = new TreeSet<>();
+                for (int i = 0; i < points; i++) {
+                    if (renderer.getItemShapeVisible(0, i)) {
+                        first.add(i);
+                    }
+                    if (renderer.getItemShapeVisible(1, i)) {
+                        second.add(i);
+                    }
+                }
+                assertTrue(first.size() >= SparseMarkerRenderer.MARKERS_PER_SERIES / 2
+                        && first.size() <= SparseMarkerRenderer.MARKERS_PER_SERIES + 1, first.toString());
+                assertTrue(Collections.disjoint(first, second), "markers of coincident curves are staggered");
+            }
+        }
     }
 }
