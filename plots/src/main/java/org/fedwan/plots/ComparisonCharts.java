@@ -26,6 +26,7 @@ import org.jfree.data.Range;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.general.DatasetUtils;
 import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Charts of the datasets that compare methods round by round ({@link ComparisonDatasets}), in
@@ -140,14 +141,37 @@ public final class ComparisonCharts {
      *     Fig. 2 plots against bits on a logarithmic axis)
      */
     public static JFreeChart accuracyVsUplinkBytes(PerMethod data) {
+        return accuracyVsUplinkBytes(data, new YIntervalSeriesCollection());
+    }
+
+    /**
+     * As {@link #accuracyVsUplinkBytes(PerMethod)}, each method's accuracy with its 95 % confidence
+     * band across replications as a translucent area of its colour where {@code band} has one.
+     *
+     * @param data test accuracy against cumulative uplink bytes per method
+     * @param band per method (same order), accuracy band in % against bytes in {@code data.unit()}
+     * @return the chart
+     */
+    public static JFreeChart accuracyVsUplinkBytes(PerMethod data, YIntervalSeriesCollection band) {
         String label = PaperStyle.label("Cumulative uplink traffic", data.unit().symbol());
         Range range = DatasetUtils.findDomainBounds(data.series(), false);
         ValueAxis bytes = spansMoreThanADecade(range) ? new PaperLogAxis(label, range) : StudyAxes.zeroBased(label, false);
         NumberAxis accuracy = PaperStyle.axis(RunCharts.ACCURACY_LABEL, false);
         accuracy.setAutoRangeMinimumSize(1);
-        XYPlot plot = new XYPlot(data.series(), bytes, accuracy, methodRenderer(data.series()));
+        XYLineAndShapeRenderer curves = methodRenderer(data.series());
+        XYPlot plot = new XYPlot(data.series(), bytes, accuracy, curves);
+        boolean bands = false;
+        for (int s = 0; s < band.getSeriesCount(); s++) {
+            bands |= band.getItemCount(s) > 0;
+        }
+        if (bands) {
+            // drawn first (datasets render in reverse index order), under the curves
+            plot.setDataset(1, band);
+            plot.setRenderer(1, bandRenderer(curves, band.getSeriesCount()));
+        }
         PaperStyle.style(plot);
-        return PaperStyle.chart(RunCharts.ACCURACY_VS_UPLINK_TITLE, plot, data.series().getSeriesCount() > 1, 2);
+        return PaperStyle.chart(RunCharts.ACCURACY_VS_UPLINK_TITLE + (bands ? " (95 % CI)" : ""), plot,
+                data.series().getSeriesCount() > 1, 2);
     }
 
     /**

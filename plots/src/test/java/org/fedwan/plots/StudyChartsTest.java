@@ -66,6 +66,33 @@ class StudyChartsTest {
     }
 
     @Test
+    void accuracyAgainstUplinkBytesHasTheBandOfEachPointAtItsMeanBytes() throws IOException {
+        RunFolderFixture.writeSweep(dir);
+        // p0000 round 1: 2,000 B on average, accuracy 0.5 +- 0.1; round 2 without a half-width
+        RunFolderFixture.put(dir, "sweep-rounds.csv", "point,uplink_codec,duty_cycle,round,runs,accuracy_mean,accuracy_std,"
+                + "accuracy_ci95,cumulative_energy_j_mean,cumulative_energy_j_std,cumulative_energy_j_ci95,"
+                + "cumulative_uplink_bytes_mean,cumulative_uplink_bytes_std,cumulative_uplink_bytes_ci95\n"
+                + "p0000,fp32,0.01,1,3,0.500000,0.040000,0.100000,1,0,0,2000,0,0\n"
+                + "p0000,fp32,0.01,2,3,0.800000,,,2,0,0,4000,0,0\n"
+                + "p0001,int8,0.01,2,3,0.700000,0.010000,0.025000,2,0,0,1000,0,0\n");
+        SweepFolder sweep = SweepFolder.read(dir);
+
+        JFreeChart chart = Figures.sweep().stream().filter(f -> f.name().equals("sweep-accuracy-vs-uplink-bytes"))
+                .findFirst().orElseThrow().chart().apply(sweep).orElseThrow();
+
+        XYPlot plot = chart.getXYPlot();
+        YIntervalSeriesCollection band = assertInstanceOf(YIntervalSeriesCollection.class, plot.getDataset(1));
+        assertEquals(2, band.getSeriesCount());
+        assertEquals(1, band.getItemCount(0));
+        double scale = ComparisonDatasets.accuracyVsUplinkBytes(ComparisonDatasets.methods(sweep)).unit().of(2000);
+        assertEquals(scale, band.getXValue(0, 0), 1e-9);
+        assertEquals(40.0, band.getStartYValue(0, 0), 1e-9);
+        assertEquals(60.0, band.getEndYValue(0, 0), 1e-9);
+        assertInstanceOf(DeviationRenderer.class, plot.getRenderer(1));
+        assertEquals(RunCharts.ACCURACY_VS_UPLINK_TITLE + " (95 % CI)", chart.getTitle().getText());
+    }
+
+    @Test
     void replicationsGiveEachPointAnAccuracyBandFromSweepRounds() throws IOException {
         RunFolderFixture.writeSweep(dir);
         // p0000: round 1 mean 0.5 +- 0.1, round 2 without a half-width (one run evaluated it); p0001: round 2 only
