@@ -1,10 +1,10 @@
 package org.fedwan.plots;
 
-import java.util.List;
-import java.util.ArrayList;
 import java.awt.Color;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.fedwan.plots.ComparisonDatasets.AccuracyPerRound;
 import org.fedwan.plots.ComparisonDatasets.PerMethod;

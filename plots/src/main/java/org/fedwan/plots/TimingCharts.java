@@ -1,17 +1,15 @@
 package org.fedwan.plots;
 
-import java.util.Locale;
-import java.text.DecimalFormatSymbols;
-import java.text.DecimalFormat;
 import java.awt.Color;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import org.fedwan.plots.TimingDatasets.DutyCycleShare;
 import org.fedwan.plots.TimingDatasets.LatencyBreakdown;
 import org.fedwan.plots.TimingDatasets.Timeline;
 import org.fedwan.plots.TimingDatasets.UploadCdf;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -19,6 +17,8 @@ import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
 
 /**
  * Charts of the timing datasets ({@link TimingDatasets}), in {@link PaperStyle}: round latency by
