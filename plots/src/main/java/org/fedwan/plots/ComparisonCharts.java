@@ -1,9 +1,10 @@
 package org.fedwan.plots;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.fedwan.plots.ComparisonDatasets.AccuracyPerRound;
 import org.fedwan.plots.ComparisonDatasets.PerMethod;
@@ -25,6 +26,7 @@ import org.jfree.data.Range;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.general.DatasetUtils;
 import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Charts of the datasets that compare methods round by round ({@link ComparisonDatasets}), in
@@ -139,14 +141,37 @@ public final class ComparisonCharts {
      *     Fig. 2 plots against bits on a logarithmic axis)
      */
     public static JFreeChart accuracyVsUplinkBytes(PerMethod data) {
+        return accuracyVsUplinkBytes(data, new YIntervalSeriesCollection());
+    }
+
+    /**
+     * As {@link #accuracyVsUplinkBytes(PerMethod)}, each method's accuracy with its 95 % confidence
+     * band across replications as a translucent area of its colour where {@code band} has one.
+     *
+     * @param data test accuracy against cumulative uplink bytes per method
+     * @param band per method (same order), accuracy band in % against bytes in {@code data.unit()}
+     * @return the chart
+     */
+    public static JFreeChart accuracyVsUplinkBytes(PerMethod data, YIntervalSeriesCollection band) {
         String label = PaperStyle.label("Cumulative uplink traffic", data.unit().symbol());
         Range range = DatasetUtils.findDomainBounds(data.series(), false);
         ValueAxis bytes = spansMoreThanADecade(range) ? new PaperLogAxis(label, range) : StudyAxes.zeroBased(label, false);
         NumberAxis accuracy = PaperStyle.axis(RunCharts.ACCURACY_LABEL, false);
         accuracy.setAutoRangeMinimumSize(1);
-        XYPlot plot = new XYPlot(data.series(), bytes, accuracy, methodRenderer(data.series()));
+        XYLineAndShapeRenderer curves = methodRenderer(data.series());
+        XYPlot plot = new XYPlot(data.series(), bytes, accuracy, curves);
+        boolean bands = false;
+        for (int s = 0; s < band.getSeriesCount(); s++) {
+            bands |= band.getItemCount(s) > 0;
+        }
+        if (bands) {
+            // drawn first (datasets render in reverse index order), under the curves
+            plot.setDataset(1, band);
+            plot.setRenderer(1, bandRenderer(curves, band.getSeriesCount()));
+        }
         PaperStyle.style(plot);
-        return PaperStyle.chart(RunCharts.ACCURACY_VS_UPLINK_TITLE, plot, data.series().getSeriesCount() > 1, 2);
+        return PaperStyle.chart(RunCharts.ACCURACY_VS_UPLINK_TITLE + (bands ? " (95 % CI)" : ""), plot,
+                data.series().getSeriesCount() > 1, 2);
     }
 
     /**
@@ -236,10 +261,12 @@ public final class ComparisonCharts {
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
                 new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
         renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(new Font(PaperStyle.FONT_FAMILY, Font.PLAIN, 6));
-        CategoryAxis methods = new CategoryAxis("Method");
-        methods.setLabelFont(PaperStyle.LABEL_FONT);
-        methods.setTickLabelFont(PaperStyle.TICK_FONT);
+        renderer.setDefaultItemLabelFont(PaperStyle.TICK_FONT);
+        List<String> labels = new ArrayList<>();
+        for (int c = 0; c < data.getColumnCount(); c++) {
+            labels.add(String.valueOf(data.getColumnKey(c)));
+        }
+        CategoryAxis methods = PaperStyle.categoryAxis("Method", labels);
         NumberAxis bytes = StudyAxes.zeroBased(PaperStyle.label("Uplink per client per round", "B"), false);
         bytes.setUpperMargin(0.15);
         CategoryPlot plot = new CategoryPlot(data, methods, bytes, renderer);
@@ -267,11 +294,18 @@ public final class ComparisonCharts {
         return axis;
     }
 
-    private static XYLineAndShapeRenderer methodRenderer(XYDataset data) {
+    /**
+     * One colour, dash and marker per method; series longer than
+     * {@link PaperStyle#MAX_POINTS_WITH_MARKERS} get markers on a staggered subset of their points
+     * ({@link SparseMarkerRenderer}), so that curves that coincide still tell apart.
+     */
+    static XYLineAndShapeRenderer methodRenderer(XYDataset data) {
         boolean markers = true;
+        int[] counts = new int[data.getSeriesCount()];
         for (int s = 0; s < data.getSeriesCount(); s++) {
-            markers &= data.getItemCount(s) <= PaperStyle.MAX_POINTS_WITH_MARKERS;
+            counts[s] = data.getItemCount(s);
+            markers &= counts[s] <= PaperStyle.MAX_POINTS_WITH_MARKERS;
         }
-        return PaperStyle.lineRenderer(data.getSeriesCount(), markers);
+        return markers ? PaperStyle.lineRenderer(data.getSeriesCount(), true) : new SparseMarkerRenderer(counts);
     }
 }

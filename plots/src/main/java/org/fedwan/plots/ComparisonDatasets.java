@@ -260,6 +260,44 @@ public final class ComparisonDatasets {
         return collection;
     }
 
+    /**
+     * The 95 % confidence band of the test accuracy of every sweep point with runs against its mean
+     * cumulative uplink bytes, from {@code sweep-rounds.csv}: per round, x the mean of
+     * {@code cumulative_uplink_bytes} across replications in {@code unit}, y {@code accuracy_mean ±
+     * accuracy_ci95} in %. As {@link #accuracyBand}, rounds without a half-width have no band and
+     * a folder without the table gives empty series.
+     *
+     * @param sweep a sweep
+     * @param unit the byte unit of the x axis ({@link PerMethod#unit()} of {@link #accuracyVsUplinkBytes})
+     * @return one series per method, keyed by its label
+     */
+    public static YIntervalSeriesCollection accuracyBandVsUplinkBytes(SweepFolder sweep, AxisUnit unit) {
+        String bytesMean = SweepColumns.column(SweepRoundsColumns.METRICS.get(2), SweepColumns.Statistic.MEAN).name();
+        YIntervalSeriesCollection collection = new YIntervalSeriesCollection();
+        Optional<ResultTable> rounds = sweep.roundsTable();
+        for (int p = 0; p < sweep.points(); p++) {
+            if (sweep.runs(p).isEmpty()) {
+                continue;
+            }
+            YIntervalSeries series = new YIntervalSeries(sweep.label(p), false, true);
+            String point = sweep.table().text(p, SweepColumns.POINT);
+            if (rounds.isPresent() && rounds.get().header().contains(bytesMean)) {
+                ResultTable t = rounds.get();
+                for (int row = 0; row < t.size(); row++) {
+                    double mean = t.number(row, MEAN);
+                    double half = t.number(row, CI95);
+                    double bytes = t.number(row, bytesMean);
+                    if (t.text(row, SweepRoundsColumns.POINT).equals(point) && !Double.isNaN(mean) && !Double.isNaN(half)
+                            && bytes > 0) {
+                        series.add(unit.of(bytes), 100 * mean, 100 * (mean - half), 100 * (mean + half));
+                    }
+                }
+            }
+            collection.addSeries(series);
+        }
+        return collection;
+    }
+
     private static final String MEAN = SweepColumns.column(SweepRoundsColumns.METRICS.get(0), SweepColumns.Statistic.MEAN)
             .name();
     private static final String CI95 = SweepColumns.column(SweepRoundsColumns.METRICS.get(0), SweepColumns.Statistic.CI95)

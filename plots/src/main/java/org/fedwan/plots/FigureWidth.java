@@ -8,16 +8,18 @@ package org.fedwan.plots;
 public enum FigureWidth {
 
     /** One column: 3.5 in wide; 2.6 in high for one panel, 1.5 in more per further panel. */
-    SINGLE(3.5, 2.6, 1.5),
+    SINGLE(3.5, 2.6, 1.5, ""),
     /** Both columns: 7 in wide; 3 in high for one panel, 1.6 in more per further panel. */
-    DOUBLE(7.0, 3.0, 1.6);
+    DOUBLE(7.0, 3.0, 1.6, "-double");
 
     private final double widthIn;
     private final double firstPanelHeightIn;
     private final double furtherPanelHeightIn;
+    private final String fileSuffix;
 
-    FigureWidth(double widthIn, double firstPanelHeightIn, double furtherPanelHeightIn) {
+    FigureWidth(double widthIn, double firstPanelHeightIn, double furtherPanelHeightIn, String fileSuffix) {
         this.widthIn = widthIn;
+        this.fileSuffix = fileSuffix;
         this.firstPanelHeightIn = firstPanelHeightIn;
         this.furtherPanelHeightIn = furtherPanelHeightIn;
     }
@@ -25,6 +27,14 @@ public enum FigureWidth {
     /** @return the printed width, in */
     public double widthIn() {
         return widthIn;
+    }
+
+    /**
+     * @return what the file names of figures of this width end with before their extension: nothing
+     *     for {@link #SINGLE} (the names figures always had), {@code -double} for {@link #DOUBLE}
+     */
+    public String fileSuffix() {
+        return fileSuffix;
     }
 
     /**

@@ -109,9 +109,13 @@ public final class Figures {
                     sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> ComparisonCharts.accuracyPerRound(
                             ComparisonDatasets.accuracyPerRound(m).withAccuracyBand(ComparisonDatasets.accuracyBand(sweep))))),
             new Figure<SweepFolder>("sweep-accuracy-vs-uplink-bytes",
-                    "test accuracy against cumulative uplink bytes, one line per point, log axis beyond a decade (seed 004 Fig. 2, seed 003 Table I)", 1,
-                    sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> ComparisonCharts.accuracyVsUplinkBytes(
-                            ComparisonDatasets.accuracyVsUplinkBytes(m)))),
+                    "test accuracy against cumulative uplink bytes, one line per point, log axis beyond a decade, "
+                            + "the accuracy's 95 % confidence band across replications shaded (seed 004 Fig. 2, seed 003 Table I)", 1,
+                    sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).map(m -> {
+                        ComparisonDatasets.PerMethod data = ComparisonDatasets.accuracyVsUplinkBytes(m);
+                        return ComparisonCharts.accuracyVsUplinkBytes(data,
+                                ComparisonDatasets.accuracyBandVsUplinkBytes(sweep, data.unit()));
+                    })),
             new Figure<SweepFolder>("sweep-training-per-round",
                     "training loss and gradient norm per round, one line per point (seed 004 Fig. 2 (a), (c); needs train_loss or gradient_norm values)", 2,
                     sweep -> nonEmpty(ComparisonDatasets.methods(sweep)).flatMap(ComparisonDatasets::trainingPerRound)

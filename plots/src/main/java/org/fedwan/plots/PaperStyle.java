@@ -16,6 +16,8 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnitSource;
@@ -83,12 +85,18 @@ public final class PaperStyle {
 
     /** Font family; the logical sans-serif font maps to an installed one everywhere. */
     public static final String FONT_FAMILY = Font.SANS_SERIF;
+    /**
+     * Smallest text in any figure, pt, at its printed size: IEEE's figure guidelines ask for 8 to
+     * 10 pt text at the printed size (IEEE Author Center, "Create graphics for your article"), and
+     * figures are drawn in points at exactly that size ({@link FigureWriter}).
+     */
+    public static final int MIN_FONT_PT = 8;
     /** Chart title, 9 pt bold. */
     public static final Font TITLE_FONT = new Font(FONT_FAMILY, Font.BOLD, 9);
-    /** Axis labels, 8 pt. */
-    public static final Font LABEL_FONT = new Font(FONT_FAMILY, Font.PLAIN, 8);
-    /** Tick labels and legend, 7 pt. */
-    public static final Font TICK_FONT = new Font(FONT_FAMILY, Font.PLAIN, 7);
+    /** Axis labels, 9 pt. */
+    public static final Font LABEL_FONT = new Font(FONT_FAMILY, Font.PLAIN, 9);
+    /** Tick labels, legend and notes, {@value #MIN_FONT_PT} pt. */
+    public static final Font TICK_FONT = new Font(FONT_FAMILY, Font.PLAIN, MIN_FONT_PT);
 
     /** Light grid lines. */
     public static final Color GRID_PAINT = new Color(0xDDDDDD);
@@ -134,7 +142,7 @@ public final class PaperStyle {
 
     /**
      * Legend columns whose longest entry still fits side by side in a single-column figure: an
-     * entry is its graphic and padding (about 22 pt) plus its label at the 7-pt legend font.
+     * entry is its graphic and padding (about 22 pt) plus its label at the legend font.
      */
     static int legendColumnsThatFit(LegendItemCollection items) {
         FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB)
@@ -260,6 +268,63 @@ public final class PaperStyle {
         axis.setAutoRangeIncludesZero(false);
         axis.setLowerMargin(AXIS_MARGIN);
         axis.setUpperMargin(AXIS_MARGIN);
+        return axis;
+    }
+
+    /**
+     * Most lines a category label wraps into before JFreeChart would cut it with "...": enough for a
+     * label of a few words (point labels such as {@code LoRaWAN EU868, XFL-Q int8}) under the
+     * narrowest bar group of a single-column figure.
+     */
+    public static final int MAX_CATEGORY_LABEL_LINES = 5;
+
+    /**
+     * A category axis with this style's fonts whose labels wrap at word boundaries (up to
+     * {@link #MAX_CATEGORY_LABEL_LINES} lines) rather than being cut short, so that labels that
+     * start alike stay apart.
+     *
+     * @param label axis label
+     * @return the axis
+     */
+    public static CategoryAxis categoryAxis(String label) {
+        return categoryAxis(label, List.of());
+    }
+
+    /** Width of the plot area of a single-column figure, about, pt: 3.5 in less the range axis and padding. */
+    static final double SINGLE_PLOT_WIDTH_PT = 200;
+
+    /**
+     * A category axis as {@link #categoryAxis(String)} whose labels turn upright when one of their
+     * words, or the whole label in {@link #MAX_CATEGORY_LABEL_LINES} lines, would not fit under its
+     * category in a single-column figure: upright labels have the plot's height to wrap in.
+     *
+     * @param label axis label
+     * @param categories the category labels
+     * @return the axis
+     */
+    public static CategoryAxis categoryAxis(String label, List<String> categories) {
+        CategoryAxis axis = new CategoryAxis(label);
+        if (!categories.isEmpty()) {
+            FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics().getFontMetrics(TICK_FONT);
+            double perCategoryPt = 0.8 * SINGLE_PLOT_WIDTH_PT / categories.size();
+            boolean fits = true;
+            for (String category : categories) {
+                fits &= metrics.stringWidth(category) <= perCategoryPt * (MAX_CATEGORY_LABEL_LINES - 1);
+                for (String word : category.split("\\s+")) {
+                    fits &= metrics.stringWidth(word) <= perCategoryPt;
+                }
+            }
+            if (!fits) {
+                axis.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+                axis.setMaximumCategoryLabelWidthRatio(0.6f);
+            }
+        }
+        axis.setLabelFont(LABEL_FONT);
+        axis.setLabelPaint(Color.BLACK);
+        axis.setTickLabelFont(TICK_FONT);
+        axis.setTickLabelPaint(Color.BLACK);
+        axis.setMaximumCategoryLabelLines(MAX_CATEGORY_LABEL_LINES);
+        axis.setCategoryMargin(0.15);
         return axis;
     }
 

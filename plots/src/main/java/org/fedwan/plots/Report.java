@@ -44,6 +44,18 @@ public final class Report {
      * @throws IllegalArgumentException if {@code rounds.csv} is missing or a table is malformed
      */
     public static Path writeRun(Path runDir) {
+        return writeRun(runDir, true);
+    }
+
+    /**
+     * Writes the report of a run, its figures with or without their titles.
+     *
+     * @param runDir a run's results folder holding {@code rounds.csv}
+     * @param titles whether the figures keep their titles ({@code --no-title} removes them)
+     * @return the report file
+     * @throws IllegalArgumentException if {@code rounds.csv} is missing or a table is malformed
+     */
+    public static Path writeRun(Path runDir, boolean titles) {
         RunFolder run = RunFolder.read(runDir);
         StringBuilder html = head("FedWAN run "
                 + String.valueOf(run.summary().getOrDefault(Summary.SCENARIO.name(), runDir.getFileName())));
@@ -52,7 +64,7 @@ public final class Report {
         keyValues(html, run.summary());
         html.append("<h2>Figures</h2>\n");
         for (Figures.Figure<RunFolder> figure : Figures.run()) {
-            figure(html, figure, figure.chart().apply(run));
+            figure(html, figure, figure.chart().apply(run), titles);
         }
         html.append("<h2>Rounds</h2>\n");
         table(html, run.rounds());
@@ -69,13 +81,25 @@ public final class Report {
      * @throws IllegalArgumentException if {@code sweep.csv} is missing or malformed
      */
     public static Path writeSweep(Path sweepDir) {
+        return writeSweep(sweepDir, true);
+    }
+
+    /**
+     * Writes the report of a sweep, its figures with or without their titles.
+     *
+     * @param sweepDir a sweep's results folder holding {@code sweep.csv}
+     * @param titles whether the figures keep their titles ({@code --no-title} removes them)
+     * @return the report file
+     * @throws IllegalArgumentException if {@code sweep.csv} is missing or malformed
+     */
+    public static Path writeSweep(Path sweepDir, boolean titles) {
         SweepFolder sweep = SweepFolder.read(sweepDir);
         StringBuilder html = head("FedWAN sweep " + sweepDir.getFileName());
         html.append("<p>Swept: ").append(escape(String.join(", ", sweep.parameters()))).append("; ")
                 .append(sweep.points()).append(" points.</p>\n");
         html.append("<h2>Figures</h2>\n");
         for (Figures.Figure<SweepFolder> figure : Figures.sweep()) {
-            figure(html, figure, figure.chart().apply(sweep));
+            figure(html, figure, figure.chart().apply(sweep), titles);
         }
         html.append("<h2>Points (mean, standard deviation, 95 % CI half-width across replications)</h2>\n");
         table(html, sweep.table());
@@ -97,11 +121,12 @@ public final class Report {
                 .append(escape(title)).append("</h1>\n");
     }
 
-    private static <F> void figure(StringBuilder html, Figures.Figure<F> figure, Optional<JFreeChart> chart) {
+    private static <F> void figure(StringBuilder html, Figures.Figure<F> figure, Optional<JFreeChart> chart,
+                                   boolean titles) {
         if (chart.isEmpty()) {
             return;
         }
-        String svg = FigureWriter.svg(chart.get(), RunFigures.DEFAULT_WIDTH.size(figure.panels()), figure.name());
+        String svg = FigureWriter.svg(FigureOptions.DEFAULT.withTitles(titles).apply(chart.get()), RunFigures.DEFAULT_WIDTH.size(figure.panels()), figure.name());
         html.append("<figure id=\"").append(figure.name()).append("\">\n")
                 .append(svg.substring(svg.indexOf("<svg")))
                 .append("<figcaption><b>").append(figure.name()).append("</b>: ")

@@ -1,6 +1,8 @@
 package org.fedwan.plots;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Rectangle;
 import org.fedwan.plots.RunDatasets.AccuracyAndLoss;
 import org.fedwan.plots.RunDatasets.AccuracyVsUplink;
 import org.fedwan.plots.RunDatasets.EnergyOverTime;
@@ -11,6 +13,7 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -69,7 +72,10 @@ public final class RunCharts {
      * Two panels over one simulated-time axis: the total energy of all devices above, each device
      * below (the total dwarfs a device, so they get separate scales). Up to
      * {@link PaperStyle#MAX_DISTINCT_SERIES} devices get their own colour and dash and a legend
-     * entry; more devices are drawn as thin grey lines with one legend entry.
+     * entry; up to {@link DeviceQuantiles#MAX_DEVICE_LINES} devices are drawn as thin grey lines with
+     * one legend entry; more devices as their median with 10-90 % and least-to-most bands
+     * ({@link DeviceQuantiles#bands}). Lines of more than {@link DeviceQuantiles#MAX_LINE_POINTS}
+     * points are drawn from their values on a grid of that many times.
      *
      * @param data the cumulative energy series
      * @return the chart
@@ -85,15 +91,22 @@ public final class RunCharts {
         XYLineAndShapeRenderer totalRenderer = PaperStyle.lineRenderer(1, false);
         totalRenderer.setSeriesPaint(0, PaperStyle.BLACK);
         totalRenderer.setSeriesVisibleInLegend(0, false);
-        XYPlot total = new XYPlot(data.total(), null,
+        XYPlot total = new XYPlot(bounded(data.total()), null,
                 energyAxis(PaperStyle.label("Total energy", "J")), totalRenderer);
 
         int devices = data.perDevice().getSeriesCount();
         boolean distinct = devices <= PaperStyle.MAX_DISTINCT_SERIES;
-        XYPlot perDevice = new XYPlot(data.perDevice(), null,
-                energyAxis(PaperStyle.label("Device energy", "J")),
-                distinct ? PaperStyle.lineRenderer(devices, false) : alikeRenderer());
-        if (!distinct) {
+        XYPlot perDevice;
+        if (devices > DeviceQuantiles.MAX_DEVICE_LINES) {
+            perDevice = new XYPlot(DeviceQuantiles.bands(data.perDevice(), "least to most", "10–90 %"), null,
+                    energyAxis(PaperStyle.label("Device energy", "J")), bandRenderer());
+            perDevice.setFixedLegendItems(bandLegend(devices));
+        } else {
+            perDevice = new XYPlot(bounded(data.perDevice()), null,
+                    energyAxis(PaperStyle.label("Device energy", "J")),
+                    distinct ? PaperStyle.lineRenderer(devices, false) : alikeRenderer());
+        }
+        if (!distinct && devices <= DeviceQuantiles.MAX_DEVICE_LINES) {
             LegendItemCollection legend = new LegendItemCollection();
             legend.add(new LegendItem("each of " + devices + " devices", null, null, null,
                     PaperStyle.legendLine(), new BasicStroke(PaperStyle.THIN_LINE_WIDTH_PT),
@@ -107,6 +120,60 @@ public final class RunCharts {
         plot.add(PaperStyle.style(perDevice), 1);
         PaperStyle.style(plot);
         return PaperStyle.chart(ENERGY_TITLE, plot, devices > 0);
+    }
+
+    /** {@code lines} with every series at most {@link DeviceQuantiles#MAX_LINE_POINTS} points: itself if all are. */
+    private static XYSeriesCollection bounded(XYSeriesCollection lines) {
+        boolean short_ = true;
+        for (int i = 0; i < lines.getSeriesCount(); i++) {
+            short_ &= lines.getItemCount(i) <= DeviceQuantiles.MAX_LINE_POINTS;
+        }
+        if (short_) {
+            return lines;
+        }
+        XYSeriesCollection out = new XYSeriesCollection();
+        for (int i = 0; i < lines.getSeriesCount(); i++) {
+            out.addSeries(DeviceQuantiles.bounded(lines.getSeries(i)));
+        }
+        return out;
+    }
+
+    /** The median line with its two bands of {@link DeviceQuantiles#bands}: the inner band drawn darker. */
+    static DeviationRenderer bandRenderer() {
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        renderer.setAlpha(BAND_ALPHA);
+        renderer.setLegendLine(PaperStyle.legendLine());
+        for (int s = 0; s < 2; s++) {
+            renderer.setSeriesPaint(s, PaperStyle.BLUE);
+            renderer.setSeriesFillPaint(s, PaperStyle.BLUE);
+            renderer.setSeriesStroke(s, new BasicStroke(PaperStyle.LINE_WIDTH_PT));
+        }
+        return renderer;
+    }
+
+    /** Share of the band colour's opacity in {@link #bandRenderer()}, per band. */
+    private static final float BAND_ALPHA = 0.22f;
+
+    /**
+     * Legend of {@link #bandRenderer()}: the median line, the inner band (two bands on top of each
+     * other) and the outer band, each in the colour it is drawn.
+     */
+    static LegendItemCollection bandLegend(int devices) {
+        Color blue = PaperStyle.BLUE;
+        float inner = 1 - (1 - BAND_ALPHA) * (1 - BAND_ALPHA);
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(PaperStyle.lineLegendItem("median of " + devices + " devices", blue,
+                new BasicStroke(PaperStyle.LINE_WIDTH_PT), null));
+        legend.add(new LegendItem("10–90 %", null, null, null, new Rectangle(-5, -4, 10, 8), translucent(blue, inner)));
+        legend.add(new LegendItem("least to most", null, null, null, new Rectangle(-5, -4, 10, 8),
+                translucent(blue, BAND_ALPHA)));
+        return legend;
+    }
+
+    /** {@code colour} mixed with white at opacity {@code alpha}, as it shows on the white plot. */
+    private static Color translucent(Color colour, float alpha) {
+        return new Color(Math.round(255 - alpha * (255 - colour.getRed())),
+                Math.round(255 - alpha * (255 - colour.getGreen())), Math.round(255 - alpha * (255 - colour.getBlue())));
     }
 
     /** Thin grey lines, all alike, for more series than colours and dashes can tell apart. */

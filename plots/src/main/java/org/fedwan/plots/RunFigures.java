@@ -104,19 +104,36 @@ public final class RunFigures {
      */
     public static List<Path> writeAll(Path resultsDir, Set<String> only, Set<String> formats,
                                       FigureWidth width) {
+        return writeAll(resultsDir, only, formats, FigureOptions.DEFAULT.withWidth(width));
+    }
+
+    /**
+     * Writes the chosen figures in the chosen formats with {@code options}: their width (file names
+     * {@link FigureOptions#fileName}) and whether they keep their titles.
+     *
+     * @param resultsDir a run's results directory
+     * @param only names from {@link #figureNames()}; at least one
+     * @param formats some of {@code png}, {@code svg}, {@code pdf}; at least one
+     * @param options width and titles
+     * @return the files written, in {@link #figureNames()} order, then png, svg, pdf
+     * @throws IllegalArgumentException if a name or format is unknown or a set is empty, or if a
+     *     result table is missing or malformed
+     */
+    public static List<Path> writeAll(Path resultsDir, Set<String> only, Set<String> formats,
+                                      FigureOptions options) {
         Objects.requireNonNull(resultsDir, "resultsDir");
         List<Figures.Figure<RunFolder>> figures = chosen(Figures.run(), only);
         List<String> chosenFormats = chosenFormats(formats);
         // Strict check of the core tables first, so that a malformed table writes no figure at all.
         RunFolder run = RunFolder.read(resultsDir);
         RunTables.of(run);
-        return write(resultsDir.resolve(FIGURES_DIR), figures, run, chosenFormats, width);
+        return write(resultsDir.resolve(FIGURES_DIR), figures, run, chosenFormats, options);
     }
 
     /** Draws each figure that has its data and writes it in every format; the shared writer of run and sweep figures. */
     static <F> List<Path> write(Path figuresDir, List<Figures.Figure<F>> figures, F folder,
-                                List<String> formats, FigureWidth width) {
-        Objects.requireNonNull(width, "width");
+                                List<String> formats, FigureOptions options) {
+        Objects.requireNonNull(options, "options");
         try {
             Files.createDirectories(figuresDir);
         } catch (IOException e) {
@@ -128,9 +145,10 @@ public final class RunFigures {
             if (chart.isEmpty()) {
                 continue;
             }
-            FigureSize size = width.size(figure.panels());
+            FigureSize size = options.width().size(figure.panels());
+            JFreeChart drawn = options.apply(chart.get());
             for (String format : formats) {
-                written.add(FigureWriter.write(chart.get(), size, figuresDir.resolve(figure.name() + "." + format), format));
+                written.add(FigureWriter.write(drawn, size, figuresDir.resolve(options.fileName(figure.name(), format)), format));
             }
         }
         return List.copyOf(written);

@@ -16,6 +16,7 @@ import org.fedwan.plots.SweepDatasets.MetricVsParameter;
 import org.fedwan.plots.SweepDatasets.Pareto;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -26,6 +27,9 @@ import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.general.DatasetUtils;
@@ -155,14 +159,20 @@ public final class SweepCharts {
     }
 
     /**
-     * Joins the labels of coincident points; labels that differ only in their last " / " part are
-     * written once with the last parts listed ("int8 / lorawan / 0.01, 0.001").
+     * Joins the labels of coincident points; labels that differ only in their last ", " part are
+     * written once with the last parts listed ("int8, lorawan, 0.01 | 0.001").
      */
     static String mergeLabels(String a, String b) {
-        int ia = a.lastIndexOf(" / ");
-        int ib = b.lastIndexOf(" / ");
+        int ia = a.lastIndexOf(", ");
+        int ib = b.lastIndexOf(", ");
         if (ia > 0 && ib > 0 && a.substring(0, ia).equals(b.substring(0, ib))) {
-            return a + ", " + b.substring(ib + 3);
+            String last = b.substring(ib + 2);
+            int eq = last.indexOf('=');
+            // "duty_cycle=0.01 | 0.001": the key is written once
+            if (eq > 0 && a.substring(ia + 2).startsWith(last.substring(0, eq + 1))) {
+                last = last.substring(eq + 1);
+            }
+            return a + " | " + last;
         }
         return a + "; " + b;
     }
@@ -199,7 +209,40 @@ public final class SweepCharts {
             label.setPaint((z - min) / (max - min) > 0.55 ? Color.WHITE : Color.BLACK);
             plot.addAnnotation(label);
         }
-        return PaperStyle.chart(data.metric().quantity() + " (" + data.unit().symbol() + ")", plot, false);
+        JFreeChart chart = PaperStyle.chart(data.metric().quantity() + " (" + data.unit().symbol() + ")", plot, false);
+        chart.addSubtitle(colourBar(renderer.getPaintScale(),
+                PaperStyle.label(data.metric().quantity(), data.unit().symbol())));
+        return chart;
+    }
+
+    /** Colour steps of a heat map's colour bar: smooth to the eye, a bounded number of SVG elements. */
+    static final int COLOUR_BAR_STEPS = 64;
+
+    /**
+     * The colour bar of a heat map, right of the plot: the scale's colours from its lower to its
+     * upper bound along an axis titled with the metric and its unit.
+     *
+     * @param scale the heat map's paint scale
+     * @param label the metric with its unit, e.g. {@code Final test accuracy (%)}
+     * @return the colour bar, a chart subtitle
+     */
+    static PaintScaleLegend colourBar(PaintScale scale, String label) {
+        NumberAxis axis = PaperStyle.axis(label, false);
+        axis.setLowerMargin(0);
+        axis.setUpperMargin(0);
+        axis.setAutoRange(false);
+        axis.setRange(scale.getLowerBound(), scale.getUpperBound());
+        PaintScaleLegend bar = new PaintScaleLegend(scale, axis);
+        bar.setPosition(RectangleEdge.RIGHT);
+        bar.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        bar.setSubdivisionCount(COLOUR_BAR_STEPS);
+        bar.setStripWidth(8);
+        bar.setStripOutlineVisible(true);
+        bar.setStripOutlinePaint(PaperStyle.AXIS_PAINT);
+        bar.setAxisOffset(2);
+        bar.setMargin(new RectangleInsets(4, 6, 4, 0));
+        bar.setBackgroundPaint(Color.WHITE);
+        return bar;
     }
 
     private static SymbolAxis symbolAxis(String label, List<String> values) {

@@ -84,8 +84,9 @@ public final class SweepDatasets {
      *
      * @param metric the metric
      * @param unit unit of the y values
-     * @param parameter the parameter on the x axis
-     * @param categories the parameter's values when it is not numeric, else empty
+     * @param parameter the name of the parameter on the x axis (its label from the study, see
+     *     {@link SweepFolder#keyLabel})
+     * @param categories the names of the parameter's values when it is not numeric, else empty
      * @param series mean (y), mean - ci95 (y-low) and mean + ci95 (y-high) per point
      */
     public record MetricVsParameter(SweepMetric metric, AxisUnit unit, String parameter,
@@ -108,10 +109,12 @@ public final class SweepDatasets {
         String parameter = sweep.parameters().get(0);
         boolean numeric = sweep.isNumeric(parameter);
         List<String> categories = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         double max = 0;
         for (int p = 0; p < table.size(); p++) {
-            if (!numeric && !categories.contains(table.text(p, parameter))) {
-                categories.add(table.text(p, parameter));
+            if (!numeric && !values.contains(table.text(p, parameter))) {
+                values.add(table.text(p, parameter));
+                categories.add(sweep.valueLabel(parameter, table.text(p, parameter)));
             }
             double value = table.number(p, mean) + orZero(table.number(p, ci));
             max = Double.isFinite(value) ? Math.max(max, value) : max;
@@ -126,10 +129,10 @@ public final class SweepDatasets {
             double c = orZero(table.number(p, ci));
             List<String> others = new ArrayList<>();
             for (String other : sweep.parameters().subList(1, sweep.parameters().size())) {
-                others.add(other + "=" + table.text(p, other));
+                others.add(sweep.part(other, table.text(p, other)));
             }
             String key = others.isEmpty() ? "Mean" : String.join(", ", others);
-            double x = numeric ? table.number(p, parameter) : categories.indexOf(table.text(p, parameter));
+            double x = numeric ? table.number(p, parameter) : values.indexOf(table.text(p, parameter));
             series.computeIfAbsent(key, k -> new YIntervalSeries(k, true, false))
                     .add(x, unit.of(m), unit.of(m - c), unit.of(m + c));
         }
@@ -138,7 +141,8 @@ public final class SweepDatasets {
         }
         YIntervalSeriesCollection collection = new YIntervalSeriesCollection();
         series.values().forEach(collection::addSeries);
-        return Optional.of(new MetricVsParameter(metric, unit, parameter, List.copyOf(categories), collection));
+        return Optional.of(new MetricVsParameter(metric, unit, sweep.keyLabel(parameter), List.copyOf(categories),
+                collection));
     }
 
     private static double orZero(double value) {
@@ -275,6 +279,8 @@ public final class SweepDatasets {
         }
         DefaultXYZDataset dataset = new DefaultXYZDataset();
         dataset.addSeries(metric.quantity(), data);
-        return Optional.of(new HeatMap(metric, unit, xp, yp, List.copyOf(xs), List.copyOf(ys), dataset));
+        return Optional.of(new HeatMap(metric, unit, sweep.keyLabel(xp), sweep.keyLabel(yp),
+                xs.stream().map(x -> sweep.valueLabel(xp, x)).toList(), ys.stream().map(y -> sweep.valueLabel(yp, y)).toList(),
+                dataset));
     }
 }

@@ -47,10 +47,26 @@ public final class SweepFigures {
      *     {@code sweep.csv} is missing or malformed
      */
     public static List<Path> writeAll(Path sweepDir, Set<String> only, Set<String> formats, FigureWidth width) {
+        return writeAll(sweepDir, only, formats, FigureOptions.DEFAULT.withWidth(width));
+    }
+
+    /**
+     * Writes the chosen sweep figures in the chosen formats with {@code options} (width, file names,
+     * titles).
+     *
+     * @param sweepDir a sweep's results folder
+     * @param only names from {@link #figureNames()}; at least one
+     * @param formats some of {@code png}, {@code svg}, {@code pdf}; at least one
+     * @param options width and titles
+     * @return the files written, in {@link #figureNames()} order, then png, svg, pdf
+     * @throws IllegalArgumentException if a name or format is unknown or a set is empty, or if
+     *     {@code sweep.csv} is missing or malformed
+     */
+    public static List<Path> writeAll(Path sweepDir, Set<String> only, Set<String> formats, FigureOptions options) {
         Objects.requireNonNull(sweepDir, "sweepDir");
         List<Figures.Figure<SweepFolder>> figures = RunFigures.chosen(Figures.sweep(), only);
         List<String> chosenFormats = RunFigures.chosenFormats(formats);
         return RunFigures.write(sweepDir.resolve(RunFigures.FIGURES_DIR), figures, SweepFolder.read(sweepDir),
-                chosenFormats, width);
+                chosenFormats, options);
     }
 }

@@ -21,8 +21,10 @@ import org.fedwan.results.SweepRoundsColumns;
  * @param dir the sweep folder
  * @param table {@code sweep.csv}
  * @param parameters the swept parameters: the columns between {@code point} and {@code runs}
+ * @param labels names of swept keys and values for figures, from the study's {@code labels:}
+ *     ({@link SweepLabels#FILE}); {@link SweepLabels#NONE} without
  */
-public record SweepFolder(Path dir, ResultTable table, List<String> parameters) {
+public record SweepFolder(Path dir, ResultTable table, List<String> parameters, SweepLabels labels) {
 
     /** Sub-folder holding the runs, one folder per point. */
     public static final String RUNS_DIR = "runs";
@@ -31,7 +33,19 @@ public record SweepFolder(Path dir, ResultTable table, List<String> parameters) 
     public SweepFolder {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(labels, "labels");
         parameters = List.copyOf(parameters);
+    }
+
+    /**
+     * A sweep folder without labels.
+     *
+     * @param dir the sweep folder
+     * @param table {@code sweep.csv}
+     * @param parameters the swept parameters
+     */
+    public SweepFolder(Path dir, ResultTable table, List<String> parameters) {
+        this(dir, table, parameters, SweepLabels.NONE);
     }
 
     /**
@@ -63,7 +77,7 @@ public record SweepFolder(Path dir, ResultTable table, List<String> parameters) 
             throw new IllegalArgumentException(table.file() + ": expected columns '" + SweepColumns.POINT.name()
                     + "' then '" + SweepColumns.RUNS.name() + "', got " + header);
         }
-        return new SweepFolder(dir, table, header.subList(point + 1, runs));
+        return new SweepFolder(dir, table, header.subList(point + 1, runs), SweepLabels.read(dir));
     }
 
     /**
@@ -80,9 +94,12 @@ public record SweepFolder(Path dir, ResultTable table, List<String> parameters) 
     }
 
     /**
-     * A point's label for legends and category axes: the values of the swept parameters in the
-     * order of {@link #parameters()}, joined by " / " (e.g. {@code int8 / 0.001}), empty values left
-     * out (e.g. a codec without options); the point name when nothing is swept.
+     * A point's label for legends and category axes: one part per swept parameter, in the order of
+     * {@link #parameters()}, joined by ", " (e.g. {@code lorawan, int8}), empty values left out (a
+     * codec without options). A part is the value's name from the study's {@code labels:} if it
+     * has one; else the value, preceded by the key's name and "=" where the value alone would be
+     * ambiguous: a number, or a value another swept parameter also takes (e.g.
+     * {@code learning_rate=0.01}). The point name when nothing is swept.
      *
      * @param point 0-based row of {@code sweep.csv}
      * @return the label
@@ -92,10 +109,61 @@ public record SweepFolder(Path dir, ResultTable table, List<String> parameters) 
         for (String parameter : parameters) {
             String value = table.text(point, parameter);
             if (!value.isEmpty()) {
-                parts.add(value);
+                parts.add(part(parameter, value));
             }
         }
-        return parts.isEmpty() ? table.text(point, SweepColumns.POINT) : String.join(" / ", parts);
+        return parts.isEmpty() ? table.text(point, SweepColumns.POINT) : String.join(", ", parts);
+    }
+
+    /**
+     * One parameter's part of a point label (see {@link #label(int)}).
+     *
+     * @param parameter a swept parameter
+     * @param value one of its values
+     * @return the value's name, the value, or {@code name=value}
+     */
+    public String part(String parameter, String value) {
+        return labels.value(parameter, value).orElseGet(() -> ambiguous(parameter, value)
+                ? labels.key(parameter) + "=" + value : value);
+    }
+
+    /**
+     * A value's name on an axis that is already titled with its parameter (category axes, heat maps).
+     *
+     * @param parameter a swept parameter
+     * @param value one of its values
+     * @return the value's name from the study's {@code labels:}, or the value
+     */
+    public String valueLabel(String parameter, String value) {
+        return labels.value(parameter, value).orElse(value);
+    }
+
+    /**
+     * @param parameter a swept parameter
+     * @return its name from the study's {@code labels:}, or the parameter
+     */
+    public String keyLabel(String parameter) {
+        return labels.key(parameter);
+    }
+
+    /** Whether {@code value} alone does not say which parameter it is: a number, or a value of another parameter. */
+    private boolean ambiguous(String parameter, String value) {
+        try {
+            Double.parseDouble(value);
+            return true;
+        } catch (NumberFormatException e) {
+            // not a number: ambiguous only if another parameter takes it too
+        }
+        for (String other : parameters) {
+            if (!other.equals(parameter)) {
+                for (int p = 0; p < table.size(); p++) {
+                    if (table.text(p, other).equals(value)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**

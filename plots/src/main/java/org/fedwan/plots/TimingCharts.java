@@ -1,8 +1,10 @@
 package org.fedwan.plots;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import org.fedwan.plots.TimingDatasets.DutyCycleShare;
 import org.fedwan.plots.TimingDatasets.LatencyBreakdown;
 import org.fedwan.plots.TimingDatasets.Timeline;
@@ -15,6 +17,8 @@ import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
 
 /**
  * Charts of the timing datasets ({@link TimingDatasets}), in {@link PaperStyle}: round latency by
@@ -27,8 +31,6 @@ public final class TimingCharts {
         Headless.ensure();
     }
 
-    /** Frames narrower than this are drawn this wide in the timeline, pt. */
-    public static final float MIN_FRAME_WIDTH_PT = 0.8f;
 
     private TimingCharts() {
     }
@@ -102,13 +104,12 @@ public final class TimingCharts {
         renderer.setUseYInterval(true);
         renderer.setBarPainter(new StandardXYBarPainter());
         renderer.setShadowVisible(false);
-        // An outline of the fill colour keeps frames of a fraction of a point visible.
-        renderer.setDrawBarOutline(true);
+        // Bars are at least 1/TIMELINE_RESOLUTION of the window wide (the dataset widens them), so
+        // they need no outline to stay visible: one SVG element per bar.
+        renderer.setDrawBarOutline(false);
         List<Color> colours = List.of(PaperStyle.BLUE, PaperStyle.VERMILLION, PaperStyle.ORANGE);
         for (int s = 0; s < colours.size(); s++) {
             renderer.setSeriesPaint(s, colours.get(s));
-            renderer.setSeriesOutlinePaint(s, colours.get(s));
-            renderer.setSeriesOutlineStroke(s, new BasicStroke(MIN_FRAME_WIDTH_PT));
         }
         SymbolAxis devices = new SymbolAxis("Device", data.devices().toArray(new String[0]));
         devices.setLabelFont(PaperStyle.LABEL_FONT);
@@ -121,6 +122,19 @@ public final class TimingCharts {
         XYPlot plot = new XYPlot(data.frames(), time, devices, renderer);
         PaperStyle.style(plot);
         plot.setDomainGridlinesVisible(false);
-        return PaperStyle.chart("Frames per device (first " + data.devices().size() + " devices)", plot, true);
+        JFreeChart chart = PaperStyle.chart("Frames per device (first " + data.devices().size() + " devices)", plot, true);
+        if (data.mergeGapS() > 0) {
+            TextTitle note = new TextTitle("bars at least " + duration(data.mergeGapS())
+                    + " long; frames closer than that drawn as one", PaperStyle.TICK_FONT);
+            note.setPosition(RectangleEdge.TOP);
+            chart.addSubtitle(0, note);
+        }
+        return chart;
+    }
+
+    /** A short duration for a note: ms below a second, else s; {@link Locale#ROOT} digits. */
+    static String duration(double seconds) {
+        DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return seconds < 1 ? format.format(seconds * 1e3) + " ms" : format.format(seconds) + " s";
     }
 }

@@ -47,7 +47,7 @@ class ComparisonDatasetsTest {
         List<ComparisonDatasets.Method> methods = ComparisonDatasets.methods(sweep);
 
         assertEquals(List.of("uplink_codec", "duty_cycle"), sweep.parameters());
-        assertEquals(List.of("fp32 / 0.01", "int8 / 0.01"),
+        assertEquals(List.of("fp32, duty_cycle=0.01", "int8, duty_cycle=0.01"),
                 methods.stream().map(ComparisonDatasets.Method::label).toList());
         assertEquals(2, ComparisonDatasets.bytesPerRound(methods).getColumnCount());
     }
@@ -80,7 +80,7 @@ class ComparisonDatasetsTest {
                 "point,uplink_codec,uplink_options,runs,target_reached\np0000,fp32,,1,1\np0001,laq,bits=8,1,1\n");
         SweepFolder sweep = SweepFolder.read(dir);
         assertEquals("fp32", sweep.label(0));
-        assertEquals("laq / bits=8", sweep.label(1));
+        assertEquals("laq, bits=8", sweep.label(1));
     }
 
     /** The fixture sweep with a second replication of p0000 whose accuracy and training values differ. */
@@ -99,7 +99,7 @@ class ComparisonDatasetsTest {
 
         ComparisonDatasets.AccuracyPerRound data = ComparisonDatasets.accuracyPerRound(methods);
 
-        assertEquals(List.of("fp32 / 0.01", "int8 / 0.01"), List.of(data.accuracyPercent().getSeriesKey(0),
+        assertEquals(List.of("fp32, duty_cycle=0.01", "int8, duty_cycle=0.01"), List.of(data.accuracyPercent().getSeriesKey(0),
                 data.accuracyPercent().getSeriesKey(1)));
         // p0000: round 1 the mean of 50 % and 60 %, round 2 80 % in both replications.
         assertPoints(new double[][] {{1, 55}, {2, 80}}, data.accuracyPercent().getSeries(0));
@@ -117,7 +117,7 @@ class ComparisonDatasetsTest {
         ComparisonDatasets.TrainingPerRound data = ComparisonDatasets.trainingPerRound(methods).orElseThrow();
 
         assertEquals(2, data.trainLoss().getSeriesCount());
-        assertEquals("fp32 / 0.01", data.gradientNorm().getSeriesKey(0));
+        assertEquals("fp32, duty_cycle=0.01", data.gradientNorm().getSeriesKey(0));
         assertPoints(new double[][] {{1, 1.3}, {2, 0.8}}, data.trainLoss().getSeries(0));
         assertPoints(new double[][] {{1, 2.0}, {2, 0.25}}, data.gradientNorm().getSeries(0));
         assertPoints(new double[][] {{1, 2.5}, {2, 0.25}}, data.gradientNorm().getSeries(1));

@@ -108,9 +108,10 @@ class RunFiguresTest {
 
         List<Path> written = RunFigures.writeAll(dir, Set.of("round-latency"), Set.of("png"), FigureWidth.DOUBLE);
 
-        assertEquals(List.of(dir.resolve("figures/round-latency.png")), written);
+        assertEquals(List.of(dir.resolve("figures/round-latency-double.png")), written);
         assertEquals(2100, FigureFiles.readPng(written.get(0)).getWidth());
-        assertFalse(Files.exists(dir.resolve("figures/round-latency.svg")));
+        assertFalse(Files.exists(dir.resolve("figures/round-latency-double.svg")));
+        assertFalse(Files.exists(dir.resolve("figures/round-latency.png")), "a double-width figure keeps its own name");
     }
 
     @Test

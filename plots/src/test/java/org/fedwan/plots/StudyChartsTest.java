@@ -61,8 +61,35 @@ class StudyChartsTest {
             assertNotEquals(test.getSeriesPaint(0), test.getSeriesPaint(1));
             assertNotEquals(test.getSeriesShape(0), test.getSeriesShape(1));
         }
-        assertEquals(List.of("fp32 / 0.01", "int8 / 0.01", "Test", "Training"), labels(plot.getLegendItems()));
+        assertEquals(List.of("fp32, duty_cycle=0.01", "int8, duty_cycle=0.01", "Test", "Training"), labels(plot.getLegendItems()));
         assertEquals(RunCharts.TEST_AND_TRAINING_ACCURACY_LABEL, plot.getSubplots().get(0).getRangeAxis().getLabel());
+    }
+
+    @Test
+    void accuracyAgainstUplinkBytesHasTheBandOfEachPointAtItsMeanBytes() throws IOException {
+        RunFolderFixture.writeSweep(dir);
+        // p0000 round 1: 2,000 B on average, accuracy 0.5 +- 0.1; round 2 without a half-width
+        RunFolderFixture.put(dir, "sweep-rounds.csv", "point,uplink_codec,duty_cycle,round,runs,accuracy_mean,accuracy_std,"
+                + "accuracy_ci95,cumulative_energy_j_mean,cumulative_energy_j_std,cumulative_energy_j_ci95,"
+                + "cumulative_uplink_bytes_mean,cumulative_uplink_bytes_std,cumulative_uplink_bytes_ci95\n"
+                + "p0000,fp32,0.01,1,3,0.500000,0.040000,0.100000,1,0,0,2000,0,0\n"
+                + "p0000,fp32,0.01,2,3,0.800000,,,2,0,0,4000,0,0\n"
+                + "p0001,int8,0.01,2,3,0.700000,0.010000,0.025000,2,0,0,1000,0,0\n");
+        SweepFolder sweep = SweepFolder.read(dir);
+
+        JFreeChart chart = Figures.sweep().stream().filter(f -> f.name().equals("sweep-accuracy-vs-uplink-bytes"))
+                .findFirst().orElseThrow().chart().apply(sweep).orElseThrow();
+
+        XYPlot plot = chart.getXYPlot();
+        YIntervalSeriesCollection band = assertInstanceOf(YIntervalSeriesCollection.class, plot.getDataset(1));
+        assertEquals(2, band.getSeriesCount());
+        assertEquals(1, band.getItemCount(0));
+        double scale = ComparisonDatasets.accuracyVsUplinkBytes(ComparisonDatasets.methods(sweep)).unit().of(2000);
+        assertEquals(scale, band.getXValue(0, 0), 1e-9);
+        assertEquals(40.0, band.getStartYValue(0, 0), 1e-9);
+        assertEquals(60.0, band.getEndYValue(0, 0), 1e-9);
+        assertInstanceOf(DeviationRenderer.class, plot.getRenderer(1));
+        assertEquals(RunCharts.ACCURACY_VS_UPLINK_TITLE + " (95 % CI)", chart.getTitle().getText());
     }
 
     @Test
@@ -94,7 +121,7 @@ class StudyChartsTest {
         XYLineAndShapeRenderer curves = (XYLineAndShapeRenderer) accuracy.getRenderer(0);
         assertEquals(curves.getSeriesPaint(1), renderer.getSeriesFillPaint(1));
         // the legend is unchanged: one entry per point, then what solid and dashed mean
-        assertEquals(List.of("fp32 / 0.01", "int8 / 0.01", "Test", "Training"), labels(chart.getXYPlot().getLegendItems()));
+        assertEquals(List.of("fp32, duty_cycle=0.01", "int8, duty_cycle=0.01", "Test", "Training"), labels(chart.getXYPlot().getLegendItems()));
     }
 
     @Test
@@ -123,7 +150,7 @@ class StudyChartsTest {
         XYLineAndShapeRenderer test = (XYLineAndShapeRenderer) plot.getSubplots().get(0).getRenderer(0);
         assertNotNull(((BasicStroke) test.getSeriesStroke(1)).getDashArray());
         assertNull(plot.getSubplots().get(0).getDataset(1));
-        assertEquals(List.of("fp32 / 0.01", "int8 / 0.01"), labels(plot.getLegendItems()));
+        assertEquals(List.of("fp32, duty_cycle=0.01", "int8, duty_cycle=0.01"), labels(plot.getLegendItems()));
         assertEquals(RunCharts.ACCURACY_TITLE, chart.getTitle().getText());
     }
 
@@ -207,7 +234,7 @@ class StudyChartsTest {
         CombinedDomainXYPlot log = (CombinedDomainXYPlot) ComparisonCharts.trainingPerRound(data).getPlot();
         assertInstanceOf(PaperLogAxis.class, log.getSubplots().get(1).getRangeAxis());
         assertEquals(ComparisonCharts.GRADIENT_NORM_LABEL, log.getSubplots().get(1).getRangeAxis().getLabel());
-        assertEquals(List.of("fp32 / 0.01", "int8 / 0.01"), labels(plot.getLegendItems()));
+        assertEquals(List.of("fp32, duty_cycle=0.01", "int8, duty_cycle=0.01"), labels(plot.getLegendItems()));
     }
 
     @Test
@@ -272,8 +299,9 @@ class StudyChartsTest {
 
     @Test
     void coincidentParetoLabelsAreMergedCompactly() {
-        assertEquals("int8 / lorawan / 0.01, 0.001", SweepCharts.mergeLabels("int8 / lorawan / 0.01", "int8 / lorawan / 0.001"));
-        assertEquals("a / x; b / y", SweepCharts.mergeLabels("a / x", "b / y"));
+        assertEquals("int8, lorawan, duty_cycle=0.01 | 0.001",
+                SweepCharts.mergeLabels("int8, lorawan, duty_cycle=0.01", "int8, lorawan, duty_cycle=0.001"));
+        assertEquals("a, x; b, y", SweepCharts.mergeLabels("a, x", "b, y"));
     }
 
     private static List<String> labels(LegendItemCollection items) {

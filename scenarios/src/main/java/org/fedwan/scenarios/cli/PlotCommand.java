@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.fedwan.plots.FigureOptions;
 import org.fedwan.plots.FigureWidth;
 import org.fedwan.plots.Figures;
 import org.fedwan.plots.Report;
@@ -44,8 +45,11 @@ final class PlotCommand implements Callable<Integer> {
     List<String> formats;
 
     @Option(names = "--width", paramLabel = "WIDTH", defaultValue = "single",
-            description = "single (3.5 in column) or double (7 in page) (default ${DEFAULT-VALUE})")
+            description = "single (3.5 in column: NAME.png) or double (7 in page: NAME-double.png) (default ${DEFAULT-VALUE})")
     String width;
+
+    @Option(names = "--no-title", description = "draw the figures without titles (the caption belongs to the paper)")
+    boolean noTitle;
 
     @Option(names = "--list", description = "name every figure with a one-line description, then exit")
     boolean list;
@@ -77,16 +81,17 @@ final class PlotCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("fedwan: warning: " + warning);
         }
         Set<String> chosenFormats = new LinkedHashSet<>(formats);
+        FigureOptions options = new FigureOptions(figureWidth, !noTitle);
         List<Path> written;
         Path report;
         if (RunFolder.isRun(resultsDir)) {
             Set<String> names = only == null ? Set.copyOf(RunFigures.figureNames()) : Set.copyOf(only);
-            written = RunFigures.writeAll(resultsDir, names, chosenFormats, figureWidth);
-            report = Report.writeRun(resultsDir);
+            written = RunFigures.writeAll(resultsDir, names, chosenFormats, options);
+            report = Report.writeRun(resultsDir, !noTitle);
         } else if (SweepFolder.isSweep(resultsDir)) {
             Set<String> names = only == null ? Set.copyOf(SweepFigures.figureNames()) : Set.copyOf(only);
-            written = SweepFigures.writeAll(resultsDir, names, chosenFormats, figureWidth);
-            report = Report.writeSweep(resultsDir);
+            written = SweepFigures.writeAll(resultsDir, names, chosenFormats, options);
+            report = Report.writeSweep(resultsDir, !noTitle);
         } else {
             throw new IllegalArgumentException(resultsDir + ": neither a run folder (rounds.csv) nor a sweep folder (sweep.csv)");
         }

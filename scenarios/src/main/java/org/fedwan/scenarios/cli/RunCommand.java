@@ -4,6 +4,7 @@ import org.fedwan.results.Summary;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.fedwan.plots.FigureOptions;
 import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.ScenarioLoader;
 import org.fedwan.scenarios.run.ScenarioRunner;
@@ -36,6 +37,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-figures", description = "skip the figures")
     boolean noFigures;
 
+    @Option(names = "--no-title", description = "draw the figures without titles (the caption belongs to the paper)")
+    boolean noTitle;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,7 +60,8 @@ final class RunCommand implements Callable<Integer> {
         int n = CliLimits.threads("--threads", threads);
         Path dir = CliLimits.resultFolder(out != null ? "--out" : null,
                 out != null ? out : Path.of("results").resolve(config.run().name()));
-        ScenarioRunner.Outcome o = ScenarioRunner.run(config, dir, n, !noFigures, System.out, System.console() != null);
+        ScenarioRunner.Outcome o = ScenarioRunner.run(config, dir, n,
+                noFigures ? null : FigureOptions.DEFAULT.withTitles(!noTitle), System.out, System.console() != null);
         RunSummary summary = o.summary();
         String accuracy = Double.isNaN(summary.finalAccuracy()) ? "not measured"
                 : String.format(Locale.ROOT, "%.2f%%", 100 * summary.finalAccuracy());

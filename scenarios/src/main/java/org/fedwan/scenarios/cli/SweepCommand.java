@@ -2,6 +2,7 @@ package org.fedwan.scenarios.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.fedwan.plots.FigureOptions;
 import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.sweep.LocalEngine;
 import org.fedwan.scenarios.sweep.SweepEngine;
@@ -37,6 +38,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-figures", description = "skip the sweep figures and report.html")
     boolean noFigures;
 
+    @Option(names = "--no-title", description = "draw the sweep figures without titles (the caption belongs to the paper)")
+    boolean noTitle;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,7 +60,8 @@ final class SweepCommand implements Callable<Integer> {
             case "spark" -> sparkEngine(master == null ? "local[" + Runtime.getRuntime().availableProcessors() + "]" : master);
             default -> throw new IllegalArgumentException("--engine " + engineName + ": allowed: local, spark");
         };
-        SweepRunner.Outcome o = SweepRunner.run(sweep, dir, engine, System.out, !noFigures);
+        SweepRunner.Outcome o = SweepRunner.run(sweep, dir, engine, System.out,
+                noFigures ? null : FigureOptions.DEFAULT.withTitles(!noTitle));
         System.out.println("fedwan: " + o.executed() + " runs executed, " + o.skipped() + " already complete; table "
                 + o.table().toAbsolutePath().normalize());
         return 0;

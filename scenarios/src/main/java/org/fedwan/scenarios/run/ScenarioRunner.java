@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.fedwan.plots.Report;
+import org.fedwan.plots.FigureOptions;
 import org.fedwan.plots.RunFigures;
 import org.fedwan.results.Table;
 import org.fedwan.results.TableWriter;
@@ -54,6 +56,24 @@ public final class ScenarioRunner {
      */
     public static Outcome run(Scenario config, Path outDir, int threads, boolean figures, PrintStream progress,
             boolean inPlace) throws IOException {
+        return run(config, outDir, threads, figures ? FigureOptions.DEFAULT : null, progress, inPlace);
+    }
+
+    /**
+     * Runs {@code config} into {@code outDir} as {@link #run(Scenario, Path, int, boolean, PrintStream, boolean)},
+     * drawing the figures with {@code figures} (width, titles), or none when it is {@code null}.
+     *
+     * @param config   the resolved scenario
+     * @param outDir   result folder (created, or replaced if it holds a previous run)
+     * @param threads  trainer threads (results do not depend on it)
+     * @param figures  how to draw the figures and the report's figures, or {@code null} for no figures
+     * @param progress where the progress bar goes, or {@code null} for none
+     * @param inPlace  redraw the bar in place (terminal) rather than a line per round
+     * @return what the run did
+     * @throws IOException if a file cannot be written
+     */
+    public static Outcome run(Scenario config, Path outDir, int threads, FigureOptions figures, PrintStream progress,
+            boolean inPlace) throws IOException {
         DataSets.checkSampleCounts(config);
         Path work = FolderSwap.begin(outDir, ResultFolder::isReplaceable);
         try {
@@ -68,7 +88,7 @@ public final class ScenarioRunner {
     }
 
     /** Writes the run into the new, empty folder {@code outDir}: tables, summary, manifest, then figures and report. */
-    private static Outcome runInto(Scenario config, Path outDir, int threads, boolean figures, PrintStream progress,
+    private static Outcome runInto(Scenario config, Path outDir, int threads, FigureOptions figures, PrintStream progress,
             boolean inPlace) throws IOException {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
@@ -99,9 +119,10 @@ public final class ScenarioRunner {
         double wallS = (System.nanoTime() - t0) / 1e9;
         ResultFolder.writeManifest(outDir, config, start, Instant.now(),
                 Map.of("threads", threads, "wall_time_s", Math.round(wallS * 1000) / 1000.0));
-        List<Path> written = figures ? RunFigures.writeAll(outDir) : List.of();
-        if (figures) {
-            Report.writeRun(outDir);
+        List<Path> written = figures == null ? List.of()
+                : RunFigures.writeAll(outDir, Set.copyOf(RunFigures.figureNames()), RunFigures.DEFAULT_FORMATS, figures);
+        if (figures != null) {
+            Report.writeRun(outDir, figures.titles());
         }
         return new Outcome(r.summary(), keys, outDir, written, wallS);
     }

@@ -17,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.fedwan.plots.FigureOptions;
 import org.fedwan.plots.Report;
 import org.fedwan.plots.RunFigures;
 import org.fedwan.plots.SweepFigures;
@@ -32,7 +34,8 @@ import org.fedwan.sim.config.Scenario;
  * Drives a sweep: skips runs whose folder is complete (it has a manifest) and whose tables are the
  * ones its manifest records, redoes the others (incomplete, missing or altered tables), writes each
  * finished run as it arrives (each run folder appears whole, see {@link FolderSwap}), then writes
- * {@code sweep.csv}, {@code sweep-rounds.csv}, the figures, the report and, last, the sweep's {@code manifest.json}. A sweep
+ * {@code labels.json} (the study's names for figures), {@code sweep.csv}, {@code sweep-rounds.csv}, the figures, the report
+ * and, last, the sweep's {@code manifest.json}. A sweep
  * killed at any moment therefore resumes without losing or duplicating rows.
  */
 public final class SweepRunner {
@@ -65,6 +68,15 @@ public final class SweepRunner {
 
     /** As {@link #run(SweepSpec, Path, SweepEngine, PrintStream)}; with {@code figures}, also the sweep figures and report.html. */
     public static Outcome run(SweepSpec spec, Path outDir, SweepEngine engine, PrintStream progress, boolean figures)
+            throws Exception {
+        return run(spec, outDir, engine, progress, figures ? FigureOptions.DEFAULT : null);
+    }
+
+    /**
+     * As {@link #run(SweepSpec, Path, SweepEngine, PrintStream)}; with {@code figures} not {@code null}, also the
+     * sweep figures and report.html, drawn with those options (width, titles).
+     */
+    public static Outcome run(SweepSpec spec, Path outDir, SweepEngine engine, PrintStream progress, FigureOptions figures)
             throws Exception {
         List<String> tooMany = new ArrayList<>();
         for (SweepSpec.Point p : spec.points()) {
@@ -136,11 +148,18 @@ public final class SweepRunner {
      * with its figures and report.
      */
     static Path writeOutputs(SweepSpec spec, Path outDir, boolean figures) throws IOException {
+        return writeOutputs(spec, outDir, figures ? FigureOptions.DEFAULT : null);
+    }
+
+    /** As {@link #writeOutputs(SweepSpec, Path, boolean)}, the figures drawn with {@code figures}, none if {@code null}. */
+    static Path writeOutputs(SweepSpec spec, Path outDir, FigureOptions figures) throws IOException {
+        // the study's names for figures: kept even when nothing else is rewritten, so that plot uses the current ones
+        spec.labels().write(outDir);
         byte[] text = renderTable(spec, outDir).getBytes(StandardCharsets.UTF_8);
         Path table = outDir.resolve(SweepColumns.FILE);
         boolean unchanged = Files.isRegularFile(table) && Arrays.equals(text, Files.readAllBytes(table))
                 && ResultFolder.verify(outDir, List.of(SweepColumns.FILE)).verdict() == ResultFolder.Verdict.INTACT;
-        if (unchanged && !figures) {
+        if (unchanged && figures == null) {
             return table;
         }
         Files.deleteIfExists(outDir.resolve(ResultFolder.MANIFEST));
@@ -148,9 +167,9 @@ public final class SweepRunner {
         deleteTree(outDir.resolve(RunFigures.FIGURES_DIR));
         writeAtomically(table, text);
         SweepRoundsTable.write(spec, outDir);
-        if (figures) {
-            SweepFigures.writeAll(outDir);
-            Report.writeSweep(outDir);
+        if (figures != null) {
+            SweepFigures.writeAll(outDir, Set.copyOf(SweepFigures.figureNames()), RunFigures.DEFAULT_FORMATS, figures);
+            Report.writeSweep(outDir, figures.titles());
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("tool", "FedWAN");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.fedwan.plots.SweepLabels;
 import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.ScenarioLoader;
 import org.fedwan.scenarios.YamlTree;
@@ -23,7 +24,8 @@ import org.fedwan.sim.config.Types;
  * optional {@code name}, {@code set} (overrides for every point), {@code grid} (key -> list:
  * cartesian product, last key varying fastest), {@code zip} (key -> list, all the same length:
  * varied together), {@code points} (a list of mappings: explicit points), {@code replications}
- * (runs per point, default 1). Points are explicit points x zip entries x grid combinations.
+ * (runs per point, default 1), {@code labels} (names for figures: swept key -> value -> name, and
+ * {@code keys} -> swept key -> name). Points are explicit points x zip entries x grid combinations.
  * Replication r of every point uses the same master seed and replication index r: common random
  * numbers across points.
  *
@@ -32,8 +34,11 @@ import org.fedwan.sim.config.Types;
  * @param parameters swept keys, in column order
  * @param points     the points, in order
  * @param replications runs per point
+ * @param labels names of swept keys and values for figures (the file's {@code labels:}), kept in
+ *     the sweep folder as {@link SweepLabels#FILE}
  */
-public record SweepSpec(String name, Path file, List<String> parameters, List<Point> points, int replications) {
+public record SweepSpec(String name, Path file, List<String> parameters, List<Point> points, int replications,
+                        SweepLabels labels) {
 
     /**
      * Most points a sweep may have: each point is validated and held as a scenario before the
@@ -51,7 +56,10 @@ public record SweepSpec(String name, Path file, List<String> parameters, List<Po
     private static final String LONGEST_RUN_SUFFIX = "-p0000-r0000";
 
     /** Keys a sweep file may hold. */
-    static final List<String> KEYS = List.of("scenario", "name", "set", "grid", "zip", "points", "replications");
+    static final List<String> KEYS = List.of("scenario", "name", "set", "grid", "zip", "points", "replications", "labels");
+
+    /** Key of the {@code labels:} block that names swept keys rather than values. */
+    static final String KEY_NAMES = "keys";
 
     /**
      * One point: its index, the swept values as written, and one configuration per replication.
@@ -224,10 +232,80 @@ public record SweepSpec(String name, Path file, List<String> parameters, List<Po
             }
             points.add(new Point(i, values, runs));
         }
+        SweepLabels labels = labels(root.fields().get("labels"), paramList, points, problems);
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        return new SweepSpec(name, file, paramList, points, replications);
+        return new SweepSpec(name, file, paramList, points, replications, labels);
+    }
+
+    /**
+     * The {@code labels:} block: a mapping of swept keys to mappings of their values (as written) to
+     * names, and {@code keys} to a mapping of swept keys to names. Names are non-empty plain values;
+     * every key and value must be swept.
+     */
+    private static SweepLabels labels(YamlTree.Node node, List<String> params, List<Point> points, List<String> problems) {
+        if (node == null) {
+            return SweepLabels.NONE;
+        }
+        List<String> allowedKeys = new ArrayList<>(params);
+        allowedKeys.add(KEY_NAMES);
+        if (node.kind() != YamlTree.Kind.MAPPING) {
+            problems.add(node.where() + ": key 'labels' = " + node.raw() + ": allowed: a mapping of swept keys ("
+                    + String.join(", ", allowedKeys) + ") to mappings of their values to names");
+            return SweepLabels.NONE;
+        }
+        Map<String, String> keys = new LinkedHashMap<>();
+        Map<String, Map<String, String>> values = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlTree.Node> e : node.fields().entrySet()) {
+            String key = e.getKey();
+            if (!allowedKeys.contains(key)) {
+                problems.add(e.getValue().where() + ": labels: '" + key + "' is not a swept key; allowed: "
+                        + String.join(", ", allowedKeys));
+                continue;
+            }
+            List<String> allowed = new ArrayList<>();
+            if (key.equals(KEY_NAMES)) {
+                allowed.addAll(params);
+            } else {
+                for (Point p : points) {
+                    String v = p.values().get(key);
+                    if (v != null && !v.isEmpty() && !allowed.contains(v)) {
+                        allowed.add(v);
+                    }
+                }
+            }
+            Map<String, String> names = names(e.getValue(), "labels '" + key + "'", allowed, problems);
+            if (key.equals(KEY_NAMES)) {
+                keys.putAll(names);
+            } else {
+                values.put(key, names);
+            }
+        }
+        return new SweepLabels(keys, values);
+    }
+
+    /** One mapping of the {@code labels:} block: each entry's key must be in {@code allowed}, its value a non-empty name. */
+    private static Map<String, String> names(YamlTree.Node node, String what, List<String> allowed, List<String> problems) {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (node.kind() != YamlTree.Kind.MAPPING) {
+            problems.add(node.where() + ": " + what + " = " + node.raw() + ": allowed: a mapping of "
+                    + String.join(", ", allowed) + " to names");
+            return names;
+        }
+        for (Map.Entry<String, YamlTree.Node> e : node.fields().entrySet()) {
+            YamlTree.Node name = e.getValue();
+            if (!allowed.contains(e.getKey())) {
+                problems.add(name.where() + ": " + what + ": '" + e.getKey() + "' is not swept; allowed: "
+                        + String.join(", ", allowed));
+            } else if (name.kind() != YamlTree.Kind.SCALAR || name.value() == null || name.raw().isBlank()) {
+                problems.add(name.where() + ": " + what + ": '" + e.getKey() + "' = " + name.raw()
+                        + ": allowed: a non-empty name, e.g. \"XFL-Q int8\"");
+            } else {
+                names.put(e.getKey(), name.raw());
+            }
+        }
+        return names;
     }
 
     /** Whether {@code name} is a safe folder name, also with the suffix of its runs' names. */

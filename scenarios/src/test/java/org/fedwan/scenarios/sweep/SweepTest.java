@@ -67,7 +67,7 @@ class SweepTest {
                 + "zip:\n  clients: [2, 3]\n  rounds: [1]\nreplicas: 2\n");
         List<String> p = assertThrows(ScenarioException.class, () -> SweepSpec.load(bad, dir)).problems();
         String w = bad.toString();
-        assertTrue(p.contains(w + ":8: unknown sweep key 'replicas'; allowed: scenario, name, set, grid, zip, points, replications"), p.toString());
+        assertTrue(p.contains(w + ":8: unknown sweep key 'replicas'; allowed: scenario, name, set, grid, zip, points, replications, labels"), p.toString());
         assertTrue(p.contains(w + ":3: grid 'duty_cycle' = 0.01: allowed: a non-empty list of values, e.g. [0.01, 0.001]"), p.toString());
         assertTrue(p.contains(w + ":7: zip list 'rounds' has 1 values: allowed: the same number as the other zip lists (2)"), p.toString());
         Path badValue = dir.resolve("bad-value.yaml");
