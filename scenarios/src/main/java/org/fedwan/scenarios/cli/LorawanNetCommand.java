@@ -106,8 +106,8 @@ final class LorawanNetCommand implements Callable<Integer> {
     @Option(names = "--sf-policy", paramLabel = "P", description = "fixed, link-budget, device-table or adr (sf_policy)")
     String sfPolicy;
 
-    @Option(names = "--data-rate", paramLabel = "DR", description = "data rate of sf_policy fixed (data_rate)")
-    Integer dataRate;
+    @Option(names = "--data-rate", paramLabel = "DR", description = "data rate of sf_policy fixed, an index or SF and bandwidth: 5, SF7, SF7/125 (data_rate)")
+    String dataRate;
 
     @Option(names = "--gateway-sensitivity", paramLabel = "T", description = "gateway sensitivity table (gateway_sensitivity)")
     String gatewaySensitivity;
