@@ -112,6 +112,16 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void protocolNamesAreReadAsPeopleWriteThem() throws Exception {
+        assertEquals("nbiot", ScenarioLoader.load(write("protocol: NB-IoT\n"), dir).resolved().get("protocol"));
+        assertEquals("nbiot", ScenarioLoader.load(write("protocol: NBIOT\n"), dir).resolved().get("protocol"));
+        assertEquals("lorawan", ScenarioLoader.load(write("protocol: LoRaWAN\n"), dir).resolved().get("protocol"));
+        String where = dir.resolve("study.yaml").toString();
+        assertEquals(List.of(where + ":1: key 'protocol' = NB: allowed: one of lorawan, nbiot, ideal, mixed "
+                + "(did you mean 'nbiot'?)"), problems("protocol: NB\n"));
+    }
+
+    @Test
     void structuralProblemsAreReportedNotThrown() throws IOException {
         String where = dir.resolve("study.yaml").toString();
         assertEquals(List.of(where + ":1: key 'rounds' = a list: allowed: a whole number from 1 to 100000"),
