@@ -47,8 +47,8 @@ public final class ConsoleNumbers {
         return grouped(100 * fraction, decimals) + "%";
     }
 
-    /** A plain number ({@code -1234.5}) with a {@code ,} between each group of three integer digits. */
-    private static String group(String plain) {
+    /** A plain number as written ({@code -1234.5}, {@code 2465.792}) with a {@code ,} between each group of three integer digits. */
+    public static String group(String plain) {
         int start = plain.startsWith("-") ? 1 : 0;
         int point = plain.indexOf('.');
         int end = point < 0 ? plain.length() : point;

@@ -8,6 +8,7 @@ import org.fedwan.channel.lora.LowDataRateOptimization;
 import org.fedwan.channel.lorawan.DataRate;
 import org.fedwan.channel.lorawan.DataRateName;
 import org.fedwan.channel.lorawan.Region;
+import org.fedwan.results.ConsoleNumbers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -82,7 +83,7 @@ final class AirtimeCommand implements Callable<Integer> {
                     sf, bwKhz, payload, cr + 4, preamble, !implicitHeader, !noCrc, LoraPhy.lowDataRateOptimized(p),
                     trim(LoraPhy.symbolTimeUsExact(p) / 1000), LoraPhy.payloadSymbols(payload, p), trim(ms));
         } else {
-            System.out.printf(Locale.ROOT, "%s ms%n", trim(ms));
+            System.out.println(ConsoleNumbers.group(trim(ms)) + " ms");
         }
         return 0;
     }

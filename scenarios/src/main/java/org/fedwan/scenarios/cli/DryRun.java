@@ -1,7 +1,6 @@
 package org.fedwan.scenarios.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Path;
@@ -26,8 +25,6 @@ final class DryRun {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private DryRun() {
     }
 
@@ -45,7 +42,7 @@ final class DryRun {
         doc.put("runs", 1);
         doc.put("results_dir", dir.toAbsolutePath().normalize().toString());
         doc.put("scenario", ResultFolder.resolved(config));
-        return json(doc);
+        return Json.document(doc);
     }
 
     /** The text of {@code sweep --dry-run}: plan, points, then the resolved scenario of the first run. */
@@ -87,7 +84,7 @@ final class DryRun {
             points.add(point);
         }
         doc.put("point_list", points);
-        return json(doc);
+        return Json.document(doc);
     }
 
     static String yaml(Map<String, Object> values) {
@@ -98,12 +95,4 @@ final class DryRun {
         }
     }
 
-    /** One JSON document and a line break. */
-    static String json(Object doc) {
-        try {
-            return JSON.writeValueAsString(doc) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
-    }
 }

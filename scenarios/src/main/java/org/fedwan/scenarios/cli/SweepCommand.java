@@ -80,7 +80,7 @@ final class SweepCommand implements Callable<Integer> {
             doc.put("already_complete", o.skipped());
             doc.put("redone", o.redone());
             doc.put("table", o.table().toAbsolutePath().normalize().toString());
-            System.out.print(DryRun.json(doc));
+            System.out.print(Json.document(doc));
             return 0;
         }
         System.out.println("fedwan: " + ConsoleNumbers.count(o.executed(), "run", "runs") + " executed, "

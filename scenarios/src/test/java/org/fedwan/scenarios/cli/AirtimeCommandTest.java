@@ -37,7 +37,7 @@ class AirtimeCommandTest {
         assertEquals("41.216 ms\n", run("airtime", "--sf", "7", "--bw-khz", "125", "--payload", "10").out());
         // lpwan-facts A1 worked example (Semtech formula): 51 bytes at SF7 = 102.656 ms, at SF12 = 2465.792 ms
         assertEquals("102.656 ms\n", run("airtime", "--sf", "7", "--payload", "51").out());
-        assertEquals("2465.792 ms\n", run("airtime", "--sf", "12", "--bw-khz", "125", "--payload", "51").out());
+        assertEquals("2,465.792 ms\n", run("airtime", "--sf", "12", "--bw-khz", "125", "--payload", "51").out());
     }
 
     @Test
@@ -48,7 +48,7 @@ class AirtimeCommandTest {
         assertTrue(r.out().contains("\"low_data_rate_optimization\":true"));
         // forcing LDRO off at SF12 shortens the frame: 8 + ceil((408-48+28+16)/48)*5 = 53 payload symbols
         String off = run("airtime", "--sf", "12", "--payload", "51", "--ldro", "off").out();
-        assertEquals("2138.112 ms\n", off);
+        assertEquals("2,138.112 ms\n", off);
     }
 
     @Test
