@@ -3,7 +3,6 @@ package org.fedwan.results;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -178,10 +177,11 @@ public final class Summary {
         }
         double pdr = summary.get(BACKGROUND_PDR.name()) instanceof Number n ? n.doubleValue() : Double.NaN;
         double energyJ = summary.get(BACKGROUND_ENERGY_J.name()) instanceof Number n ? n.doubleValue() : Double.NaN;
-        return String.format(Locale.ROOT,
-                "%d background sensors: PDR %.4f (%d of %d packets), %.3f J (%.4f J per sensor)",
-                devices, pdr, count(summary, BACKGROUND_PACKETS_DELIVERED), count(summary, BACKGROUND_PACKETS_OFFERED),
-                energyJ, energyJ / devices);
+        return ConsoleNumbers.count(devices, "background sensor", "background sensors") + ": PDR "
+                + ConsoleNumbers.grouped(pdr, 4) + " (" + ConsoleNumbers.grouped(count(summary, BACKGROUND_PACKETS_DELIVERED))
+                + " of " + ConsoleNumbers.count(count(summary, BACKGROUND_PACKETS_OFFERED), "packet", "packets") + "), "
+                + ConsoleNumbers.quantity(energyJ, 3, "J") + " (" + ConsoleNumbers.quantity(energyJ / devices, 4, "J")
+                + " per sensor)";
     }
 
     /**

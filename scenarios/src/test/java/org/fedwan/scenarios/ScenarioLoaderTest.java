@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.fedwan.channel.lorawan.DataRateName;
+import org.fedwan.channel.lorawan.Region;
 import org.fedwan.sim.Scenarios;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.lorawan.LorawanSection;
@@ -83,7 +86,39 @@ class ScenarioLoaderTest {
         assertTrue(p.get(2).startsWith(where + ":4: key 'uplink_codec' = int3: allowed: one of "), p.get(2));
         assertTrue(p.get(2).contains("int8"), p.get(2));
         assertEquals(where + ":5: key 'clients' = ten: allowed: a whole number from 1 to 100000", p.get(3));
-        assertEquals(where + ":3: key 'data_rate' = 9: allowed: a data rate index of EU868 from 0 to 6", p.get(4));
+        assertEquals(where + ":3: key 'data_rate' = 9: allowed: " + DataRateName.allowed(Region.EU868), p.get(4));
+    }
+
+    @Test
+    void dataRatesAreAcceptedAsSpreadingFactorAndBandwidthOfTheRegion() throws Exception {
+        // lpwan-facts A2: EU868 DR2 = SF10/125, DR6 = SF7/250; US915 DR3 = SF7/125, DR4 = SF8/500
+        Scenario eu = ScenarioLoader.load(write("data_rate: sf10\ndownlink_data_rate: SF7/250\n"), dir);
+        assertEquals(2, eu.section(LorawanSection.class).dataRate());
+        assertEquals(6, eu.section(LorawanSection.class).broadcastDataRate());
+        assertEquals(2, eu.resolved().get("data_rate"), "the manifest keeps the index");
+        assertEquals(eu, ScenarioLoader.load(write("data_rate: 2\ndownlink_data_rate: 6\n"), dir));
+        Scenario us = ScenarioLoader.load(write("region: US915\ndata_rate: SF7BW125\ndownlink_data_rate: SF8/500\n"), dir);
+        assertEquals(3, us.section(LorawanSection.class).dataRate());
+        assertEquals(4, us.section(LorawanSection.class).broadcastDataRate());
+        assertEquals(3, eu.with(Map.of("region", "US915", "data_rate", "SF7", "downlink_data_rate", "SF8/500")).section(LorawanSection.class).dataRate());
+
+        String where = dir.resolve("study.yaml").toString();
+        assertEquals(List.of(where + ":2: key 'data_rate' = SF7/500: not a data rate of EU868; allowed: "
+                + DataRateName.allowed(Region.EU868)), problems("rounds: 2\ndata_rate: SF7/500\n"));
+        assertEquals(List.of(where + ":2: key 'data_rate' = SF12: not a data rate of US915; allowed: "
+                + DataRateName.allowed(Region.US915)), problems("region: US915\ndata_rate: SF12\n"));
+        assertEquals(List.of(where + ":1: key 'data_rate' = fast: allowed: " + Scenarios.SCHEMA.key("data_rate").type().allowed()),
+                problems("data_rate: fast\n"));
+    }
+
+    @Test
+    void protocolNamesAreReadAsPeopleWriteThem() throws Exception {
+        assertEquals("nbiot", ScenarioLoader.load(write("protocol: NB-IoT\n"), dir).resolved().get("protocol"));
+        assertEquals("nbiot", ScenarioLoader.load(write("protocol: NBIOT\n"), dir).resolved().get("protocol"));
+        assertEquals("lorawan", ScenarioLoader.load(write("protocol: LoRaWAN\n"), dir).resolved().get("protocol"));
+        String where = dir.resolve("study.yaml").toString();
+        assertEquals(List.of(where + ":1: key 'protocol' = NB: allowed: one of lorawan, nbiot, ideal, mixed "
+                + "(did you mean 'nbiot'?)"), problems("protocol: NB\n"));
     }
 
     @Test

@@ -131,7 +131,10 @@ public final class FashionMnistFiles {
         String purpose = "fetch Fashion-MNIST (Debian package " + APT_PACKAGE + "); on a Debian or Ubuntu machine "
                 + "apt-get is part of the system, elsewhere put the four files " + FILES + " in the data folder's "
                 + FOLDER + "/ directory";
-        ExternalCommand.Result r = ExternalCommand.run(command, work, 30, purpose);
+        System.err.println("fedwan: Fashion-MNIST is not in the data folder: fetching it once with apt ('"
+                + String.join(" ", command) + "')...");
+        System.err.flush();
+        ExternalCommand.Result r = ExternalCommand.run(command, work, 30, purpose, System.err);
         if (r.exitCode() != 0) {
             boolean lists = hasPackageLists(APT_LISTS);
             if (!isRoot()) {
@@ -139,13 +142,15 @@ public final class FashionMnistFiles {
                         + (lists ? "" : ": apt has no package lists yet; run 'apt-get update' as root, then try again")
                         + ". apt said: " + r.output());
             }
-            ExternalCommand.Result update = ExternalCommand.run(List.of("apt-get", "update"), work, 30, "refresh apt's package lists");
+            System.err.println("fedwan: apt-get download failed; refreshing apt's package lists ('apt-get update') and trying again");
+            ExternalCommand.Result update = ExternalCommand.run(List.of("apt-get", "update"), work, 30, "refresh apt's package lists",
+                    System.err);
             if (update.exitCode() != 0) {
                 throw new IOException("'apt-get download " + APT_PACKAGE + "' failed"
                         + (lists ? "" : " because apt has no package lists yet") + ", and 'apt-get update' failed too (exit code "
                         + update.exitCode() + "): " + update.output());
             }
-            r = ExternalCommand.run(command, work, 30, purpose);
+            r = ExternalCommand.run(command, work, 30, purpose, System.err);
             if (r.exitCode() != 0) {
                 throw new IOException("'apt-get download " + APT_PACKAGE + "' failed even after 'apt-get update' (exit code "
                         + r.exitCode() + "): " + r.output());

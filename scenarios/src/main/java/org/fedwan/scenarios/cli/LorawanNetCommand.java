@@ -19,6 +19,7 @@ import org.fedwan.sim.config.Key;
 import org.fedwan.sim.config.KeyProblem;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.config.Schema;
+import org.fedwan.sim.lorawan.LorawanSection;
 import org.fedwan.sim.lorawan.NetworkSettings;
 import org.fedwan.sim.lorawan.traffic.LorawanNetworkConfig;
 import org.fedwan.sim.lorawan.traffic.LorawanNetworkReport;
@@ -106,8 +107,8 @@ final class LorawanNetCommand implements Callable<Integer> {
     @Option(names = "--sf-policy", paramLabel = "P", description = "fixed, link-budget, device-table or adr (sf_policy)")
     String sfPolicy;
 
-    @Option(names = "--data-rate", paramLabel = "DR", description = "data rate of sf_policy fixed (data_rate)")
-    Integer dataRate;
+    @Option(names = "--data-rate", paramLabel = "DR", description = "data rate of sf_policy fixed, an index or SF and bandwidth: 5, SF7, SF7/125 (data_rate)")
+    String dataRate;
 
     @Option(names = "--gateway-sensitivity", paramLabel = "T", description = "gateway sensitivity table (gateway_sensitivity)")
     String gatewaySensitivity;
@@ -130,14 +131,19 @@ final class LorawanNetCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "any scenario key, e.g. --set confirmed=true (repeatable)")
     List<String> set = new ArrayList<>();
 
+    @Option(names = "--json", description = "print one JSON document (the settings and the report) instead of text")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         LorawanNetworkConfig config;
+        Scenario settings;
         try {
-            config = LorawanTrafficSection.config(scenario());
+            settings = scenario();
+            config = LorawanTrafficSection.config(settings);
         } catch (ScenarioException e) {
             for (String p : e.problems()) {
                 spec.commandLine().getErr().println(p);
@@ -146,10 +152,27 @@ final class LorawanNetCommand implements Callable<Integer> {
         }
         CliLimits.network(config.devices(), config.periodS(), config.durationH(), "--devices (net_devices)",
                 "--period-s (net_period_s)", "--duration-h (net_duration_h)");
+        if (json) {
+            LorawanNetworkReport r = LorawanNetworkSimulation.run(config);
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("settings", settingsOf(settings));
+            doc.put("report", r);
+            System.out.print(Json.document(doc));
+            return 0;
+        }
         System.out.print(describe(config));
         LorawanNetworkReport r = LorawanNetworkSimulation.run(config);
         System.out.print(r.format());
         return 0;
+    }
+
+    /** The keys a network-only run reads: the lorawan section's, the net_* keys and the seed, as resolved. */
+    private static Map<String, Object> settingsOf(Scenario s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("seed", s.run().seed());
+        out.putAll(LorawanSection.SECTION.write(s.section(LorawanSection.class)));
+        out.putAll(LorawanTrafficSection.SECTION.write(s.section(LorawanTrafficSection.class)));
+        return out;
     }
 
     /** The scenario: implicit keys, the file, the options, {@code --set}, through the schema. */

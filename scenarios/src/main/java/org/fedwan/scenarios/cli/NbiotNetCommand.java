@@ -108,6 +108,9 @@ final class NbiotNetCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--json", description = "print one JSON document (the settings and the report) instead of text")
+    boolean json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -135,6 +138,21 @@ final class NbiotNetCommand implements Callable<Integer> {
         b.batteryWh = batteryWh;
         b.seed = seed;
         NbiotNetworkReport r = NbiotNetworkSimulation.run(b.build());
+        if (json) {
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("devices", devices);
+            settings.put("period_s", periodS);
+            settings.put("payload_bytes", payload);
+            settings.put("duration_h", durationH);
+            settings.put("battery_wh", batteryWh);
+            settings.put("seed", seed);
+            settings.putAll(NbiotSection.SECTION.write(section));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("settings", settings);
+            doc.put("report", r);
+            System.out.print(Json.document(doc));
+            return 0;
+        }
         r.summaryLines().forEach(System.out::println);
         return 0;
     }

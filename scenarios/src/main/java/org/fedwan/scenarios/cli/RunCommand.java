@@ -1,10 +1,13 @@
 package org.fedwan.scenarios.cli;
 
-import org.fedwan.results.Summary;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fedwan.plots.FigureOptions;
+import org.fedwan.results.ConsoleNumbers;
+import org.fedwan.results.Summary;
 import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.ScenarioLoader;
 import org.fedwan.scenarios.run.ScenarioRunner;
@@ -40,6 +43,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-title", description = "draw the figures without titles (the caption belongs to the paper)")
     boolean noTitle;
 
+    @Option(names = "--dry-run", description = "load and check the scenario, print it resolved (every key) and the number of runs; "
+            + "run nothing, write nothing")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "print one JSON document on stdout (the summary, or with --dry-run the resolved "
+            + "scenario); progress goes to stderr")
+    boolean json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -60,14 +71,23 @@ final class RunCommand implements Callable<Integer> {
         int n = CliLimits.threads("--threads", threads);
         Path dir = CliLimits.resultFolder(out != null ? "--out" : null,
                 out != null ? out : Path.of("results").resolve(config.run().name()));
+        if (dryRun) {
+            System.out.print(json ? DryRun.runJson(config, dir) : DryRun.run(config, dir));
+            return 0;
+        }
         ScenarioRunner.Outcome o = ScenarioRunner.run(config, dir, n,
-                noFigures ? null : FigureOptions.DEFAULT.withTitles(!noTitle), System.out, System.console() != null);
+                noFigures ? null : FigureOptions.DEFAULT.withTitles(!noTitle), json ? System.err : System.out,
+                System.console() != null);
+        if (json) {
+            System.out.print(Json.document(jsonSummary(o, dir)));
+            return 0;
+        }
         RunSummary summary = o.summary();
-        String accuracy = Double.isNaN(summary.finalAccuracy()) ? "not measured"
-                : String.format(Locale.ROOT, "%.2f%%", 100 * summary.finalAccuracy());
-        System.out.printf(Locale.ROOT, "fedwan: final accuracy %s, %d uplink bytes, %.3f J (all devices, every state), "
-                + "%s simulated, %.1f s wall%n", accuracy, summary.uplinkBytes(), summary.energyJ(),
-                formatDuration(summary.simTimeUs()), o.wallTimeS());
+        String accuracy = Double.isNaN(summary.finalAccuracy()) ? "not measured" : ConsoleNumbers.percent(summary.finalAccuracy(), 2);
+        System.out.println("fedwan: final accuracy " + accuracy + ", " + ConsoleNumbers.count(summary.uplinkBytes(),
+                "uplink byte", "uplink bytes") + ", " + ConsoleNumbers.quantity(summary.energyJ(), 3, "J")
+                + " (all devices, every state), " + formatDuration(summary.simTimeUs()) + " simulated, "
+                + ConsoleNumbers.quantity(o.wallTimeS(), 1, "s") + " wall");
         System.out.println("fedwan: " + Summary.lostUpdates(o.keys()));
         String sensors = Summary.background(o.keys());
         if (sensors != null) {
@@ -76,6 +96,16 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("fedwan: results in " + dir.toAbsolutePath().normalize()
                 + (o.figures().isEmpty() ? "" : " (" + o.figures().size() + " figure files in figures/)"));
         return 0;
+    }
+
+    /** The run's end as one JSON document: the folder, wall time, figures and its {@code summary.json}. */
+    private static Map<String, Object> jsonSummary(ScenarioRunner.Outcome o, Path dir) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("results_dir", dir.toAbsolutePath().normalize().toString());
+        doc.put("wall_time_s", o.wallTimeS());
+        doc.put("figure_files", o.figures().size());
+        doc.put("summary", o.keys());
+        return doc;
     }
 
     static String formatDuration(long us) {

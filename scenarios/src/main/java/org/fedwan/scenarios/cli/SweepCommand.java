@@ -1,8 +1,11 @@
 package org.fedwan.scenarios.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fedwan.plots.FigureOptions;
+import org.fedwan.results.ConsoleNumbers;
 import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.sweep.LocalEngine;
 import org.fedwan.scenarios.sweep.SweepEngine;
@@ -41,6 +44,14 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-title", description = "draw the sweep figures without titles (the caption belongs to the paper)")
     boolean noTitle;
 
+    @Option(names = "--dry-run", description = "load and check the sweep, print its points, the number of runs and the resolved "
+            + "scenario of its first run; run nothing, write nothing")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "print one JSON document on stdout (the outcome, or with --dry-run the plan); "
+            + "progress goes to stderr")
+    boolean json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -55,15 +66,30 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path dir = CliLimits.resultFolder(out != null ? "--out" : null,
                 out != null ? out : Path.of("results").resolve(sweep.name()));
+        if (dryRun) {
+            System.out.print(json ? DryRun.sweepJson(sweep, dir) : DryRun.sweep(sweep, dir));
+            return 0;
+        }
         SweepEngine engine = switch (engineName) {
             case "local" -> engine(workers);
             case "spark" -> sparkEngine(master == null ? "local[" + Runtime.getRuntime().availableProcessors() + "]" : master);
             default -> throw new IllegalArgumentException("--engine " + engineName + ": allowed: local, spark");
         };
-        SweepRunner.Outcome o = SweepRunner.run(sweep, dir, engine, System.out,
+        SweepRunner.Outcome o = SweepRunner.run(sweep, dir, engine, json ? System.err : System.out,
                 noFigures ? null : FigureOptions.DEFAULT.withTitles(!noTitle));
-        System.out.println("fedwan: " + o.executed() + " runs executed, " + o.skipped() + " already complete; table "
-                + o.table().toAbsolutePath().normalize());
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("name", sweep.name());
+            doc.put("runs", o.runs());
+            doc.put("executed", o.executed());
+            doc.put("already_complete", o.skipped());
+            doc.put("redone", o.redone());
+            doc.put("table", o.table().toAbsolutePath().normalize().toString());
+            System.out.print(Json.document(doc));
+            return 0;
+        }
+        System.out.println("fedwan: " + ConsoleNumbers.count(o.executed(), "run", "runs") + " executed, "
+                + ConsoleNumbers.grouped(o.skipped()) + " already complete; table " + o.table().toAbsolutePath().normalize());
         return 0;
     }
 

@@ -2,6 +2,7 @@ package org.fedwan.scenarios.run;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.fedwan.results.ConsoleNumbers;
 import org.fedwan.results.RoundRecord;
 import org.fedwan.results.RunListener;
 
@@ -26,7 +27,7 @@ public final class ProgressBar implements RunListener {
 
     /** Draws the empty bar. */
     public void start(String name) {
-        out.println("fedwan: running " + name + " (" + rounds + " rounds)");
+        out.println("fedwan: running " + name + " (" + ConsoleNumbers.count(rounds, "round", "rounds") + ")");
         if (inPlace) {
             draw(0, Double.NaN, 0);
         }
@@ -50,12 +51,12 @@ public final class ProgressBar implements RunListener {
             s.append('\r');
         }
         s.append('[').append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ")
-                .append(String.format(Locale.ROOT, "round %d/%d", done, rounds));
+                .append("round ").append(ConsoleNumbers.grouped(done)).append('/').append(ConsoleNumbers.grouped(rounds));
         if (!Double.isNaN(accuracy)) {
-            s.append(String.format(Locale.ROOT, "  accuracy %.2f%%  simulated %s  wall %.0f s", 100 * accuracy,
-                    simulated(simUs), wallS));
+            s.append("  accuracy ").append(ConsoleNumbers.percent(accuracy, 2)).append("  simulated ").append(simulated(simUs))
+                    .append("  wall ").append(ConsoleNumbers.quantity(wallS, 0, "s"));
             if (done < rounds) {
-                s.append(String.format(Locale.ROOT, "  ETA %.0f s", etaS));
+                s.append("  ETA ").append(ConsoleNumbers.quantity(etaS, 0, "s"));
             }
         }
         out.print(s);

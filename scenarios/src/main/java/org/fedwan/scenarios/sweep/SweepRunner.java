@@ -1,5 +1,6 @@
 package org.fedwan.scenarios.sweep;
 
+import org.fedwan.results.ConsoleNumbers;
 import org.fedwan.results.Summary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -119,8 +120,10 @@ public final class SweepRunner {
         long startNanos = System.nanoTime();
         int[] done = {0};
         if (progress != null) {
-            progress.printf(Locale.ROOT, "fedwan: sweep %s: %d points x %d replications = %d runs, %d already complete, on %s%n",
-                    spec.name(), spec.points().size(), spec.replications(), total, skipped, engine.describe());
+            progress.println("fedwan: sweep " + spec.name() + ": " + ConsoleNumbers.count(spec.points().size(), "point", "points")
+                    + " x " + ConsoleNumbers.count(spec.replications(), "replication", "replications") + " = "
+                    + ConsoleNumbers.count(total, "run", "runs") + ", " + ConsoleNumbers.grouped(skipped) + " already complete, on "
+                    + engine.describe());
         }
         engine.execute(todo, (index, result, start, end) -> {
             ResultFolder.write(result, todoDirs.get(index), start, end, Map.of());
@@ -130,9 +133,10 @@ public final class SweepRunner {
                 double eta = wallS / done[0] * (todo.size() - done[0]);
                 int finished = alreadyDone + done[0];
                 int filled = total == 0 ? 24 : 24 * finished / total;
-                progress.printf(Locale.ROOT, "[%s%s] %d/%d runs  wall %.0f s  ETA %.0f s  %s: %s%n", "#".repeat(filled),
-                        ".".repeat(24 - filled), finished, total, wallS, eta, outDir.relativize(todoDirs.get(index)),
-                        Summary.lostUpdates(result.summary()));
+                progress.printf(Locale.ROOT, "[%s%s] %s/%s runs  wall %s  ETA %s  %s: %s%n", "#".repeat(filled),
+                        ".".repeat(24 - filled), ConsoleNumbers.grouped(finished), ConsoleNumbers.grouped(total),
+                        ConsoleNumbers.quantity(wallS, 0, "s"), ConsoleNumbers.quantity(eta, 0, "s"),
+                        outDir.relativize(todoDirs.get(index)), Summary.lostUpdates(result.summary()));
             }
         });
         Path table = writeOutputs(spec, outDir, figures);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.fedwan.sim.lorawan.InterferenceModel;
+import org.fedwan.sim.lorawan.LorawanSection;
 import org.fedwan.sim.lorawan.SfPolicy;
 import org.fedwan.sim.lorawan.traffic.LorawanNetworkConfig;
 import org.fedwan.sim.lorawan.traffic.LorawanTrafficSection;
@@ -79,6 +80,25 @@ class LorawanNetCommandTest {
             assertEquals(0, r.exitCode(), f + ": " + r.err());
             assertTrue(r.out().contains("packet delivery ratio"), r.out());
         }
+    }
+
+    private static int dataRate(String... args) throws Exception {
+        LorawanNetCommand c = new LorawanNetCommand();
+        new CommandLine(c).parseArgs(args);
+        return c.scenario().section(LorawanSection.class).dataRate();
+    }
+
+    @Test
+    void theDataRateOptionTakesSpreadingFactorAndBandwidth() throws Exception {
+        // lpwan-facts A2: EU868 DR3 = SF9/125, DR6 = SF7/250
+        assertEquals(3, dataRate("--data-rate", "SF9"));
+        assertEquals(6, dataRate("--data-rate", "sf7bw250"));
+        assertEquals(4, dataRate("--data-rate", "SF8/500", "--region", "US915"));
+        assertEquals(5, dataRate("--data-rate", "5"));
+        AirtimeCommandTest.Result r = AirtimeCommandTest.run("lorawan-net", "--data-rate", "SF6");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("command line:1: key 'data_rate' = SF6: not a data rate of EU868; allowed: EU868: "
+                + "SF12/125 (DR0), "), r.err());
     }
 
     @Test

@@ -3,6 +3,10 @@ package org.fedwan.scenarios.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import org.fedwan.results.ConsoleNumbers;
 import org.junit.jupiter.api.Test;
 
 /** The network-only commands and the accounting command run from the CLI and print their figures. */
@@ -16,6 +20,39 @@ class NetworkCommandsTest {
         assertTrue(r.out().contains("packet delivery ratio"), r.out());
         assertTrue(r.out().contains("energy per device"), r.out());
         assertTrue(r.out().contains("lost under sensitivity"), r.out());
+    }
+
+    @Test
+    void networkCommandsPrintSeparatorsAndUnitsOrOneJsonDocument() throws Exception {
+        String[] lorawan = {"lorawan-net", "--devices", "1200", "--radius-m", "300", "--period-s", "3600", "--payload", "20",
+            "--duration-h", "1"};
+        AirtimeCommandTest.Result text = AirtimeCommandTest.run(lorawan);
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\ndevices                      1,200\n"), text.out());
+        assertTrue(text.out().contains("\nsimulated time               1.00"), text.out());
+        AirtimeCommandTest.Result json = AirtimeCommandTest.run(concat(lorawan, "--json"));
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(1, json.out().strip().lines().count(), json.out());
+        JsonNode doc = new ObjectMapper().readTree(json.out());
+        assertEquals(1200, doc.path("report").path("devices").asInt());
+        assertEquals(1200, doc.path("settings").path("net_devices").asInt());
+        long sent = doc.path("report").path("frames_sent").asLong();
+        assertTrue(text.out().contains("\nframes sent                  " + ConsoleNumbers.grouped(sent) + "\n"),
+                "the same seeded run: " + sent + "\n" + text.out());
+
+        String[] nbiot = {"nbiot-net", "--devices", "3", "--period-s", "3600", "--payload", "200", "--duration-h", "2"};
+        JsonNode n = new ObjectMapper().readTree(AirtimeCommandTest.run(concat(nbiot, "--json")).out());
+        assertEquals(3, n.path("report").path("devices").asInt());
+        assertEquals("SARA_N211", n.path("settings").path("nbiot_profile").asText());
+        String lines = AirtimeCommandTest.run(nbiot).out();
+        assertTrue(lines.contains("lifetime " + ConsoleNumbers.quantity(n.path("report").path("lifetime_years").asDouble(), 2,
+                "years")), lines);
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] out = Arrays.copyOf(a, a.length + 1);
+        out[a.length] = b;
+        return out;
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.fedwan.channel.lorawan.DataRateName;
+import org.fedwan.channel.lorawan.Region;
 import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.run.ResultFolder;
 import org.fedwan.sim.config.Scenario;
@@ -61,6 +63,17 @@ class SweepTest {
     }
 
     @Test
+    void sweepListsTakeDataRatesAsSpreadingFactors() throws Exception {
+        Path sf = dir.resolve("sf.yaml");
+        Files.writeString(sf, "scenario: base.yaml\ngrid:\n  data_rate: [SF12, sf9, SF7/250]\n");
+        SweepSpec spec = SweepSpec.load(sf, dir);
+        // lpwan-facts A2: EU868 SF12/125 = DR0, SF9/125 = DR3, SF7/250 = DR6
+        assertEquals(List.of(0, 3, 6), spec.points().stream()
+                .map(p -> p.runs().get(0).section(LorawanSection.class).dataRate()).toList());
+        assertEquals("SF7/250", spec.points().get(2).values().get("data_rate"), "the point is named as written");
+    }
+
+    @Test
     void badSweepsReportEveryProblemWithFileAndLine() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "scenario: base.yaml\ngrid:\n  duty_cycle: 0.01\n  data_rate: [5, 9]\n"
@@ -73,7 +86,7 @@ class SweepTest {
         Path badValue = dir.resolve("bad-value.yaml");
         Files.writeString(badValue, "scenario: base.yaml\ngrid:\n  data_rate: [5, 9]\n");
         List<String> q = assertThrows(ScenarioException.class, () -> SweepSpec.load(badValue, dir)).problems();
-        assertEquals(List.of(badValue + ":3: key 'data_rate' = 9: allowed: a data rate index of EU868 from 0 to 6"), q);
+        assertEquals(List.of(badValue + ":3: key 'data_rate' = 9: allowed: " + DataRateName.allowed(Region.EU868)), q);
     }
 
     @Test

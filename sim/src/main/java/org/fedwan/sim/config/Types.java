@@ -124,13 +124,21 @@ public final class Types {
         return null;
     }
 
-    /** One of {@code choices} (matched without regard to case), the list asked for each time (registries). */
+    /**
+     * One of {@code choices}, the list asked for each time (registries), matched without regard to
+     * case, or else to case, spaces, hyphens and underscores when exactly one choice is meant
+     * ({@code NB-IoT} is {@code nbiot}); the value is written back as the choice.
+     */
     public static ValueType<String> choice(Supplier<List<String>> choices) {
         return new Textual<>(String.class, null, s -> {
             for (String c : choices.get()) {
                 if (c.equalsIgnoreCase(s)) {
                     return c;
                 }
+            }
+            String spelt = spelling(s, choices.get());
+            if (spelt != null) {
+                return spelt;
             }
             throw new IllegalArgumentException("allowed: one of " + String.join(", ", choices.get())
                     + suggestion(s, choices.get()));
@@ -158,17 +166,33 @@ public final class Types {
         };
     }
 
-    /** One of the labels of {@code type} (matched without regard to case). */
+    /** One of the labels of {@code type}, matched as {@link #choice} matches. */
     public static <E extends Enum<E> & Labeled> ValueType<E> label(Class<E> type) {
         String allowed = "one of " + String.join(", ", Labeled.labels(type));
         return new Textual<>(type, allowed, s -> {
+            String spelt = spelling(s, Labeled.labels(type));
             for (E e : type.getEnumConstants()) {
-                if (e.label().equalsIgnoreCase(s)) {
+                if (e.label().equalsIgnoreCase(s) || e.label().equals(spelt)) {
                     return e;
                 }
             }
             throw new IllegalArgumentException("allowed: " + allowed + suggestion(s, Labeled.labels(type)));
         }, Labeled::label);
+    }
+
+    /** The one option {@code given} spells once case, spaces, hyphens and underscores are ignored, or null. */
+    static String spelling(String given, List<String> options) {
+        String g = folded(given);
+        String found = null;
+        for (String o : options) {
+            if (!g.isEmpty() && folded(o).equals(g)) {
+                if (found != null) {
+                    return null;
+                }
+                found = o;
+            }
+        }
+        return found;
     }
 
     /**

@@ -82,9 +82,12 @@ public record LorawanSection(String region, int dataRate, Integer downlinkDataRa
             "the LoRaWAN link of the clients, and the network of ./fedwan lorawan-net", LorawanSection.class, List.of(
             Key.of("region", Types.choice(() -> Region.ALL.stream().map(Region::name).toList()), "EU868",
                     "LoRaWAN regional parameters"),
-            Key.of("data_rate", Types.integer(0, 15), 5,
-                    "uplink data rate index of the region (EU868: 0 = SF12 ... 5 = SF7/125 kHz, 6 = SF7/250 kHz)"),
-            Key.derived("downlink_data_rate", Types.integer(0, 15), "data_rate", "data rate index of the model broadcast"),
+            Key.of("data_rate", DataRateKey.type(), 5,
+                    "uplink data rate of the region, as its index or as SF and bandwidth (EU868: 0 = SF12/125 ... "
+                            + "5 = SF7/125, 6 = SF7/250; US915: 0 = SF10/125 ... 3 = SF7/125, 4 = SF8/500); "
+                            + "written back as the index"),
+            Key.derived("downlink_data_rate", DataRateKey.type(), "data_rate",
+                    "data rate of the model broadcast, as data_rate (index or SF and bandwidth)"),
             Key.of("duty_cycle", Types.number(0, false, 1), 0.01,
                     "device duty cycle as a fraction (EU868 868.0-868.6 MHz sub-band: 0.01)"),
             Key.of("gateway_duty_cycle", Types.number(0, false, 1), 0.1,
@@ -175,12 +178,10 @@ public record LorawanSection(String region, int dataRate, Integer downlinkDataRa
 
     public LorawanSection {
         Region r = Region.byName(region);
-        String range = "a data rate index of " + r.name() + " from 0 to " + (r.dataRates().size() - 1);
-        if (dataRate >= r.dataRates().size()) {
-            throw new KeyProblem("data_rate", "allowed: " + range);
-        }
-        if (downlinkDataRate != null && downlinkDataRate >= r.dataRates().size()) {
-            throw new KeyProblem("downlink_data_rate", "allowed: " + range);
+        // a data rate given as SF and bandwidth becomes the region's index here (DataRateKey)
+        dataRate = DataRateKey.resolve(r, dataRate, "data_rate");
+        if (downlinkDataRate != null) {
+            downlinkDataRate = DataRateKey.resolve(r, downlinkDataRate, "downlink_data_rate");
         }
         try {
             RadioProfile.datasheet(radio, txPowerDbm, rxLnaBoost);

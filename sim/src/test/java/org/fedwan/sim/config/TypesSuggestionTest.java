@@ -28,7 +28,20 @@ class TypesSuggestionTest {
     @Test
     void aChoiceKeyNamesTheSuggestionInItsError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Types.choice(() -> PROTOCOLS).read("NB-IoT", null));
+                () -> Types.choice(() -> PROTOCOLS).read("NB", null));
         assertEquals("allowed: one of ideal, lorawan, nbiot, mixed (did you mean 'nbiot'?)", e.getMessage());
+    }
+
+    @Test
+    void spellingsOfExactlyOneOptionAreAcceptedAsThatOption() {
+        ValueType<String> protocol = Types.choice(() -> PROTOCOLS);
+        for (String spelling : List.of("NB-IoT", "nb-iot", "NBIOT", "nb_iot", "NB IoT")) {
+            assertEquals("nbiot", protocol.read(spelling, null), spelling);
+        }
+        assertEquals("lorawan", protocol.read("LoRaWAN", null));
+        assertEquals("lorawan", protocol.read("LoRa-WAN", null));
+        // two options spelt alike: neither is guessed
+        assertThrows(IllegalArgumentException.class, () -> Types.choice(() -> List.of("a-b", "ab")).read("A_B", null));
+        assertEquals("a-b", Types.choice(() -> List.of("a-b", "ab")).read("A-B", null), "the exact spelling still wins");
     }
 }

@@ -1,7 +1,9 @@
 package org.fedwan.sim.lorawan.traffic;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.fedwan.results.ConsoleNumbers;
 
 /**
  * Result of a network-only run. Frame counts are uplink attempts on the air (retransmissions
@@ -64,35 +66,40 @@ public record LorawanNetworkReport(int devices, int gateways, long simulatedUs, 
     /** @return the report as the lines {@code lorawan-net} prints */
     public String format() {
         StringBuilder b = new StringBuilder();
-        line(b, "devices", Integer.toString(devices));
-        line(b, "gateways", Integer.toString(gateways));
-        line(b, "simulated time", String.format(Locale.ROOT, "%.3f h", simulatedUs / 3.6e9));
-        line(b, "packets generated", Long.toString(packetsOffered));
-        line(b, "packets dropped (busy)", Long.toString(packetsDroppedBusy));
-        line(b, "packets unsent at the end", Long.toString(packetsUnsentAtEnd));
-        line(b, "frames sent", Long.toString(framesSent));
-        line(b, "frames received", Long.toString(framesReceived));
-        line(b, "lost to collision", Long.toString(lostCollision));
-        line(b, "lost under sensitivity", Long.toString(lostBelowSensitivity));
-        line(b, "lost, no demodulator", Long.toString(lostNoDemodulator));
-        line(b, "lost, gateway transmitting", Long.toString(lostGatewayTransmitting));
-        line(b, "lost, battery depleted", Long.toString(lostBatteryDepleted));
-        line(b, "frames refused", Long.toString(framesRefused));
-        line(b, "retransmissions", Long.toString(retransmissions));
-        line(b, "downlinks", Long.toString(downlinks));
-        line(b, "packet delivery ratio", String.format(Locale.ROOT, "%.4f", packetDeliveryRatio));
-        line(b, "energy per device", String.format(Locale.ROOT, "mean %.4f J, min %.4f J, max %.4f J",
-                energyPerDeviceMeanJ, energyPerDeviceMinJ, energyPerDeviceMaxJ));
-        line(b, "energy per device by state", String.format(Locale.ROOT,
-                "TX %.4f J, RX %.4f J, sleep %.4f J, MCU %.4f J (means)", txEnergyMeanJ, rxEnergyMeanJ,
-                sleepEnergyMeanJ, mcuEnergyMeanJ));
-        line(b, "duty-cycle wait per device", String.format(Locale.ROOT, "%.3f s (mean)", dutyCycleWaitMeanUs / 1e6));
+        line(b, "devices", ConsoleNumbers.grouped(devices));
+        line(b, "gateways", ConsoleNumbers.grouped(gateways));
+        line(b, "simulated time", ConsoleNumbers.quantity(simulatedUs / 3.6e9, 3, "h"));
+        line(b, "packets generated", ConsoleNumbers.grouped(packetsOffered));
+        line(b, "packets dropped (busy)", ConsoleNumbers.grouped(packetsDroppedBusy));
+        line(b, "packets unsent at the end", ConsoleNumbers.grouped(packetsUnsentAtEnd));
+        line(b, "frames sent", ConsoleNumbers.grouped(framesSent));
+        line(b, "frames received", ConsoleNumbers.grouped(framesReceived));
+        line(b, "lost to collision", ConsoleNumbers.grouped(lostCollision));
+        line(b, "lost under sensitivity", ConsoleNumbers.grouped(lostBelowSensitivity));
+        line(b, "lost, no demodulator", ConsoleNumbers.grouped(lostNoDemodulator));
+        line(b, "lost, gateway transmitting", ConsoleNumbers.grouped(lostGatewayTransmitting));
+        line(b, "lost, battery depleted", ConsoleNumbers.grouped(lostBatteryDepleted));
+        line(b, "frames refused", ConsoleNumbers.grouped(framesRefused));
+        line(b, "retransmissions", ConsoleNumbers.grouped(retransmissions));
+        line(b, "downlinks", ConsoleNumbers.grouped(downlinks));
+        line(b, "packet delivery ratio", ConsoleNumbers.grouped(packetDeliveryRatio, 4));
+        line(b, "energy per device", "mean " + ConsoleNumbers.quantity(energyPerDeviceMeanJ, 4, "J") + ", min "
+                + ConsoleNumbers.quantity(energyPerDeviceMinJ, 4, "J") + ", max " + ConsoleNumbers.quantity(energyPerDeviceMaxJ, 4, "J"));
+        line(b, "energy per device by state", "TX " + ConsoleNumbers.quantity(txEnergyMeanJ, 4, "J") + ", RX "
+                + ConsoleNumbers.quantity(rxEnergyMeanJ, 4, "J") + ", sleep " + ConsoleNumbers.quantity(sleepEnergyMeanJ, 4, "J")
+                + ", MCU " + ConsoleNumbers.quantity(mcuEnergyMeanJ, 4, "J") + " (means)");
+        line(b, "duty-cycle wait per device", ConsoleNumbers.quantity(dutyCycleWaitMeanUs / 1e6, 3, "s") + " (mean)");
         line(b, "batteries depleted", devicesDepleted == 0 ? "0"
-                : devicesDepleted + " (first at "
-                        + String.format(Locale.ROOT, "%.3f h", firstDepletionUs / 3.6e9) + ")");
-        line(b, "frames per data rate", framesPerDataRate.toString());
-        line(b, "events", Long.toString(events));
-        line(b, "wall time", String.format(Locale.ROOT, "%.3f s (%.3g events/s)", wallTimeMs / 1e3, eventsPerSecond()));
+                : ConsoleNumbers.grouped(devicesDepleted) + " (first at " + ConsoleNumbers.quantity(firstDepletionUs / 3.6e9, 3, "h")
+                        + ")");
+        List<String> perRate = new ArrayList<>();
+        for (int dr = 0; dr < framesPerDataRate.size(); dr++) {
+            perRate.add("DR" + dr + " " + ConsoleNumbers.grouped(framesPerDataRate.get(dr)));
+        }
+        line(b, "frames per data rate", String.join("; ", perRate));
+        line(b, "events", ConsoleNumbers.grouped(events));
+        line(b, "wall time", ConsoleNumbers.quantity(wallTimeMs / 1e3, 3, "s") + " ("
+                + ConsoleNumbers.grouped(Math.round(eventsPerSecond())) + " events/s)");
         return b.toString();
     }
 

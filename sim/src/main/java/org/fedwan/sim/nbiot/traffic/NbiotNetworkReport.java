@@ -1,7 +1,7 @@
 package org.fedwan.sim.nbiot.traffic;
 
 import java.util.List;
-import java.util.Locale;
+import org.fedwan.results.ConsoleNumbers;
 
 /**
  * Results of a network-only NB-IoT run. Latency is from the report's generation (the device's
@@ -62,20 +62,30 @@ public record NbiotNetworkReport(int devices, int devicesCe0, int devicesCe1, in
     /** @return human-readable lines (delivery, latency percentiles, energy per device), locale-independent */
     public List<String> summaryLines() {
         return List.of(
-                String.format(Locale.ROOT, "devices: %d (CE0 %d, CE1 %d, CE2 %d, out of coverage %d)", devices,
-                        devicesCe0, devicesCe1, devicesCe2, devicesOutOfCoverage),
-                String.format(Locale.ROOT, "reports: %d generated, %d delivered (%.4f), %d failed, %d out of coverage,"
-                                + " %d skipped (busy), %d in flight at the end", reportsGenerated, reportsDelivered,
-                        deliveryRatio, reportsFailed, reportsOutOfCoverage, reportsSkippedBusy, reportsInFlight),
-                String.format(Locale.ROOT, "latency: p50 %.3f s, p90 %.3f s, p99 %.3f s, mean %.3f s, max %.3f s",
-                        latencyP50S, latencyP90S, latencyP99S, latencyMeanS, latencyMaxS),
-                String.format(Locale.ROOT, "energy per device: mean %.3f J, min %.3f J, max %.3f J; %.4f J per delivered"
-                                + " report; lifetime %.2f years", energyPerDeviceMeanJ, energyPerDeviceMinJ,
-                        energyPerDeviceMaxJ, energyPerReportJ, lifetimeYears),
-                String.format(Locale.ROOT, "random access: %d attempts, %d collided preambles; %d data blocks in error;"
-                        + " uplink utilisation %.4f; %d batteries depleted", randomAccessAttempts, preambleCollisions,
-                        blockErrors, uplinkUtilisation, devicesDepleted),
-                String.format(Locale.ROOT, "simulated %.1f s in %.2f s wall, %d events", simulatedS, wallTimeS,
-                        eventsProcessed));
+                "devices: " + g(devices) + " (CE0 " + g(devicesCe0) + ", CE1 " + g(devicesCe1) + ", CE2 " + g(devicesCe2)
+                        + ", out of coverage " + g(devicesOutOfCoverage) + ")",
+                "reports: " + g(reportsGenerated) + " generated, " + g(reportsDelivered) + " delivered ("
+                        + ConsoleNumbers.grouped(deliveryRatio, 4) + "), " + g(reportsFailed) + " failed, " + g(reportsOutOfCoverage)
+                        + " out of coverage, " + g(reportsSkippedBusy) + " skipped (busy), " + g(reportsInFlight)
+                        + " in flight at the end",
+                "latency: p50 " + s(latencyP50S) + ", p90 " + s(latencyP90S) + ", p99 " + s(latencyP99S) + ", mean "
+                        + s(latencyMeanS) + ", max " + s(latencyMaxS),
+                "energy per device: mean " + ConsoleNumbers.quantity(energyPerDeviceMeanJ, 3, "J") + ", min "
+                        + ConsoleNumbers.quantity(energyPerDeviceMinJ, 3, "J") + ", max "
+                        + ConsoleNumbers.quantity(energyPerDeviceMaxJ, 3, "J") + "; " + ConsoleNumbers.quantity(energyPerReportJ, 4, "J")
+                        + " per delivered report; lifetime " + ConsoleNumbers.quantity(lifetimeYears, 2, "years"),
+                "random access: " + g(randomAccessAttempts) + " attempts, " + g(preambleCollisions) + " collided preambles; "
+                        + g(blockErrors) + " data blocks in error; uplink utilisation " + ConsoleNumbers.grouped(uplinkUtilisation, 4)
+                        + "; " + g(devicesDepleted) + " batteries depleted",
+                "simulated " + ConsoleNumbers.quantity(simulatedS, 1, "s") + " in " + ConsoleNumbers.quantity(wallTimeS, 2, "s")
+                        + " wall, " + g(eventsProcessed) + " events");
+    }
+
+    private static String g(long n) {
+        return ConsoleNumbers.grouped(n);
+    }
+
+    private static String s(double seconds) {
+        return ConsoleNumbers.quantity(seconds, 3, "s");
     }
 }
