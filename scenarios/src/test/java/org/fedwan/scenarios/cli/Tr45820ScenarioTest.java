@@ -18,8 +18,8 @@ import picocli.CommandLine;
  *
  * <p>Pinned TR assumptions, as lpwan-facts B4 verifies them [V] (3GPP TR 45.820 v13.1.0, Section 7.3.6.4,
  * energy consumption evaluation, with the methodology of Section 5.4): a 5 Wh battery, 500 mW drawn while
- * transmitting at 23 dBm, 0.015 mW in deep sleep; the TR's report sizes (200 B and 50 B) and periods (a day,
- * 2 h). The RX (80 mW) and light-sleep (3 mW) draws of the profile are the companion values of the same
+ * transmitting, 0.015 mW in deep sleep; the TR's report sizes (200 B and 50 B) and periods (a day, 2 h). The
+ * 500 mW belongs to the 23 dBm power class (lpwan-facts B1); the PA efficiency behind it is not given there. The RX (80 mW) and light-sleep (3 mW) draws of the profile are the companion values of the same
  * evaluation assumptions, not verified here [U] ({@link NbiotPowerProfile}), so they are not pinned as the TR's.
  *
  * <p>Compared with: the TR's objective of at least 10 years for 200 B a day at 164 dB, and the two TR
