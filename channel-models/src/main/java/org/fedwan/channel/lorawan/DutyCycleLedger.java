@@ -15,7 +15,10 @@ import java.math.RoundingMode;
  * the current time. Even an {@link #unlimited()} ledger refuses overlapping transmissions, as
  * one radio sends one frame at a time.
  *
- * <p>Mutable and not thread-safe; it keeps a running total instead of a history.
+ * <p>Mutable and not thread-safe; it keeps a running total instead of a history, and the off time
+ * of the last airtime it recorded (a device sends frames of few distinct airtimes, and
+ * {@link #offTimeUs(long, double)} works in {@link BigDecimal}), so a repeated airtime costs no
+ * decimal arithmetic and gives the same off time.
  */
 public final class DutyCycleLedger {
 
@@ -23,6 +26,10 @@ public final class DutyCycleLedger {
     private long nextAllowedTxUs = Long.MIN_VALUE;
     private long totalAirtimeUs;
     private long transmissionCount;
+    /** The airtime of the last off time computed, µs ({@code -1}: none yet). */
+    private long memoAirtimeUs = -1;
+    /** {@code offTimeUs(memoAirtimeUs, dutyCycle)}, µs. */
+    private long memoOffTimeUs;
 
     /**
      * @param dutyCycle allowed fraction of airtime, in (0, 1] (0.01 for 1 %)
@@ -93,7 +100,11 @@ public final class DutyCycleLedger {
                     + " is not allowed; the sub-band (duty cycle " + dutyCycle + ") is closed until "
                     + nextAllowedTxUs + " us");
         }
-        nextAllowedTxUs = Math.addExact(Math.addExact(startUs, airtimeUs), offTimeUs(airtimeUs, dutyCycle));
+        if (airtimeUs != memoAirtimeUs) {
+            memoOffTimeUs = offTimeUs(airtimeUs, dutyCycle);
+            memoAirtimeUs = airtimeUs;
+        }
+        nextAllowedTxUs = Math.addExact(Math.addExact(startUs, airtimeUs), memoOffTimeUs);
         totalAirtimeUs = Math.addExact(totalAirtimeUs, airtimeUs);
         transmissionCount++;
     }

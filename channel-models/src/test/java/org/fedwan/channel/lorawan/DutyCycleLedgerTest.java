@@ -91,6 +91,21 @@ class DutyCycleLedgerTest {
     }
 
     @Test
+    void theRememberedOffTimeIsTheFormulasForRepeatedAndChangingAirtimes() {
+        // the ledger keeps the off time of the last airtime: repeats, changes and returns must all give the formula's
+        DutyCycleLedger ledger = new DutyCycleLedger(0.003);
+        long[] airtimesUs = {56_576L, 56_576L, 1_318_912L, 56_576L, 1L, 1L, 370_688L, 56_576L};
+        long now = 0;
+        for (long airtimeUs : airtimesUs) {
+            now = ledger.nextAllowedTxUs(now) + 7L;
+            ledger.recordTransmission(now, airtimeUs);
+            assertEquals(now + airtimeUs + DutyCycleLedger.offTimeUs(airtimeUs, 0.003), ledger.nextAllowedTxUs(now));
+        }
+        // 0.3 %: ToA/dc - ToA = 997/3 ToA rounded up, e.g. 56,576 us -> 18,802,090.67 -> 18,802,091 us
+        assertEquals(18_802_091L, DutyCycleLedger.offTimeUs(56_576L, 0.003));
+    }
+
+    @Test
     void unlimitedStillForbidsOverlap() {
         DutyCycleLedger ledger = DutyCycleLedger.unlimited();
         ledger.recordTransmission(0L, 1_000L);

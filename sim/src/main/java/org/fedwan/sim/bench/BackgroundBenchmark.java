@@ -1,6 +1,8 @@
 package org.fedwan.sim.bench;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,18 +24,23 @@ import org.fedwan.sim.link.Upload;
  * through its rounds without training (every client sends an update of the given size at the
  * round's start, the round closes when every update has arrived or is lost, then the model is
  * broadcast), with no sensors and with {@link #SENSORS}. It reports the wall time of the network
- * simulation (the median of {@link #REPEATS} runs, after a warm-up), the simulated time of the
- * rounds, the updates lost and the sensors' PDR. Timings depend on the machine and its load; never
- * asserted in unit tests.
+ * simulation (the median of {@link #REPEATS} runs, after {@link #WARM_UPS} untimed runs of each),
+ * the simulated time of the rounds, the updates lost and the sensors' PDR, and the machine's load
+ * average while it ran. Timings depend on the machine and its load; never asserted in unit tests.
  */
 public final class BackgroundBenchmark {
 
     /** Sensors of the loaded runs. */
     public static final int SENSORS = 1_000;
     /** Runs per set-up; the median wall time is reported. */
-    public static final int REPEATS = 3;
+    public static final int REPEATS = 5;
+    /** Untimed runs of each set-up first, so that both are timed with the code compiled alike. */
+    public static final int WARM_UPS = 3;
     /** The bound on the wall-time ratio. */
     public static final double BOUND = 2.0;
+
+    /** CPU time of the benchmark's thread. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private BackgroundBenchmark() {
     }
@@ -43,13 +50,14 @@ public final class BackgroundBenchmark {
      *
      * @param sensors    background_devices of the run
      * @param wallS      wall time, s
+     * @param cpuS       CPU time of the running thread, s (less sensitive than wall time to other processes)
      * @param simulatedS simulated time at the end of the last round, s
      * @param events     kernel events fired
      * @param lost       updates lost
      * @param framesLost the clients' uplink frames lost on the air
      * @param background the sensors' report
      */
-    public record Run(int sensors, double wallS, double simulatedS, long events, int lost, long framesLost,
+    public record Run(int sensors, double wallS, double cpuS, double simulatedS, long events, int lost, long framesLost,
             BackgroundReport background) {
     }
 
@@ -76,6 +84,7 @@ public final class BackgroundBenchmark {
     public static Run once(Scenario scenario, LinkPlan links, int sensors, int updateBytes, int modelBytes,
             BiConsumer<Integer, Double> ledger) {
         long startNs = System.nanoTime();
+        long startCpuNs = THREADS.getCurrentThreadCpuTime();
         Scenario s = scenario.with("background_devices", sensors);
         Simulation sim = new Simulation(s.run().name(), s.run().seed(), s.run().replication());
         EnergyOnly events = new EnergyOnly(ledger, new long[1]);
@@ -88,18 +97,29 @@ public final class BackgroundBenchmark {
             g.finish(sim.nowUs());
             report = report.plus(g.background(sim.nowUs()));
         }
-        return new Run(sensors, (System.nanoTime() - startNs) / 1e9, sim.nowUs() / 1e6,
+        return new Run(sensors, (System.nanoTime() - startNs) / 1e9, (THREADS.getCurrentThreadCpuTime() - startCpuNs) / 1e9,
+                sim.nowUs() / 1e6,
                 sim.scheduler().eventsProcessed(), driver.lost, events.framesLost()[0], report);
     }
 
-    /** @return the run of median wall time among {@code repeats} */
+    /**
+     * @return a run (every run simulates the same, being seeded alike) with the median wall time and the median CPU
+     *         time of {@code repeats} runs
+     */
     public static Run median(Scenario scenario, LinkPlan links, int sensors, int updateBytes, int modelBytes, int repeats) {
         Run[] runs = new Run[repeats];
+        double[] wallS = new double[repeats];
+        double[] cpuS = new double[repeats];
         for (int i = 0; i < repeats; i++) {
             runs[i] = once(scenario, links, sensors, updateBytes, modelBytes);
+            wallS[i] = runs[i].wallS();
+            cpuS[i] = runs[i].cpuS();
         }
-        Arrays.sort(runs, (a, b) -> Double.compare(a.wallS(), b.wallS()));
-        return runs[repeats / 2];
+        Arrays.sort(wallS);
+        Arrays.sort(cpuS);
+        Run r = runs[0];
+        return new Run(r.sensors(), wallS[repeats / 2], cpuS[repeats / 2], r.simulatedS(), r.events(), r.lost(),
+                r.framesLost(), r.background());
     }
 
     /**
@@ -112,21 +132,34 @@ public final class BackgroundBenchmark {
      * @param out         where to print
      */
     public static void main(Scenario scenario, LinkPlan links, int updateBytes, int modelBytes, PrintStream out) {
-        once(scenario, links, SENSORS, updateBytes, modelBytes);
+        double loadBefore = loadAverage();
+        for (int i = 0; i < WARM_UPS; i++) {
+            once(scenario, links, 0, updateBytes, modelBytes);
+            once(scenario, links, SENSORS, updateBytes, modelBytes);
+        }
         Run none = median(scenario, links, 0, updateBytes, modelBytes, REPEATS);
         Run loaded = median(scenario, links, SENSORS, updateBytes, modelBytes, REPEATS);
-        out.println("| sensors | wall time (median of " + REPEATS + ") | events | simulated | updates lost | client frames lost "
-                + "| sensors' PDR |");
-        out.println("|---:|---:|---:|---:|---:|---:|---:|");
+        out.println(String.format(Locale.ROOT, "%s: %d rounds, %,d-byte updates, %,d-byte model; load average (1 min) "
+                + "%.2f before, %.2f after, %d cores", scenario.run().name(), scenario.run().rounds(), updateBytes,
+                modelBytes, loadBefore, loadAverage(), Runtime.getRuntime().availableProcessors()));
+        out.println("| sensors | wall time (median of " + REPEATS + ") | CPU time (median) | events | simulated | updates lost "
+                + "| client frames lost | sensors' PDR |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Run r : List.of(none, loaded)) {
-            out.println(String.format(Locale.ROOT, "| %,d | %.3f s | %,d | %.1f s | %d | %d | %s |", r.sensors(), r.wallS(),
-                    r.events(), r.simulatedS(), r.lost(), r.framesLost(), r.sensors() == 0 ? "-"
+            out.println(String.format(Locale.ROOT, "| %,d | %.4f s | %.4f s | %,d | %.1f s | %d | %d | %s |", r.sensors(),
+                    r.wallS(), r.cpuS(), r.events(), r.simulatedS(), r.lost(), r.framesLost(), r.sensors() == 0 ? "-"
                             : String.format(Locale.ROOT, "%.4f", r.background().packetDeliveryRatio())));
         }
         double ratio = loaded.wallS() / none.wallS();
         out.println(String.format(Locale.ROOT, "network wall time with %,d sensors / without: %.2fx (bound %.1fx: %s); "
-                + "simulated time %.2fx", SENSORS, ratio, BOUND, ratio <= BOUND ? "met" : "NOT met",
-                loaded.simulatedS() / none.simulatedS()));
+                + "CPU time %.2fx; events %.2fx; simulated time %.2fx", SENSORS, ratio, BOUND, ratio <= BOUND ? "met" : "NOT met",
+                loaded.cpuS() / none.cpuS(), (double) loaded.events() / none.events(), loaded.simulatedS() / none.simulatedS()));
+    }
+
+    /** @return the system load average of the last minute (NaN where the platform has none) */
+    private static double loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? Double.NaN : load;
     }
 
     /** Rounds without training: send, wait until every update settled, broadcast, next round. */

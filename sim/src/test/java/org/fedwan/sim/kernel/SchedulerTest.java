@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class SchedulerTest {
@@ -215,6 +216,52 @@ class SchedulerTest {
         scheduler.run();
 
         assertEquals(expected, log);
+    }
+
+    @Test
+    void interleavedSchedulingCancellingAndFiringFollowTheDocumentedOrder() {
+        // a model of the event list: a set ordered by (time, priority, insertion sequence); every event fired must be
+        // its first element, while events fire, schedule, reschedule and cancel others anywhere in a heap of thousands
+        SplittableRandom random = new SplittableRandom(11);
+        long[] insertions = {0};
+        long[][] keys = new long[3_000][];
+        TreeSet<Integer> pending = new TreeSet<>(Comparator.<Integer>comparingLong(i -> keys[i][0])
+                .thenComparingLong(i -> keys[i][1]).thenComparingLong(i -> keys[i][2]));
+        List<ExternalEvent> events = new ArrayList<>();
+        int[] fired = {0};
+        for (int i = 0; i < keys.length; i++) {
+            int id = i;
+            events.add(new ExternalEvent(model, "e" + i, random.nextInt(-2, 3)) {
+                @Override
+                protected void eventRoutine() {
+                    assertEquals(pending.first(), id, "fired " + id + " at " + scheduler.nowUs());
+                    pending.remove(id);
+                    fired[0]++;
+                    for (int k = 0; k < 3; k++) {
+                        int other = random.nextInt(keys.length);
+                        ExternalEvent e = events.get(other);
+                        pending.remove(other);
+                        if (random.nextInt(4) == 0) {
+                            e.cancel();
+                        } else {
+                            long t = scheduler.nowUs() + random.nextInt(50);
+                            e.reschedule(t);
+                            keys[other] = new long[] {t, e.priority(), insertions[0]++};
+                            pending.add(other);
+                        }
+                    }
+                }
+            });
+        }
+        for (int i = 0; i < keys.length; i++) {
+            long t = random.nextInt(1_000);
+            events.get(i).scheduleAt(t);
+            keys[i] = new long[] {t, events.get(i).priority(), insertions[0]++};
+            pending.add(i);
+        }
+        scheduler.runUntil(() -> fired[0] == 20_000);
+        assertEquals(20_000, fired[0]);
+        assertEquals(pending.size(), scheduler.pendingEvents());
     }
 
     @Test
