@@ -9,7 +9,10 @@
 #   nice -n 19 ./ns3 build -j2 complete-network-example
 # Usage (device counts and seeds can be narrowed for a partial run):
 #   NS3_DIR=/work/ns3/ns-3.43 docs/figures/ns3-reference.sh
-#   NS3_DIR=... DEVICES="100 1000" SEEDS="1 2" docs/figures/ns3-reference.sh
+#   NS3_DIR=... DEVICES="100 1000" SEEDS="1 2" OUT=/tmp/part.dat docs/figures/ns3-reference.sh
+#   NS3_DIR=... MERGE="/tmp/part1.dat /tmp/part2.dat" docs/figures/ns3-reference.sh
+# MERGE runs nothing: it rewrites OUT from the runs listed at the bottom of the given files (parts
+# run side by side, e.g. one seed each).
 # Every run is one process of the example binary with the FedWAN scenario's parameters
 # (scenarios/lorawan/ns3-complete-network.yaml): 6,400 m disc, 1 h of traffic, 600 s period, no
 # buildings or shadowing. The example prints LoraPacketTracker::CountMacPacketsGlobally over
@@ -18,7 +21,7 @@
 set -euo pipefail
 : "${NS3_DIR:?set NS3_DIR to a built ns-3 tree with src/lorawan}"
 cd "$(dirname "$0")/../.."
-OUT=docs/figures/lorawan-ns3-reference.dat
+OUT="${OUT:-docs/figures/lorawan-ns3-reference.dat}"
 DEVICES="${DEVICES:-100 200 500 1000 1500 2000}"
 SEEDS="${SEEDS:-1 2 3 4 5}"
 BIN=$(find "$NS3_DIR/build" -type f -perm -u+x -name 'ns3*-complete-network-example*' | head -n 1)
@@ -61,6 +64,14 @@ write_dat() {
     printf '%s' "$runs" | awk '{ printf "# %d %d %d %d\n", $1, $2, $3, $4 }'
   } > "$OUT"
 }
+
+if [ -n "${MERGE:-}" ]; then
+  runs=$(cat $MERGE | awk '$1 == "#" && NF == 5 && $2 ~ /^[0-9]+$/ { print $2, $3, $4, $5 }' | sort -n -k2,2 -k1,1 -s)$'\n'
+  SEEDS=$(printf '%s' "$runs" | awk '{ print $2 }' | sort -n -u | tr '\n' ' ')
+  write_dat
+  echo "merged $MERGE into $OUT" >&2
+  exit 0
+fi
 
 # seeds outside, device counts inside, and the file rewritten after every run: an interrupted run
 # still leaves every finished point in it
