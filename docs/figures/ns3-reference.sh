@@ -12,7 +12,7 @@
 #   NS3_DIR=... DEVICES="100 1000" SEEDS="1 2" OUT=/tmp/part.dat docs/figures/ns3-reference.sh
 #   NS3_DIR=... MERGE="/tmp/part1.dat /tmp/part2.dat" docs/figures/ns3-reference.sh
 # MERGE runs nothing: it rewrites OUT from the runs listed at the bottom of the given files (parts
-# run side by side, e.g. one seed each).
+# run side by side, e.g. one seed each; a point in several parts is counted once).
 # Every run is one process of the example binary with the FedWAN scenario's parameters
 # (scenarios/lorawan/ns3-complete-network.yaml): 6,400 m disc, 1 h of traffic, 600 s period, no
 # buildings or shadowing. The example prints LoraPacketTracker::CountMacPacketsGlobally over
@@ -66,7 +66,12 @@ write_dat() {
 }
 
 if [ -n "${MERGE:-}" ]; then
-  runs=$(cat $MERGE | awk '$1 == "#" && NF == 5 && $2 ~ /^[0-9]+$/ { print $2, $3, $4, $5 }' | sort -n -k2,2 -k1,1 -s)$'\n'
+  # a (devices, seed) point run twice must have given the same counts (ns-3 runs are deterministic)
+  runs=$(cat $MERGE | awk '$1 == "#" && NF == 5 && $2 ~ /^[0-9]+$/ { print $2, $3, $4, $5 }' | sort -u | sort -n -k2,2 -k1,1 -s)$'\n'
+  if [ "$(printf '%s' "$runs" | awk '{ print $1, $2 }' | sort -u | wc -l)" != "$(printf '%s' "$runs" | wc -l)" ]; then
+    echo "ns3-reference.sh: the parts disagree on a (devices, seed) point" >&2
+    exit 1
+  fi
   SEEDS=$(printf '%s' "$runs" | awk '{ print $2 }' | sort -n -u | tr '\n' ' ')
   write_dat
   echo "merged $MERGE into $OUT" >&2
