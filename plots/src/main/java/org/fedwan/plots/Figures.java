@@ -101,6 +101,11 @@ public final class Figures {
                     sweep -> SweepDatasets.pareto(sweep, SweepMetric.UPLINK_BYTES).map(SweepCharts::pareto)),
             new Figure<SweepFolder>("pareto-accuracy-energy", "final accuracy against energy of every point, Pareto front marked", 1,
                     sweep -> SweepDatasets.pareto(sweep, SweepMetric.ENERGY_J).map(SweepCharts::pareto)),
+            new Figure<SweepFolder>("sweep-rounds-per-day",
+                    "rounds per simulated day against the model's parameter count, one line per value of the other swept "
+                            + "keys, e.g. per data rate (needs points of at least two model sizes; the largest model at N rounds "
+                            + "per day)", 1,
+                    sweep -> SweepDatasets.roundsPerDay(sweep).map(SweepCharts::roundsPerDay)),
             new Figure<SweepFolder>("heat-map", "final accuracy over the first two swept parameters (needs two swept parameters)", 1,
                     sweep -> SweepDatasets.heatMap(sweep, SweepMetric.FINAL_ACCURACY).map(SweepCharts::heatMap)),
             new Figure<SweepFolder>("sweep-accuracy-per-round",

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.fedwan.plots.SweepDatasets.HeatMap;
 import org.fedwan.plots.SweepDatasets.MetricVsParameter;
 import org.fedwan.plots.SweepDatasets.Pareto;
+import org.fedwan.plots.SweepDatasets.RoundsPerDay;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
@@ -287,5 +288,27 @@ public final class SweepCharts {
                         (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
             }
         };
+    }
+    /**
+     * Rounds per simulated day against model parameters, both logarithmic when they span more than
+     * a decade, one line with markers per group (e.g. per data rate).
+     */
+    public static JFreeChart roundsPerDay(RoundsPerDay data) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < data.series().getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, PaperStyle.seriesPaint(i));
+            renderer.setSeriesStroke(i, PaperStyle.seriesStroke(i, PaperStyle.LINE_WIDTH_PT));
+            renderer.setSeriesShape(i, PaperStyle.seriesShape(i));
+        }
+        renderer.setLegendLine(PaperStyle.legendLine());
+        String xLabel = "Model parameters";
+        String yLabel = "Rounds per simulated day";
+        Range x = DatasetUtils.findDomainBounds(data.series(), false);
+        Range y = DatasetUtils.findRangeBounds(data.series(), false);
+        ValueAxis xAxis = x.getUpperBound() > 10 * x.getLowerBound() ? new PaperLogAxis(xLabel, x) : PaperStyle.axis(xLabel, true);
+        ValueAxis yAxis = y.getUpperBound() > 10 * y.getLowerBound() ? new PaperLogAxis(yLabel, y) : PaperStyle.axis(yLabel, false);
+        XYPlot plot = new XYPlot(data.series(), xAxis, yAxis, renderer);
+        PaperStyle.style(plot);
+        return PaperStyle.chart("Rounds per day vs. model size", plot, true);
     }
 }

@@ -1,10 +1,12 @@
 package org.fedwan.plots;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.fedwan.results.Key;
 import org.fedwan.results.ResultTable;
 import org.fedwan.results.Summary;
@@ -282,5 +284,51 @@ public final class SweepDatasets {
         return Optional.of(new HeatMap(metric, unit, sweep.keyLabel(xp), sweep.keyLabel(yp),
                 xs.stream().map(x -> sweep.valueLabel(xp, x)).toList(), ys.stream().map(y -> sweep.valueLabel(yp, y)).toList(),
                 dataset));
+    }
+    /** Swept keys that set the model's size; {@link #roundsPerDay} draws one line per value of the others. */
+    public static final Set<String> SIZE_KEYS = Set.of("update_parameters", "update_layout", "model", "layers");
+
+    /**
+     * Rounds per simulated day against the model's parameter count ({@code sweep.csv}'s
+     * {@code parameter_count} and {@code rounds_per_day}), one series per combination of the swept
+     * keys other than {@link #SIZE_KEYS} (e.g. one per data rate), points sorted by size: the
+     * largest model a round rate allows (issue 15's question 2).
+     *
+     * @param series one line per group, x the parameter count, y rounds per day
+     */
+    public record RoundsPerDay(XYSeriesCollection series) {
+    }
+
+    /** The rounds-per-day figure's data, empty without the two columns or without two sizes. */
+    public static Optional<RoundsPerDay> roundsPerDay(SweepFolder sweep) {
+        ResultTable table = sweep.table();
+        if (!table.has(SweepColumns.PARAMETER_COUNT, SweepColumns.ROUNDS_PER_DAY)) {
+            return Optional.empty();
+        }
+        Map<String, XYSeries> groups = new LinkedHashMap<>();
+        Set<Double> sizes = new HashSet<>();
+        for (int p = 0; p < table.size(); p++) {
+            double x = table.number(p, SweepColumns.PARAMETER_COUNT);
+            double y = table.number(p, SweepColumns.ROUNDS_PER_DAY);
+            if (!(x > 0 && y > 0 && Double.isFinite(y))) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (String parameter : sweep.parameters()) {
+                String value = table.text(p, parameter);
+                if (!SIZE_KEYS.contains(parameter) && !value.isEmpty()) {
+                    parts.add(sweep.part(parameter, value));
+                }
+            }
+            String name = parts.isEmpty() ? "rounds per day" : String.join(", ", parts);
+            groups.computeIfAbsent(name, n -> new XYSeries(n, true, true)).add(x, y);
+            sizes.add(x);
+        }
+        if (sizes.size() < 2) {
+            return Optional.empty();
+        }
+        XYSeriesCollection series = new XYSeriesCollection();
+        groups.values().forEach(series::addSeries);
+        return Optional.of(new RoundsPerDay(series));
     }
 }

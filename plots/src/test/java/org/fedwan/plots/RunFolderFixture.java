@@ -139,11 +139,12 @@ final class RunFolderFixture {
         StringBuilder csv = new StringBuilder("point,uplink_codec,duty_cycle,runs,target_reached,"
                 + "final_accuracy_mean,final_accuracy_std,final_accuracy_ci95,uplink_bytes_mean,uplink_bytes_std,"
                 + "uplink_bytes_ci95,energy_j_mean,energy_j_std,energy_j_ci95,time_to_target_s_mean,"
-                + "time_to_target_s_std,time_to_target_s_ci95\n");
-        csv.append("p0000,fp32,0.01,2,2,0.900000,0.01,0.020000,8000,0,0,40,1,2.0,,,\n");
-        csv.append("p0001,int8,0.01,2,2,0.880000,0.01,0.010000,2000,0,0,10,1,1.0,,,\n");
-        csv.append("p0002,fp32,0.001,2,2,0.850000,0.01,0.030000,8000,0,0,42,1,2.0,,,\n");
-        csv.append("p0003,int8,0.001,2,2,0.890000,0.01,0.010000,2000,0,0,12,1,1.0,,,\n");
+                + "time_to_target_s_std,time_to_target_s_ci95,parameter_count,rounds_per_day\n");
+        // two model sizes (synthetic), so that the rounds-per-day figure is drawn too
+        csv.append("p0000,fp32,0.01,2,2,0.900000,0.01,0.020000,8000,0,0,40,1,2.0,,,,2000,96\n");
+        csv.append("p0001,int8,0.01,2,2,0.880000,0.01,0.010000,2000,0,0,10,1,1.0,,,,500,310.5\n");
+        csv.append("p0002,fp32,0.001,2,2,0.850000,0.01,0.030000,8000,0,0,42,1,2.0,,,,2000,9.6\n");
+        csv.append("p0003,int8,0.001,2,2,0.890000,0.01,0.010000,2000,0,0,12,1,1.0,,,,500,31.05\n");
         put(dir, SweepColumns.FILE, csv.toString());
         write(dir.resolve("runs/p0000/r0"));
         write(dir.resolve("runs/p0001/r0"));

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fedwan.plots.SweepDatasets.SweepMetric;
+import org.fedwan.results.SweepColumns;
 import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,5 +72,40 @@ class SweepDatasetsTest {
         assertEquals(1.0, data.cells().getXValue(0, 3));
         assertEquals(1.0, data.cells().getYValue(0, 3));
         assertEquals(89.0, data.cells().getZValue(0, 3), 1e-9);
+    }
+    @Test
+    void roundsPerDayHasOneLinePerOtherSweptValueSortedByModelSize() throws IOException {
+        Files.writeString(dir.resolve(SweepColumns.FILE), "point,data_rate,update_parameters,runs,target_reached,"
+                + "parameter_count,rounds_per_day\n"
+                + "p0000,5,6000,1,0,6000,19.676\n"
+                + "p0001,5,100,1,0,100,900.5\n"
+                + "p0002,2,100,1,0,100,150.25\n"
+                + "p0003,2,6000,1,0,6000,\n"
+                + "p0004,2,600,1,0,600,20.4\n");
+        SweepFolder sweep = SweepFolder.read(dir);
+
+        XYSeriesCollection lines = SweepDatasets.roundsPerDay(sweep).orElseThrow().series();
+
+        assertEquals(2, lines.getSeriesCount());
+        assertEquals("data_rate=5", lines.getSeriesKey(0));
+        assertEquals("data_rate=2", lines.getSeriesKey(1));
+        XYSeries sf7 = lines.getSeries(0);
+        assertEquals(100.0, sf7.getX(0).doubleValue());
+        assertEquals(900.5, sf7.getY(0).doubleValue(), 1e-12);
+        assertEquals(6000.0, sf7.getX(1).doubleValue());
+        XYSeries sf10 = lines.getSeries(1);
+        assertEquals(2, sf10.getItemCount(), "a point without rounds per day is left out");
+        assertEquals(20.4, sf10.getY(1).doubleValue(), 1e-12);
+        assertTrue(SweepCharts.roundsPerDay(SweepDatasets.roundsPerDay(sweep).orElseThrow()).getXYPlot().getDomainAxis()
+                instanceof PaperLogAxis, "60x in size: logarithmic");
+    }
+
+    @Test
+    void roundsPerDayNeedsTwoModelSizes() throws IOException {
+        Files.writeString(dir.resolve(SweepColumns.FILE), "point,data_rate,runs,target_reached,parameter_count,rounds_per_day\n"
+                + "p0000,5,1,0,6000,19.676\np0001,2,1,0,6000,3.5\n");
+        assertTrue(SweepDatasets.roundsPerDay(SweepFolder.read(dir)).isEmpty());
+        Files.writeString(dir.resolve(SweepColumns.FILE), "point,data_rate,runs,target_reached\np0000,5,1,0\np0001,2,1,0\n");
+        assertTrue(SweepDatasets.roundsPerDay(SweepFolder.read(dir)).isEmpty(), "a sweep.csv written before the columns existed");
     }
 }
