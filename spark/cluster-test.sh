@@ -11,7 +11,7 @@
 # Usage: spark/cluster-test.sh [STUDY]   (FEDWAN_KEEP=1 keeps the temporary folder)
 #
 # What a standalone worker needs to launch executors without a Spark distribution (found here, see
-# docs/sweeps.md "On a Spark cluster"): SPARK_HOME with a jars/ folder (the worker builds the
+# docs/howto/spark-cluster.md): SPARK_HOME with a jars/ folder (the worker builds the
 # executor's class path as SPARK_HOME/jars/*, org.apache.spark.launcher.AbstractCommandBuilder)
 # and SPARK_SCALA_VERSION, or the launcher stops with "Cannot find any build directories".
 set -euo pipefail
