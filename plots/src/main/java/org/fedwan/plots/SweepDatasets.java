@@ -1,6 +1,7 @@
 package org.fedwan.plots;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -299,12 +300,42 @@ public final class SweepDatasets {
     public record RoundsPerDay(XYSeriesCollection series) {
     }
 
+    /**
+     * The swept keys that name the rounds-per-day figure's lines: those other than
+     * {@link #SIZE_KEYS}, leaving out a key whose value follows from an earlier one's (keys swept
+     * together, e.g. {@code data_rate} and {@code downlink_data_rate} in a {@code zip:}).
+     */
+    static List<String> seriesKeys(SweepFolder sweep) {
+        ResultTable table = sweep.table();
+        List<String> keys = new ArrayList<>();
+        for (String parameter : sweep.parameters()) {
+            if (SIZE_KEYS.contains(parameter)) {
+                continue;
+            }
+            boolean follows = false;
+            for (String earlier : keys) {
+                Map<String, String> valueOf = new HashMap<>();
+                boolean function = true;
+                for (int p = 0; p < table.size() && function; p++) {
+                    String before = valueOf.putIfAbsent(table.text(p, earlier), table.text(p, parameter));
+                    function = before == null || before.equals(table.text(p, parameter));
+                }
+                follows |= function;
+            }
+            if (!follows) {
+                keys.add(parameter);
+            }
+        }
+        return keys;
+    }
+
     /** The rounds-per-day figure's data, empty without the two columns or without two sizes. */
     public static Optional<RoundsPerDay> roundsPerDay(SweepFolder sweep) {
         ResultTable table = sweep.table();
         if (!table.has(SweepColumns.PARAMETER_COUNT, SweepColumns.ROUNDS_PER_DAY)) {
             return Optional.empty();
         }
+        List<String> keys = seriesKeys(sweep);
         Map<String, XYSeries> groups = new LinkedHashMap<>();
         Set<Double> sizes = new HashSet<>();
         for (int p = 0; p < table.size(); p++) {
@@ -314,9 +345,9 @@ public final class SweepDatasets {
                 continue;
             }
             List<String> parts = new ArrayList<>();
-            for (String parameter : sweep.parameters()) {
+            for (String parameter : keys) {
                 String value = table.text(p, parameter);
-                if (!SIZE_KEYS.contains(parameter) && !value.isEmpty()) {
+                if (!value.isEmpty()) {
                     parts.add(sweep.part(parameter, value));
                 }
             }

@@ -75,18 +75,20 @@ class SweepDatasetsTest {
     }
     @Test
     void roundsPerDayHasOneLinePerOtherSweptValueSortedByModelSize() throws IOException {
-        Files.writeString(dir.resolve(SweepColumns.FILE), "point,data_rate,update_parameters,runs,target_reached,"
-                + "parameter_count,rounds_per_day\n"
-                + "p0000,5,6000,1,0,6000,19.676\n"
-                + "p0001,5,100,1,0,100,900.5\n"
-                + "p0002,2,100,1,0,100,150.25\n"
-                + "p0003,2,6000,1,0,6000,\n"
-                + "p0004,2,600,1,0,600,20.4\n");
+        // downlink_data_rate is swept together with data_rate (a zip): it names no line of its own
+        Files.writeString(dir.resolve(SweepColumns.FILE), "point,data_rate,downlink_data_rate,update_parameters,runs,"
+                + "target_reached,parameter_count,rounds_per_day\n"
+                + "p0000,5,5,6000,1,0,6000,19.676\n"
+                + "p0001,5,5,100,1,0,100,900.5\n"
+                + "p0002,2,2,100,1,0,100,150.25\n"
+                + "p0003,2,2,6000,1,0,6000,\n"
+                + "p0004,2,2,600,1,0,600,20.4\n");
         SweepFolder sweep = SweepFolder.read(dir);
 
         XYSeriesCollection lines = SweepDatasets.roundsPerDay(sweep).orElseThrow().series();
 
         assertEquals(2, lines.getSeriesCount());
+        assertEquals(List.of("data_rate"), SweepDatasets.seriesKeys(sweep));
         assertEquals("data_rate=5", lines.getSeriesKey(0));
         assertEquals("data_rate=2", lines.getSeriesKey(1));
         XYSeries sf7 = lines.getSeries(0);

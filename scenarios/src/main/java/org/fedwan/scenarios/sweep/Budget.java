@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.fedwan.results.ConsoleNumbers;
 import org.fedwan.results.Direction;
 import org.fedwan.results.Key;
 import org.fedwan.results.ResultTable;
@@ -533,11 +534,11 @@ public final class Budget {
             return v > 0 ? "unlimited" : "-unlimited";
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.valueOf((long) v);
+            return ConsoleNumbers.grouped((long) v);
         }
         double a = Math.abs(v);
         int decimals = a >= 1000 ? 1 : a >= 100 ? 2 : a >= 1 ? 3 : a >= 0.001 ? 4 : 6;
         String text = String.format(Locale.ROOT, "%." + decimals + "f", v);
-        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
+        return ConsoleNumbers.group(text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text);
     }
 }

@@ -52,7 +52,7 @@ class BudgetCommandTest {
         assertEquals("2", answers.get(1).get("group").asText());
         assertEquals(600, answers.get(1).get("value").asInt(), r.out());
         assertEquals("answer for data_rate=5: p0002 (data_rate=5 downlink_data_rate=5 update_parameters=5500), largest model "
-                + "(parameter_count) 5500", answers.get(0).get("text").asText());
+                + "(parameter_count) 5,500", answers.get(0).get("text").asText());
 
         // By hand: 1 % of a day is 864 s of airtime per device, 43.2 s per round at 20 rounds a day.
         // A frame carries a 242-byte FRMPayload at DR5 (51 at DR2) with a 3-byte fragment header, on

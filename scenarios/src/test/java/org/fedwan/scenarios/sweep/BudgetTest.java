@@ -84,7 +84,7 @@ class BudgetTest {
         // two constraints violated at once: both named, value against limit
         Budget.Ranking both = Budget.rank(points(), limits(null, 50.0, null, 600.0, null, null, null), o, null);
         assertEquals(List.of(), feasible(both));
-        assertEquals(List.of("round latency (s) 60 > 50", "energy/device/day (J) 16268 > 600"), both.rows().stream()
+        assertEquals(List.of("round latency (s) 60 > 50", "energy/device/day (J) 16,268 > 600"), both.rows().stream()
                 .filter(r -> r.measures().point().equals("p0003")).findFirst().orElseThrow().whyNot());
         assertNull(both.answers().get(0).best());
         assertTrue(BudgetReport.text(both).endsWith("answer: no point meets every constraint\n"), BudgetReport.text(both));
@@ -107,7 +107,7 @@ class BudgetTest {
         }
         Budget.Ranking largest = Budget.rank(points(), none, Budget.Objective.LARGEST_MODEL, null);
         assertEquals(List.of("p0003", "p0001", "p0000"), feasible(largest));
-        assertEquals("answer: p0003 (protocol=nbiot update_parameters=5000), largest model (parameter_count) 5000",
+        assertEquals("answer: p0003 (protocol=nbiot update_parameters=5000), largest model (parameter_count) 5,000",
                 BudgetReport.answerLine(largest, largest.answers().get(0)));
         // cheapest protocol: the cheapest point of each protocol, then across them
         Budget.Ranking cheapest = Budget.rank(points(), limits(null, null, null, null, null, null, null),
@@ -142,9 +142,9 @@ class BudgetTest {
                 + "round latency (s)  rounds/day"), lines.get(1));
         assertTrue(lines.get(1).endsWith("feasible  why not"), lines.get(1));
         assertEquals("answer for protocol=lorawan: p0000 (protocol=lorawan update_parameters=1000), largest model "
-                + "(parameter_count) 1000", lines.get(lines.size() - 2));
+                + "(parameter_count) 1,000", lines.get(lines.size() - 2));
         assertEquals("answer for protocol=nbiot: p0003 (protocol=nbiot update_parameters=5000), largest model "
-                + "(parameter_count) 5000", lines.get(lines.size() - 1));
+                + "(parameter_count) 5,000", lines.get(lines.size() - 1));
         assertEquals("--group-by region: not a swept setting; allowed: protocol, update_parameters",
                 assertThrows(IllegalArgumentException.class, () -> Budget.rank(points(), limits(null, null, null, null,
                         null, null, null), Budget.Objective.LARGEST_MODEL, "region")).getMessage());
