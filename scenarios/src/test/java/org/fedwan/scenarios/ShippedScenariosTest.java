@@ -2,6 +2,7 @@ package org.fedwan.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -46,6 +47,20 @@ class ShippedScenariosTest {
             assertTrue(o.summary().finalAccuracy() > 0.3, f + ": accuracy " + o.summary().finalAccuracy());
             assertTrue(Files.exists(o.outDir().resolve("rounds.csv")));
         }
+    }
+
+    @Test
+    void everyScenarioInTheSubfoldersLoads() throws Exception {
+        int n = 0;
+        for (String folder : List.of("examples", "lorawan", "nbiot")) {
+            try (Stream<Path> s = Files.list(HOME.resolve("scenarios").resolve(folder))) {
+                for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                    assertNotNull(ScenarioLoader.load(f, HOME.resolve("data")), f.toString());
+                    n++;
+                }
+            }
+        }
+        assertTrue(n >= 6, "examples, lorawan and nbiot scenarios: " + n);
     }
 
     @Test
