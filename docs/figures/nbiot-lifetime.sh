@@ -24,7 +24,7 @@ years() { # scenario, payload bytes, period s, coupling loss dB, extra options..
   local scenario=$1 payload=$2 period=$3 loss=$4
   shift 4
   ./fedwan nbiot-net --scenario "$scenario" --devices 20 --duration-h 240 --payload "$payload" --period-s "$period" \
-      --coupling-loss-db "$loss" "$@" | sed -n 's/.*lifetime \([0-9.]*\) years.*/\1/p'
+      --coupling-loss-db "$loss" "$@" | sed -n 's/.*lifetime \([0-9.,]*\) years.*/\1/p' | tr -d ,
 }
 
 if [ "${1:-}" != "--plot-only" ]; then
