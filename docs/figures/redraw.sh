@@ -36,12 +36,17 @@ else
 fi
 FEDWAN="nice -n 10 ./fedwan"
 
-# draw DIR NAME DOCNAME: draws figure NAME of the run or sweep folder DIR as PNG and copies it to
-# docs/figures/DOCNAME.png
+# draw DIR NAME[:DOCNAME]...: draws figures NAME of the run or sweep folder DIR as PNG (one plot
+# call) and copies each to docs/figures/DOCNAME.png (DOCNAME defaults to NAME)
 draw() {
-  $FEDWAN plot "$1" --only "$2" --format png >/dev/null
-  cp "$1/figures/$2.png" "$FIG/$3.png"
-  echo "redraw: $FIG/$3.png"
+  local dir="$1" only="" f
+  shift
+  for f in "$@"; do only="$only${only:+,}${f%%:*}"; done
+  $FEDWAN plot "$dir" --only "$only" --format png >/dev/null
+  for f in "$@"; do
+    cp "$dir/figures/${f%%:*}.png" "$FIG/${f#*:}.png"
+    echo "redraw: $FIG/${f#*:}.png"
+  done
 }
 
 # sweep STUDY NAME: runs a study into $TMP/NAME without figures
@@ -56,73 +61,71 @@ run_of() {
 
 group_run() {
   $FEDWAN run scenarios/quickstart.yaml --out "$TMP/quickstart" --no-figures >/dev/null
+  local f figs=()
   for f in accuracy-per-round accuracy-vs-uplink-bytes accuracy-vs-energy accuracy-per-byte \
            bytes-per-round round-latency latency-breakdown upload-cdf duty-cycle-share frame-timeline \
            energy-over-time energy-by-state energy-per-device energy-small-multiples battery-level; do
-    draw "$TMP/quickstart" "$f" "run-$f"
+    figs+=("$f:run-$f")
   done
+  draw "$TMP/quickstart" "${figs[@]}"
 }
 
 group_outcomes() {
   $FEDWAN run $FIG/client-outcomes.yaml --out "$TMP/client-outcomes" --no-figures >/dev/null
-  draw "$TMP/client-outcomes" client-outcomes run-client-outcomes
+  draw "$TMP/client-outcomes" client-outcomes:run-client-outcomes
 }
 
 group_side() {
   $FEDWAN run scenarios/protocols-side-by-side.yaml --out "$TMP/side-by-side" --no-figures >/dev/null
-  draw "$TMP/side-by-side" upload-cdf side-by-side-upload-cdf
-  draw "$TMP/side-by-side" energy-per-device side-by-side-energy-per-device
+  draw "$TMP/side-by-side" upload-cdf:side-by-side-upload-cdf energy-per-device:side-by-side-energy-per-device
 }
 
 group_sweep() {
   sweep $FIG/quickstart-sweep.yaml quickstart-sweep
-  for f in sweep-metrics pareto-accuracy-bytes pareto-accuracy-energy sweep-accuracy-per-round \
-           sweep-accuracy-per-byte sweep-bytes-per-round sweep-accuracy-vs-energy; do
-    draw "$TMP/quickstart-sweep" "$f" "$f"
-  done
+  draw "$TMP/quickstart-sweep" sweep-metrics pareto-accuracy-bytes pareto-accuracy-energy \
+    sweep-accuracy-per-round sweep-accuracy-per-byte sweep-bytes-per-round sweep-accuracy-vs-energy
 }
 
 group_heat() {
   sweep $FIG/quickstart-heat-map.yaml quickstart-heat-map
-  draw "$TMP/quickstart-heat-map" heat-map heat-map
+  draw "$TMP/quickstart-heat-map" heat-map
 }
 
 group_codecs() {
   sweep scenarios/studies/codecs-accuracy-bytes.yaml codecs
-  draw "$TMP/codecs" sweep-accuracy-vs-uplink-bytes codecs-accuracy-vs-uplink-bytes
+  draw "$TMP/codecs" sweep-accuracy-vs-uplink-bytes:codecs-accuracy-vs-uplink-bytes
 }
 
 group_seed000() {
   sweep scenarios/studies/seed000-xfl-q.yaml seed000
-  draw "$TMP/seed000" sweep-accuracy-per-round seed000-accuracy-per-round
-  draw "$TMP/seed000" sweep-accuracy-per-byte seed000-accuracy-per-byte
-  draw "$TMP/seed000" sweep-bytes-per-round seed000-bytes-per-round
+  draw "$TMP/seed000" sweep-accuracy-per-round:seed000-accuracy-per-round \
+    sweep-accuracy-per-byte:seed000-accuracy-per-byte sweep-bytes-per-round:seed000-bytes-per-round
 }
 
 group_seed001() {
   sweep scenarios/studies/seed001-quantfl.yaml seed001
-  draw "$TMP/seed001" sweep-accuracy-per-round seed001-accuracy-per-round
-  draw "$TMP/seed001" pareto-accuracy-bytes seed001-pareto-accuracy-bytes
+  draw "$TMP/seed001" sweep-accuracy-per-round:seed001-accuracy-per-round \
+    pareto-accuracy-bytes:seed001-pareto-accuracy-bytes
   sweep scenarios/studies/seed001-dirichlet.yaml seed001-dirichlet
-  draw "$TMP/seed001-dirichlet" heat-map seed001-dirichlet-heat-map
+  draw "$TMP/seed001-dirichlet" heat-map:seed001-dirichlet-heat-map
 }
 
 group_seed002() {
   sweep scenarios/studies/seed002-octav.yaml seed002
-  draw "$TMP/seed002" sweep-accuracy-per-round seed002-accuracy-per-round
+  draw "$TMP/seed002" sweep-accuracy-per-round:seed002-accuracy-per-round
 }
 
 group_seed003() {
   sweep scenarios/studies/seed003-flq.yaml seed003
-  draw "$TMP/seed003" sweep-accuracy-vs-uplink-bytes seed003-accuracy-vs-uplink-bytes
-  draw "$TMP/seed003" sweep-training-per-round seed003-training-per-round
-  draw "$(run_of "$TMP/seed003" fp32)" training-per-round run-training-per-round
+  draw "$TMP/seed003" sweep-accuracy-vs-uplink-bytes:seed003-accuracy-vs-uplink-bytes \
+    sweep-training-per-round:seed003-training-per-round
+  draw "$(run_of "$TMP/seed003" fp32)" training-per-round:run-training-per-round
 }
 
 group_seed004() {
   sweep scenarios/studies/seed004-qrr.yaml seed004
-  draw "$TMP/seed004" sweep-accuracy-vs-uplink-bytes seed004-accuracy-vs-uplink-bytes
-  draw "$TMP/seed004" sweep-training-per-round seed004-training-per-round
+  draw "$TMP/seed004" sweep-accuracy-vs-uplink-bytes:seed004-accuracy-vs-uplink-bytes \
+    sweep-training-per-round:seed004-training-per-round
 }
 
 ALL="run outcomes side sweep heat codecs seed000 seed001 seed003 seed002 seed004"
