@@ -16,7 +16,7 @@
 #   side      scenarios/protocols-side-by-side.yaml: side-by-side-*
 #   sweep     quickstart-sweep.yaml (6 runs): sweep-metrics, pareto-*, sweep-accuracy-per-round,
 #             sweep-accuracy-per-byte, sweep-bytes-per-round, sweep-accuracy-vs-energy
-#   heat      quickstart-heat-map.yaml (12 runs): heat-map
+#   heat      quickstart-heat-map.yaml (6 runs): heat-map
 #   codecs    scenarios/studies/codecs-accuracy-bytes.yaml (9 runs, about 8 min): codecs-*
 #   seed000   seed000-xfl-q (4 runs, about 6 min)
 #   seed001   seed001-quantfl (8 runs, about 5 min) and seed001-dirichlet (8 runs, about 3.5 min)
