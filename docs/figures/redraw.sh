@@ -103,11 +103,11 @@ group_seed000() {
 }
 
 group_seed001() {
+  sweep scenarios/studies/seed001-dirichlet.yaml seed001-dirichlet
+  draw "$TMP/seed001-dirichlet" heat-map:seed001-dirichlet-heat-map
   sweep scenarios/studies/seed001-quantfl.yaml seed001
   draw "$TMP/seed001" sweep-accuracy-per-round:seed001-accuracy-per-round \
     pareto-accuracy-bytes:seed001-pareto-accuracy-bytes
-  sweep scenarios/studies/seed001-dirichlet.yaml seed001-dirichlet
-  draw "$TMP/seed001-dirichlet" heat-map:seed001-dirichlet-heat-map
 }
 
 group_seed002() {
