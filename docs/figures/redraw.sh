@@ -56,7 +56,7 @@ sweep() {
 
 # the run folder of the sweep DIR whose summary.json names uplink codec CODEC (first match)
 run_of() {
-  grep -l "\"uplink_codec\" *: *\"$2\"" "$1"/*/summary.json | head -n 1 | xargs dirname
+  grep -rl --include=summary.json "\"uplink_codec\" *: *\"$2\"" "$1" | sort | head -n 1 | xargs dirname
 }
 
 group_run() {
