@@ -225,10 +225,20 @@ public final class ComparisonDatasets {
         }
     }
 
+    /** The band's lower edge in %: mean - half-width, not below 0 % (an accuracy cannot be). */
+    static double lowPercent(double mean, double half) {
+        return 100 * Math.max(0, mean - half);
+    }
+
+    /** The band's upper edge in %: mean + half-width, not above 100 % (an accuracy cannot be). */
+    static double highPercent(double mean, double half) {
+        return 100 * Math.min(1, mean + half);
+    }
+
     /**
      * The 95 % confidence band of the test accuracy of every sweep point with runs (the methods of
      * {@link #methods(SweepFolder)}, in that order), from {@code sweep-rounds.csv}: per round,
-     * {@code accuracy_mean ± accuracy_ci95} (Student-t across replications) in %. A round without
+     * {@code accuracy_mean ± accuracy_ci95} (Student-t across replications) in %, clipped to 0-100 %. A round without
      * a half-width (fewer than 2 runs evaluated it) has no band; a sweep folder without
      * {@code sweep-rounds.csv} (older folders) gives empty series.
      *
@@ -250,8 +260,8 @@ public final class ComparisonDatasets {
                     double mean = t.number(row, MEAN);
                     double half = t.number(row, CI95);
                     if (t.text(row, SweepRoundsColumns.POINT).equals(point) && !Double.isNaN(mean) && !Double.isNaN(half)) {
-                        series.add(t.number(row, SweepRoundsColumns.ROUND), 100 * mean, 100 * (mean - half),
-                                100 * (mean + half));
+                        series.add(t.number(row, SweepRoundsColumns.ROUND), 100 * mean, lowPercent(mean, half),
+                                highPercent(mean, half));
                     }
                 }
             }
@@ -289,7 +299,7 @@ public final class ComparisonDatasets {
                     double bytes = t.number(row, bytesMean);
                     if (t.text(row, SweepRoundsColumns.POINT).equals(point) && !Double.isNaN(mean) && !Double.isNaN(half)
                             && bytes > 0) {
-                        series.add(unit.of(bytes), 100 * mean, 100 * (mean - half), 100 * (mean + half));
+                        series.add(unit.of(bytes), 100 * mean, lowPercent(mean, half), highPercent(mean, half));
                     }
                 }
             }

@@ -137,7 +137,8 @@ public final class SweepDatasets {
             String key = others.isEmpty() ? "Mean" : String.join(", ", others);
             double x = numeric ? table.number(p, parameter) : values.indexOf(table.text(p, parameter));
             series.computeIfAbsent(key, k -> new YIntervalSeries(k, true, false))
-                    .add(x, unit.of(m), unit.of(m - c), unit.of(m + c));
+                    .add(x, unit.of(m), unit.of(Math.max(0, m - c)),
+                            unit.of(metric == SweepMetric.FINAL_ACCURACY ? Math.min(1, m + c) : m + c));
         }
         if (series.isEmpty()) {
             return Optional.empty();

@@ -159,4 +159,13 @@ class ComparisonDatasetsTest {
             assertEquals(expected[i][1], series.getY(i).doubleValue(), 1e-9, () -> "y of point " + item);
         }
     }
+
+    @Test
+    void accuracyBandsStayWithinZeroAndOneHundredPercent() {
+        // two replications at 99 % and 100 %: mean 0.995, Student-t half-width 12.706 x 0.00707 / sqrt(2) = 0.0635
+        assertEquals(100.0, ComparisonDatasets.highPercent(0.995, 0.0635), 1e-12);
+        assertEquals(93.15, ComparisonDatasets.lowPercent(0.995, 0.0635), 1e-9);
+        assertEquals(0.0, ComparisonDatasets.lowPercent(0.05, 0.2), 1e-12);
+        assertEquals(25.0, ComparisonDatasets.highPercent(0.05, 0.2), 1e-9);
+    }
 }
