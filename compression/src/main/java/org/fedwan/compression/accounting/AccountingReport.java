@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fedwan.compression.SideKind;
+import org.fedwan.results.ConsoleNumbers;
 
 /**
  * Bits and bytes one client sends (uplink) and receives (downlink) in one round, per layer and in
@@ -80,15 +81,15 @@ public record AccountingReport(String model, String scheme, Map<String, String> 
                 "side bits", "side by kind"));
         for (LayerLine l : d.layers()) {
             sb.append(String.format(Locale.ROOT, "%-18s %,12d %7s %14s %14s  %s%n", l.name(), l.parameters(), num(l.share()),
-                    num(l.perRound().payloadBits()), num(l.perRound().side()), kinds(l.perRound())));
+                    grouped(l.perRound().payloadBits()), grouped(l.perRound().side()), kinds(l.perRound())));
         }
         sb.append(String.format(Locale.ROOT, "%-18s %12s %7s %14s %14s  %s%n", "(message)", "", "", "",
-                num(d.message().side()), kinds(d.message())));
+                grouped(d.message().side()), kinds(d.message())));
         Bits t = d.total();
-        sb.append(String.format(Locale.ROOT, "%-18s %12s %7s %14s %14s  %s%n", "total", "", "", num(t.payloadBits()),
-                num(t.side()), kinds(t)));
-        sb.append(String.format(Locale.ROOT, "total %s bits = %s bytes of bits; messages average %s bytes%n", num(t.totalBits()),
-                num(t.totalBits() / 8), num(d.averageBytes())));
+        sb.append(String.format(Locale.ROOT, "%-18s %12s %7s %14s %14s  %s%n", "total", "", "", grouped(t.payloadBits()),
+                grouped(t.side()), kinds(t)));
+        sb.append(String.format(Locale.ROOT, "total %s bits = %s bytes of bits; messages average %s bytes%n",
+                grouped(t.totalBits()), grouped(t.totalBits() / 8), grouped(d.averageBytes())));
     }
 
     private static String kinds(Bits b) {
@@ -96,7 +97,7 @@ public record AccountingReport(String model, String scheme, Map<String, String> 
         for (SideKind k : SideKind.values()) {
             double v = b.side(k);
             if (v != 0) {
-                sb.append(sb.length() > 0 ? ", " : "").append(k.key()).append(' ').append(num(v));
+                sb.append(sb.length() > 0 ? ", " : "").append(k.key()).append(' ').append(grouped(v));
             }
         }
         return sb.toString();
@@ -163,6 +164,11 @@ public record AccountingReport(String model, String scheme, Map<String, String> 
         }
         BigDecimal b = BigDecimal.valueOf(d).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return b.signum() == 0 ? "0" : b.toPlainString();
+    }
+
+    /** {@link #num} with thousands separators, for the text only: {@code 1,234,567.5}. */
+    static String grouped(double d) {
+        return ConsoleNumbers.group(num(d));
     }
 
     private static String pct(double f) {

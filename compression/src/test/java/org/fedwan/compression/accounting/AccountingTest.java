@@ -213,8 +213,18 @@ class AccountingTest {
         assertEquals(json.chars().filter(c -> c == '{').count(), json.chars().filter(c -> c == '}').count());
         String text = r.toText();
         assertTrue(text.contains("averaged over a cycle of 6 rounds"), text);
-        assertTrue(text.contains("messages average 19291.166667 bytes"), text);
+        assertTrue(text.contains("messages average 19,291.166667 bytes"), text);
+        // the text groups thousands, the JSON does not: the same digits (cnn6-cifar, 231,338 parameters, is large enough)
+        double totalBits = r.downlink().total().totalBits();
+        assertTrue(totalBits >= 1_000_000, "the fp32 downlink total has at least two separators: " + totalBits);
+        String plain = AccountingReport.num(totalBits);
+        assertTrue(json.contains("\"totalBits\":" + plain), json);
+        String grouped = AccountingReport.grouped(totalBits);
+        assertTrue(text.contains("total " + grouped + " bits = "), text);
+        assertEquals(plain, grouped.replace(",", ""));
+        assertEquals(2, grouped.chars().filter(c -> c == ',').count(), grouped);
         assertEquals("1234.5", AccountingReport.num(1234.5));
+        assertEquals("1,234.5", AccountingReport.grouped(1234.5));
         assertEquals("0.000001", AccountingReport.num(1e-6));
         assertEquals("\"a\\\"b\\n\"", AccountingReport.str("a\"b\n"));
     }
