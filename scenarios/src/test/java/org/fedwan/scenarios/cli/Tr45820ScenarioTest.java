@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.fedwan.channel.nbiot.NbiotEnergy;
 import org.fedwan.channel.nbiot.NbiotPowerProfile;
+import org.fedwan.results.ConsoleNumbers;
 import org.fedwan.scenarios.ScenarioLoader;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.nbiot.NbiotSection;
@@ -42,7 +43,7 @@ class Tr45820ScenarioTest {
         System.arraycopy(more, 0, args, base.length, more.length);
         AirtimeCommandTest.Result r = AirtimeCommandTest.run(args);
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("reports: " + (20 * 240 * 3600 / periodS) + " generated"), r.out());
+        assertTrue(r.out().contains("reports: " + ConsoleNumbers.grouped(20 * 240 * 3600 / periodS) + " generated"), r.out());
         return Double.parseDouble(r.out().replaceAll("(?s).*lifetime ([0-9.]+) years.*", "$1"));
     }
 
