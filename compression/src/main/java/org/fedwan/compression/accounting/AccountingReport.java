@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.fedwan.compression.SideKind;
 
 /**
@@ -60,6 +61,18 @@ public record AccountingReport(String model, String scheme, Map<String, String> 
     }
 
     public String toText() {
+        return toText(UnaryOperator.identity());
+    }
+
+    /**
+     * The text with every bit and byte figure passed through {@code grouping}, which gets the plain
+     * digits ({@code 7402816}, {@code 19291.166667}) and returns them as the console shows them
+     * (the CLI passes {@code ConsoleNumbers::group}: {@code 7,402,816}); this module depends on no other.
+     *
+     * @param grouping the digits as shown
+     * @return the text
+     */
+    public String toText(UnaryOperator<String> grouping) {
         StringBuilder sb = new StringBuilder();
         sb.append("model ").append(model).append(" (").append(String.format(Locale.ROOT, "%,d", parameters))
                 .append(" parameters), scheme ").append(scheme).append(' ').append(options).append('\n');
@@ -67,36 +80,36 @@ public record AccountingReport(String model, String scheme, Map<String, String> 
         sb.append(cycleRounds == 1 ? "every round alike" : "averaged over a cycle of " + cycleRounds + " rounds").append('\n');
         sb.append("client state: ").append(clientState).append('\n');
         sb.append("server state: ").append(serverState).append('\n');
-        direction(sb, "UPLINK (one client, one round)", uplink);
+        direction(sb, "UPLINK (one client, one round)", uplink, grouping);
         sb.append(String.format(Locale.ROOT, "uplink = %s of FP32 (32 bits x %,d parameters)%n",
                 pct(uplinkFractionOfFp32()), parameters));
-        direction(sb, "DOWNLINK (broadcast of the global model)", downlink);
+        direction(sb, "DOWNLINK (broadcast of the global model)", downlink, grouping);
         return sb.toString();
     }
 
-    private static void direction(StringBuilder sb, String title, Direction d) {
+    private static void direction(StringBuilder sb, String title, Direction d, UnaryOperator<String> g) {
         sb.append('\n').append(title).append(", codec ").append(d.codec()).append('\n');
         sb.append(String.format(Locale.ROOT, "%-18s %12s %7s %14s %14s  %s%n", "layer", "parameters", "share", "payload bits",
                 "side bits", "side by kind"));
         for (LayerLine l : d.layers()) {
             sb.append(String.format(Locale.ROOT, "%-18s %,12d %7s %14s %14s  %s%n", l.name(), l.parameters(), num(l.share()),
-                    num(l.perRound().payloadBits()), num(l.perRound().side()), kinds(l.perRound())));
+                    g.apply(num(l.perRound().payloadBits())), g.apply(num(l.perRound().side())), kinds(l.perRound(), g)));
         }
         sb.append(String.format(Locale.ROOT, "%-18s %12s %7s %14s %14s  %s%n", "(message)", "", "", "",
-                num(d.message().side()), kinds(d.message())));
+                g.apply(num(d.message().side())), kinds(d.message(), g)));
         Bits t = d.total();
-        sb.append(String.format(Locale.ROOT, "%-18s %12s %7s %14s %14s  %s%n", "total", "", "", num(t.payloadBits()),
-                num(t.side()), kinds(t)));
-        sb.append(String.format(Locale.ROOT, "total %s bits = %s bytes of bits; messages average %s bytes%n", num(t.totalBits()),
-                num(t.totalBits() / 8), num(d.averageBytes())));
+        sb.append(String.format(Locale.ROOT, "%-18s %12s %7s %14s %14s  %s%n", "total", "", "", g.apply(num(t.payloadBits())),
+                g.apply(num(t.side())), kinds(t, g)));
+        sb.append(String.format(Locale.ROOT, "total %s bits = %s bytes of bits; messages average %s bytes%n",
+                g.apply(num(t.totalBits())), g.apply(num(t.totalBits() / 8)), g.apply(num(d.averageBytes()))));
     }
 
-    private static String kinds(Bits b) {
+    private static String kinds(Bits b, UnaryOperator<String> g) {
         StringBuilder sb = new StringBuilder();
         for (SideKind k : SideKind.values()) {
             double v = b.side(k);
             if (v != 0) {
-                sb.append(sb.length() > 0 ? ", " : "").append(k.key()).append(' ').append(num(v));
+                sb.append(sb.length() > 0 ? ", " : "").append(k.key()).append(' ').append(g.apply(num(v)));
             }
         }
         return sb.toString();

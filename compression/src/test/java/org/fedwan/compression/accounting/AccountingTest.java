@@ -214,6 +214,17 @@ class AccountingTest {
         String text = r.toText();
         assertTrue(text.contains("averaged over a cycle of 6 rounds"), text);
         assertTrue(text.contains("messages average 19291.166667 bytes"), text);
+        // the text passes every bit and byte figure, and only those, through the grouping it is given
+        // (the CLI's adds thousands separators); the JSON has the same digits
+        String marked = r.toText(digits -> "<" + digits + ">");
+        String plain = AccountingReport.num(r.downlink().total().totalBits());
+        assertEquals("7402816", plain, "fp32 downlink: 32 bits x 231,338 parameters");
+        assertTrue(json.contains("\"totalBits\":" + plain), json);
+        assertTrue(marked.contains("total <" + plain + "> bits = <925352> bytes of bits; messages average <925352> bytes"), marked);
+        assertTrue(marked.contains("messages average <19291.166667> bytes"), marked);
+        assertTrue(marked.contains("(231,338 parameters)") && marked.contains("uplink = 2.0847% of FP32"), marked);
+        // nothing else changes (the padding of the columns aside)
+        assertEquals(text.replaceAll(" +", " "), marked.replace("<", "").replace(">", "").replaceAll(" +", " "));
         assertEquals("1234.5", AccountingReport.num(1234.5));
         assertEquals("0.000001", AccountingReport.num(1e-6));
         assertEquals("\"a\\\"b\\n\"", AccountingReport.str("a\"b\n"));

@@ -24,6 +24,7 @@ import org.fedwan.fl.train.TrainResult;
 import org.fedwan.fl.train.TrainingSettings;
 import org.nd4j.linalg.factory.Nd4j;
 import java.io.OutputStream;
+import java.io.PrintStream;
 
 /**
  * Training step time of our trainer against PyTorch on the CPU, measured in the same run (not a
@@ -51,7 +52,8 @@ public final class StepTimeBenchmark {
 
     static final int STEPS = 10;
     static final int WARM_UP = 10;
-    static final int DEFAULT_REPETITIONS = 9;
+    /** Measured repetitions of {@code ./fedwan bench step-time}. */
+    public static final int DEFAULT_REPETITIONS = 9;
     /** The goal of issue 6: our step time at most this multiple of PyTorch's. */
     static final double GOAL_RATIO = 1.5;
 
@@ -104,6 +106,98 @@ public final class StepTimeBenchmark {
     private StepTimeBenchmark() {
     }
 
+    /**
+     * One case's figures.
+     *
+     * @param model     architecture
+     * @param batch     mini-batch size
+     * @param fedwanMs  our median step time, ms
+     * @param pytorchMs PyTorch's median step time, ms, or NaN without PyTorch
+     */
+    public record Row(String model, int batch, double fedwanMs, double pytorchMs) {
+
+        /** @return our step time over PyTorch's (NaN without PyTorch) */
+        public double ratio() {
+            return fedwanMs / pytorchMs;
+        }
+
+        /** @return whether {@link #ratio()} is within {@link #GOAL_RATIO} (false without PyTorch) */
+        public boolean goalMet() {
+            return ratio() <= GOAL_RATIO;
+        }
+    }
+
+    /**
+     * The figures {@code ./fedwan bench step-time} prints.
+     *
+     * @param threads     ND4J's threads, also given to PyTorch
+     * @param steps       SGD steps per repetition
+     * @param repetitions measured repetitions
+     * @param warmUp      warm-up repetitions
+     * @param pytorch     the interpreter that ran PyTorch, or null when none could import torch
+     * @param rows        one per case
+     */
+    public record Report(int threads, int steps, int repetitions, int warmUp, String pytorch, List<Row> rows) {
+
+        public Report {
+            rows = List.copyOf(rows);
+        }
+
+        /** @return the goal of issue 6 on the ratio */
+        public double goalRatio() {
+            return GOAL_RATIO;
+        }
+    }
+
+    /**
+     * Times every case, ours then PyTorch's; progress lines (the threads, PyTorch's interpreter) go to {@code progress}.
+     *
+     * @param repetitions measured repetitions
+     * @param python      a Python interpreter to try first, or null
+     * @param progress    where to print progress
+     * @return the figures
+     */
+    public static Report measure(int repetitions, String python, PrintStream progress) throws IOException, InterruptedException {
+        int threads = Nd4j.getEnvironment().maxThreads();
+        progress.printf(Locale.ROOT, "threads: %d (ND4J; OMP_NUM_THREADS=%s), %d steps per repetition, median of %d "
+                + "repetitions after %d warm-up%n", threads, System.getenv("OMP_NUM_THREADS"), STEPS, repetitions, WARM_UP);
+        Map<Case, Double> ours = new HashMap<>();
+        for (Case c : CASES) {
+            ours.put(c, ourStepMs(c, repetitions));
+        }
+        String[] used = new String[1];
+        Map<String, Double> torch = pytorchStepMs(python, threads, repetitions, progress, used);
+        List<Row> rows = new ArrayList<>();
+        for (Case c : CASES) {
+            Double t = torch == null ? null : torch.get(c.model() + ":" + c.batch());
+            rows.add(new Row(c.model(), c.batch(), ours.get(c), t == null ? Double.NaN : t));
+        }
+        return new Report(threads, STEPS, repetitions, WARM_UP, torch == null ? null : used[0], rows);
+    }
+
+    /**
+     * Prints the table of {@code report}.
+     *
+     * @param report the figures of {@link #measure}
+     * @param out    where to print
+     */
+    public static void print(Report report, PrintStream out) {
+        out.println();
+        out.println("| model | batch | FedWAN step (ms) | PyTorch step (ms) | FedWAN / PyTorch | goal <= " + GOAL_RATIO + " |");
+        out.println("|---|---:|---:|---:|---:|---|");
+        for (Row r : report.rows()) {
+            boolean none = Double.isNaN(r.pytorchMs());
+            out.printf(Locale.ROOT, "| %s | %d | %.2f | %s | %s | %s |%n", r.model(), r.batch(), r.fedwanMs(),
+                    none ? "n/a" : String.format(Locale.ROOT, "%.2f", r.pytorchMs()),
+                    none ? "n/a" : String.format(Locale.ROOT, "%.2f", r.ratio()),
+                    none ? "n/a" : (r.goalMet() ? "met" : "not met"));
+        }
+        if (report.pytorch() == null) {
+            out.println("PyTorch not available");
+        }
+    }
+
+    /** Parses {@code --repetitions N} and {@code --python PATH}, measures and prints to standard output. */
     public static void main(String[] args) throws IOException, InterruptedException {
         int repetitions = DEFAULT_REPETITIONS;
         String python = null;
@@ -115,28 +209,7 @@ public final class StepTimeBenchmark {
                         + "'; allowed: --repetitions N, --python PATH");
             }
         }
-        int threads = Nd4j.getEnvironment().maxThreads();
-        System.out.printf(Locale.ROOT, "threads: %d (ND4J; OMP_NUM_THREADS=%s), %d steps per repetition, median of %d "
-                + "repetitions after %d warm-up%n", threads, System.getenv("OMP_NUM_THREADS"), STEPS, repetitions, WARM_UP);
-        Map<Case, Double> ours = new HashMap<>();
-        for (Case c : CASES) {
-            ours.put(c, ourStepMs(c, repetitions));
-        }
-        Map<String, Double> torch = pytorchStepMs(python, threads, repetitions);
-        System.out.println();
-        System.out.println("| model | batch | FedWAN step (ms) | PyTorch step (ms) | FedWAN / PyTorch | goal <= " + GOAL_RATIO + " |");
-        System.out.println("|---|---:|---:|---:|---:|---|");
-        for (Case c : CASES) {
-            Double t = torch == null ? null : torch.get(c.model() + ":" + c.batch());
-            double o = ours.get(c);
-            System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %s | %s | %s |%n", c.model(), c.batch(), o,
-                    t == null ? "n/a" : String.format(Locale.ROOT, "%.2f", t),
-                    t == null ? "n/a" : String.format(Locale.ROOT, "%.2f", o / t),
-                    t == null ? "n/a" : (o / t <= GOAL_RATIO ? "met" : "not met"));
-        }
-        if (torch == null) {
-            System.out.println("PyTorch not available");
-        }
+        print(measure(repetitions, python, System.out), System.out);
     }
 
     /** Median milliseconds per SGD step of our trainer. */
@@ -161,7 +234,8 @@ public final class StepTimeBenchmark {
     }
 
     /** PyTorch's median step times by "model:batch", or {@code null} if no interpreter can import torch. */
-    static Map<String, Double> pytorchStepMs(String python, int threads, int repetitions) throws IOException, InterruptedException {
+    static Map<String, Double> pytorchStepMs(String python, int threads, int repetitions, PrintStream progress, String[] used)
+            throws IOException, InterruptedException {
         List<String> candidates = new ArrayList<>();
         if (python != null) {
             candidates.add(python);
@@ -188,10 +262,11 @@ public final class StepTimeBenchmark {
                     out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
                 if (proc.waitFor() != 0) {
-                    System.out.println(p + " failed: " + out.strip());
+                    progress.println(p + " failed: " + out.strip());
                     return null;
                 }
-                System.out.println("PyTorch via " + p);
+                progress.println("PyTorch via " + p);
+                used[0] = p;
                 Map<String, Double> result = new HashMap<>();
                 for (String line : out.strip().split("\n")) {
                     String[] f = line.trim().split("\\s+");

@@ -11,6 +11,7 @@ import org.fedwan.compression.accounting.AccountingReport;
 import org.fedwan.fl.model.ModelZoo;
 import org.fedwan.fl.model.OnnxModel;
 import org.fedwan.fl.model.SeedArchitectures;
+import org.fedwan.results.ConsoleNumbers;
 import org.fedwan.scenarios.ScenarioException;
 import org.fedwan.scenarios.ScenarioLoader;
 import org.fedwan.sim.config.Scenario;
@@ -90,7 +91,7 @@ final class AccountingCommand implements Callable<Integer> {
             opts.put(o.substring(0, eq), o.substring(eq + 1));
         }
         AccountingReport r = Accounting.report(layout, model, scheme, opts, downlink);
-        System.out.print(json ? r.toJson() : r.toText());
+        System.out.print(json ? r.toJson() : r.toText(ConsoleNumbers::group));
         if (json && !r.toJson().endsWith("\n")) {
             System.out.println();
         }

@@ -1,6 +1,8 @@
 package org.fedwan.scenarios.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +71,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "memory: trainer threads (default: number of cores)")
     Integer threads;
 
+    @Option(names = "--json", description = "print one JSON document with the benchmark's figures on stdout; progress goes to "
+            + "stderr")
+    boolean json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -80,16 +86,51 @@ final class BenchCommand implements Callable<Integer> {
                     + "of the memory benchmark only");
         }
         switch (name) {
-            case "kernel" -> KernelBenchmark.main(new String[0]);
-            case "lorawan-net" -> LorawanNetworkBenchmark.main(LorawanNetworkBenchmark.DEFAULT_DEVICES, ns3SetUp(FedwanCli.home()),
-                    System.out);
-            case "background" -> {
-                for (int rounds : new int[] {BACKGROUND_ROUNDS, QUICKSTART_ROUNDS}) {
-                    BackgroundBenchmark.main(backgroundSetUp(FedwanCli.home(), rounds), Protocols::groups,
-                            BACKGROUND_UPDATE_BYTES, BACKGROUND_MODEL_BYTES, System.out);
+            case "kernel" -> {
+                KernelBenchmark.Report r = KernelBenchmark.measure(KernelBenchmark.DEFAULT_EVENTS, KernelBenchmark.DEFAULT_REPETITIONS);
+                if (json) {
+                    System.out.print(Json.document(BenchJson.kernel(r)));
+                } else {
+                    KernelBenchmark.print(r, System.out);
                 }
             }
-            case "step-time" -> StepTimeBenchmark.main(new String[0]);
+            case "lorawan-net" -> {
+                List<LorawanNetworkBenchmark.Measurement> m = LorawanNetworkBenchmark.measure(LorawanNetworkBenchmark.DEFAULT_DEVICES,
+                        ns3SetUp(FedwanCli.home()));
+                if (json) {
+                    System.out.print(Json.document(BenchJson.lorawanNet(m)));
+                } else {
+                    LorawanNetworkBenchmark.print(m, System.out);
+                }
+            }
+            case "background" -> {
+                List<Map<String, Object>> docs = new ArrayList<>();
+                for (int rounds : new int[] {BACKGROUND_ROUNDS, QUICKSTART_ROUNDS}) {
+                    BackgroundBenchmark.Comparison c = BackgroundBenchmark.measure(backgroundSetUp(FedwanCli.home(), rounds),
+                            Protocols::groups, BACKGROUND_UPDATE_BYTES, BACKGROUND_MODEL_BYTES);
+                    if (json) {
+                        docs.add(BenchJson.background(c));
+                    } else {
+                        BackgroundBenchmark.print(c, System.out);
+                    }
+                }
+                if (json) {
+                    Map<String, Object> doc = new LinkedHashMap<>();
+                    doc.put("benchmark", "background");
+                    doc.put("sensors", BackgroundBenchmark.SENSORS);
+                    doc.put("measures", docs);
+                    System.out.print(Json.document(doc));
+                }
+            }
+            case "step-time" -> {
+                StepTimeBenchmark.Report r = StepTimeBenchmark.measure(StepTimeBenchmark.DEFAULT_REPETITIONS, null,
+                        json ? System.err : System.out);
+                if (json) {
+                    System.out.print(Json.document(BenchJson.stepTime(r)));
+                } else {
+                    StepTimeBenchmark.print(r, System.out);
+                }
+            }
             case "memory" -> {
                 return memory();
             }
@@ -164,11 +205,12 @@ final class BenchCommand implements Callable<Integer> {
         if (n < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, got " + n);
         }
-        System.out.printf(Locale.ROOT, "fedwan bench memory: %s, %d rounds, %s training and %s test samples, %d trainer threads, "
+        PrintStream text = json ? System.err : System.out;
+        text.printf(Locale.ROOT, "fedwan bench memory: %s, %d rounds, %s training and %s test samples, %d trainer threads, "
                 + "max heap %d MB%n", config.run().name(), config.run().rounds(), samples(config.section(DataSection.class).trainSamples()),
                 samples(config.section(DataSection.class).testSamples()),
                 n, Runtime.getRuntime().maxMemory() >> 20);
-        MemoryBenchmark bench = new MemoryBenchmark(System.out);
+        MemoryBenchmark bench = new MemoryBenchmark(text);
         bench.printHeader();
         long t0 = System.nanoTime();
         Map<String, CharCounter> tables = new LinkedHashMap<>();
@@ -179,6 +221,22 @@ final class BenchCommand implements Callable<Integer> {
             Execution.executeStreaming(config, data, n, bench, tables);
         }
         long tableChars = tables.values().stream().mapToLong(c -> c.chars).sum();
+        if (json) {
+            double wallS = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("benchmark", "memory");
+            doc.put("scenario", config.run().name());
+            doc.put("rounds", config.run().rounds());
+            doc.put("train_samples", config.section(DataSection.class).trainSamples());
+            doc.put("test_samples", config.section(DataSection.class).testSamples());
+            doc.put("trainer_threads", n);
+            doc.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+            doc.putAll(BenchJson.memory(bench.samples()));
+            doc.put("tables_mb", tableChars / (1024.0 * 1024.0));
+            doc.put("wall_s", wallS);
+            System.out.print(Json.document(doc));
+            return 0;
+        }
         bench.printSummary();
         System.out.printf(Locale.ROOT, "the run's tables, streamed and discarded as they are written (a run writes them to files): %.1f MB of text%n",
                 tableChars / (1024.0 * 1024.0));

@@ -18,8 +18,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code fedwan budget STUDY [--objective O] [--target-accuracy A] [constraints] [--group-by KEY]
- * [--json | --csv FILE]}: runs or resumes a sweep, then names the best point that meets every
- * constraint, over the sweep or per value of one swept setting ({@link Budget}, {@link BudgetReport}).
+ * [--json | --csv FILE] [--dry-run]}: runs or resumes a sweep, then names the best point that meets every
+ * constraint, over the sweep or per value of one swept setting ({@link Budget}, {@link BudgetReport});
+ * with {@code --dry-run} prints the plan instead ({@link BudgetDryRun}).
  */
 @Command(name = "budget", mixinStandardHelpOptions = true,
         description = {"Run (or resume) a sweep, then check every point against the constraints given and rank the",
@@ -79,6 +80,10 @@ final class BudgetCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "also write the rows as CSV to FILE (- : to the console instead of the table)")
     Path csv;
 
+    @Option(names = "--dry-run", description = "load and check the sweep and the options, print the points, the number of runs, "
+            + "which are already complete in the result folder, the objective and the constraints; run nothing, write nothing")
+    boolean dryRun;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -111,6 +116,10 @@ final class BudgetCommand implements Callable<Integer> {
         if (json && csvToConsole) {
             throw new IllegalArgumentException("--json and --csv -: allowed: one of them on the console (give --csv a FILE)");
         }
+        if (dryRun && csv != null) {
+            throw new IllegalArgumentException("--dry-run and --csv " + csv + ": a dry run writes nothing and ranks nothing; "
+                    + "allowed: --dry-run with --json or alone");
+        }
         SweepSpec sweep;
         try {
             sweep = SweepSpec.load(study, FedwanCli.home().resolve("data"));
@@ -125,11 +134,16 @@ final class BudgetCommand implements Callable<Integer> {
         }
         Path dir = CliLimits.resultFolder(out != null ? "--out" : null,
                 out != null ? out : Path.of("results").resolve(sweep.name()));
+        Budget.Limits limits = new Budget.Limits(target, maxEnergyJPerDevice, maxAirtimeSPerDay, maxDutyCycle, maxTimeS,
+                maxRoundLatencyS, minRoundsPerDay, maxEnergyJPerDevicePerDay, minBatteryLifeDays);
+        if (dryRun) {
+            System.out.print(json ? BudgetDryRun.json(sweep, dir, goal, limits, groupBy)
+                    : BudgetDryRun.text(sweep, dir, goal, limits, groupBy));
+            return 0;
+        }
         // the console carries only the document when one is asked for there: progress goes to stderr
         PrintStream progress = json || csvToConsole ? System.err : System.out;
         SweepRunner.run(sweep, dir, SweepCommand.engine(workers), progress);
-        Budget.Limits limits = new Budget.Limits(target, maxEnergyJPerDevice, maxAirtimeSPerDay, maxDutyCycle, maxTimeS,
-                maxRoundLatencyS, minRoundsPerDay, maxEnergyJPerDevicePerDay, minBatteryLifeDays);
         Budget.Ranking ranking = Budget.rank(Budget.measure(sweep, dir, target), limits, goal, groupBy);
         if (csv != null && !csvToConsole) {
             Path parent = csv.toAbsolutePath().getParent();

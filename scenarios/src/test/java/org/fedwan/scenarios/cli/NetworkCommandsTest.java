@@ -92,7 +92,10 @@ class NetworkCommandsTest {
         // seed 000 Table I: FedAvg sends 925,352 bytes per round (231,338 x 4); our message adds a 4-byte CRC
         AirtimeCommandTest.Result r = AirtimeCommandTest.run("accounting", "--model", "cnn6-cifar", "--scheme", "fp32");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("925356"), r.out());
+        assertTrue(r.out().contains("messages average 925,356 bytes"), "with thousands separators: " + r.out());
+        AirtimeCommandTest.Result fp32Json = AirtimeCommandTest.run("accounting", "--model", "cnn6-cifar", "--scheme", "fp32",
+                "--json");
+        assertTrue(fp32Json.out().contains("\"averageBytes\":925356"), "the same number, plain, in the JSON: " + fp32Json.out());
         AirtimeCommandTest.Result json = AirtimeCommandTest.run("accounting", "--model", "cnn6-cifar", "--scheme", "xfl",
                 "-o", "codec=int8", "--json");
         assertEquals(0, json.exitCode(), json.err());

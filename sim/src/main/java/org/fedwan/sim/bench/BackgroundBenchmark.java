@@ -123,6 +123,92 @@ public final class BackgroundBenchmark {
     }
 
     /**
+     * The figures {@code ./fedwan bench background} prints for one scenario.
+     *
+     * @param scenario    the scenario's name
+     * @param rounds      its rounds
+     * @param updateBytes bytes of every client's update
+     * @param modelBytes  bytes of the broadcast model
+     * @param loadBefore  system load average (1 min) before the warm-ups (NaN where the platform has none)
+     * @param loadAfter   the same after the last timed run
+     * @param cores       available processors
+     * @param none        the median run without sensors
+     * @param loaded      the median run with {@link #SENSORS}
+     */
+    public record Comparison(String scenario, int rounds, int updateBytes, int modelBytes, double loadBefore, double loadAfter,
+            int cores, Run none, Run loaded) {
+
+        /** @return the median wall time with sensors over the one without */
+        public double wallRatio() {
+            return loaded.wallS() / none.wallS();
+        }
+
+        /** @return whether {@link #wallRatio()} is within {@link #BOUND} */
+        public boolean boundMet() {
+            return wallRatio() <= BOUND;
+        }
+
+        /** @return the median CPU time with sensors over the one without */
+        public double cpuRatio() {
+            return loaded.cpuS() / none.cpuS();
+        }
+
+        /** @return kernel events with sensors over without */
+        public double eventsRatio() {
+            return (double) loaded.events() / none.events();
+        }
+
+        /** @return simulated time with sensors over without */
+        public double simulatedRatio() {
+            return loaded.simulatedS() / none.simulatedS();
+        }
+    }
+
+    /**
+     * Warms up and measures with no sensors and with {@link #SENSORS}, printing nothing.
+     *
+     * @param scenario    the FL run whose network is timed
+     * @param links       the link groups of a run
+     * @param updateBytes bytes of every client's update
+     * @param modelBytes  bytes of the broadcast model
+     * @return the figures
+     */
+    public static Comparison measure(Scenario scenario, LinkPlan links, int updateBytes, int modelBytes) {
+        double loadBefore = loadAverage();
+        for (int i = 0; i < WARM_UPS; i++) {
+            once(scenario, links, 0, updateBytes, modelBytes);
+            once(scenario, links, SENSORS, updateBytes, modelBytes);
+        }
+        Run none = median(scenario, links, 0, updateBytes, modelBytes, REPEATS);
+        Run loaded = median(scenario, links, SENSORS, updateBytes, modelBytes, REPEATS);
+        return new Comparison(scenario.run().name(), scenario.run().rounds(), updateBytes, modelBytes, loadBefore, loadAverage(),
+                Runtime.getRuntime().availableProcessors(), none, loaded);
+    }
+
+    /**
+     * Prints {@code c} as a table and the ratio.
+     *
+     * @param c   the figures of {@link #measure}
+     * @param out where to print
+     */
+    public static void print(Comparison c, PrintStream out) {
+        out.println(String.format(Locale.ROOT, "%s: %d rounds, %,d-byte updates, %,d-byte model; load average (1 min) "
+                + "%.2f before, %.2f after, %d cores", c.scenario(), c.rounds(), c.updateBytes(),
+                c.modelBytes(), c.loadBefore(), c.loadAfter(), c.cores()));
+        out.println("| sensors | wall time (median of " + REPEATS + ") | CPU time (median) | events | simulated | updates lost "
+                + "| client frames lost | sensors' PDR |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Run r : List.of(c.none(), c.loaded())) {
+            out.println(String.format(Locale.ROOT, "| %,d | %.4f s | %.4f s | %,d | %.1f s | %d | %d | %s |", r.sensors(),
+                    r.wallS(), r.cpuS(), r.events(), r.simulatedS(), r.lost(), r.framesLost(), r.sensors() == 0 ? "-"
+                            : String.format(Locale.ROOT, "%.4f", r.background().packetDeliveryRatio())));
+        }
+        out.println(String.format(Locale.ROOT, "network wall time with %,d sensors / without: %.2fx (bound %.1fx: %s); "
+                + "CPU time %.2fx; events %.2fx; simulated time %.2fx", SENSORS, c.wallRatio(), BOUND,
+                c.boundMet() ? "met" : "NOT met", c.cpuRatio(), c.eventsRatio(), c.simulatedRatio()));
+    }
+
+    /**
      * Warms up, measures with no sensors and with {@link #SENSORS}, and prints a table and the ratio.
      *
      * @param scenario    the FL run whose network is timed
@@ -132,28 +218,7 @@ public final class BackgroundBenchmark {
      * @param out         where to print
      */
     public static void main(Scenario scenario, LinkPlan links, int updateBytes, int modelBytes, PrintStream out) {
-        double loadBefore = loadAverage();
-        for (int i = 0; i < WARM_UPS; i++) {
-            once(scenario, links, 0, updateBytes, modelBytes);
-            once(scenario, links, SENSORS, updateBytes, modelBytes);
-        }
-        Run none = median(scenario, links, 0, updateBytes, modelBytes, REPEATS);
-        Run loaded = median(scenario, links, SENSORS, updateBytes, modelBytes, REPEATS);
-        out.println(String.format(Locale.ROOT, "%s: %d rounds, %,d-byte updates, %,d-byte model; load average (1 min) "
-                + "%.2f before, %.2f after, %d cores", scenario.run().name(), scenario.run().rounds(), updateBytes,
-                modelBytes, loadBefore, loadAverage(), Runtime.getRuntime().availableProcessors()));
-        out.println("| sensors | wall time (median of " + REPEATS + ") | CPU time (median) | events | simulated | updates lost "
-                + "| client frames lost | sensors' PDR |");
-        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
-        for (Run r : List.of(none, loaded)) {
-            out.println(String.format(Locale.ROOT, "| %,d | %.4f s | %.4f s | %,d | %.1f s | %d | %d | %s |", r.sensors(),
-                    r.wallS(), r.cpuS(), r.events(), r.simulatedS(), r.lost(), r.framesLost(), r.sensors() == 0 ? "-"
-                            : String.format(Locale.ROOT, "%.4f", r.background().packetDeliveryRatio())));
-        }
-        double ratio = loaded.wallS() / none.wallS();
-        out.println(String.format(Locale.ROOT, "network wall time with %,d sensors / without: %.2fx (bound %.1fx: %s); "
-                + "CPU time %.2fx; events %.2fx; simulated time %.2fx", SENSORS, ratio, BOUND, ratio <= BOUND ? "met" : "NOT met",
-                loaded.cpuS() / none.cpuS(), (double) loaded.events() / none.events(), loaded.simulatedS() / none.simulatedS()));
+        print(measure(scenario, links, updateBytes, modelBytes), out);
     }
 
     /** @return the system load average of the last minute (NaN where the platform has none) */

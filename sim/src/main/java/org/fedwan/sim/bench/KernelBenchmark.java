@@ -1,8 +1,11 @@
 package org.fedwan.sim.bench;
 
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
 import org.fedwan.sim.kernel.Entity;
@@ -129,6 +132,57 @@ public final class KernelBenchmark {
     }
 
     /**
+     * The figures {@code ./fedwan bench kernel} prints: the machine and one {@link Result} per timer count.
+     *
+     * @param eventsPerRepetition events per repetition and loop
+     * @param repetitions         measured repetitions
+     * @param javaVersion         {@code java.version}
+     * @param cpus                available processors
+     * @param results             one per timer count, 1 then 10,000 pending timers
+     */
+    public record Report(long eventsPerRepetition, int repetitions, String javaVersion, int cpus, List<Result> results) {
+
+        public Report {
+            results = List.copyOf(results);
+        }
+    }
+
+    /**
+     * Runs the benchmark for 1 and 10,000 pending timers.
+     *
+     * @param events      events per repetition and loop
+     * @param repetitions measured repetitions
+     * @return the figures
+     */
+    public static Report measure(long events, int repetitions) {
+        List<Result> results = new ArrayList<>();
+        for (int timers : DEFAULT_TIMERS) {
+            results.add(run(timers, events, repetitions));
+        }
+        return new Report(events, repetitions, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                results);
+    }
+
+    /**
+     * Prints {@code report} as a table.
+     *
+     * @param report the figures of {@link #measure}
+     * @param out    where to print
+     */
+    public static void print(Report report, PrintStream out) {
+        out.printf(Locale.ROOT,
+                "FedWAN kernel benchmark: medians of %d repetitions x %,d events (Java %s, %d CPUs)%n",
+                report.repetitions(), report.eventsPerRepetition(), report.javaVersion(), report.cpus());
+        out.printf(Locale.ROOT, "%14s %18s %18s %12s %15s%n", "pending timers",
+                "kernel events/s", "bare PQ events/s", "kernel/bare", "kernel B/event");
+        for (Result result : report.results()) {
+            out.printf(Locale.ROOT, "%,14d %,18.0f %,18.0f %12.2f %15.3f%n",
+                    result.pendingTimers(), result.kernelEventsPerSecond(),
+                    result.bareEventsPerSecond(), result.ratio(), result.kernelBytesPerEvent());
+        }
+    }
+
+    /**
      * Runs the benchmark for 1 and 10,000 pending timers and prints a table to standard output.
      *
      * @param args optional: events per repetition (default {@value #DEFAULT_EVENTS}), then
@@ -137,18 +191,7 @@ public final class KernelBenchmark {
     public static void main(String[] args) {
         long events = args.length > 0 ? Long.parseLong(args[0]) : DEFAULT_EVENTS;
         int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_REPETITIONS;
-        System.out.printf(Locale.ROOT,
-                "FedWAN kernel benchmark: medians of %d repetitions x %,d events (Java %s, %d CPUs)%n",
-                repetitions, events, System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "%14s %18s %18s %12s %15s%n", "pending timers",
-                "kernel events/s", "bare PQ events/s", "kernel/bare", "kernel B/event");
-        for (int timers : DEFAULT_TIMERS) {
-            Result result = run(timers, events, repetitions);
-            System.out.printf(Locale.ROOT, "%,14d %,18.0f %,18.0f %12.2f %15.3f%n",
-                    result.pendingTimers(), result.kernelEventsPerSecond(),
-                    result.bareEventsPerSecond(), result.ratio(), result.kernelBytesPerEvent());
-        }
+        print(measure(events, repetitions), System.out);
     }
 
     private static void checkSameTime(long kernelEndUs, long bareEndUs) {

@@ -120,16 +120,30 @@ public final class LorawanNetworkBenchmark {
                     m.setUp(), r.devices(), r.simulatedUs() / 3.6e9, r.events(), r.wallTimeMs() / 1e3, runs,
                     r.eventsPerSecond(), r.framesSent(), r.packetDeliveryRatio()));
         }
-        int n = measurements.size();
-        Measurement pairwise = measurements.get(n - 3);
-        Measurement cumulative = measurements.get(n - 2);
-        Measurement ns3 = measurements.get(n - 1);
+        Measurement cumulative = measurements.get(measurements.size() - 2);
+        Measurement ns3 = ns3(measurements);
         out.println(String.format(Locale.ROOT, "cumulative / pairwise wall time at %,d devices: %.2f",
-                cumulative.median().devices(), cumulative.median().wallTimeMs() / pairwise.median().wallTimeMs()));
+                cumulative.median().devices(), cumulativeOverPairwise(measurements)));
         out.println(String.format(Locale.ROOT, "ns-3 set-up, %,d devices x %.1f h: %.2f s here (simulation only); ns-3 "
                         + "takes %.1f s (whole process) for %,d devices x %.0f h: %.0fx",
                 ns3.median().devices(), ns3.median().simulatedUs() / 3.6e9, ns3.median().wallTimeMs() / 1e3, NS3_WALL_S,
-                NS3_DEVICES, NS3_HOURS, NS3_WALL_S / (ns3.median().wallTimeMs() / 1e3)));
+                NS3_DEVICES, NS3_HOURS, ns3SpeedUp(measurements)));
+    }
+
+    /** @return the median wall time with cumulative interference over the pairwise one, at the largest device count */
+    public static double cumulativeOverPairwise(List<Measurement> measurements) {
+        int n = measurements.size();
+        return measurements.get(n - 2).median().wallTimeMs() / measurements.get(n - 3).median().wallTimeMs();
+    }
+
+    /** @return the measurement of the ns-3 set-up (the last) */
+    public static Measurement ns3(List<Measurement> measurements) {
+        return measurements.get(measurements.size() - 1);
+    }
+
+    /** @return ns-3's wall time ({@link #NS3_WALL_S}) over ours for its set-up */
+    public static double ns3SpeedUp(List<Measurement> measurements) {
+        return NS3_WALL_S / (ns3(measurements).median().wallTimeMs() / 1e3);
     }
 
     /**
@@ -140,8 +154,19 @@ public final class LorawanNetworkBenchmark {
      * @param out     where to print
      */
     public static void main(int[] devices, LorawanNetworkConfig ns3, PrintStream out) {
+        print(measure(devices, ns3), out);
+    }
+
+    /**
+     * Warms up and measures, printing nothing.
+     *
+     * @param devices device counts of the default-settings runs
+     * @param ns3     the ns-3 set-up ({@link #NS3_DEVICES} devices over {@link #NS3_HOURS} h)
+     * @return the measurements of {@link #run}
+     */
+    public static List<Measurement> measure(int[] devices, LorawanNetworkConfig ns3) {
         LorawanNetworkSimulation.run(LorawanNetworkConfig.of(1_000, RADIUS_M, PERIOD_S, PAYLOAD_BYTES, 1.0, 1, 1L));
         LorawanNetworkSimulation.run(ns3);
-        print(run(devices, HOURS, REPEATS, ns3), out);
+        return run(devices, HOURS, REPEATS, ns3);
     }
 }
