@@ -1,7 +1,10 @@
 package org.fedwan.plots;
 
 import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Comparator;
@@ -18,6 +21,7 @@ import org.fedwan.plots.SweepDatasets.RoundsPerDay;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -247,7 +251,7 @@ public final class SweepCharts {
     }
 
     private static SymbolAxis symbolAxis(String label, List<String> values) {
-        SymbolAxis axis = new SymbolAxis(label, values.toArray(new String[0]));
+        SymbolAxis axis = new FittingSymbolAxis(label, values.toArray(new String[0]));
         axis.setLabelFont(PaperStyle.LABEL_FONT);
         axis.setTickLabelFont(PaperStyle.TICK_FONT);
         axis.setGridBandsVisible(false);
@@ -310,5 +314,43 @@ public final class SweepCharts {
         XYPlot plot = new XYPlot(data.series(), xAxis, yAxis, renderer);
         PaperStyle.style(plot);
         return PaperStyle.chart("Rounds per day vs. model size", plot, true);
+    }
+
+    /**
+     * A symbol axis whose labels turn upright when the widest one would not fit under its cell on
+     * a horizontal axis, so that neighbouring labels never run into each other ("32-bit float" and
+     * "XFL-Q int8" under two cells of a single-column heat map). Decided when the ticks are laid
+     * out, from the real font and cell width.
+     */
+    static final class FittingSymbolAxis extends SymbolAxis {
+
+        private static final long serialVersionUID = 1L;
+
+        /** Share of a cell's width a horizontal label may take, leaving a gap to the next one. */
+        private static final double MAX_LABEL_SHARE = 0.92;
+
+        private boolean upright;
+
+        FittingSymbolAxis(String label, String[] values) {
+            super(label, values);
+        }
+
+        @Override
+        public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+            if (RectangleEdge.isTopOrBottom(edge) && getSymbols().length > 0) {
+                FontMetrics metrics = g2.getFontMetrics(getTickLabelFont());
+                double widest = 0;
+                for (String symbol : getSymbols()) {
+                    widest = Math.max(widest, metrics.stringWidth(symbol));
+                }
+                upright = widest > MAX_LABEL_SHARE * dataArea.getWidth() / getSymbols().length;
+            }
+            return super.refreshTicks(g2, state, dataArea, edge);
+        }
+
+        @Override
+        public boolean isVerticalTickLabels() {
+            return upright || super.isVerticalTickLabels();
+        }
     }
 }

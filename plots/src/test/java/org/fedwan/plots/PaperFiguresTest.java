@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +131,30 @@ class PaperFiguresTest {
         assertEquals(85.0, bar.getScale().getLowerBound(), 1e-9, "the least accuracy of the cells");
         assertEquals(90.0, bar.getScale().getUpperBound(), 1e-9, "the most");
         assertEquals(PaperStyle.TICK_FONT, bar.getAxis().getTickLabelFont());
+    }
+
+    @Test
+    void heatMapLabelsTurnUprightOnlyWhenTheyWouldRunIntoEachOther() throws Exception {
+        SweepFolder sweep = SweepFolder.read(RunFolderFixture.writeSweep(dir.resolve("sweep")));
+        SweepDatasets.HeatMap data = SweepDatasets.heatMap(sweep, SweepDatasets.SweepMetric.FINAL_ACCURACY).orElseThrow();
+        JFreeChart fitting = SweepCharts.heatMap(data);
+        draw(fitting);
+        assertFalse(fitting.getXYPlot().getDomainAxis().isVerticalTickLabels(), "fp32 and int8 fit under their cells");
+
+        SweepDatasets.HeatMap wide = new SweepDatasets.HeatMap(data.metric(), data.unit(), data.xParameter(),
+                data.yParameter(), List.of("32-bit float, round to nearest", "XFL-Q int8, per-layer scale"),
+                data.yValues(), data.cells());
+        JFreeChart crowded = SweepCharts.heatMap(wide);
+        draw(crowded);
+        assertTrue(crowded.getXYPlot().getDomainAxis().isVerticalTickLabels(), "labels wider than a cell stand upright");
+    }
+
+    /** Draws {@code chart} at single-column width, as the figure writer does (3.5 in = 252 pt). */
+    private static void draw(JFreeChart chart) {
+        BufferedImage image = new BufferedImage(252, 180, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = image.createGraphics();
+        chart.draw(g2, new Rectangle2D.Double(0, 0, 252, 180));
+        g2.dispose();
     }
 
     @Test
