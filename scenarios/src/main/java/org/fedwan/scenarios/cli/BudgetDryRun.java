@@ -12,6 +12,7 @@ import java.util.Map;
 import org.fedwan.results.ConsoleNumbers;
 import org.fedwan.scenarios.run.ResultFolder;
 import org.fedwan.scenarios.sweep.Budget;
+import org.fedwan.scenarios.sweep.BudgetReport;
 import org.fedwan.scenarios.sweep.SweepRunner;
 import org.fedwan.scenarios.sweep.SweepSpec;
 import org.fedwan.sim.config.Scenario;
@@ -146,16 +147,7 @@ final class BudgetDryRun {
         doc.put("results_dir", dir.toAbsolutePath().normalize().toString());
         doc.put("objective", objective.label());
         doc.put("target_accuracy", limits.targetAccuracy());
-        List<Map<String, Object>> constraints = new ArrayList<>();
-        for (Budget.Constraint c : limits.constraints()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("option", c.option());
-            m.put("measure", c.label());
-            m.put("bound", c.upper() ? "max" : "min");
-            m.put("limit", c.limit());
-            constraints.add(m);
-        }
-        doc.put("constraints", constraints);
+        doc.put("constraints", BudgetReport.constraintsJson(limits));
         doc.put("group_by", groupBy);
         List<Map<String, Object>> points = new ArrayList<>();
         for (Map.Entry<SweepSpec.Point, List<RunState>> e : states.entrySet()) {

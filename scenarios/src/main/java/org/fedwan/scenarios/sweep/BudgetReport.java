@@ -238,16 +238,7 @@ public final class BudgetReport {
         doc.put("objective_description", ranking.objective().description());
         doc.put("target_accuracy", ranking.limits().targetAccuracy());
         doc.put("group_by", ranking.groupBy());
-        List<Map<String, Object>> constraints = new ArrayList<>();
-        for (Budget.Constraint c : ranking.limits().constraints()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("option", c.option());
-            m.put("measure", c.label());
-            m.put("bound", c.upper() ? "max" : "min");
-            m.put("limit", c.limit());
-            constraints.add(m);
-        }
-        doc.put("constraints", constraints);
+        doc.put("constraints", constraintsJson(ranking.limits()));
         boolean target = ranking.limits().targetAccuracy() != null;
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Budget.Row r : ranking.rows()) {
@@ -279,5 +270,19 @@ public final class BudgetReport {
 
     private static Map<String, String> orderedMap(Budget.Measures m) {
         return new LinkedHashMap<>(m.settings());
+    }
+
+    /** The constraints of {@code limits} as JSON values: option, measure, bound (max or min) and limit. */
+    public static List<Map<String, Object>> constraintsJson(Budget.Limits limits) {
+        List<Map<String, Object>> constraints = new ArrayList<>();
+        for (Budget.Constraint c : limits.constraints()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("option", c.option());
+            m.put("measure", c.label());
+            m.put("bound", c.upper() ? "max" : "min");
+            m.put("limit", c.limit());
+            constraints.add(m);
+        }
+        return constraints;
     }
 }
