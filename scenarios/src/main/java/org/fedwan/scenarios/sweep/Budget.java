@@ -158,12 +158,6 @@ public final class Budget {
             Double maxTimeS, Double maxRoundLatencyS, Double minRoundsPerDay, Double maxEnergyJPerDevicePerDay,
             Double minBatteryLifeDays) {
 
-        /** A target and the budgets to reach it, without the per-day constraints. */
-        public Limits(double targetAccuracy, Double maxEnergyJPerDevice, Double maxAirtimeSPerDay, Double maxDutyCycle,
-                Double maxTimeS) {
-            this(targetAccuracy, maxEnergyJPerDevice, maxAirtimeSPerDay, maxDutyCycle, maxTimeS, null, null, null, null);
-        }
-
         /** @return the constraints given, in the order they are reported */
         public List<Constraint> constraints() {
             List<Constraint> out = new ArrayList<>();
@@ -303,11 +297,6 @@ public final class Budget {
      * @param answers   one per group, in the same order
      */
     public record Ranking(Objective objective, Limits limits, String groupBy, List<Row> rows, List<Answer> answers) {
-    }
-
-    /** Rows of every point by time to target within the budgets (the default objective), without groups. */
-    public static List<Row> rank(SweepSpec spec, Path outDir, Limits limits) throws IOException {
-        return rank(measure(spec, outDir, limits.targetAccuracy()), limits, Objective.TIME_TO_TARGET, null).rows();
     }
 
     /**

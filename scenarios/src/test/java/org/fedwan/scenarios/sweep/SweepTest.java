@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -238,19 +239,24 @@ class SweepTest {
         SweepSpec s = SweepSpec.load(study, dir);
         Path out = dir.resolve("budget");
         SweepRunner.run(s, out, new LocalEngine(2, 1), null);
-        List<Budget.Row> rows = Budget.rank(s, out, new Budget.Limits(0.5, null, null, null, null));
+        List<Budget.Row> rows = timeToTarget(s, out, new Budget.Limits(0.5, null, null, null, null, null, null, null, null));
         assertEquals(4, rows.size());
         for (int i = 1; i < rows.size(); i++) {
             if (rows.get(i).feasible() && rows.get(i - 1).feasible()) {
                 assertTrue(rows.get(i - 1).measures().timeToTargetS() <= rows.get(i).measures().timeToTargetS());
             }
         }
-        List<Budget.Row> none = Budget.rank(s, out, new Budget.Limits(0.5, 1e-9, null, null, null));
+        List<Budget.Row> none = timeToTarget(s, out, new Budget.Limits(0.5, 1e-9, null, null, null, null, null, null, null));
         assertTrue(none.stream().noneMatch(Budget.Row::feasible));
-        Budget.Limits limits = new Budget.Limits(0.5, null, null, null, null);
+        Budget.Limits limits = new Budget.Limits(0.5, null, null, null, null, null, null, null, null);
         String text = BudgetReport.text(Budget.rank(Budget.measure(s, out, 0.5), limits, Budget.Objective.TIME_TO_TARGET, null));
         assertTrue(text.startsWith("objective: time-to-target (least simulated time to the target accuracy); target accuracy "
                 + "0.5; constraints: none\n"), text);
         assertEquals(7, text.lines().count(), text);
+    }
+
+    /** Every point ranked by time to target within {@code limits}, without groups. */
+    private static List<Budget.Row> timeToTarget(SweepSpec s, Path out, Budget.Limits limits) throws IOException {
+        return Budget.rank(Budget.measure(s, out, limits.targetAccuracy()), limits, Budget.Objective.TIME_TO_TARGET, null).rows();
     }
 }
