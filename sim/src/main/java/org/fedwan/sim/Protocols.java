@@ -12,6 +12,7 @@ import org.fedwan.sim.link.LinkEvents;
 import org.fedwan.sim.link.LinkFactory;
 import org.fedwan.sim.link.LinkGroup;
 import org.fedwan.sim.lorawan.LorawanLinks;
+import org.fedwan.sim.lorawan.SensorEngine;
 import org.fedwan.sim.lorawan.LorawanSection;
 import org.fedwan.sim.nbiot.NbiotLinks;
 import org.fedwan.sim.nbiot.NbiotSection;
@@ -55,24 +56,40 @@ public final class Protocols {
 
     /** The link groups of a run (a {@link org.fedwan.sim.link.LinkPlan}). */
     public static List<LinkGroup> groups(Simulation simulation, Scenario scenario, LinkEvents events) {
+        return groups(simulation, scenario, events, SensorEngine.BULK);
+    }
+
+    /**
+     * The link groups of a run whose LoRaWAN background sensors are simulated by {@code engine} (the
+     * results are the same; {@code bench background} and {@code SensorEnginesAgreeTest} compare them).
+     */
+    public static List<LinkGroup> groups(Simulation simulation, Scenario scenario, LinkEvents events,
+            SensorEngine engine) {
         int n = scenario.policy().clients();
         LinkSection link = scenario.section(LinkSection.class);
         if (!link.protocol().equals(MIXED)) {
-            Protocol p = PROTOCOLS.get(link.protocol());
-            if (p == null) {
+            if (!PROTOCOLS.containsKey(link.protocol())) {
                 throw new IllegalArgumentException("protocol '" + link.protocol() + "'; allowed: " + names());
             }
-            return List.of(p.links().create(simulation, scenario, 0, n, events));
+            return List.of(links(link.protocol(), engine).create(simulation, scenario, 0, n, events));
         }
         int nbiot = (int) Math.round(n * link.nbiotShare());
         int lorawan = n - nbiot;
         List<LinkGroup> groups = new ArrayList<>();
         if (lorawan > 0) {
-            groups.add(PROTOCOLS.get(LorawanLinks.PROTOCOL).links().create(simulation, scenario, 0, lorawan, events));
+            groups.add(links(LorawanLinks.PROTOCOL, engine).create(simulation, scenario, 0, lorawan, events));
         }
         if (nbiot > 0) {
-            groups.add(PROTOCOLS.get(NbiotLinks.PROTOCOL).links().create(simulation, scenario, lorawan, nbiot, events));
+            groups.add(links(NbiotLinks.PROTOCOL, engine).create(simulation, scenario, lorawan, nbiot, events));
         }
         return groups;
+    }
+
+    private static LinkFactory links(String protocol, SensorEngine engine) {
+        if (protocol.equals(LorawanLinks.PROTOCOL) && engine == SensorEngine.EVENTS) {
+            return (simulation, scenario, firstClient, count, events) -> new LorawanLinks(simulation, scenario, firstClient,
+                    count, events, SensorEngine.EVENTS);
+        }
+        return PROTOCOLS.get(protocol).links();
     }
 }

@@ -70,6 +70,8 @@ public final class Gateway extends Entity {
     }
 
     void transmit(long nowUs, long airtimeUs, int subBandSlot) {
+        // bulk sensors' frames that started before now meet the gateway still listening
+        net.medium().advanceSensors(nowUs);
         ledger(subBandSlot).recordTransmission(nowUs, airtimeUs);
         transmittingUntilUs = nowUs + airtimeUs;
         downlinks++;

@@ -47,15 +47,29 @@ public final class LorawanLinks implements LinkGroup {
     private final LorawanBackground background;
 
     public LorawanLinks(Simulation simulation, Scenario scenario, int firstClient, int count, LinkEvents events) {
+        this(simulation, scenario, firstClient, count, events, SensorEngine.BULK);
+    }
+
+    /**
+     * @param engine how the background sensors are simulated: {@link SensorEngine#BULK} falls back to
+     *               {@link SensorEngine#EVENTS} where the network's settings need it (confirmed, ADR, battery)
+     */
+    public LorawanLinks(Simulation simulation, Scenario scenario, int firstClient, int count, LinkEvents events,
+            SensorEngine engine) {
         this.firstClient = firstClient;
         this.events = events;
         LorawanSection c = scenario.section(LorawanSection.class);
         this.radio = c.radioProfile();
         BackgroundSection sensors = scenario.section(BackgroundSection.class);
         int devices = count + sensors.backgroundDevices();
-        this.network = new LorawanNetwork(simulation, settings(c, scenario.section(DeviceSection.class).batteryCapacityJ(),
-                Region.byName(c.region()), radio, devices), devices,
-                firstClient, this::uplinkFrameEnded, this::broadcastFrameEnded);
+        NetworkSettings settings = settings(c, scenario.section(DeviceSection.class).batteryCapacityJ(),
+                Region.byName(c.region()), radio, devices);
+        boolean bulk = engine == SensorEngine.BULK && LorawanNetwork.bulkSensorsSupported(settings);
+        this.network = bulk
+                ? new LorawanNetwork(simulation, settings, count, firstClient, this::uplinkFrameEnded,
+                        this::broadcastFrameEnded, sensors)
+                : new LorawanNetwork(simulation, settings, devices, firstClient, this::uplinkFrameEnded,
+                        this::broadcastFrameEnded);
         this.links = new Link[count];
         long jitterUs = c.link() == ChannelModel.REALISTIC ? Math.round(c.startJitterS() * 1e6) : 0;
         for (int i = 0; i < count; i++) {

@@ -1,6 +1,7 @@
 package org.fedwan.sim.lorawan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -16,8 +17,9 @@ import org.fedwan.channel.propagation.LinkBudget;
 import org.fedwan.channel.propagation.Placement;
 import org.fedwan.channel.propagation.Position;
 import org.fedwan.channel.propagation.Shadowing;
+import org.fedwan.sim.background.BackgroundSection;
 import org.fedwan.sim.kernel.Simulation;
-import java.util.Arrays;
+import org.fedwan.sim.link.BackgroundReport;
 
 /**
  * One LoRaWAN network inside a {@link Simulation}: devices, gateways, the shared radio medium and the
@@ -77,6 +79,8 @@ public final class LorawanNetwork {
     private final NetworkServer server;
     private final Shadowing shadowing;
     private final int firstDeviceId;
+    /** Background sensors simulated in bulk, or null. */
+    private final SensorField sensorField;
 
     /**
      * Builds a network without sinks (network-only runs).
@@ -112,14 +116,40 @@ public final class LorawanNetwork {
      */
     public LorawanNetwork(Simulation model, NetworkSettings settings, int deviceCount, int firstDeviceId,
                           FrameSink uplinkSink, BroadcastSink broadcastSink) {
+        this(model, settings, deviceCount, firstDeviceId, uplinkSink, broadcastSink, null);
+    }
+
+    /**
+     * A network whose background sensors are simulated in bulk ({@link SensorEngine#BULK}): they are
+     * placed after the devices (indices {@code deviceCount ..}, entity ids and streams continuing
+     * the devices'), take their data rate from the same SF policy and share the channel, but are not
+     * {@link LorawanDevice}s; {@link #sensorReport} reports them.
+     *
+     * @param model         the simulation whose scheduler and streams the entities use
+     * @param settings      the network's settings; {@link #bulkSensorsSupported} must hold if there are sensors
+     * @param deviceCount   number of devices (FL clients), at least 1
+     * @param firstDeviceId entity id (and random-stream key) of device 0
+     * @param uplinkSink    receives every device uplink frame that carried application bytes, or null
+     * @param broadcastSink receives every class C multicast frame, or null
+     * @param sensors       the sensors' keys, or null for none
+     */
+    public LorawanNetwork(Simulation model, NetworkSettings settings, int deviceCount, int firstDeviceId,
+                          FrameSink uplinkSink, BroadcastSink broadcastSink, BackgroundSection sensors) {
         this.model = Objects.requireNonNull(model, "model is null");
         this.settings = Objects.requireNonNull(settings, "settings is null");
         if (deviceCount < 1) {
             throw new IllegalArgumentException("deviceCount = " + deviceCount + " is not allowed; allowed: >= 1");
         }
-        if (settings.placement() == PlacementKind.LISTED && settings.devicePositions().size() != deviceCount) {
+        int sensorCount = sensors == null ? 0 : sensors.backgroundDevices();
+        if (sensorCount > 0 && !bulkSensorsSupported(settings)) {
+            throw new IllegalArgumentException("bulk sensors need unconfirmed uplinks, a fixed data rate and no battery "
+                    + "limit; these settings have confirmed = " + settings.confirmed() + ", sfPolicy = "
+                    + settings.sfPolicy() + ", batteryCapacityJ = " + settings.batteryCapacityJ());
+        }
+        int placed = deviceCount + sensorCount;
+        if (settings.placement() == PlacementKind.LISTED && settings.devicePositions().size() != placed) {
             throw new IllegalArgumentException("devicePositions has " + settings.devicePositions().size()
-                    + " entries; allowed: exactly the " + deviceCount + " devices under placement LISTED");
+                    + " entries; allowed: exactly the " + placed + " devices under placement LISTED");
         }
         if (firstDeviceId < 0) {
             throw new IllegalArgumentException("firstDeviceId = " + firstDeviceId + " is not allowed; allowed: >= 0");
@@ -191,11 +221,12 @@ public final class LorawanNetwork {
         this.server = new NetworkServer(this, deviceCount);
 
         List<Position> grid = settings.placement() == PlacementKind.GRID
-                ? Placement.grid(deviceCount, settings.gridSpacingM()) : List.of();
+                ? Placement.grid(placed, settings.gridSpacingM()) : List.of();
         int gws = gateways.length;
-        this.pathLossDb = new double[deviceCount * gws];
+        this.pathLossDb = new double[placed * gws];
         this.devices = new LorawanDevice[deviceCount];
-        for (int i = 0; i < deviceCount; i++) {
+        int[] sensorDataRates = new int[sensorCount];
+        for (int i = 0; i < placed; i++) {
             Position p = switch (settings.placement()) {
                 case DISC -> Placement.uniformInDisc(settings.radiusM(), model.streams().of(firstDeviceId + i, "placement"));
                 case GRID -> grid.get(i);
@@ -221,11 +252,43 @@ public final class LorawanNetwork {
                         settings.deviceSensitivity(), settings.sfMarginDb());
                 case ADR -> channelDataRates.get(0);
             };
-            devices[i] = new LorawanDevice(this, i, p, dr);
-            server.register(devices[i]);
+            if (i < deviceCount) {
+                devices[i] = new LorawanDevice(this, i, p, dr);
+                server.register(devices[i]);
+            } else {
+                sensorDataRates[i - deviceCount] = dr;
+            }
         }
         this.deviceList = List.of(devices);
         this.multicastMembers = deviceList;
+        this.sensorField = sensorCount == 0 ? null : new SensorField(this, deviceCount, sensorDataRates, sensors);
+        medium.attach(sensorField);
+    }
+
+    /**
+     * Whether background sensors of networks with these settings can be simulated in bulk
+     * ({@link SensorEngine#BULK}): unconfirmed uplinks, no ADR, no battery limit.
+     *
+     * @param settings the network's settings
+     * @return true if so
+     */
+    public static boolean bulkSensorsSupported(NetworkSettings settings) {
+        return SensorField.supports(settings);
+    }
+
+    /** @return the number of sensors simulated in bulk (0 when the network has none) */
+    public int bulkSensors() {
+        return sensorField == null ? 0 : sensorField.count();
+    }
+
+    /**
+     * The bulk sensors' packets, losses and energy up to {@code nowUs} (their actions up to then are played).
+     *
+     * @param nowUs the end of the run, µs
+     * @return the report ({@link BackgroundReport#NONE} without bulk sensors)
+     */
+    public BackgroundReport sensorReport(long nowUs) {
+        return sensorField == null ? BackgroundReport.NONE : sensorField.report(nowUs);
     }
 
     // ------------------------------------------------------------------ public API
@@ -415,6 +478,10 @@ public final class LorawanNetwork {
 
     long dwellTimeLimitUs(int slot) {
         return dwellLimitOfChannel[slot];
+    }
+
+    int channelCount() {
+        return channels.size();
     }
 
     int subBandSlots() {

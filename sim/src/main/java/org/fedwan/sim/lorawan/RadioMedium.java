@@ -31,6 +31,8 @@ final class RadioMedium {
     private final Gateway[] gateways;
     private final ArrayList<Transmission>[] buckets;
     private final InterferenceModel model;
+    /** Background sensors simulated in bulk, played up to every device's action before it; or null. */
+    private SensorField sensors;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     RadioMedium(LorawanNetwork network, Gateway[] gateways, int channelSlots) {
@@ -43,11 +45,35 @@ final class RadioMedium {
         }
     }
 
+    /** Sensors simulated in bulk share this channel from now on. */
+    void attach(SensorField field) {
+        this.sensors = field;
+    }
+
+    /** Plays the bulk sensors' actions up to {@code nowUs} (every frame of theirs that started earlier is on the air). */
+    void advanceSensors(long nowUs) {
+        if (sensors != null) {
+            sensors.advanceTo(nowUs);
+        }
+    }
+
+    /** A device's frame starts (see {@link #add}), after the bulk sensors' actions up to its start. */
+    void start(Transmission tx, double[] rxPowerDbm) {
+        advanceSensors(tx.startUs);
+        add(tx, rxPowerDbm);
+    }
+
+    /** A device's frame ends (see {@link #remove}), after the bulk sensors' actions up to its end. */
+    FrameOutcome end(Transmission tx) {
+        advanceSensors(tx.endUs);
+        return remove(tx);
+    }
+
     /**
      * A frame starts: decides, per gateway, whether it is heard, gets a demodulator, and
      * interferes with the frames already on the air.
      */
-    void start(Transmission tx, double[] rxPowerDbm) {
+    void add(Transmission tx, double[] rxPowerDbm) {
         int g = gateways.length;
         double sensitivityDbm = network.gatewaySensitivityDbm(tx.dataRate);
         for (int i = 0; i < g; i++) {
@@ -121,7 +147,7 @@ final class RadioMedium {
     }
 
     /** A frame ends: leaves the air; returns its outcome and sets its best gateway. */
-    FrameOutcome end(Transmission tx) {
+    FrameOutcome remove(Transmission tx) {
         buckets[tx.bucket].remove(tx);
         tx.bucket = -1;
         if (model == InterferenceModel.CUMULATIVE) {

@@ -12,13 +12,20 @@ import org.fedwan.sim.link.BackgroundReport;
 
 /**
  * The background sensors of an FL run on one LoRaWAN network (scenario keys of
- * {@link BackgroundSection}): the devices after the clients in the same {@link LorawanNetwork}
- * (same gateways, channels, interference, duty cycles, placed like the clients), each driven by a
- * {@link PeriodicTraffic} source exactly as in {@code lorawan-net}, from the start of the run to its
- * end. They are class A only: the model broadcast does not reach them
- * ({@link LorawanNetwork#limitMulticastTo}). It counts their packets and lost attempts as the
- * network reports them and reads their meters at the end; nothing of theirs enters the clients'
- * ledger.
+ * {@link BackgroundSection}), sharing the clients' gateways, channels, interference and duty-cycle
+ * rules, placed like the clients, sending from the start of the run to its end. Two engines give
+ * the same results ({@link org.fedwan.sim.lorawan.SensorEngine}):
+ *
+ * <ul>
+ *   <li>bulk: the network was built with the sensors ({@link LorawanNetwork#bulkSensors()} &gt; 0) and
+ *       simulates them outside the scheduler; this class reads its report;</li>
+ *   <li>events: the devices after the clients in the same {@link LorawanNetwork}, each driven by a
+ *       {@link PeriodicTraffic} source exactly as in {@code lorawan-net}. They are class A only: the
+ *       model broadcast does not reach them ({@link LorawanNetwork#limitMulticastTo}). This class
+ *       counts their packets and lost attempts as the network reports them and reads their meters at
+ *       the end.</li>
+ * </ul>
+ * Nothing of the sensors' enters the clients' ledger.
  */
 public final class LorawanBackground implements NetworkListener {
 
@@ -31,15 +38,20 @@ public final class LorawanBackground implements NetworkListener {
     private long packetsDelivered;
 
     /**
-     * Starts the sensors' traffic now.
+     * Starts the sensors' traffic now (event engine; with bulk sensors the network already runs them).
      *
-     * @param network     the network, whose devices {@code firstSensor ..} are the sensors
+     * @param network     the network: with bulk sensors, or whose devices {@code firstSensor ..} are the sensors
      * @param firstSensor index of the first sensor in the network (the number of clients)
      * @param section     period, payload and arrival of the sensors' packets
      */
     public LorawanBackground(LorawanNetwork network, int firstSensor, BackgroundSection section) {
         this.network = network;
         this.firstSensor = firstSensor;
+        if (network.bulkSensors() > 0) {
+            this.sources = new PeriodicTraffic[0];
+            this.packetDelivered = new boolean[0];
+            return;
+        }
         int sensors = network.devices().size() - firstSensor;
         this.sources = new PeriodicTraffic[sensors];
         this.packetDelivered = new boolean[sensors];
@@ -54,7 +66,7 @@ public final class LorawanBackground implements NetworkListener {
 
     /** @return the number of sensors */
     public int devices() {
-        return sources.length;
+        return network.bulkSensors() > 0 ? network.bulkSensors() : sources.length;
     }
 
     @Override
@@ -85,6 +97,9 @@ public final class LorawanBackground implements NetworkListener {
      * @return the sensors' packets, losses and energy so far
      */
     public BackgroundReport report(long nowUs) {
+        if (network.bulkSensors() > 0) {
+            return network.sensorReport(nowUs);
+        }
         long offered = 0;
         double energyJ = 0;
         for (int j = 0; j < sources.length; j++) {

@@ -1,0 +1,459 @@
+package org.fedwan.sim.lorawan;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
+import org.fedwan.channel.energy.EnergyMeter;
+import org.fedwan.channel.energy.RadioState;
+import org.fedwan.channel.lorawan.DailyBudget;
+import org.fedwan.channel.lorawan.DutyCycleLedger;
+import org.fedwan.channel.lorawan.LorawanFrame;
+import org.fedwan.channel.lorawan.ReceiveWindows;
+import org.fedwan.channel.lorawan.RetransmissionPolicy;
+import org.fedwan.results.LossCause;
+import org.fedwan.sim.background.BackgroundSection;
+import org.fedwan.sim.background.TrafficArrival;
+import org.fedwan.sim.kernel.Simulation;
+import org.fedwan.sim.link.BackgroundReport;
+
+/**
+ * Background sensors of an FL run simulated in bulk, outside the scheduler ({@link SensorEngine#BULK}).
+ *
+ * <p>A sensor whose uplinks are unconfirmed, whose data rate is fixed (no ADR) and whose battery is
+ * infinite gets no downlink and never changes course: when each of its packets arrives, which
+ * channel it takes, when it goes on the air and when its receive windows open depend only on its
+ * own random streams and its own duty-cycle ledgers, exactly as {@link MacCycle} and
+ * {@link DeviceJobs} decide them for a packet job. This class replays that behaviour for every sensor
+ * from a queue of its own (one entry per sensor: the earlier of its next packet and its next MAC
+ * step) and hands each frame to the shared {@link RadioMedium} in time order: the medium calls
+ * {@link #advanceTo} before a client's frame starts or ends and before a gateway transmits, so every
+ * sensor frame that starts earlier is on the air by then, and interference, demodulation paths and
+ * half-duplex losses come out as if the sensors were scheduled events. Receive windows only cost
+ * energy (no downlink ever comes), so they are charged to the sensor's meter when its next step or
+ * the report passes them.
+ *
+ * <p>The event-driven sensors ({@link SensorEngine#EVENTS}: {@link LorawanDevice}s driven by periodic
+ * sources) remain the reference: {@code SensorEnginesAgreeTest} runs both on the same set-ups and
+ * requires the same report, the same client frames and the same energy, to the bit. What differs is
+ * the order of sensor and client actions that fall on the same microsecond (a sensor's frame start
+ * is taken before a client's action at that instant; the kernel would order them by when they were
+ * scheduled), and that these frames are not passed to {@link NetworkListener}s (the sensors are not
+ * {@link LorawanDevice}s).
+ */
+final class SensorField {
+
+    private static final long NONE = Long.MAX_VALUE;
+    private static final byte IDLE = 0;
+    private static final byte TX_START = 1;
+    private static final byte TX_END = 2;
+    private static final int WINDOW_EDGES = 4;
+    /** More data rates than any region has (RP002-1.0.3: at most 16 indices, DR0-DR15). */
+    private static final int MAX_DATA_RATES = 16;
+
+    private final LorawanNetwork net;
+    private final NetworkSettings settings;
+    private final NetworkStats stats;
+    private final RetransmissionPolicy retransmission;
+    private final int firstIndex;
+    private final int count;
+    private final TrafficArrival arrival;
+    private final long periodUs;
+    private final int payloadBytes;
+
+    private final int[] dataRate;
+    private final int[] phyBytes;
+    private final long[] airtimeUs;
+    private final RandomGenerator[] trafficRng;
+    private final RandomGenerator[] channelRng;
+    private final RandomGenerator[] shadowRng;
+    private final RandomGenerator[] retransmitRng;
+    /** Per sensor and sub-band slot ({@code s * subBandSlots + slot}): when the sub-band opens again, µs. */
+    private final long[] subBandOpenUs;
+    private final int subBandSlots;
+    /** Per sub-band slot: the off time after one of the sensors' frames, µs (all have the same payload). */
+    private final long[][] offTimeUs;
+    /** Per channel slot, scratch of {@link #planAttempt}: when the channel's sub-band allows the frame. */
+    private final long[] channelOpenUs;
+    private final DailyBudget[] fairUse;
+    private final EnergyMeter[] meters;
+    private final Transmission[] frames;
+    private final double[] rxPowerDbm;
+
+    private final long[] nextArrivalUs;
+    private final long[] macAtUs;
+    private final byte[] macStep;
+    private final int[] channelSlot;
+    private final int[] attempts;
+    private final long[] frameCounter;
+    private final boolean[] frameDelivered;
+    /** End of the current packet's last receive window: the sensor refuses packets up to then. */
+    private final long[] busyUntilUs;
+    /** Per sensor: RX1 open, RX1 close, RX2 open, RX2 close of its last attempt, µs. */
+    private final long[] windowUs;
+    /** Per sensor: how many of its window edges the meter has been through. */
+    private final byte[] windowsCharged;
+
+    private final long[] offered;
+    private long packetsDelivered;
+    private final Map<LossCause, Long> lost = new EnumMap<>(LossCause.class);
+
+    /** Sensors with a frame planned or on the air, by {@link #macKey}. */
+    private final SensorQueue mac;
+    /** POISSON: every sensor by the time of its next packet; null under PERIODIC. */
+    private final SensorQueue arrivals;
+    /** PERIODIC: the sensors in the order of their packets within every period (by phase, then index); else null. */
+    private final int[] periodicOrder;
+    /** PERIODIC: the next sensor in {@link #periodicOrder} to get a packet. */
+    private int periodicNext;
+    private boolean advancing;
+
+    /**
+     * @param net        the network (its medium, gateways, path losses and stats)
+     * @param firstIndex the network device index of sensor 0 (the number of clients): its path losses, and
+     *                   {@code net.firstDeviceId() + firstIndex} is its entity id and stream key
+     * @param dataRates  each sensor's data rate, as the network's SF policy assigned it
+     * @param section    period, payload and arrival of the sensors' packets
+     */
+    SensorField(LorawanNetwork net, int firstIndex, int[] dataRates, BackgroundSection section) {
+        this.net = net;
+        this.settings = net.settings();
+        this.stats = net.stats();
+        this.retransmission = settings.retransmission();
+        this.firstIndex = firstIndex;
+        this.count = dataRates.length;
+        this.arrival = section.backgroundArrival();
+        this.periodUs = section.periodUs();
+        this.payloadBytes = section.backgroundPayload();
+        Simulation model = net.simulation();
+        int n = count;
+        this.dataRate = dataRates.clone();
+        this.phyBytes = new int[n];
+        this.airtimeUs = new long[n];
+        this.trafficRng = new RandomGenerator[n];
+        this.channelRng = new RandomGenerator[n];
+        this.shadowRng = new RandomGenerator[n];
+        this.retransmitRng = new RandomGenerator[n];
+        this.subBandSlots = net.subBandSlots();
+        this.subBandOpenUs = new long[n * subBandSlots];
+        Arrays.fill(subBandOpenUs, Long.MIN_VALUE);
+        this.offTimeUs = new long[subBandSlots][];
+        this.channelOpenUs = new long[net.channelCount()];
+        this.fairUse = settings.fairUse() ? new DailyBudget[n] : null;
+        this.meters = new EnergyMeter[n];
+        this.frames = new Transmission[n];
+        this.rxPowerDbm = new double[net.gatewayCount()];
+        this.nextArrivalUs = new long[n];
+        this.macAtUs = new long[n];
+        this.macStep = new byte[n];
+        this.channelSlot = new int[n];
+        this.attempts = new int[n];
+        this.frameCounter = new long[n];
+        this.frameDelivered = new boolean[n];
+        this.busyUntilUs = new long[n];
+        this.windowUs = new long[n * WINDOW_EDGES];
+        this.windowsCharged = new byte[n];
+        this.offered = new long[n];
+        this.mac = new SensorQueue(n);
+        long nowUs = model.nowUs();
+        for (int s = 0; s < n; s++) {
+            long id = net.firstDeviceId() + firstIndex + s;
+            phyBytes[s] = LorawanFrame.phyPayloadBytes(payloadBytes, 0, settings.frameOverheadBytes());
+            airtimeUs[s] = net.uplinkAirtimeUs(dataRate[s], phyBytes[s]);
+            trafficRng[s] = model.streams().of(id, "traffic");
+            channelRng[s] = model.streams().of(id, "channel");
+            shadowRng[s] = model.streams().of(id, "shadowing");
+            if (fairUse != null) {
+                fairUse[s] = new DailyBudget(settings.fairUseUplinkAirtimeUsPerDay());
+            }
+            meters[s] = new EnergyMeter(settings.radio(), settings.mcu(), null, nowUs);
+            frames[s] = new Transmission(null, net.gatewayCount());
+            busyUntilUs[s] = Long.MIN_VALUE;
+            windowsCharged[s] = WINDOW_EDGES;
+            macAtUs[s] = NONE;
+            nextArrivalUs[s] = nowUs + arrival.firstGapUs(trafficRng[s], periodUs);
+        }
+        if (arrival == TrafficArrival.PERIODIC) {
+            // every sensor's packets are one period apart, so the order within each period is the first one's
+            this.arrivals = null;
+            this.periodicOrder = IntStream.range(0, n).boxed()
+                    .sorted(Comparator.<Integer>comparingLong(x -> nextArrivalUs[x]).thenComparingInt(x -> x))
+                    .mapToInt(Integer::intValue).toArray();
+        } else {
+            this.periodicOrder = null;
+            this.arrivals = new SensorQueue(n);
+            for (int s = 0; s < n; s++) {
+                arrivals.push(s, nextArrivalUs[s]);
+            }
+        }
+    }
+
+    /**
+     * Whether sensors of networks with these settings can be simulated in bulk: their frames are
+     * unconfirmed, their data rate does not adapt and their battery never empties, so nothing the
+     * network does reaches them.
+     *
+     * @param settings the network's settings
+     * @return true when {@link SensorEngine#BULK} applies
+     */
+    static boolean supports(NetworkSettings settings) {
+        return !settings.confirmed() && settings.sfPolicy() != SfPolicy.ADR
+                && Double.isInfinite(settings.batteryCapacityJ());
+    }
+
+    /** @return the number of sensors */
+    int count() {
+        return count;
+    }
+
+    /**
+     * Plays every sensor action up to {@code nowUs}, in time order (at the same microsecond a frame's
+     * end comes first, as the kernel orders {@code tx-end} before other events).
+     *
+     * @param nowUs the time the network reached, µs
+     */
+    void advanceTo(long nowUs) {
+        if (advancing || count == 0) {
+            return;
+        }
+        advancing = true;
+        long limit = (nowUs << 2) | 3;
+        while (true) {
+            long macTop = mac.topKey();
+            int next = nextArrival();
+            long arrivalTop = (nextArrivalUs[next] << 2) | 2;
+            if (Math.min(macTop, arrivalTop) > limit) {
+                break;
+            }
+            if (macTop < arrivalTop) {
+                int s = mac.top();
+                if (macStep[s] == TX_START) {
+                    txStart(s, macAtUs[s]);
+                } else {
+                    txEnd(s, macAtUs[s]);
+                }
+                if (macStep[s] == IDLE) {
+                    mac.pop();
+                } else {
+                    mac.replaceTop(macKey(s));
+                }
+            } else {
+                boolean idle = macStep[next] == IDLE;
+                arrive(next, nextArrivalUs[next]);
+                if (arrivals != null) {
+                    arrivals.replaceTop(nextArrivalUs[next]);
+                } else {
+                    periodicNext = periodicNext + 1 == count ? 0 : periodicNext + 1;
+                }
+                if (idle && macStep[next] != IDLE) {
+                    mac.push(next, macKey(next));
+                }
+            }
+        }
+        advancing = false;
+    }
+
+    /**
+     * The sensors' packets, losses and energy up to {@code nowUs}: every action up to then is played
+     * and every meter advanced to then.
+     *
+     * @param nowUs the end of the run, µs
+     * @return the report
+     */
+    BackgroundReport report(long nowUs) {
+        advanceTo(nowUs);
+        long offeredTotal = 0;
+        double energyJ = 0;
+        for (int s = 0; s < count; s++) {
+            offeredTotal += offered[s];
+            chargeWindows(s, nowUs);
+            EnergyMeter m = meters[s];
+            if (nowUs >= m.updatedAtUs()) {
+                m.advance(nowUs);
+            }
+            energyJ += DeviceEnergy.of(m, Long.MAX_VALUE).totalJ();
+        }
+        return new BackgroundReport(count, offeredTotal, packetsDelivered, energyJ, lost);
+    }
+
+    // ------------------------------------------------------------------ one sensor's steps
+
+    /** A packet arrives: refused while the last one is still in its cycle, else its first attempt is planned. */
+    private void arrive(int s, long nowUs) {
+        offered[s]++;
+        stats.packetsOffered++;
+        if (macStep[s] != IDLE || nowUs <= busyUntilUs[s]) {
+            // the kernel fires the arrival before the RX2 close of the same instant (scheduled a period earlier)
+            stats.countRefusal(RefusalReason.BUSY);
+        } else {
+            frameCounter[s]++;
+            attempts[s] = 0;
+            frameDelivered[s] = false;
+            planAttempt(s, nowUs);
+        }
+        nextArrivalUs[s] = nowUs + arrival.nextGapUs(trafficRng[s], periodUs);
+    }
+
+    /** @return the sensor whose packet comes next (ties: the lower index) */
+    private int nextArrival() {
+        return arrivals != null ? arrivals.top() : periodicOrder[periodicNext];
+    }
+
+    /** {@link MacCycle}'s attempt planning for a packet: the channel free first, dwell time, fair use. */
+    private void planAttempt(int s, long fromUs) {
+        int dr = dataRate[s];
+        if (payloadBytes > net.maxFrmPayloadBytes(dr)) {
+            refuse(RefusalReason.PAYLOAD_TOO_LONG);
+            return;
+        }
+        int[] slots = net.channelSlotsFor(dr);
+        long earliest = Long.MAX_VALUE;
+        int ties = 0;
+        for (int c : slots) {
+            // DutyCycleLedger.nextAllowedTxUs
+            long t = Math.max(fromUs, subBandOpenUs[s * subBandSlots + net.subBandSlotOfChannel(c)]);
+            channelOpenUs[c] = t;
+            if (t < earliest) {
+                earliest = t;
+                ties = 1;
+            } else if (t == earliest) {
+                ties++;
+            }
+        }
+        int pick = ties == 1 ? 0 : channelRng[s].nextInt(ties);
+        int chosen = slots[0];
+        for (int c : slots) {
+            if (channelOpenUs[c] == earliest && pick-- == 0) {
+                chosen = c;
+                break;
+            }
+        }
+        long airtime = airtimeUs[s];
+        if (net.dwellTimeLimitUs(chosen) > 0 && airtime > net.dwellTimeLimitUs(chosen)) {
+            refuse(RefusalReason.DWELL_TIME);
+            return;
+        }
+        long start = earliest;
+        if (fairUse != null) {
+            long allowed = fairUse[s].nextAllowedUs(start, airtime);
+            if (allowed == Long.MAX_VALUE) {
+                refuse(RefusalReason.FAIR_USE);
+                return;
+            }
+            start = allowed;
+        }
+        channelSlot[s] = chosen;
+        macStep[s] = TX_START;
+        macAtUs[s] = start;
+    }
+
+    private void refuse(RefusalReason reason) {
+        stats.countRefusal(reason);
+    }
+
+    private void txStart(int s, long nowUs) {
+        chargeWindows(s, nowUs);
+        meters[s].enter(nowUs, RadioState.TX);
+        long airtime = airtimeUs[s];
+        int c = channelSlot[s];
+        // DutyCycleLedger.recordTransmission: closed for the frame and its off time
+        int subBand = net.subBandSlotOfChannel(c);
+        subBandOpenUs[s * subBandSlots + subBand] = nowUs + airtime + offTimeUs(subBand, dataRate[s], airtime);
+        if (fairUse != null) {
+            fairUse[s].consume(nowUs, airtime);
+        }
+        attempts[s]++;
+        if (attempts[s] > 1) {
+            stats.retransmissions++;
+        }
+        int dr = dataRate[s];
+        Transmission t = frames[s];
+        t.channelSlot = c;
+        t.dataRate = dr;
+        t.spreadingFactor = net.spreadingFactor(dr);
+        t.startUs = nowUs;
+        t.endUs = nowUs + airtime;
+        t.symbolUs = net.symbolTimeUs(dr);
+        t.phyPayloadBytes = phyBytes[s];
+        t.frmPayloadBytes = payloadBytes;
+        t.frameCounter = frameCounter[s];
+        int device = firstIndex + s;
+        for (int g = 0; g < rxPowerDbm.length; g++) {
+            rxPowerDbm[g] = net.uplinkRxPowerDbm(device, g, shadowRng[s]);
+        }
+        net.medium().add(t, rxPowerDbm);
+        stats.frameSent(dr, airtime);
+        macStep[s] = TX_END;
+        macAtUs[s] = t.endUs;
+    }
+
+    private void txEnd(int s, long nowUs) {
+        Transmission t = frames[s];
+        FrameOutcome outcome = net.medium().remove(t);
+        meters[s].enter(nowUs, RadioState.SLEEP);
+        stats.outcome(outcome);
+        if (outcome.delivered()) {
+            if (!frameDelivered[s]) {
+                frameDelivered[s] = true;
+                packetsDelivered++;
+                stats.uniqueFramesDelivered++;
+            }
+        } else {
+            LossCause cause = LossCause.of(outcome.asResult());
+            if (cause != null) {
+                lost.merge(cause, 1L, Long::sum);
+            }
+        }
+        int w = s * WINDOW_EDGES;
+        long rx1 = ReceiveWindows.rx1OpenUs(nowUs, settings.receiveDelay1Us());
+        long rx2 = ReceiveWindows.rx2OpenUs(nowUs, settings.receiveDelay1Us());
+        windowUs[w] = rx1;
+        windowUs[w + 1] = rx1 + net.emptyRx1Us(t.dataRate);
+        windowUs[w + 2] = rx2;
+        windowUs[w + 3] = rx2 + net.emptyRx2Us();
+        windowsCharged[s] = 0;
+        long cycleEndUs = windowUs[w + 3];
+        busyUntilUs[s] = cycleEndUs;
+        macStep[s] = IDLE;
+        macAtUs[s] = NONE;
+        if (retransmission.afterAttempt(false, attempts[s], false) == RetransmissionPolicy.Next.RETRANSMIT) {
+            if (retransmitRng[s] == null) {
+                retransmitRng[s] = net.simulation().streams().of(net.firstDeviceId() + firstIndex + s, "retransmit");
+            }
+            planAttempt(s, cycleEndUs + retransmission.retransmitDelayUs(false, retransmitRng[s]));
+        }
+    }
+
+    /** Charges the receive windows of the sensor's last attempt that began or ended up to {@code nowUs}. */
+    private void chargeWindows(int s, long nowUs) {
+        int w = s * WINDOW_EDGES;
+        while (windowsCharged[s] < WINDOW_EDGES && windowUs[w + windowsCharged[s]] <= nowUs) {
+            int edge = windowsCharged[s];
+            meters[s].enter(windowUs[w + edge], edge % 2 == 0 ? RadioState.RX : RadioState.SLEEP);
+            windowsCharged[s]++;
+        }
+    }
+
+    /** The off time after a frame of {@code airtimeUs} at {@code dataRate} in a sub-band, computed once per pair. */
+    private long offTimeUs(int subBandSlot, int dataRate, long airtimeUs) {
+        long[] byRate = offTimeUs[subBandSlot];
+        if (byRate == null) {
+            byRate = new long[MAX_DATA_RATES];
+            Arrays.fill(byRate, -1L);
+            offTimeUs[subBandSlot] = byRate;
+        }
+        if (byRate[dataRate] < 0) {
+            byRate[dataRate] = DutyCycleLedger.offTimeUs(airtimeUs, net.deviceDutyCycle(subBandSlot));
+        }
+        return byRate[dataRate];
+    }
+
+    // ------------------------------------------------------------------ the queue
+
+    /** Keys order by time, then a frame's end (0) before a MAC start (1) before a packet's arrival (2). */
+    private long macKey(int s) {
+        return (macAtUs[s] << 2) | (macStep[s] == TX_END ? 0 : 1);
+    }
+}
