@@ -23,6 +23,7 @@ import org.fedwan.sim.bench.LorawanNetworkBenchmark;
 import org.fedwan.sim.bench.MemoryBenchmark;
 import org.fedwan.sim.config.DataSection;
 import org.fedwan.sim.config.Scenario;
+import org.fedwan.sim.lorawan.SensorEngine;
 import org.fedwan.sim.lorawan.traffic.LorawanNetworkConfig;
 import org.fedwan.sim.lorawan.traffic.LorawanTrafficSection;
 import picocli.CommandLine;
@@ -105,9 +106,14 @@ final class BenchCommand implements Callable<Integer> {
             }
             case "background" -> {
                 List<Map<String, Object>> docs = new ArrayList<>();
-                for (int rounds : new int[] {BACKGROUND_ROUNDS, QUICKSTART_ROUNDS}) {
-                    BackgroundBenchmark.Comparison c = BackgroundBenchmark.measure(backgroundSetUp(FedwanCli.home(), rounds),
-                            Protocols::groups, BACKGROUND_UPDATE_BYTES, BACKGROUND_MODEL_BYTES);
+                // the quickstart's own network (10 clients) at the study's 2 rounds and its own 5, then 100 clients
+                List<Scenario> setUps = List.of(backgroundSetUp(FedwanCli.home(), BACKGROUND_ROUNDS),
+                        backgroundSetUp(FedwanCli.home(), QUICKSTART_ROUNDS),
+                        backgroundSetUp(FedwanCli.home(), BACKGROUND_ROUNDS).with("clients", BACKGROUND_LARGE_CLIENTS));
+                for (Scenario setUp : setUps) {
+                    BackgroundBenchmark.Comparison c = BackgroundBenchmark.measure(setUp, Protocols::groups,
+                            (sim, scenario, events) -> Protocols.groups(sim, scenario, events, SensorEngine.EVENTS),
+                            BACKGROUND_UPDATE_BYTES, BACKGROUND_MODEL_BYTES);
                     if (json) {
                         docs.add(BenchJson.background(c));
                     } else {
@@ -147,6 +153,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Rounds of the shipped study scenarios/studies/background-traffic.yaml. */
     static final int BACKGROUND_ROUNDS = 2;
+    /** Clients of the benchmark's larger FL run (the quickstart has 10). */
+    static final int BACKGROUND_LARGE_CLIENTS = 100;
     /** Rounds of scenarios/quickstart.yaml as shipped: the benchmark's second, full-length measure. */
     static final int QUICKSTART_ROUNDS = 5;
 

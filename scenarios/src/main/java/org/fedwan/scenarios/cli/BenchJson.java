@@ -77,6 +77,7 @@ final class BenchJson {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("scenario", c.scenario());
         doc.put("rounds", c.rounds());
+        doc.put("clients", c.clients());
         doc.put("update_bytes", c.updateBytes());
         doc.put("model_bytes", c.modelBytes());
         doc.put("load_average_before", c.loadBefore());
@@ -84,9 +85,13 @@ final class BenchJson {
         doc.put("cores", c.cores());
         doc.put("repeats", BackgroundBenchmark.REPEATS);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (BackgroundBenchmark.Run r : List.of(c.none(), c.loaded())) {
+        String[] engines = {null, "default", "events"};
+        List<BackgroundBenchmark.Run> runs = List.of(c.none(), c.loaded(), c.reference());
+        for (int i = 0; i < runs.size(); i++) {
+            BackgroundBenchmark.Run r = runs.get(i);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("sensors", r.sensors());
+            row.put("engine", engines[i]);
             row.put("wall_s_median", r.wallS());
             row.put("cpu_s_median", r.cpuS());
             row.put("events", r.events());
@@ -103,6 +108,8 @@ final class BenchJson {
         doc.put("cpu_ratio", c.cpuRatio());
         doc.put("events_ratio", c.eventsRatio());
         doc.put("simulated_ratio", c.simulatedRatio());
+        doc.put("events_engine_wall_ratio", c.referenceWallRatio());
+        doc.put("events_engine_cpu_ratio", c.referenceCpuRatio());
         return doc;
     }
 

@@ -22,6 +22,7 @@ import org.fedwan.sim.bench.KernelBenchmark;
 import org.fedwan.sim.bench.LorawanNetworkBenchmark;
 import org.fedwan.sim.bench.MemoryBenchmark;
 import org.fedwan.sim.config.Scenario;
+import org.fedwan.sim.lorawan.SensorEngine;
 import org.fedwan.sim.lorawan.traffic.LorawanNetworkConfig;
 import org.junit.jupiter.api.Test;
 
@@ -107,25 +108,36 @@ class BenchJsonTest {
                 BenchCommand.BACKGROUND_MODEL_BYTES);
         BackgroundBenchmark.Run loaded = BackgroundBenchmark.once(s, Protocols::groups, BackgroundBenchmark.SENSORS,
                 BenchCommand.BACKGROUND_UPDATE_BYTES, BenchCommand.BACKGROUND_MODEL_BYTES);
+        BackgroundBenchmark.Run reference = BackgroundBenchmark.once(s, (sim, sc, ev) -> Protocols.groups(sim, sc, ev,
+                SensorEngine.EVENTS), BackgroundBenchmark.SENSORS, BenchCommand.BACKGROUND_UPDATE_BYTES,
+                BenchCommand.BACKGROUND_MODEL_BYTES);
         BackgroundBenchmark.Comparison c = new BackgroundBenchmark.Comparison(s.run().name(), s.run().rounds(),
-                BenchCommand.BACKGROUND_UPDATE_BYTES, BenchCommand.BACKGROUND_MODEL_BYTES, Double.NaN, 1.5, 2, none, loaded);
+                s.policy().clients(), BenchCommand.BACKGROUND_UPDATE_BYTES, BenchCommand.BACKGROUND_MODEL_BYTES, Double.NaN,
+                1.5, 2, none, loaded, reference);
         String text = text(out -> BackgroundBenchmark.print(c, out));
         JsonNode doc = json(BenchJson.background(c));
-        assertTrue(text.startsWith(s.run().name() + ": 2 rounds, 6,022-byte updates, 23,976-byte model; load average (1 min) "
+        assertTrue(text.startsWith(s.run().name() + ": 2 rounds, 10 clients, 6,022-byte updates, 23,976-byte model; load average (1 min) "
                 + "NaN before, 1.50 after, 2 cores\n"), text);
         assertTrue(doc.path("load_average_before").isNull(), "not measured: null");
         assertEquals(6_022, doc.path("update_bytes").asInt());
-        List<String> rows = text.lines().skip(3).limit(2).toList();
-        for (int i = 0; i < 2; i++) {
+        List<String> rows = text.lines().skip(3).limit(3).toList();
+        for (int i = 0; i < 3; i++) {
             String[] f = rows.get(i).split("\\|");
             JsonNode row = doc.path("runs").get(i);
             assertEquals(plain(f[1]), row.path("sensors").asDouble());
-            assertEquals(plain(f[4]), row.path("events").asDouble());
-            assertEquals(f[5].trim(), fixed(row.path("simulated_s").asDouble(), 1) + " s");
-            assertEquals(plain(f[6]), row.path("updates_lost").asDouble());
-            assertEquals(plain(f[7]), row.path("client_frames_lost").asDouble());
-            assertEquals(f[8].trim(), i == 0 ? "-" : fixed(row.path("sensors_pdr").asDouble(), 4));
+            assertEquals(f[2].trim(), i == 0 ? "-" : row.path("engine").asText());
+            assertEquals(plain(f[5]), row.path("events").asDouble());
+            assertEquals(f[6].trim(), fixed(row.path("simulated_s").asDouble(), 1) + " s");
+            assertEquals(plain(f[7]), row.path("updates_lost").asDouble());
+            assertEquals(plain(f[8]), row.path("client_frames_lost").asDouble());
+            assertEquals(f[9].trim(), i == 0 ? "-" : fixed(row.path("sensors_pdr").asDouble(), 4));
         }
+        assertTrue(doc.path("runs").get(0).path("engine").isNull());
+        // both engines simulate the same: only the kernel's events differ
+        assertEquals(doc.path("runs").get(1).path("sensors_pdr").asDouble(), doc.path("runs").get(2).path("sensors_pdr").asDouble());
+        assertTrue(doc.path("runs").get(2).path("events").asLong() > 5 * doc.path("runs").get(1).path("events").asLong());
+        assertTrue(text.contains("sensors as events: wall " + fixed(doc.path("events_engine_wall_ratio").asDouble(), 2)
+                + "x, CPU " + fixed(doc.path("events_engine_cpu_ratio").asDouble(), 2) + "x"), text);
         assertTrue(doc.path("runs").get(0).path("sensors_pdr").isNull());
         assertTrue(text.contains("events " + fixed(doc.path("events_ratio").asDouble(), 2) + "x; simulated time "
                 + fixed(doc.path("simulated_ratio").asDouble(), 2) + "x"), text);

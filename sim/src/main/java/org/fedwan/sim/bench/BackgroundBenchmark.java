@@ -3,7 +3,7 @@ package org.fedwan.sim.bench;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -23,19 +23,24 @@ import org.fedwan.sim.link.Upload;
  * devices adds at most 2x to an FL run's network time"): the scenario's link groups driven
  * through its rounds without training (every client sends an update of the given size at the
  * round's start, the round closes when every update has arrived or is lost, then the model is
- * broadcast), with no sensors and with {@link #SENSORS}. It reports the wall time of the network
- * simulation (the median of {@link #REPEATS} runs, after {@link #WARM_UPS} untimed runs of each),
- * the simulated time of the rounds, the updates lost and the sensors' PDR, and the machine's load
- * average while it ran. Timings depend on the machine and its load; never asserted in unit tests.
+ * broadcast), with no sensors, with {@link #SENSORS} simulated by the links' default engine (bulk
+ * for LoRaWAN) and with as many simulated as scheduled events (the reference engine). Timing is in
+ * the steady state: the three set-ups run in turn, untimed, for at least {@link #WARM_UP_NS} and
+ * {@link #WARM_UPS} turns, then {@link #REPEATS} timed turns; each set-up reports the median wall
+ * time and the median CPU time of the benchmark's thread, the simulated time of the rounds, the
+ * updates lost and the sensors' PDR, and the machine's load average while it ran. Timings depend on
+ * the machine and its load; never asserted in unit tests.
  */
 public final class BackgroundBenchmark {
 
     /** Sensors of the loaded runs. */
     public static final int SENSORS = 1_000;
-    /** Runs per set-up; the median wall time is reported. */
-    public static final int REPEATS = 5;
-    /** Untimed runs of each set-up first, so that both are timed with the code compiled alike. */
-    public static final int WARM_UPS = 3;
+    /** Timed runs per set-up; the medians are reported. */
+    public static final int REPEATS = 21;
+    /** Untimed turns of every set-up first (at least), so that all are timed with the code compiled alike. */
+    public static final int WARM_UPS = 20;
+    /** Untimed turns go on until this much time has passed, ns (the JIT compiles the sensors' code too). */
+    public static final long WARM_UP_NS = 3_000_000_000L;
     /** The issue's bound on the wall-time ratio. */
     public static final double BOUND = 2.0;
 
@@ -102,23 +107,12 @@ public final class BackgroundBenchmark {
                 sim.scheduler().eventsProcessed(), driver.lost, events.framesLost()[0], report);
     }
 
-    /**
-     * @return a run (every run simulates the same, being seeded alike) with the median wall time and the median CPU
-     *         time of {@code repeats} runs
-     */
-    public static Run median(Scenario scenario, LinkPlan links, int sensors, int updateBytes, int modelBytes, int repeats) {
-        Run[] runs = new Run[repeats];
-        double[] wallS = new double[repeats];
-        double[] cpuS = new double[repeats];
-        for (int i = 0; i < repeats; i++) {
-            runs[i] = once(scenario, links, sensors, updateBytes, modelBytes);
-            wallS[i] = runs[i].wallS();
-            cpuS[i] = runs[i].cpuS();
-        }
-        Arrays.sort(wallS);
-        Arrays.sort(cpuS);
-        Run r = runs[0];
-        return new Run(r.sensors(), wallS[repeats / 2], cpuS[repeats / 2], r.simulatedS(), r.events(), r.lost(),
+    /** The median wall and CPU times of {@code runs} (every run simulates the same, being seeded alike). */
+    private static Run median(List<Run> runs) {
+        double[] wallS = runs.stream().mapToDouble(Run::wallS).sorted().toArray();
+        double[] cpuS = runs.stream().mapToDouble(Run::cpuS).sorted().toArray();
+        Run r = runs.get(0);
+        return new Run(r.sensors(), wallS[wallS.length / 2], cpuS[cpuS.length / 2], r.simulatedS(), r.events(), r.lost(),
                 r.framesLost(), r.background());
     }
 
@@ -132,11 +126,13 @@ public final class BackgroundBenchmark {
      * @param loadBefore  system load average (1 min) before the warm-ups (NaN where the platform has none)
      * @param loadAfter   the same after the last timed run
      * @param cores       available processors
+     * @param clients     its clients
      * @param none        the median run without sensors
-     * @param loaded      the median run with {@link #SENSORS}
+     * @param loaded      the median run with {@link #SENSORS} (the default engine: bulk for LoRaWAN)
+     * @param reference   the median run with {@link #SENSORS} as scheduled events (the reference engine)
      */
-    public record Comparison(String scenario, int rounds, int updateBytes, int modelBytes, double loadBefore, double loadAfter,
-            int cores, Run none, Run loaded) {
+    public record Comparison(String scenario, int rounds, int clients, int updateBytes, int modelBytes, double loadBefore,
+            double loadAfter, int cores, Run none, Run loaded, Run reference) {
 
         /** @return the median wall time with sensors over the one without */
         public double wallRatio() {
@@ -158,6 +154,16 @@ public final class BackgroundBenchmark {
             return (double) loaded.events() / none.events();
         }
 
+        /** @return the median wall time with the sensors as scheduled events over the one without sensors */
+        public double referenceWallRatio() {
+            return reference.wallS() / none.wallS();
+        }
+
+        /** @return the median CPU time with the sensors as scheduled events over the one without sensors */
+        public double referenceCpuRatio() {
+            return reference.cpuS() / none.cpuS();
+        }
+
         /** @return simulated time with sensors over without */
         public double simulatedRatio() {
             return loaded.simulatedS() / none.simulatedS();
@@ -165,24 +171,36 @@ public final class BackgroundBenchmark {
     }
 
     /**
-     * Warms up and measures with no sensors and with {@link #SENSORS}, printing nothing.
+     * Warms up and measures with no sensors, with {@link #SENSORS} (default engine) and with
+     * {@link #SENSORS} as scheduled events, printing nothing.
      *
      * @param scenario    the FL run whose network is timed
-     * @param links       the link groups of a run
+     * @param links       the link groups of a run, sensors by the default engine
+     * @param reference   the link groups of a run, sensors as scheduled events
      * @param updateBytes bytes of every client's update
      * @param modelBytes  bytes of the broadcast model
      * @return the figures
      */
-    public static Comparison measure(Scenario scenario, LinkPlan links, int updateBytes, int modelBytes) {
+    public static Comparison measure(Scenario scenario, LinkPlan links, LinkPlan reference, int updateBytes,
+            int modelBytes) {
         double loadBefore = loadAverage();
-        for (int i = 0; i < WARM_UPS; i++) {
+        long warmUntil = System.nanoTime() + WARM_UP_NS;
+        for (int i = 0; i < WARM_UPS || System.nanoTime() < warmUntil; i++) {
             once(scenario, links, 0, updateBytes, modelBytes);
             once(scenario, links, SENSORS, updateBytes, modelBytes);
+            once(scenario, reference, SENSORS, updateBytes, modelBytes);
         }
-        Run none = median(scenario, links, 0, updateBytes, modelBytes, REPEATS);
-        Run loaded = median(scenario, links, SENSORS, updateBytes, modelBytes, REPEATS);
-        return new Comparison(scenario.run().name(), scenario.run().rounds(), updateBytes, modelBytes, loadBefore, loadAverage(),
-                Runtime.getRuntime().availableProcessors(), none, loaded);
+        List<Run> none = new ArrayList<>();
+        List<Run> loaded = new ArrayList<>();
+        List<Run> events = new ArrayList<>();
+        for (int i = 0; i < REPEATS; i++) {
+            none.add(once(scenario, links, 0, updateBytes, modelBytes));
+            loaded.add(once(scenario, links, SENSORS, updateBytes, modelBytes));
+            events.add(once(scenario, reference, SENSORS, updateBytes, modelBytes));
+        }
+        return new Comparison(scenario.run().name(), scenario.run().rounds(), scenario.policy().clients(), updateBytes,
+                modelBytes, loadBefore, loadAverage(), Runtime.getRuntime().availableProcessors(), median(none),
+                median(loaded), median(events));
     }
 
     /**
@@ -192,33 +210,24 @@ public final class BackgroundBenchmark {
      * @param out where to print
      */
     public static void print(Comparison c, PrintStream out) {
-        out.println(String.format(Locale.ROOT, "%s: %d rounds, %,d-byte updates, %,d-byte model; load average (1 min) "
-                + "%.2f before, %.2f after, %d cores", c.scenario(), c.rounds(), c.updateBytes(),
+        out.println(String.format(Locale.ROOT, "%s: %d rounds, %d clients, %,d-byte updates, %,d-byte model; load average "
+                + "(1 min) %.2f before, %.2f after, %d cores", c.scenario(), c.rounds(), c.clients(), c.updateBytes(),
                 c.modelBytes(), c.loadBefore(), c.loadAfter(), c.cores()));
-        out.println("| sensors | wall time (median of " + REPEATS + ") | CPU time (median) | events | simulated | updates lost "
-                + "| client frames lost | sensors' PDR |");
-        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
-        for (Run r : List.of(c.none(), c.loaded())) {
-            out.println(String.format(Locale.ROOT, "| %,d | %.4f s | %.4f s | %,d | %.1f s | %d | %d | %s |", r.sensors(),
-                    r.wallS(), r.cpuS(), r.events(), r.simulatedS(), r.lost(), r.framesLost(), r.sensors() == 0 ? "-"
-                            : String.format(Locale.ROOT, "%.4f", r.background().packetDeliveryRatio())));
+        out.println("| sensors | engine | wall time (median of " + REPEATS + ") | CPU time (median) | events | simulated "
+                + "| updates lost | client frames lost | sensors' PDR |");
+        out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        String[] engines = {"-", "default", "events"};
+        List<Run> runs = List.of(c.none(), c.loaded(), c.reference());
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
+            out.println(String.format(Locale.ROOT, "| %,d | %s | %.4f s | %.4f s | %,d | %.1f s | %d | %d | %s |", r.sensors(),
+                    engines[i], r.wallS(), r.cpuS(), r.events(), r.simulatedS(), r.lost(), r.framesLost(),
+                    r.sensors() == 0 ? "-" : String.format(Locale.ROOT, "%.4f", r.background().packetDeliveryRatio())));
         }
         out.println(String.format(Locale.ROOT, "network wall time with %,d sensors / without: %.2fx (bound %.1fx: %s); "
-                + "CPU time %.2fx; events %.2fx; simulated time %.2fx", SENSORS, c.wallRatio(), BOUND,
-                c.boundMet() ? "met" : "NOT met", c.cpuRatio(), c.eventsRatio(), c.simulatedRatio()));
-    }
-
-    /**
-     * Warms up, measures with no sensors and with {@link #SENSORS}, and prints a table and the ratio.
-     *
-     * @param scenario    the FL run whose network is timed
-     * @param links       the link groups of a run
-     * @param updateBytes bytes of every client's update
-     * @param modelBytes  bytes of the broadcast model
-     * @param out         where to print
-     */
-    public static void main(Scenario scenario, LinkPlan links, int updateBytes, int modelBytes, PrintStream out) {
-        print(measure(scenario, links, updateBytes, modelBytes), out);
+                + "CPU time %.2fx; events %.2fx; simulated time %.2fx; sensors as events: wall %.2fx, CPU %.2fx", SENSORS,
+                c.wallRatio(), BOUND, c.boundMet() ? "met" : "NOT met", c.cpuRatio(), c.eventsRatio(), c.simulatedRatio(),
+                c.referenceWallRatio(), c.referenceCpuRatio()));
     }
 
     /** @return the system load average of the last minute (NaN where the platform has none) */

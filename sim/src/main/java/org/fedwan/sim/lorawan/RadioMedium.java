@@ -148,7 +148,13 @@ final class RadioMedium {
 
     /** A frame ends: leaves the air; returns its outcome and sets its best gateway. */
     FrameOutcome remove(Transmission tx) {
-        buckets[tx.bucket].remove(tx);
+        ArrayList<Transmission> group = buckets[tx.bucket];
+        for (int k = group.size() - 1; k >= 0; k--) {
+            if (group.get(k) == tx) {
+                group.remove(k); // keeps the others' order, which the cumulative sums follow
+                break;
+            }
+        }
         tx.bucket = -1;
         if (model == InterferenceModel.CUMULATIVE) {
             long airtimeUs = tx.airtimeUs();

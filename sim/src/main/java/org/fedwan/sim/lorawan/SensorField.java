@@ -1,5 +1,6 @@
 package org.fedwan.sim.lorawan;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -75,11 +76,18 @@ final class SensorField {
     private final int subBandSlots;
     /** Per sub-band slot: the off time after one of the sensors' frames, µs (all have the same payload). */
     private final long[][] offTimeUs;
-    /** Per channel slot, scratch of {@link #planAttempt}: when the channel's sub-band allows the frame. */
+    /** Per channel slot, scratch of {@link #freeFirst}: when the channel's sub-band allows the frame. */
     private final long[] channelOpenUs;
+    /** Per data rate: the sub-band slot all its channels share, or -1 if they span several. */
+    private final int[] subBandOfAll;
     private final DailyBudget[] fairUse;
-    private final EnergyMeter[] meters;
+    /** Per sensor: time transmitting and receiving in finished frames and receive windows, µs. */
+    private final long[] txUs;
+    private final long[] rxUs;
+    /** Per sensor: its frame on the air, or null. */
     private final Transmission[] frames;
+    /** Frames off the air, for reuse (a few sensors are on the air at once). */
+    private final ArrayDeque<Transmission> spareFrames = new ArrayDeque<>();
     private final double[] rxPowerDbm;
 
     private final long[] nextArrivalUs;
@@ -93,12 +101,13 @@ final class SensorField {
     private final long[] busyUntilUs;
     /** Per sensor: RX1 open, RX1 close, RX2 open, RX2 close of its last attempt, µs. */
     private final long[] windowUs;
-    /** Per sensor: how many of its window edges the meter has been through. */
-    private final byte[] windowsCharged;
+    /** Per sensor: whether the windows of its last attempt still have to be added to {@link #rxUs}. */
+    private final boolean[] windowsPending;
 
     private final long[] offered;
     private long packetsDelivered;
-    private final Map<LossCause, Long> lost = new EnumMap<>(LossCause.class);
+    /** Lost attempts by {@link LossCause} ordinal. */
+    private final long[] lost = new long[LossCause.values().length];
 
     /** Sensors with a frame planned or on the air, by {@link #macKey}. */
     private final SensorQueue mac;
@@ -109,6 +118,8 @@ final class SensorField {
     /** PERIODIC: the next sensor in {@link #periodicOrder} to get a packet. */
     private int periodicNext;
     private boolean advancing;
+    /** When the sensors were created: their meters start then, µs. */
+    private final long startUs;
 
     /**
      * @param net        the network (its medium, gateways, path losses and stats)
@@ -141,8 +152,14 @@ final class SensorField {
         Arrays.fill(subBandOpenUs, Long.MIN_VALUE);
         this.offTimeUs = new long[subBandSlots][];
         this.channelOpenUs = new long[net.channelCount()];
+        this.subBandOfAll = new int[MAX_DATA_RATES];
+        for (int dr = 0; dr < MAX_DATA_RATES; dr++) {
+            subBandOfAll[dr] = dr < settings.region().dataRates().size() ? commonSubBand(net.channelSlotsFor(dr)) : -1;
+        }
         this.fairUse = settings.fairUse() ? new DailyBudget[n] : null;
-        this.meters = new EnergyMeter[n];
+        this.txUs = new long[n];
+        this.rxUs = new long[n];
+        this.startUs = model.nowUs();
         this.frames = new Transmission[n];
         this.rxPowerDbm = new double[net.gatewayCount()];
         this.nextArrivalUs = new long[n];
@@ -154,7 +171,7 @@ final class SensorField {
         this.frameDelivered = new boolean[n];
         this.busyUntilUs = new long[n];
         this.windowUs = new long[n * WINDOW_EDGES];
-        this.windowsCharged = new byte[n];
+        this.windowsPending = new boolean[n];
         this.offered = new long[n];
         this.mac = new SensorQueue(n);
         long nowUs = model.nowUs();
@@ -168,19 +185,14 @@ final class SensorField {
             if (fairUse != null) {
                 fairUse[s] = new DailyBudget(settings.fairUseUplinkAirtimeUsPerDay());
             }
-            meters[s] = new EnergyMeter(settings.radio(), settings.mcu(), null, nowUs);
-            frames[s] = new Transmission(null, net.gatewayCount());
             busyUntilUs[s] = Long.MIN_VALUE;
-            windowsCharged[s] = WINDOW_EDGES;
             macAtUs[s] = NONE;
             nextArrivalUs[s] = nowUs + arrival.firstGapUs(trafficRng[s], periodUs);
         }
         if (arrival == TrafficArrival.PERIODIC) {
             // every sensor's packets are one period apart, so the order within each period is the first one's
             this.arrivals = null;
-            this.periodicOrder = IntStream.range(0, n).boxed()
-                    .sorted(Comparator.<Integer>comparingLong(x -> nextArrivalUs[x]).thenComparingInt(x -> x))
-                    .mapToInt(Integer::intValue).toArray();
+            this.periodicOrder = byFirstArrival(nextArrivalUs);
         } else {
             this.periodicOrder = null;
             this.arrivals = new SensorQueue(n);
@@ -268,14 +280,65 @@ final class SensorField {
         double energyJ = 0;
         for (int s = 0; s < count; s++) {
             offeredTotal += offered[s];
-            chargeWindows(s, nowUs);
-            EnergyMeter m = meters[s];
-            if (nowUs >= m.updatedAtUs()) {
-                m.advance(nowUs);
-            }
-            energyJ += DeviceEnergy.of(m, Long.MAX_VALUE).totalJ();
+            energyJ += energyJ(s, nowUs);
         }
-        return new BackgroundReport(count, offeredTotal, packetsDelivered, energyJ, lost);
+        Map<LossCause, Long> causes = new EnumMap<>(LossCause.class);
+        for (LossCause c : LossCause.values()) {
+            if (lost[c.ordinal()] > 0) {
+                causes.put(c, lost[c.ordinal()]);
+            }
+        }
+        return new BackgroundReport(count, offeredTotal, packetsDelivered, energyJ, causes);
+    }
+
+    /**
+     * Sensor {@code s}'s energy from the start to {@code nowUs}: its time in TX (a frame still on the air
+     * counts up to now), RX (windows clipped to now) and asleep, charged by an {@link EnergyMeter} as
+     * the event engine's meter charges them (the meter keeps whole microseconds per state, so the
+     * order of the intervals does not change a bit of the result).
+     */
+    private double energyJ(int s, long nowUs) {
+        long tx = txUs[s];
+        if (macStep[s] == TX_END) {
+            tx += nowUs - frames[s].startUs;
+        }
+        long rx = rxUs[s];
+        if (windowsPending[s]) {
+            int w = s * WINDOW_EDGES;
+            rx += Math.max(0, Math.min(nowUs, windowUs[w + 1]) - windowUs[w])
+                    + Math.max(0, Math.min(nowUs, windowUs[w + 3]) - windowUs[w + 2]);
+        }
+        long sleep = nowUs - startUs - tx - rx;
+        EnergyMeter m = new EnergyMeter(settings.radio(), settings.mcu(), null, startUs);
+        m.enter(startUs + sleep, RadioState.TX);
+        m.enter(startUs + sleep + tx, RadioState.RX);
+        m.enter(nowUs, RadioState.SLEEP);
+        return DeviceEnergy.of(m, Long.MAX_VALUE).totalJ();
+    }
+
+    /** The sensors in the order of their first packets (ties: the lower index). */
+    private static int[] byFirstArrival(long[] firstUs) {
+        int n = firstUs.length;
+        int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
+        long max = 0;
+        for (long t : firstUs) {
+            max = Math.max(max, t);
+        }
+        int[] order = new int[n];
+        if (max >= 0 && max < 1L << (62 - bits)) {
+            long[] keys = new long[n];
+            for (int s = 0; s < n; s++) {
+                keys[s] = firstUs[s] << bits | s;
+            }
+            Arrays.sort(keys);
+            long mask = (1L << bits) - 1;
+            for (int i = 0; i < n; i++) {
+                order[i] = (int) (keys[i] & mask);
+            }
+            return order;
+        }
+        return IntStream.range(0, n).boxed().sorted(Comparator.<Integer>comparingLong(x -> firstUs[x])
+                .thenComparingInt(x -> x)).mapToInt(Integer::intValue).toArray();
     }
 
     // ------------------------------------------------------------------ one sensor's steps
@@ -309,26 +372,18 @@ final class SensorField {
             return;
         }
         int[] slots = net.channelSlotsFor(dr);
-        long earliest = Long.MAX_VALUE;
-        int ties = 0;
-        for (int c : slots) {
-            // DutyCycleLedger.nextAllowedTxUs
-            long t = Math.max(fromUs, subBandOpenUs[s * subBandSlots + net.subBandSlotOfChannel(c)]);
-            channelOpenUs[c] = t;
-            if (t < earliest) {
-                earliest = t;
-                ties = 1;
-            } else if (t == earliest) {
-                ties++;
-            }
-        }
-        int pick = ties == 1 ? 0 : channelRng[s].nextInt(ties);
+        long earliest;
         int chosen = slots[0];
-        for (int c : slots) {
-            if (channelOpenUs[c] == earliest && pick-- == 0) {
-                chosen = c;
-                break;
+        int commonSubBand = subBandOfAll[dr];
+        if (commonSubBand >= 0) {
+            // every channel of the rate in one sub-band: all open together, all tie
+            earliest = Math.max(fromUs, subBandOpenUs[s * subBandSlots + commonSubBand]);
+            if (slots.length > 1) {
+                chosen = slots[channelRng[s].nextInt(slots.length)];
             }
+        } else {
+            chosen = freeFirst(s, slots, fromUs);
+            earliest = channelOpenUs[chosen];
         }
         long airtime = airtimeUs[s];
         if (net.dwellTimeLimitUs(chosen) > 0 && airtime > net.dwellTimeLimitUs(chosen)) {
@@ -349,13 +404,36 @@ final class SensorField {
         macAtUs[s] = start;
     }
 
+    /** The channel whose sub-band opens first (ties drawn from the sensor's channel stream), as {@link MacCycle} picks it. */
+    private int freeFirst(int s, int[] slots, long fromUs) {
+        long earliest = Long.MAX_VALUE;
+        int ties = 0;
+        for (int c : slots) {
+            // DutyCycleLedger.nextAllowedTxUs
+            long t = Math.max(fromUs, subBandOpenUs[s * subBandSlots + net.subBandSlotOfChannel(c)]);
+            channelOpenUs[c] = t;
+            if (t < earliest) {
+                earliest = t;
+                ties = 1;
+            } else if (t == earliest) {
+                ties++;
+            }
+        }
+        int pick = ties == 1 ? 0 : channelRng[s].nextInt(ties);
+        for (int c : slots) {
+            if (channelOpenUs[c] == earliest && pick-- == 0) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no channel opens at " + earliest + " us");
+    }
+
     private void refuse(RefusalReason reason) {
         stats.countRefusal(reason);
     }
 
     private void txStart(int s, long nowUs) {
-        chargeWindows(s, nowUs);
-        meters[s].enter(nowUs, RadioState.TX);
+        chargeWindows(s);
         long airtime = airtimeUs[s];
         int c = channelSlot[s];
         // DutyCycleLedger.recordTransmission: closed for the frame and its off time
@@ -369,7 +447,8 @@ final class SensorField {
             stats.retransmissions++;
         }
         int dr = dataRate[s];
-        Transmission t = frames[s];
+        Transmission t = spareFrames.isEmpty() ? new Transmission(null, net.gatewayCount()) : spareFrames.pop();
+        frames[s] = t;
         t.channelSlot = c;
         t.dataRate = dr;
         t.spreadingFactor = net.spreadingFactor(dr);
@@ -391,8 +470,9 @@ final class SensorField {
 
     private void txEnd(int s, long nowUs) {
         Transmission t = frames[s];
+        frames[s] = null;
         FrameOutcome outcome = net.medium().remove(t);
-        meters[s].enter(nowUs, RadioState.SLEEP);
+        txUs[s] += nowUs - t.startUs;
         stats.outcome(outcome);
         if (outcome.delivered()) {
             if (!frameDelivered[s]) {
@@ -403,7 +483,7 @@ final class SensorField {
         } else {
             LossCause cause = LossCause.of(outcome.asResult());
             if (cause != null) {
-                lost.merge(cause, 1L, Long::sum);
+                lost[cause.ordinal()]++;
             }
         }
         int w = s * WINDOW_EDGES;
@@ -413,7 +493,8 @@ final class SensorField {
         windowUs[w + 1] = rx1 + net.emptyRx1Us(t.dataRate);
         windowUs[w + 2] = rx2;
         windowUs[w + 3] = rx2 + net.emptyRx2Us();
-        windowsCharged[s] = 0;
+        windowsPending[s] = true;
+        spareFrames.push(t);
         long cycleEndUs = windowUs[w + 3];
         busyUntilUs[s] = cycleEndUs;
         macStep[s] = IDLE;
@@ -426,14 +507,27 @@ final class SensorField {
         }
     }
 
-    /** Charges the receive windows of the sensor's last attempt that began or ended up to {@code nowUs}. */
-    private void chargeWindows(int s, long nowUs) {
-        int w = s * WINDOW_EDGES;
-        while (windowsCharged[s] < WINDOW_EDGES && windowUs[w + windowsCharged[s]] <= nowUs) {
-            int edge = windowsCharged[s];
-            meters[s].enter(windowUs[w + edge], edge % 2 == 0 ? RadioState.RX : RadioState.SLEEP);
-            windowsCharged[s]++;
+    /** Adds the receive windows of the sensor's last attempt (over by its next frame) to its RX time. */
+    private void chargeWindows(int s) {
+        if (windowsPending[s]) {
+            int w = s * WINDOW_EDGES;
+            rxUs[s] += windowUs[w + 1] - windowUs[w] + windowUs[w + 3] - windowUs[w + 2];
+            windowsPending[s] = false;
         }
+    }
+
+    /** @return the sub-band slot of every channel in {@code slots}, or -1 if they are not all in one */
+    private int commonSubBand(int[] slots) {
+        if (slots.length == 0) {
+            return -1;
+        }
+        int first = net.subBandSlotOfChannel(slots[0]);
+        for (int c : slots) {
+            if (net.subBandSlotOfChannel(c) != first) {
+                return -1;
+            }
+        }
+        return first;
     }
 
     /** The off time after a frame of {@code airtimeUs} at {@code dataRate} in a sub-band, computed once per pair. */

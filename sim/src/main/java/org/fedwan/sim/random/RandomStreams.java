@@ -96,7 +96,7 @@ public final class RandomStreams {
         long h = mix64(masterSeed + GOLDEN_GAMMA);
         h = mix64(h ^ mix64(replication + 2 * GOLDEN_GAMMA));
         h = mix64(h ^ mix64(entityId + 3 * GOLDEN_GAMMA));
-        h = mix64(h ^ mix64(fnv1a64(purpose.getBytes(StandardCharsets.UTF_8)) + 4 * GOLDEN_GAMMA));
+        h = mix64(h ^ mix64(fnv1a64(purpose) + 4 * GOLDEN_GAMMA));
         return h;
     }
 
@@ -105,6 +105,23 @@ public final class RandomStreams {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /**
+     * The 64-bit FNV-1a hash of {@code text}'s UTF-8 bytes; an ASCII text (every purpose in the code)
+     * is hashed char by char, which are its UTF-8 bytes, without encoding it first.
+     */
+    static long fnv1a64(String text) {
+        long h = FNV64_OFFSET_BASIS;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return fnv1a64(text.getBytes(StandardCharsets.UTF_8));
+            }
+            h ^= c;
+            h *= FNV64_PRIME;
+        }
+        return h;
     }
 
     /** The 64-bit FNV-1a hash (Fowler, Noll, Vo). */

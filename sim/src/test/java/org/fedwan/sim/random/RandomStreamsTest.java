@@ -101,6 +101,15 @@ class RandomStreamsTest {
                 RandomStreams.fnv1a64(new byte[] {'z', (byte) 0xC3, (byte) 0xA4, 'h', 'l', 'e', 'r'}));
     }
 
+    /** The string form hashes the UTF-8 bytes: ASCII char by char, anything else through the encoder. */
+    @Test
+    void stringPurposesHashTheirUtf8Bytes() {
+        for (String text : new String[] {"", "a", "foobar", "downlink-shadowing", "zähler", "€uro", "\uD83D\uDE00"}) {
+            assertEquals(RandomStreams.fnv1a64(text.getBytes(StandardCharsets.UTF_8)), RandomStreams.fnv1a64(text), text);
+        }
+        assertEquals(0x85944171F73967E8L, RandomStreams.fnv1a64("foobar"));
+    }
+
     /** Published FNV-1a 64 test vectors (Fowler, Noll, Vo reference test suite). */
     @Test
     void fnv1a64MatchesReferenceVectors() {
