@@ -175,10 +175,17 @@ final class SensorField {
         this.offered = new long[n];
         this.mac = new SensorQueue(n);
         long nowUs = model.nowUs();
+        // every sensor sends the same payload: one PHY size, one airtime per data rate
+        int phy = LorawanFrame.phyPayloadBytes(payloadBytes, 0, settings.frameOverheadBytes());
+        long[] airtimeByRate = new long[MAX_DATA_RATES];
+        Arrays.fill(airtimeByRate, -1L);
         for (int s = 0; s < n; s++) {
             long id = net.firstDeviceId() + firstIndex + s;
-            phyBytes[s] = LorawanFrame.phyPayloadBytes(payloadBytes, 0, settings.frameOverheadBytes());
-            airtimeUs[s] = net.uplinkAirtimeUs(dataRate[s], phyBytes[s]);
+            phyBytes[s] = phy;
+            if (airtimeByRate[dataRate[s]] < 0) {
+                airtimeByRate[dataRate[s]] = net.uplinkAirtimeUs(dataRate[s], phy);
+            }
+            airtimeUs[s] = airtimeByRate[dataRate[s]];
             trafficRng[s] = model.streams().of(id, "traffic");
             channelRng[s] = model.streams().of(id, "channel");
             shadowRng[s] = model.streams().of(id, "shadowing");
