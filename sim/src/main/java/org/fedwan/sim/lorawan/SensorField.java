@@ -28,13 +28,14 @@ import org.fedwan.sim.link.BackgroundReport;
  * channel it takes, when it goes on the air and when its receive windows open depend only on its
  * own random streams and its own duty-cycle ledgers, exactly as {@link MacCycle} and
  * {@link DeviceJobs} decide them for a packet job. This class replays that behaviour for every sensor
- * from a queue of its own (one entry per sensor: the earlier of its next packet and its next MAC
- * step) and hands each frame to the shared {@link RadioMedium} in time order: the medium calls
- * {@link #advanceTo} before a client's frame starts or ends and before a gateway transmits, so every
- * sensor frame that starts earlier is on the air by then, and interference, demodulation paths and
- * half-duplex losses come out as if the sensors were scheduled events. Receive windows only cost
- * energy (no downlink ever comes), so they are charged to the sensor's meter when its next step or
- * the report passes them.
+ * from queues of its own (the sensors' next MAC steps in a small heap; their packets in the fixed
+ * order of their phases under periodic arrivals, in a heap under Poisson ones) and hands each frame
+ * to the shared {@link RadioMedium} in time order: the medium calls {@link #advanceTo} before a
+ * client's frame starts or ends and before a gateway transmits, so every sensor frame that starts
+ * earlier is on the air by then, and interference, demodulation paths and half-duplex losses come
+ * out as if the sensors were scheduled events. Receive windows only cost energy (no downlink ever
+ * comes), so they are added to the sensor's RX time, and its energy is charged from its TX, RX and
+ * sleep time at the end.
  *
  * <p>The event-driven sensors ({@link SensorEngine#EVENTS}: {@link LorawanDevice}s driven by periodic
  * sources) remain the reference: {@code SensorEnginesAgreeTest} runs both on the same set-ups and
@@ -50,7 +51,6 @@ final class SensorField {
     private static final byte IDLE = 0;
     private static final byte TX_START = 1;
     private static final byte TX_END = 2;
-    private static final int WINDOW_EDGES = 4;
     /** More data rates than any region has (RP002-1.0.3: at most 16 indices, DR0-DR15). */
     private static final int MAX_DATA_RATES = 16;
 
@@ -58,21 +58,15 @@ final class SensorField {
     private final NetworkSettings settings;
     private final NetworkStats stats;
     private final RetransmissionPolicy retransmission;
-    private final int firstIndex;
     private final int count;
     private final TrafficArrival arrival;
     private final long periodUs;
     private final int payloadBytes;
 
-    private final int[] dataRate;
-    private final int[] phyBytes;
-    private final long[] airtimeUs;
-    private final RandomGenerator[] trafficRng;
-    private final RandomGenerator[] channelRng;
-    private final RandomGenerator[] shadowRng;
-    private final RandomGenerator[] retransmitRng;
-    /** Per sensor and sub-band slot ({@code s * subBandSlots + slot}): when the sub-band opens again, µs. */
-    private final long[] subBandOpenUs;
+    /** Every sensor's state, one object each (its fields share cache lines: a packet touches one sensor). */
+    private final Sensor[] sensors;
+    /** PHY payload of every sensor frame (one payload for all), bytes. */
+    private final int phyBytes;
     private final int subBandSlots;
     /** Per sub-band slot: the off time after one of the sensors' frames, µs (all have the same payload). */
     private final long[][] offTimeUs;
@@ -80,31 +74,10 @@ final class SensorField {
     private final long[] channelOpenUs;
     /** Per data rate: the sub-band slot all its channels share, or -1 if they span several. */
     private final int[] subBandOfAll;
-    private final DailyBudget[] fairUse;
-    /** Per sensor: time transmitting and receiving in finished frames and receive windows, µs. */
-    private final long[] txUs;
-    private final long[] rxUs;
-    /** Per sensor: its frame on the air, or null. */
-    private final Transmission[] frames;
     /** Frames off the air, for reuse (a few sensors are on the air at once). */
     private final ArrayDeque<Transmission> spareFrames = new ArrayDeque<>();
     private final double[] rxPowerDbm;
 
-    private final long[] nextArrivalUs;
-    private final long[] macAtUs;
-    private final byte[] macStep;
-    private final int[] channelSlot;
-    private final int[] attempts;
-    private final long[] frameCounter;
-    private final boolean[] frameDelivered;
-    /** End of the current packet's last receive window: the sensor refuses packets up to then. */
-    private final long[] busyUntilUs;
-    /** Per sensor: RX1 open, RX1 close, RX2 open, RX2 close of its last attempt, µs. */
-    private final long[] windowUs;
-    /** Per sensor: whether the windows of its last attempt still have to be added to {@link #rxUs}. */
-    private final boolean[] windowsPending;
-
-    private final long[] offered;
     private long packetsDelivered;
     /** Lost attempts by {@link LossCause} ordinal. */
     private final long[] lost = new long[LossCause.values().length];
@@ -121,6 +94,56 @@ final class SensorField {
     /** When the sensors were created: their meters start then, µs. */
     private final long startUs;
 
+    /** One sensor: its streams, its ledgers, its packet and MAC step, its radio time. */
+    private static final class Sensor {
+        /** Network device index (path losses). */
+        final int device;
+        final int dataRate;
+        final long airtimeUs;
+        final RandomGenerator traffic;
+        final RandomGenerator channel;
+        final RandomGenerator shadow;
+        RandomGenerator retransmit;
+        /** Per sub-band slot: when the sub-band opens again (DutyCycleLedger), µs. */
+        final long[] subBandOpenUs;
+        final DailyBudget fairUse;
+        long nextArrivalUs;
+        long macAtUs = NONE;
+        byte macStep = IDLE;
+        int channelSlot;
+        int attempts;
+        long frameCounter;
+        boolean frameDelivered;
+        /** End of the current packet's last receive window: the sensor refuses packets up to then. */
+        long busyUntilUs = Long.MIN_VALUE;
+        /** RX1 open and close, RX2 open and close of the last attempt, µs. */
+        long rx1OpenUs;
+        long rx1CloseUs;
+        long rx2OpenUs;
+        long rx2CloseUs;
+        /** Whether the windows of the last attempt still have to be added to {@link #rxUs}. */
+        boolean windowsPending;
+        /** Time transmitting and receiving in finished frames and receive windows, µs. */
+        long txUs;
+        long rxUs;
+        long offered;
+        /** The frame on the air, or null. */
+        Transmission frame;
+
+        Sensor(int device, int dataRate, long airtimeUs, RandomGenerator traffic, RandomGenerator channel,
+                RandomGenerator shadow, int subBandSlots, DailyBudget fairUse) {
+            this.device = device;
+            this.dataRate = dataRate;
+            this.airtimeUs = airtimeUs;
+            this.traffic = traffic;
+            this.channel = channel;
+            this.shadow = shadow;
+            this.subBandOpenUs = new long[subBandSlots];
+            Arrays.fill(subBandOpenUs, Long.MIN_VALUE);
+            this.fairUse = fairUse;
+        }
+    }
+
     /**
      * @param net        the network (its medium, gateways, path losses and stats)
      * @param firstIndex the network device index of sensor 0 (the number of clients): its path losses, and
@@ -133,78 +156,51 @@ final class SensorField {
         this.settings = net.settings();
         this.stats = net.stats();
         this.retransmission = settings.retransmission();
-        this.firstIndex = firstIndex;
         this.count = dataRates.length;
         this.arrival = section.backgroundArrival();
         this.periodUs = section.periodUs();
         this.payloadBytes = section.backgroundPayload();
         Simulation model = net.simulation();
         int n = count;
-        this.dataRate = dataRates.clone();
-        this.phyBytes = new int[n];
-        this.airtimeUs = new long[n];
-        this.trafficRng = new RandomGenerator[n];
-        this.channelRng = new RandomGenerator[n];
-        this.shadowRng = new RandomGenerator[n];
-        this.retransmitRng = new RandomGenerator[n];
         this.subBandSlots = net.subBandSlots();
-        this.subBandOpenUs = new long[n * subBandSlots];
-        Arrays.fill(subBandOpenUs, Long.MIN_VALUE);
         this.offTimeUs = new long[subBandSlots][];
         this.channelOpenUs = new long[net.channelCount()];
         this.subBandOfAll = new int[MAX_DATA_RATES];
         for (int dr = 0; dr < MAX_DATA_RATES; dr++) {
             subBandOfAll[dr] = dr < settings.region().dataRates().size() ? commonSubBand(net.channelSlotsFor(dr)) : -1;
         }
-        this.fairUse = settings.fairUse() ? new DailyBudget[n] : null;
-        this.txUs = new long[n];
-        this.rxUs = new long[n];
         this.startUs = model.nowUs();
-        this.frames = new Transmission[n];
         this.rxPowerDbm = new double[net.gatewayCount()];
-        this.nextArrivalUs = new long[n];
-        this.macAtUs = new long[n];
-        this.macStep = new byte[n];
-        this.channelSlot = new int[n];
-        this.attempts = new int[n];
-        this.frameCounter = new long[n];
-        this.frameDelivered = new boolean[n];
-        this.busyUntilUs = new long[n];
-        this.windowUs = new long[n * WINDOW_EDGES];
-        this.windowsPending = new boolean[n];
-        this.offered = new long[n];
         this.mac = new SensorQueue(n);
+        this.sensors = new Sensor[n];
         long nowUs = model.nowUs();
         // every sensor sends the same payload: one PHY size, one airtime per data rate
-        int phy = LorawanFrame.phyPayloadBytes(payloadBytes, 0, settings.frameOverheadBytes());
+        this.phyBytes = LorawanFrame.phyPayloadBytes(payloadBytes, 0, settings.frameOverheadBytes());
         long[] airtimeByRate = new long[MAX_DATA_RATES];
         Arrays.fill(airtimeByRate, -1L);
+        long[] firstArrivalUs = new long[n];
         for (int s = 0; s < n; s++) {
             long id = net.firstDeviceId() + firstIndex + s;
-            phyBytes[s] = phy;
-            if (airtimeByRate[dataRate[s]] < 0) {
-                airtimeByRate[dataRate[s]] = net.uplinkAirtimeUs(dataRate[s], phy);
+            int dr = dataRates[s];
+            if (airtimeByRate[dr] < 0) {
+                airtimeByRate[dr] = net.uplinkAirtimeUs(dr, phyBytes);
             }
-            airtimeUs[s] = airtimeByRate[dataRate[s]];
-            trafficRng[s] = model.streams().of(id, "traffic");
-            channelRng[s] = model.streams().of(id, "channel");
-            shadowRng[s] = model.streams().of(id, "shadowing");
-            if (fairUse != null) {
-                fairUse[s] = new DailyBudget(settings.fairUseUplinkAirtimeUsPerDay());
-            }
-            busyUntilUs[s] = Long.MIN_VALUE;
-            macAtUs[s] = NONE;
-            nextArrivalUs[s] = nowUs + arrival.firstGapUs(trafficRng[s], periodUs);
+            Sensor x = new Sensor(firstIndex + s, dr, airtimeByRate[dr], model.streams().of(id, "traffic"),
+                    model.streams().of(id, "channel"), model.streams().of(id, "shadowing"), subBandSlots,
+                    settings.fairUse() ? new DailyBudget(settings.fairUseUplinkAirtimeUsPerDay()) : null);
+            x.nextArrivalUs = nowUs + arrival.firstGapUs(x.traffic, periodUs);
+            firstArrivalUs[s] = x.nextArrivalUs;
+            sensors[s] = x;
         }
         if (arrival == TrafficArrival.PERIODIC) {
             // every sensor's packets are one period apart, so the order within each period is the first one's
             this.arrivals = null;
-            this.periodicOrder = byFirstArrival(nextArrivalUs);
+            this.periodicOrder = byFirstArrival(firstArrivalUs);
         } else {
             this.periodicOrder = null;
             this.arrivals = new SensorQueue(n);
             for (int s = 0; s < n; s++) {
-                arrivals.push(s, nextArrivalUs[s]);
+                arrivals.push(s, firstArrivalUs[s]);
             }
         }
     }
@@ -242,32 +238,33 @@ final class SensorField {
         while (true) {
             long macTop = mac.topKey();
             int next = nextArrival();
-            long arrivalTop = (nextArrivalUs[next] << 2) | 2;
+            Sensor arriving = sensors[next];
+            long arrivalTop = (arriving.nextArrivalUs << 2) | 2;
             if (Math.min(macTop, arrivalTop) > limit) {
                 break;
             }
             if (macTop < arrivalTop) {
-                int s = mac.top();
-                if (macStep[s] == TX_START) {
-                    txStart(s, macAtUs[s]);
+                Sensor x = sensors[mac.top()];
+                if (x.macStep == TX_START) {
+                    txStart(x, x.macAtUs);
                 } else {
-                    txEnd(s, macAtUs[s]);
+                    txEnd(x, x.macAtUs);
                 }
-                if (macStep[s] == IDLE) {
+                if (x.macStep == IDLE) {
                     mac.pop();
                 } else {
-                    mac.replaceTop(macKey(s));
+                    mac.replaceTop(macKey(x));
                 }
             } else {
-                boolean idle = macStep[next] == IDLE;
-                arrive(next, nextArrivalUs[next]);
+                boolean idle = arriving.macStep == IDLE;
+                arrive(arriving, arriving.nextArrivalUs);
                 if (arrivals != null) {
-                    arrivals.replaceTop(nextArrivalUs[next]);
+                    arrivals.replaceTop(arriving.nextArrivalUs);
                 } else {
                     periodicNext = periodicNext + 1 == count ? 0 : periodicNext + 1;
                 }
-                if (idle && macStep[next] != IDLE) {
-                    mac.push(next, macKey(next));
+                if (idle && arriving.macStep != IDLE) {
+                    mac.push(next, macKey(arriving));
                 }
             }
         }
@@ -285,9 +282,9 @@ final class SensorField {
         advanceTo(nowUs);
         long offeredTotal = 0;
         double energyJ = 0;
-        for (int s = 0; s < count; s++) {
-            offeredTotal += offered[s];
-            energyJ += energyJ(s, nowUs);
+        for (Sensor x : sensors) {
+            offeredTotal += x.offered;
+            energyJ += energyJ(x, nowUs);
         }
         Map<LossCause, Long> causes = new EnumMap<>(LossCause.class);
         for (LossCause c : LossCause.values()) {
@@ -299,21 +296,20 @@ final class SensorField {
     }
 
     /**
-     * Sensor {@code s}'s energy from the start to {@code nowUs}: its time in TX (a frame still on the air
+     * Sensor {@code x}'s energy from the start to {@code nowUs}: its time in TX (a frame still on the air
      * counts up to now), RX (windows clipped to now) and asleep, charged by an {@link EnergyMeter} as
      * the event engine's meter charges them (the meter keeps whole microseconds per state, so the
      * order of the intervals does not change a bit of the result).
      */
-    private double energyJ(int s, long nowUs) {
-        long tx = txUs[s];
-        if (macStep[s] == TX_END) {
-            tx += nowUs - frames[s].startUs;
+    private double energyJ(Sensor x, long nowUs) {
+        long tx = x.txUs;
+        if (x.macStep == TX_END) {
+            tx += nowUs - x.frame.startUs;
         }
-        long rx = rxUs[s];
-        if (windowsPending[s]) {
-            int w = s * WINDOW_EDGES;
-            rx += Math.max(0, Math.min(nowUs, windowUs[w + 1]) - windowUs[w])
-                    + Math.max(0, Math.min(nowUs, windowUs[w + 3]) - windowUs[w + 2]);
+        long rx = x.rxUs;
+        if (x.windowsPending) {
+            rx += Math.max(0, Math.min(nowUs, x.rx1CloseUs) - x.rx1OpenUs)
+                    + Math.max(0, Math.min(nowUs, x.rx2CloseUs) - x.rx2OpenUs);
         }
         long sleep = nowUs - startUs - tx - rx;
         EnergyMeter m = new EnergyMeter(settings.radio(), settings.mcu(), null, startUs);
@@ -351,19 +347,19 @@ final class SensorField {
     // ------------------------------------------------------------------ one sensor's steps
 
     /** A packet arrives: refused while the last one is still in its cycle, else its first attempt is planned. */
-    private void arrive(int s, long nowUs) {
-        offered[s]++;
+    private void arrive(Sensor x, long nowUs) {
+        x.offered++;
         stats.packetsOffered++;
-        if (macStep[s] != IDLE || nowUs <= busyUntilUs[s]) {
+        if (x.macStep != IDLE || nowUs <= x.busyUntilUs) {
             // the kernel fires the arrival before the RX2 close of the same instant (scheduled a period earlier)
             stats.countRefusal(RefusalReason.BUSY);
         } else {
-            frameCounter[s]++;
-            attempts[s] = 0;
-            frameDelivered[s] = false;
-            planAttempt(s, nowUs);
+            x.frameCounter++;
+            x.attempts = 0;
+            x.frameDelivered = false;
+            planAttempt(x, nowUs);
         }
-        nextArrivalUs[s] = nowUs + arrival.nextGapUs(trafficRng[s], periodUs);
+        x.nextArrivalUs = nowUs + arrival.nextGapUs(x.traffic, periodUs);
     }
 
     /** @return the sensor whose packet comes next (ties: the lower index) */
@@ -372,8 +368,8 @@ final class SensorField {
     }
 
     /** {@link MacCycle}'s attempt planning for a packet: the channel free first, dwell time, fair use. */
-    private void planAttempt(int s, long fromUs) {
-        int dr = dataRate[s];
+    private void planAttempt(Sensor x, long fromUs) {
+        int dr = x.dataRate;
         if (payloadBytes > net.maxFrmPayloadBytes(dr)) {
             refuse(RefusalReason.PAYLOAD_TOO_LONG);
             return;
@@ -384,40 +380,40 @@ final class SensorField {
         int commonSubBand = subBandOfAll[dr];
         if (commonSubBand >= 0) {
             // every channel of the rate in one sub-band: all open together, all tie
-            earliest = Math.max(fromUs, subBandOpenUs[s * subBandSlots + commonSubBand]);
+            earliest = Math.max(fromUs, x.subBandOpenUs[commonSubBand]);
             if (slots.length > 1) {
-                chosen = slots[channelRng[s].nextInt(slots.length)];
+                chosen = slots[x.channel.nextInt(slots.length)];
             }
         } else {
-            chosen = freeFirst(s, slots, fromUs);
+            chosen = freeFirst(x, slots, fromUs);
             earliest = channelOpenUs[chosen];
         }
-        long airtime = airtimeUs[s];
+        long airtime = x.airtimeUs;
         if (net.dwellTimeLimitUs(chosen) > 0 && airtime > net.dwellTimeLimitUs(chosen)) {
             refuse(RefusalReason.DWELL_TIME);
             return;
         }
         long start = earliest;
-        if (fairUse != null) {
-            long allowed = fairUse[s].nextAllowedUs(start, airtime);
+        if (x.fairUse != null) {
+            long allowed = x.fairUse.nextAllowedUs(start, airtime);
             if (allowed == Long.MAX_VALUE) {
                 refuse(RefusalReason.FAIR_USE);
                 return;
             }
             start = allowed;
         }
-        channelSlot[s] = chosen;
-        macStep[s] = TX_START;
-        macAtUs[s] = start;
+        x.channelSlot = chosen;
+        x.macStep = TX_START;
+        x.macAtUs = start;
     }
 
     /** The channel whose sub-band opens first (ties drawn from the sensor's channel stream), as {@link MacCycle} picks it. */
-    private int freeFirst(int s, int[] slots, long fromUs) {
+    private int freeFirst(Sensor x, int[] slots, long fromUs) {
         long earliest = Long.MAX_VALUE;
         int ties = 0;
         for (int c : slots) {
             // DutyCycleLedger.nextAllowedTxUs
-            long t = Math.max(fromUs, subBandOpenUs[s * subBandSlots + net.subBandSlotOfChannel(c)]);
+            long t = Math.max(fromUs, x.subBandOpenUs[net.subBandSlotOfChannel(c)]);
             channelOpenUs[c] = t;
             if (t < earliest) {
                 earliest = t;
@@ -426,7 +422,7 @@ final class SensorField {
                 ties++;
             }
         }
-        int pick = ties == 1 ? 0 : channelRng[s].nextInt(ties);
+        int pick = ties == 1 ? 0 : x.channel.nextInt(ties);
         for (int c : slots) {
             if (channelOpenUs[c] == earliest && pick-- == 0) {
                 return c;
@@ -439,51 +435,50 @@ final class SensorField {
         stats.countRefusal(reason);
     }
 
-    private void txStart(int s, long nowUs) {
-        chargeWindows(s);
-        long airtime = airtimeUs[s];
-        int c = channelSlot[s];
+    private void txStart(Sensor x, long nowUs) {
+        chargeWindows(x);
+        long airtime = x.airtimeUs;
+        int c = x.channelSlot;
+        int dr = x.dataRate;
         // DutyCycleLedger.recordTransmission: closed for the frame and its off time
         int subBand = net.subBandSlotOfChannel(c);
-        subBandOpenUs[s * subBandSlots + subBand] = nowUs + airtime + offTimeUs(subBand, dataRate[s], airtime);
-        if (fairUse != null) {
-            fairUse[s].consume(nowUs, airtime);
+        x.subBandOpenUs[subBand] = nowUs + airtime + offTimeUs(subBand, dr, airtime);
+        if (x.fairUse != null) {
+            x.fairUse.consume(nowUs, airtime);
         }
-        attempts[s]++;
-        if (attempts[s] > 1) {
+        x.attempts++;
+        if (x.attempts > 1) {
             stats.retransmissions++;
         }
-        int dr = dataRate[s];
         Transmission t = spareFrames.isEmpty() ? new Transmission(null, net.gatewayCount()) : spareFrames.pop();
-        frames[s] = t;
+        x.frame = t;
         t.channelSlot = c;
         t.dataRate = dr;
         t.spreadingFactor = net.spreadingFactor(dr);
         t.startUs = nowUs;
         t.endUs = nowUs + airtime;
         t.symbolUs = net.symbolTimeUs(dr);
-        t.phyPayloadBytes = phyBytes[s];
+        t.phyPayloadBytes = phyBytes;
         t.frmPayloadBytes = payloadBytes;
-        t.frameCounter = frameCounter[s];
-        int device = firstIndex + s;
+        t.frameCounter = x.frameCounter;
         for (int g = 0; g < rxPowerDbm.length; g++) {
-            rxPowerDbm[g] = net.uplinkRxPowerDbm(device, g, shadowRng[s]);
+            rxPowerDbm[g] = net.uplinkRxPowerDbm(x.device, g, x.shadow);
         }
         net.medium().add(t, rxPowerDbm);
         stats.frameSent(dr, airtime);
-        macStep[s] = TX_END;
-        macAtUs[s] = t.endUs;
+        x.macStep = TX_END;
+        x.macAtUs = t.endUs;
     }
 
-    private void txEnd(int s, long nowUs) {
-        Transmission t = frames[s];
-        frames[s] = null;
+    private void txEnd(Sensor x, long nowUs) {
+        Transmission t = x.frame;
+        x.frame = null;
         FrameOutcome outcome = net.medium().remove(t);
-        txUs[s] += nowUs - t.startUs;
+        x.txUs += nowUs - t.startUs;
         stats.outcome(outcome);
         if (outcome.delivered()) {
-            if (!frameDelivered[s]) {
-                frameDelivered[s] = true;
+            if (!x.frameDelivered) {
+                x.frameDelivered = true;
                 packetsDelivered++;
                 stats.uniqueFramesDelivered++;
             }
@@ -493,33 +488,28 @@ final class SensorField {
                 lost[cause.ordinal()]++;
             }
         }
-        int w = s * WINDOW_EDGES;
-        long rx1 = ReceiveWindows.rx1OpenUs(nowUs, settings.receiveDelay1Us());
-        long rx2 = ReceiveWindows.rx2OpenUs(nowUs, settings.receiveDelay1Us());
-        windowUs[w] = rx1;
-        windowUs[w + 1] = rx1 + net.emptyRx1Us(t.dataRate);
-        windowUs[w + 2] = rx2;
-        windowUs[w + 3] = rx2 + net.emptyRx2Us();
-        windowsPending[s] = true;
+        x.rx1OpenUs = ReceiveWindows.rx1OpenUs(nowUs, settings.receiveDelay1Us());
+        x.rx1CloseUs = x.rx1OpenUs + net.emptyRx1Us(t.dataRate);
+        x.rx2OpenUs = ReceiveWindows.rx2OpenUs(nowUs, settings.receiveDelay1Us());
+        x.rx2CloseUs = x.rx2OpenUs + net.emptyRx2Us();
+        x.windowsPending = true;
         spareFrames.push(t);
-        long cycleEndUs = windowUs[w + 3];
-        busyUntilUs[s] = cycleEndUs;
-        macStep[s] = IDLE;
-        macAtUs[s] = NONE;
-        if (retransmission.afterAttempt(false, attempts[s], false) == RetransmissionPolicy.Next.RETRANSMIT) {
-            if (retransmitRng[s] == null) {
-                retransmitRng[s] = net.simulation().streams().of(net.firstDeviceId() + firstIndex + s, "retransmit");
+        x.busyUntilUs = x.rx2CloseUs;
+        x.macStep = IDLE;
+        x.macAtUs = NONE;
+        if (retransmission.afterAttempt(false, x.attempts, false) == RetransmissionPolicy.Next.RETRANSMIT) {
+            if (x.retransmit == null) {
+                x.retransmit = net.simulation().streams().of(net.firstDeviceId() + x.device, "retransmit");
             }
-            planAttempt(s, cycleEndUs + retransmission.retransmitDelayUs(false, retransmitRng[s]));
+            planAttempt(x, x.rx2CloseUs + retransmission.retransmitDelayUs(false, x.retransmit));
         }
     }
 
     /** Adds the receive windows of the sensor's last attempt (over by its next frame) to its RX time. */
-    private void chargeWindows(int s) {
-        if (windowsPending[s]) {
-            int w = s * WINDOW_EDGES;
-            rxUs[s] += windowUs[w + 1] - windowUs[w] + windowUs[w + 3] - windowUs[w + 2];
-            windowsPending[s] = false;
+    private void chargeWindows(Sensor x) {
+        if (x.windowsPending) {
+            x.rxUs += x.rx1CloseUs - x.rx1OpenUs + x.rx2CloseUs - x.rx2OpenUs;
+            x.windowsPending = false;
         }
     }
 
@@ -554,7 +544,7 @@ final class SensorField {
     // ------------------------------------------------------------------ the queue
 
     /** Keys order by time, then a frame's end (0) before a MAC start (1) before a packet's arrival (2). */
-    private long macKey(int s) {
-        return (macAtUs[s] << 2) | (macStep[s] == TX_END ? 0 : 1);
+    private static long macKey(Sensor x) {
+        return (x.macAtUs << 2) | (x.macStep == TX_END ? 0 : 1);
     }
 }
