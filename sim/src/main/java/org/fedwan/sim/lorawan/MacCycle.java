@@ -280,12 +280,7 @@ final class MacCycle {
             device.receiver().clearWindows();
             int dataRate = device.dataRateIndex();
             Transmission t = device.tx;
-            t.channelSlot = channelSlot;
-            t.dataRate = dataRate;
-            t.spreadingFactor = net.spreadingFactor(dataRate);
-            t.startUs = now;
-            t.endUs = now + airtimeUs;
-            t.symbolUs = net.symbolTimeUs(dataRate);
+            t.goesOnAir(net, channelSlot, dataRate, now, airtimeUs);
             t.phyPayloadBytes = phyBytes;
             t.frmPayloadBytes = frmBytes;
             t.fOptsBytes = fOptsBytes;

@@ -452,12 +452,7 @@ final class SensorField {
         }
         Transmission t = spareFrames.isEmpty() ? new Transmission(null, net.gatewayCount()) : spareFrames.pop();
         x.frame = t;
-        t.channelSlot = c;
-        t.dataRate = dr;
-        t.spreadingFactor = net.spreadingFactor(dr);
-        t.startUs = nowUs;
-        t.endUs = nowUs + airtime;
-        t.symbolUs = net.symbolTimeUs(dr);
+        t.goesOnAir(net, c, dr, nowUs, airtime);
         t.phyPayloadBytes = phyBytes;
         t.frmPayloadBytes = payloadBytes;
         t.frameCounter = x.frameCounter;

@@ -53,4 +53,14 @@ final class Transmission {
     long airtimeUs() {
         return endUs - startUs;
     }
+
+    /** The frame goes on the air at {@code nowUs} on a channel at a data rate (with its SF and symbol time). */
+    void goesOnAir(LorawanNetwork net, int channel, int rate, long nowUs, long airtime) {
+        channelSlot = channel;
+        dataRate = rate;
+        spreadingFactor = net.spreadingFactor(rate);
+        startUs = nowUs;
+        endUs = nowUs + airtime;
+        symbolUs = net.symbolTimeUs(rate);
+    }
 }
