@@ -3,7 +3,6 @@ package org.fedwan.sim.random;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 
 /**
  * Named random streams of one replication: {@code streams.of(17, "compute")} is the stream of
@@ -11,7 +10,8 @@ import java.util.random.RandomGeneratorFactory;
  *
  * <p>Each stream is an {@code L64X128MixRandom} generator (a named LXM algorithm of
  * {@code java.util.random}, defined in that package's specification rather than left to the JVM
- * vendor; the unit tests pin its first draws, so a change would be caught), seeded with {@link #deriveSeed(long, int, long, String)}: a hash of the
+ * vendor; the unit tests pin its first draws, so a change would be caught; built by
+ * {@link L64X128MixGenerator}, draw for draw the JDK's, without the factory's reflection), seeded with {@link #deriveSeed(long, int, long, String)}: a hash of the
  * master seed, the replication index, the entity id and the UTF-8 bytes of the purpose. Because
  * a stream depends only on these four values, adding an entity, a purpose or a replication
  * moves no other stream's draws, and two scenarios run with the same master seed share common
@@ -24,9 +24,6 @@ public final class RandomStreams {
 
     /** The {@code java.util.random} algorithm of every stream. */
     public static final String ALGORITHM = "L64X128MixRandom";
-
-    private static final RandomGeneratorFactory<RandomGenerator> FACTORY =
-            RandomGeneratorFactory.of(ALGORITHM);
 
     /** The golden-ratio increment of SplitMix64. */
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
@@ -55,7 +52,7 @@ public final class RandomStreams {
      * @return a fresh generator positioned at the start of the stream
      */
     public RandomGenerator of(long entityId, String purpose) {
-        return FACTORY.create(seed(entityId, purpose));
+        return new L64X128MixGenerator(seed(entityId, purpose));
     }
 
     /**

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.Test;
 
 class RandomStreamsTest {
@@ -99,6 +101,37 @@ class RandomStreamsTest {
     void purposeIsHashedAsUtf8() {
         assertEquals(RandomStreams.fnv1a64("zähler".getBytes(StandardCharsets.UTF_8)),
                 RandomStreams.fnv1a64(new byte[] {'z', (byte) 0xC3, (byte) 0xA4, 'h', 'l', 'e', 'r'}));
+    }
+
+    /**
+     * The streams' generator is the JDK's {@code L64X128MixRandom}, draw for draw: 2,000 seeds (the
+     * edge values and random ones), each compared over every kind of draw the code makes.
+     */
+    @Test
+    void streamsDrawWhatTheJdksL64X128MixRandomDraws() {
+        RandomGeneratorFactory<RandomGenerator> jdk = RandomGeneratorFactory.of(RandomStreams.ALGORITHM);
+        SplittableRandom seeds = new SplittableRandom(2026);
+        long[] edges = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, 0x6A09E667F3BCC909L, 0x9e3779b97f4a7c15L};
+        for (int i = 0; i < 2_000; i++) {
+            long seed = i < edges.length ? edges[i] : seeds.nextLong();
+            RandomGenerator expected = jdk.create(seed);
+            RandomGenerator actual = new L64X128MixGenerator(seed);
+            for (int k = 0; k < 40; k++) {
+                String at = "seed " + seed + " draw " + k;
+                assertEquals(expected.nextLong(), actual.nextLong(), at);
+                assertEquals(expected.nextInt(), actual.nextInt(), at);
+                assertEquals(expected.nextInt(3 + k), actual.nextInt(3 + k), at);
+                assertEquals(expected.nextLong(600_000_000L + k), actual.nextLong(600_000_000L + k), at);
+                assertEquals(expected.nextDouble(), actual.nextDouble(), at);
+                assertEquals(expected.nextGaussian(), actual.nextGaussian(), at);
+                assertEquals(expected.nextBoolean(), actual.nextBoolean(), at);
+                assertEquals(expected.nextFloat(), actual.nextFloat(), at);
+                assertEquals(expected.nextExponential(), actual.nextExponential(), at);
+            }
+            assertArrayEquals(expected.ints(5, 0, 10).toArray(), actual.ints(5, 0, 10).toArray());
+        }
+        RandomStreams streams = new RandomStreams(42, 3);
+        assertEquals(jdk.create(streams.seed(17, "compute")).nextLong(), streams.of(17, "compute").nextLong());
     }
 
     /** The string form hashes the UTF-8 bytes: ASCII char by char, anything else through the encoder. */
