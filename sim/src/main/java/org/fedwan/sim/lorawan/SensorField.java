@@ -138,8 +138,7 @@ final class SensorField {
             this.traffic = traffic;
             this.channel = channel;
             this.shadow = shadow;
-            this.subBandOpenUs = new long[subBandSlots];
-            Arrays.fill(subBandOpenUs, Long.MIN_VALUE);
+            this.subBandOpenUs = new long[subBandSlots]; // 0: open from the start (simulated time is never negative)
             this.fairUse = fairUse;
         }
     }

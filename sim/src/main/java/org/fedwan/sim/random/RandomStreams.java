@@ -93,7 +93,7 @@ public final class RandomStreams {
         long h = mix64(masterSeed + GOLDEN_GAMMA);
         h = mix64(h ^ mix64(replication + 2 * GOLDEN_GAMMA));
         h = mix64(h ^ mix64(entityId + 3 * GOLDEN_GAMMA));
-        h = mix64(h ^ mix64(fnv1a64(purpose) + 4 * GOLDEN_GAMMA));
+        h = mix64(h ^ mix64(purposeHash(purpose) + 4 * GOLDEN_GAMMA));
         return h;
     }
 
@@ -102,6 +102,25 @@ public final class RandomStreams {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /** Recent purposes and their hashes, by the purpose's {@link String#hashCode()}: a handful of literals in practice. */
+    private static final PurposeHash[] PURPOSE_HASHES = new PurposeHash[64];
+
+    /** A purpose and its FNV-1a hash (final fields: safe to share between threads through the racy cache). */
+    private record PurposeHash(String purpose, long hash) {
+    }
+
+    /** @return {@link #fnv1a64(String)} of {@code purpose}, remembered for the next stream of the same purpose */
+    static long purposeHash(String purpose) {
+        int slot = purpose.hashCode() & (PURPOSE_HASHES.length - 1);
+        PurposeHash known = PURPOSE_HASHES[slot];
+        if (known != null && known.purpose().equals(purpose)) {
+            return known.hash();
+        }
+        long hash = fnv1a64(purpose);
+        PURPOSE_HASHES[slot] = new PurposeHash(purpose, hash);
+        return hash;
     }
 
     /**

@@ -141,6 +141,13 @@ class RandomStreamsTest {
             assertEquals(RandomStreams.fnv1a64(text.getBytes(StandardCharsets.UTF_8)), RandomStreams.fnv1a64(text), text);
         }
         assertEquals(0x85944171F73967E8L, RandomStreams.fnv1a64("foobar"));
+        // the remembered hash is the hash, for the first and every later call, across colliding slots
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 500; i++) {
+                String purpose = "purpose-" + i;
+                assertEquals(RandomStreams.fnv1a64(purpose), RandomStreams.purposeHash(purpose), purpose);
+            }
+        }
     }
 
     /** Published FNV-1a 64 test vectors (Fowler, Noll, Vo reference test suite). */
