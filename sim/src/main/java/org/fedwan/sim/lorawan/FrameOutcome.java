@@ -38,9 +38,18 @@ public enum FrameOutcome {
         return rank;
     }
 
+    /** The result tables' outcome of each outcome, by ordinal (the same names; looked up once, not per frame). */
+    private static final org.fedwan.results.FrameOutcome[] AS_RESULT = new org.fedwan.results.FrameOutcome[values().length];
+
+    static {
+        for (FrameOutcome o : values()) {
+            AS_RESULT[o.ordinal()] = org.fedwan.results.FrameOutcome.valueOf(o.name());
+        }
+    }
+
     /** @return the same outcome in the result tables' vocabulary */
     public org.fedwan.results.FrameOutcome asResult() {
-        return org.fedwan.results.FrameOutcome.valueOf(name());
+        return AS_RESULT[ordinal()];
     }
 
     /** @return true for {@link #DELIVERED} */

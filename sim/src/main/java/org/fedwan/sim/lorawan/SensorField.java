@@ -2,11 +2,9 @@ package org.fedwan.sim.lorawan;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import java.util.stream.IntStream;
 import org.fedwan.channel.energy.EnergyMeter;
 import org.fedwan.channel.energy.RadioState;
 import org.fedwan.channel.lorawan.DailyBudget;
@@ -318,29 +316,45 @@ final class SensorField {
         return DeviceEnergy.of(m, Long.MAX_VALUE).totalJ();
     }
 
-    /** The sensors in the order of their first packets (ties: the lower index). */
-    private static int[] byFirstArrival(long[] firstUs) {
+    /**
+     * The sensors in the order of their first packets (ties: the lower index): a bucket pass over the
+     * span of the times (uniform phases fall about one to a bucket), then insertion within buckets.
+     */
+    static int[] byFirstArrival(long[] firstUs) {
         int n = firstUs.length;
-        int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
-        long max = 0;
-        for (long t : firstUs) {
-            max = Math.max(max, t);
-        }
         int[] order = new int[n];
-        if (max >= 0 && max < 1L << (62 - bits)) {
-            long[] keys = new long[n];
-            for (int s = 0; s < n; s++) {
-                keys[s] = firstUs[s] << bits | s;
-            }
-            Arrays.sort(keys);
-            long mask = (1L << bits) - 1;
-            for (int i = 0; i < n; i++) {
-                order[i] = (int) (keys[i] & mask);
-            }
+        if (n == 0) {
             return order;
         }
-        return IntStream.range(0, n).boxed().sorted(Comparator.<Integer>comparingLong(x -> firstUs[x])
-                .thenComparingInt(x -> x)).mapToInt(Integer::intValue).toArray();
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long t : firstUs) {
+            min = Math.min(min, t);
+            max = Math.max(max, t);
+        }
+        double perBucket = ((double) max - min + 1) / n;
+        int[] start = new int[n + 1];
+        int[] bucket = new int[n];
+        for (int s = 0; s < n; s++) {
+            bucket[s] = Math.min(n - 1, (int) ((firstUs[s] - min) / perBucket));
+            start[bucket[s] + 1]++;
+        }
+        for (int b = 0; b < n; b++) {
+            start[b + 1] += start[b];
+        }
+        for (int s = 0; s < n; s++) {
+            order[start[bucket[s]]++] = s; // buckets ascend with time; within one, by index
+        }
+        for (int i = 1; i < n; i++) {
+            int s = order[i];
+            int j = i - 1;
+            while (j >= 0 && (firstUs[order[j]] > firstUs[s] || firstUs[order[j]] == firstUs[s] && order[j] > s)) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = s;
+        }
+        return order;
     }
 
     // ------------------------------------------------------------------ one sensor's steps

@@ -1,15 +1,19 @@
 package org.fedwan.sim.lorawan;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.channel.lorawan.RetransmissionPolicy;
 import org.fedwan.channel.propagation.LogDistancePathLoss;
@@ -182,6 +186,29 @@ class SensorEnginesAgreeTest {
         b.region = Region.US915;
         b.channels = 8;
         agree(b, sensors(300, 100, 11, TrafficArrival.PERIODIC), HOUR_US);
+    }
+
+    /** The order of the sensors' periodic packets is the sort by (first packet, index), whatever the spread of phases. */
+    @Test
+    void periodicOrderIsTheSortByTimeThenIndex() {
+        SplittableRandom r = new SplittableRandom(14);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 1 + r.nextInt(400);
+            long span = switch (trial % 4) {
+                case 0 -> 1;
+                case 1 -> 10;
+                case 2 -> 600_000_000L;
+                default -> Long.MAX_VALUE / 2;
+            };
+            long[] first = new long[n];
+            for (int s = 0; s < n; s++) {
+                first[s] = trial % 5 == 0 ? 5 : r.nextLong(span);
+            }
+            int[] expected = IntStream.range(0, n).boxed()
+                    .sorted(Comparator.<Integer>comparingLong(x -> first[x]).thenComparingInt(x -> x))
+                    .mapToInt(Integer::intValue).toArray();
+            assertArrayEquals(expected, SensorField.byFirstArrival(first), "trial " + trial);
+        }
     }
 
     @Test
