@@ -3,6 +3,7 @@ package org.fedwan.sim.lorawan;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.fedwan.channel.energy.EnergyMeter;
@@ -254,13 +255,18 @@ final class SensorField {
                 }
             } else {
                 boolean idle = arriving.macStep == IDLE;
-                arrive(arriving, arriving.nextArrivalUs);
+                long arrivalUs = arriving.nextArrivalUs;
+                arrive(arriving, arrivalUs);
                 if (arrivals != null) {
                     arrivals.replaceTop(arriving.nextArrivalUs);
                 } else {
                     periodicNext = periodicNext + 1 == count ? 0 : periodicNext + 1;
                 }
                 if (idle && arriving.macStep != IDLE) {
+                    if (arriving.macAtUs == arrivalUs) {
+                        // on the air at once: its start (t, 1) is now the smallest key, so it goes next anyway
+                        txStart(arriving, arrivalUs);
+                    }
                     mac.push(next, macKey(arriving));
                 }
             }
@@ -279,9 +285,11 @@ final class SensorField {
         advanceTo(nowUs);
         long offeredTotal = 0;
         double energyJ = 0;
+        // sensors with the same radio times have the same energy: each pair is charged once
+        Map<RadioTimes, Double> energyOfTimes = new HashMap<>();
         for (Sensor x : sensors) {
             offeredTotal += x.offered;
-            energyJ += energyJ(x, nowUs);
+            energyJ += energyOfTimes.computeIfAbsent(radioTimes(x, nowUs), t -> energyJ(t, nowUs));
         }
         Map<LossCause, Long> causes = new EnumMap<>(LossCause.class);
         for (LossCause c : LossCause.values()) {
@@ -292,13 +300,12 @@ final class SensorField {
         return new BackgroundReport(count, offeredTotal, packetsDelivered, energyJ, causes);
     }
 
-    /**
-     * Sensor {@code x}'s energy from the start to {@code nowUs}: its time in TX (a frame still on the air
-     * counts up to now), RX (windows clipped to now) and asleep, charged by an {@link EnergyMeter} as
-     * the event engine's meter charges them (the meter keeps whole microseconds per state, so the
-     * order of the intervals does not change a bit of the result).
-     */
-    private double energyJ(Sensor x, long nowUs) {
+    /** A sensor's time transmitting and receiving since the start, µs. */
+    private record RadioTimes(long txUs, long rxUs) {
+    }
+
+    /** Sensor {@code x}'s TX time (a frame still on the air counts up to now) and RX time (windows clipped to now). */
+    private static RadioTimes radioTimes(Sensor x, long nowUs) {
         long tx = x.txUs;
         if (x.macStep == TX_END) {
             tx += nowUs - x.frame.startUs;
@@ -308,10 +315,19 @@ final class SensorField {
             rx += Math.max(0, Math.min(nowUs, x.rx1CloseUs) - x.rx1OpenUs)
                     + Math.max(0, Math.min(nowUs, x.rx2CloseUs) - x.rx2OpenUs);
         }
-        long sleep = nowUs - startUs - tx - rx;
+        return new RadioTimes(tx, rx);
+    }
+
+    /**
+     * The energy of a sensor with these radio times from the start to {@code nowUs}, asleep otherwise,
+     * charged by an {@link EnergyMeter} as the event engine's meter charges it (the meter keeps whole
+     * microseconds per state, so the order of the intervals does not change a bit of the result).
+     */
+    private double energyJ(RadioTimes t, long nowUs) {
+        long sleep = nowUs - startUs - t.txUs() - t.rxUs();
         EnergyMeter m = new EnergyMeter(settings.radio(), settings.mcu(), null, startUs);
         m.enter(startUs + sleep, RadioState.TX);
-        m.enter(startUs + sleep + tx, RadioState.RX);
+        m.enter(startUs + sleep + t.txUs(), RadioState.RX);
         m.enter(nowUs, RadioState.SLEEP);
         return DeviceEnergy.of(m, Long.MAX_VALUE).totalJ();
     }
