@@ -220,8 +220,8 @@ public final class BackgroundBenchmark {
         List<Run> runs = List.of(c.none(), c.loaded(), c.reference());
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
-            out.println(String.format(Locale.ROOT, "| %,d | %s | %.4f s | %.4f s | %,d | %.1f s | %d | %d | %s |", r.sensors(),
-                    engines[i], r.wallS(), r.cpuS(), r.events(), r.simulatedS(), r.lost(), r.framesLost(),
+            out.println(String.format(Locale.ROOT, "| %,d | %s | %.3f ms | %.3f ms | %,d | %.1f s | %d | %d | %s |", r.sensors(),
+                    engines[i], r.wallS() * 1e3, r.cpuS() * 1e3, r.events(), r.simulatedS(), r.lost(), r.framesLost(),
                     r.sensors() == 0 ? "-" : String.format(Locale.ROOT, "%.4f", r.background().packetDeliveryRatio())));
         }
         out.println(String.format(Locale.ROOT, "network wall time with %,d sensors / without: %.2fx (bound %.1fx: %s); "
