@@ -3,12 +3,14 @@ package org.fedwan.plots;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.LegendItemSource;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -32,8 +35,6 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.util.ShapeUtils;
-import java.awt.FontMetrics;
-import java.awt.image.BufferedImage;
 
 /**
  * The look of every FedWAN figure, in one place: white background, light grid, sans-serif text at
@@ -145,11 +146,9 @@ public final class PaperStyle {
      * entry is its graphic and padding (about 22 pt) plus its label at the legend font.
      */
     static int legendColumnsThatFit(LegendItemCollection items) {
-        FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB)
-                .createGraphics().getFontMetrics(TICK_FONT);
         double widest = 0;
         for (int i = 0; i < items.getItemCount(); i++) {
-            widest = Math.max(widest, metrics.stringWidth(items.get(i).getLabel()) + 22);
+            widest = Math.max(widest, LegendLabels.widthPt(items.get(i).getLabel()) + LegendLabels.GRAPHIC_PT);
         }
         return widest == 0 ? 1 : Math.max(1, (int) (LEGEND_WIDTH_PT / widest));
     }
@@ -186,12 +185,14 @@ public final class PaperStyle {
         chartTitle.setPaint(Color.BLACK);
         chartTitle.setPadding(new RectangleInsets(0, 0, 4, 0));
         if (legend) {
-            // Items in a grid of at most four columns, so a legend that wraps still reads as a table.
-            int items = Math.max(1, plot.getLegendItems().getItemCount());
-            int fit = Math.min(maxColumns, legendColumnsThatFit(plot.getLegendItems()));
+            // Items in a grid of at most four columns, so a legend that wraps still reads as a table;
+            // an entry wider than the figure wraps at spaces
+            LegendItemSource entries = LegendLabels.wrapped(plot, LEGEND_WIDTH_PT);
+            int items = Math.max(1, entries.getLegendItems().getItemCount());
+            int fit = Math.min(maxColumns, legendColumnsThatFit(entries.getLegendItems()));
             int rows = (items + fit - 1) / fit;
             int columns = (items + rows - 1) / rows;
-            LegendTitle legendTitle = new LegendTitle(plot, new GridArrangement(rows, columns),
+            LegendTitle legendTitle = new LegendTitle(entries, new GridArrangement(rows, columns),
                     new GridArrangement(items, 1));
             legendTitle.setPosition(RectangleEdge.BOTTOM);
             legendTitle.setItemFont(TICK_FONT);

@@ -3,6 +3,7 @@ package org.fedwan.plots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -10,9 +11,15 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.TickUnit;
 import org.jfree.chart.axis.TickUnitSource;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,5 +114,28 @@ class PaperStyleTest {
         shortOnes.add(new org.jfree.chart.LegendItem("fp32"));
         shortOnes.add(new org.jfree.chart.LegendItem("int8"));
         org.junit.jupiter.api.Assertions.assertTrue(PaperStyle.legendColumnsThatFit(shortOnes) >= 4);
+    }
+
+    /** A legend entry wider than a single-column figure wraps at spaces; every line fits; short ones stay. */
+    @Test
+    void longLegendLabelsWrapToTheFigureWidth() {
+        String longLabel = "octav, bits=4-2-2-4 rounding=deterministic weighting=none clipping=mse-optimal";
+        double width = PaperStyle.LEGEND_WIDTH_PT - LegendLabels.GRAPHIC_PT;
+        String wrapped = LegendLabels.wrap(longLabel, width);
+        assertTrue(wrapped.contains("\n"), wrapped);
+        assertEquals(longLabel, wrapped.replace('\n', ' '));
+        for (String line : wrapped.split("\n")) {
+            assertTrue(LegendLabels.widthPt(line) <= width, line);
+        }
+        assertEquals("fp32", LegendLabels.wrap("fp32", width));
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYSeries series = new XYSeries(longLabel);
+        series.add(1, 1);
+        data.addSeries(series);
+        XYPlot plot = new XYPlot(data, new NumberAxis(), new NumberAxis(), new XYLineAndShapeRenderer());
+        JFreeChart chart = PaperStyle.chart("t", plot, true);
+        LegendTitle legend = chart.getLegend();
+        assertEquals(wrapped, legend.getSources()[0].getLegendItems().get(0).getLabel());
+        assertEquals(longLabel, plot.getLegendItems().get(0).getLabel(), "the plot's own entries are left as they were");
     }
 }
