@@ -26,19 +26,51 @@ public final class DataRateAssignment {
      */
     public static int fastestClosing(Region region, List<Integer> candidates, double rxPowerDbm,
                                      SensitivityTable gatewayTable, double marginDb) {
-        if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("region " + region.name() + ": no candidate data rates");
-        }
-        int best = -1;
-        int slowest = Integer.MAX_VALUE;
-        for (int index : candidates) {
-            DataRate dr = region.dataRate(index);
-            slowest = Math.min(slowest, index);
-            double needed = gatewayTable.sensitivityDbm(dr.spreadingFactor(), dr.bandwidthHz()) + marginDb;
-            if (rxPowerDbm >= needed && index > best) {
-                best = index;
+        return new Thresholds(region, candidates, gatewayTable, marginDb).fastestClosing(rxPowerDbm);
+    }
+
+    /**
+     * {@link #fastestClosing} for many devices of one network: each candidate's required power (its
+     * sensitivity plus the margin) looked up once.
+     */
+    public static final class Thresholds {
+        private final int[] candidates;
+        private final double[] neededDbm;
+        private final int slowest;
+
+        /**
+         * @param region     the region (for the modulation of each data rate)
+         * @param candidates uplink data rate indices to choose from
+         * @param table      the sensitivity table
+         * @param marginDb   required margin above sensitivity, dB
+         */
+        public Thresholds(Region region, List<Integer> candidates, SensitivityTable table, double marginDb) {
+            if (candidates.isEmpty()) {
+                throw new IllegalArgumentException("region " + region.name() + ": no candidate data rates");
             }
+            this.candidates = candidates.stream().mapToInt(Integer::intValue).toArray();
+            this.neededDbm = new double[this.candidates.length];
+            int lowest = Integer.MAX_VALUE;
+            for (int k = 0; k < this.candidates.length; k++) {
+                DataRate dr = region.dataRate(this.candidates[k]);
+                lowest = Math.min(lowest, this.candidates[k]);
+                neededDbm[k] = table.sensitivityDbm(dr.spreadingFactor(), dr.bandwidthHz()) + marginDb;
+            }
+            this.slowest = lowest;
         }
-        return best >= 0 ? best : slowest;
+
+        /**
+         * @param rxPowerDbm median received power at the best gateway, dBm
+         * @return the highest candidate index that closes the link, or the lowest candidate if none does
+         */
+        public int fastestClosing(double rxPowerDbm) {
+            int best = -1;
+            for (int k = 0; k < candidates.length; k++) {
+                if (rxPowerDbm >= neededDbm[k] && candidates[k] > best) {
+                    best = candidates[k];
+                }
+            }
+            return best >= 0 ? best : slowest;
+        }
     }
 }

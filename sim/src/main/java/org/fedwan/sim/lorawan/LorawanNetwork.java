@@ -226,6 +226,10 @@ public final class LorawanNetwork {
         this.pathLossDb = new double[placed * gws];
         this.devices = new LorawanDevice[deviceCount];
         int[] sensorDataRates = new int[sensorCount];
+        // the SF policy's table: the gateway's (link budget, as LoRaSim) or the end device's (ns-3 SetSpreadingFactorsUp)
+        DataRateAssignment.Thresholds sfThresholds = new DataRateAssignment.Thresholds(region, channelDataRates,
+                settings.sfPolicy() == SfPolicy.DEVICE_TABLE ? settings.deviceSensitivity() : settings.gatewaySensitivity(),
+                settings.sfMarginDb());
         for (int i = 0; i < placed; i++) {
             Position p = switch (settings.placement()) {
                 case DISC -> Placement.uniformInDisc(settings.radiusM(), model.streams().of(firstDeviceId + i, "placement"));
@@ -246,10 +250,7 @@ public final class LorawanNetwork {
             }
             int dr = switch (settings.sfPolicy()) {
                 case FIXED -> settings.fixedDataRate();
-                case LINK_BUDGET -> DataRateAssignment.fastestClosing(region, channelDataRates, bestRxDbm,
-                        settings.gatewaySensitivity(), settings.sfMarginDb());
-                case DEVICE_TABLE -> DataRateAssignment.fastestClosing(region, channelDataRates, bestRxDbm,
-                        settings.deviceSensitivity(), settings.sfMarginDb());
+                case LINK_BUDGET, DEVICE_TABLE -> sfThresholds.fastestClosing(bestRxDbm);
                 case ADR -> channelDataRates.get(0);
             };
             if (i < deviceCount) {
