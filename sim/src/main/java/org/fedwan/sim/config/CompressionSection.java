@@ -1,6 +1,7 @@
 package org.fedwan.sim.config;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +26,9 @@ public record CompressionSection(String uplinkCodec, Map<String, String> uplinkO
             Key.of("downlink_codec", Types.choice(Compression::downlinkNames), "fp32", "codec of the broadcast global model")));
 
     public CompressionSection {
-        uplinkOptions = Map.copyOf(uplinkOptions);
+        // sorted by key, always: Map.copyOf iterates in an order that changes from one JVM to the next,
+        // which made the resolved scenario (its hash, the manifest) differ between runs of one study
+        uplinkOptions = Collections.unmodifiableMap(new TreeMap<>(uplinkOptions));
     }
 
     /** The scheme's options as text, {@code key=value} pairs sorted by key (empty: none). */

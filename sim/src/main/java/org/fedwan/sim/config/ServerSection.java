@@ -1,7 +1,9 @@
 package org.fedwan.sim.config;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.fedwan.fl.strategy.StrategyDoc;
 import org.fedwan.fl.strategy.Strategies;
 
@@ -29,7 +31,9 @@ public record ServerSection(String strategy, Map<String, String> strategyOptions
                             + "aggregation (the adaptive strategies step by their option eta)")));
 
     public ServerSection {
-        strategyOptions = Map.copyOf(strategyOptions);
+        // sorted by key, always: Map.copyOf iterates in an order that changes from one JVM to the next,
+        // which made the resolved scenario (its hash, the manifest) differ between runs of one study
+        strategyOptions = Collections.unmodifiableMap(new TreeMap<>(strategyOptions));
         StrategyDoc doc = Strategies.doc(strategy);
         try {
             doc.resolve(strategyOptions);
