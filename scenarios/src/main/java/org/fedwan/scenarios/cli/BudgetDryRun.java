@@ -136,12 +136,7 @@ final class BudgetDryRun {
             throws IOException {
         Map<SweepSpec.Point, List<RunState>> states = states(spec, dir);
         long complete = count(states, State.COMPLETE);
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("dry_run", true);
-        doc.put("name", spec.name());
-        doc.put("points", spec.points().size());
-        doc.put("replications", spec.replications());
-        doc.put("runs", spec.runCount());
+        Map<String, Object> doc = DryRun.sweepHeader(spec);
         doc.put("already_complete", complete);
         doc.put("to_run", spec.runCount() - complete);
         doc.put("results_dir", dir.toAbsolutePath().normalize().toString());

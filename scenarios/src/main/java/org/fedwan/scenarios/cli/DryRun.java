@@ -66,14 +66,20 @@ final class DryRun {
         return out.toString();
     }
 
-    /** The JSON document of {@code sweep --dry-run --json}: every point with its values and its first run's scenario. */
-    static String sweepJson(SweepSpec spec, Path dir) {
+    /** The opening of a study's dry-run JSON: {@code dry_run}, its name, points, replications and runs. */
+    static Map<String, Object> sweepHeader(SweepSpec spec) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("dry_run", true);
         doc.put("name", spec.name());
         doc.put("points", spec.points().size());
         doc.put("replications", spec.replications());
         doc.put("runs", spec.runCount());
+        return doc;
+    }
+
+    /** The JSON document of {@code sweep --dry-run --json}: every point with its values and its first run's scenario. */
+    static String sweepJson(SweepSpec spec, Path dir) {
+        Map<String, Object> doc = sweepHeader(spec);
         doc.put("results_dir", dir.toAbsolutePath().normalize().toString());
         List<Map<String, Object>> points = new ArrayList<>();
         for (SweepSpec.Point p : spec.points()) {

@@ -29,6 +29,8 @@ final class MacCycle {
     private final RandomGenerator shadowRng;
     private final RandomGenerator retransmitRng;
     private final double[] rxPowerDbm;
+    /** Scratch of {@link #scheduleAttempt}: when each candidate channel's sub-band allows the frame, µs. */
+    private final long[] openUs;
     private final TxStart txStart;
     private final TxEnd txEnd;
     private final RxOpen rxOpen;
@@ -74,6 +76,7 @@ final class MacCycle {
         this.shadowRng = model.streams().of(device.id(), "shadowing");
         this.retransmitRng = model.streams().of(device.id(), "retransmit");
         this.rxPowerDbm = new double[net.gatewayCount()];
+        this.openUs = new long[net.channelCount()];
         this.txStart = new TxStart(model);
         this.txEnd = new TxEnd(model);
         this.rxOpen = new RxOpen(model);
@@ -184,6 +187,35 @@ final class MacCycle {
         };
     }
 
+    /**
+     * The channel free first: the index of the earliest of {@code openUs[0 .. n - 1]}, ties drawn
+     * uniformly from {@code rng} (one draw, only when several tie), as devices and bulk sensors pick it.
+     *
+     * @param openUs when each candidate channel's sub-band allows the frame, µs
+     * @param n      candidates, at least 1
+     * @param rng    the device's "channel" stream
+     * @return the chosen candidate's index
+     */
+    static int freeFirst(long[] openUs, int n, RandomGenerator rng) {
+        long earliest = Long.MAX_VALUE;
+        int ties = 0;
+        for (int k = 0; k < n; k++) {
+            if (openUs[k] < earliest) {
+                earliest = openUs[k];
+                ties = 1;
+            } else if (openUs[k] == earliest) {
+                ties++;
+            }
+        }
+        int pick = ties == 1 ? 0 : rng.nextInt(ties);
+        for (int k = 0; k < n; k++) {
+            if (openUs[k] == earliest && pick-- == 0) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("no channel opens at " + earliest + " us");
+    }
+
     private DutyCycleLedger ledger(int subBandSlot) {
         DutyCycleLedger l = ledgers[subBandSlot];
         if (l == null) {
@@ -205,24 +237,12 @@ final class MacCycle {
         airtimeUs = net.uplinkAirtimeUs(dataRate, phyBytes);
 
         int[] slots = net.channelSlotsFor(dataRate);
-        long earliest = Long.MAX_VALUE;
-        int ties = 0;
-        for (int slot : slots) {
-            long t = ledger(net.subBandSlotOfChannel(slot)).nextAllowedTxUs(fromUs);
-            if (t < earliest) {
-                earliest = t;
-                ties = 1;
-            } else if (t == earliest) {
-                ties++;
-            }
+        for (int k = 0; k < slots.length; k++) {
+            openUs[k] = ledger(net.subBandSlotOfChannel(slots[k])).nextAllowedTxUs(fromUs);
         }
-        int pick = ties == 1 ? 0 : channelRng.nextInt(ties);
-        for (int slot : slots) {
-            if (ledger(net.subBandSlotOfChannel(slot)).nextAllowedTxUs(fromUs) == earliest && pick-- == 0) {
-                channelSlot = slot;
-                break;
-            }
-        }
+        int chosen = freeFirst(openUs, slots.length, channelRng);
+        channelSlot = slots[chosen];
+        long earliest = openUs[chosen];
         if (net.dwellTimeLimitUs(channelSlot) > 0 && airtimeUs > net.dwellTimeLimitUs(channelSlot)) {
             device.jobs().frameRefused(fromUs, RefusalReason.DWELL_TIME);
             return;

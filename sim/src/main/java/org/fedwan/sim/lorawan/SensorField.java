@@ -69,7 +69,7 @@ final class SensorField {
     private final int subBandSlots;
     /** Per sub-band slot: the off time after one of the sensors' frames, µs (all have the same payload). */
     private final long[][] offTimeUs;
-    /** Per channel slot, scratch of {@link #freeFirst}: when the channel's sub-band allows the frame. */
+    /** Per candidate channel, scratch of {@link #planAttempt}: when its sub-band allows the frame, µs. */
     private final long[] channelOpenUs;
     /** Per data rate: the sub-band slot all its channels share, or -1 if they span several. */
     private final int[] subBandOfAll;
@@ -414,8 +414,13 @@ final class SensorField {
                 chosen = slots[x.channel.nextInt(slots.length)];
             }
         } else {
-            chosen = freeFirst(x, slots, fromUs);
-            earliest = channelOpenUs[chosen];
+            for (int k = 0; k < slots.length; k++) {
+                // DutyCycleLedger.nextAllowedTxUs
+                channelOpenUs[k] = Math.max(fromUs, x.subBandOpenUs[net.subBandSlotOfChannel(slots[k])]);
+            }
+            int k = MacCycle.freeFirst(channelOpenUs, slots.length, x.channel);
+            chosen = slots[k];
+            earliest = channelOpenUs[k];
         }
         long airtime = x.airtimeUs;
         if (net.dwellTimeLimitUs(chosen) > 0 && airtime > net.dwellTimeLimitUs(chosen)) {
@@ -434,30 +439,6 @@ final class SensorField {
         x.channelSlot = chosen;
         x.macStep = TX_START;
         x.macAtUs = start;
-    }
-
-    /** The channel whose sub-band opens first (ties drawn from the sensor's channel stream), as {@link MacCycle} picks it. */
-    private int freeFirst(Sensor x, int[] slots, long fromUs) {
-        long earliest = Long.MAX_VALUE;
-        int ties = 0;
-        for (int c : slots) {
-            // DutyCycleLedger.nextAllowedTxUs
-            long t = Math.max(fromUs, x.subBandOpenUs[net.subBandSlotOfChannel(c)]);
-            channelOpenUs[c] = t;
-            if (t < earliest) {
-                earliest = t;
-                ties = 1;
-            } else if (t == earliest) {
-                ties++;
-            }
-        }
-        int pick = ties == 1 ? 0 : x.channel.nextInt(ties);
-        for (int c : slots) {
-            if (channelOpenUs[c] == earliest && pick-- == 0) {
-                return c;
-            }
-        }
-        throw new IllegalStateException("no channel opens at " + earliest + " us");
     }
 
     private void refuse(RefusalReason reason) {
