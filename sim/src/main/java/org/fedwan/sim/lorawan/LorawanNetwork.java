@@ -230,18 +230,25 @@ public final class LorawanNetwork {
         DataRateAssignment.Thresholds sfThresholds = new DataRateAssignment.Thresholds(region, channelDataRates,
                 settings.sfPolicy() == SfPolicy.DEVICE_TABLE ? settings.deviceSensitivity() : settings.gatewaySensitivity(),
                 settings.sfMarginDb());
+        // drawn at set-up only: one generator repositioned at each device's stream (RandomStreams.reuse)
+        RandomGenerator placementRng = null;
+        RandomGenerator staticShadow = null;
         for (int i = 0; i < placed; i++) {
+            if (settings.placement() == PlacementKind.DISC) {
+                placementRng = model.streams().reuse(placementRng, firstDeviceId + i, "placement");
+            }
             Position p = switch (settings.placement()) {
-                case DISC -> Placement.uniformInDisc(settings.radiusM(), model.streams().of(firstDeviceId + i, "placement"));
+                case DISC -> Placement.uniformInDisc(settings.radiusM(), placementRng);
                 case GRID -> grid.get(i);
                 case LISTED -> settings.devicePositions().get(i);
             };
             double bestRxDbm = Double.NEGATIVE_INFINITY;
-            RandomGenerator staticShadow = settings.shadowingPerFrame() ? null
-                    : model.streams().of(firstDeviceId + i, "static-shadowing");
+            if (!settings.shadowingPerFrame()) {
+                staticShadow = model.streams().reuse(staticShadow, firstDeviceId + i, "static-shadowing");
+            }
             for (int g = 0; g < gws; g++) {
                 double loss = settings.pathLoss().pathLossDb(p.distanceM(gateways[g].position()));
-                if (staticShadow != null) {
+                if (!settings.shadowingPerFrame()) {
                     loss += shadowing.drawDb(staticShadow);
                 }
                 pathLossDb[i * gws + g] = loss;

@@ -1,6 +1,5 @@
 package org.fedwan.sim.lorawan;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import org.fedwan.channel.reception.Collisions;
 import org.fedwan.channel.reception.CumulativeInterference;
@@ -29,19 +28,18 @@ final class RadioMedium {
 
     private final LorawanNetwork network;
     private final Gateway[] gateways;
-    private final ArrayList<Transmission>[] buckets;
+    private final OnAir[] buckets;
     private final InterferenceModel model;
     /** Background sensors simulated in bulk, played up to every device's action before it; or null. */
     private SensorField sensors;
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     RadioMedium(LorawanNetwork network, Gateway[] gateways, int channelSlots) {
         this.network = network;
         this.gateways = gateways;
         this.model = network.settings().interference();
-        this.buckets = new ArrayList[model == InterferenceModel.CUMULATIVE ? channelSlots : channelSlots * SF_SLOTS];
+        this.buckets = new OnAir[model == InterferenceModel.CUMULATIVE ? channelSlots : channelSlots * SF_SLOTS];
         for (int i = 0; i < buckets.length; i++) {
-            buckets[i] = new ArrayList<>(4);
+            buckets[i] = new OnAir();
         }
     }
 
@@ -105,7 +103,7 @@ final class RadioMedium {
         tx.bucket = bucket;
     }
 
-    private void collide(Transmission tx, ArrayList<Transmission> group) {
+    private void collide(Transmission tx, OnAir group) {
         int g = gateways.length;
         for (int k = 0, n = group.size(); k < n; k++) {
             Transmission other = group.get(k);
@@ -125,7 +123,7 @@ final class RadioMedium {
         }
     }
 
-    private void accumulate(Transmission tx, ArrayList<Transmission> group) {
+    private void accumulate(Transmission tx, OnAir group) {
         int g = gateways.length;
         for (int i = 0; i < g; i++) {
             tx.rxMw[i] = CumulativeInterference.milliwatts(tx.rssiDbm[i]);
@@ -148,13 +146,7 @@ final class RadioMedium {
 
     /** A frame ends: leaves the air; returns its outcome and sets its best gateway. */
     FrameOutcome remove(Transmission tx) {
-        ArrayList<Transmission> group = buckets[tx.bucket];
-        for (int k = group.size() - 1; k >= 0; k--) {
-            if (group.get(k) == tx) {
-                group.remove(k); // keeps the others' order, which the cumulative sums follow
-                break;
-            }
-        }
+        buckets[tx.bucket].remove(tx);
         tx.bucket = -1;
         if (model == InterferenceModel.CUMULATIVE) {
             long airtimeUs = tx.airtimeUs();
@@ -186,11 +178,45 @@ final class RadioMedium {
 
     /** Gateway {@code g} starts transmitting: the uplinks it is receiving are lost there (half-duplex). */
     void gatewayTransmits(int g, long nowUs) {
-        for (ArrayList<Transmission> group : buckets) {
+        for (OnAir group : buckets) {
             for (int k = 0, n = group.size(); k < n; k++) {
                 Transmission tx = group.get(k);
                 if (tx.endUs > nowUs && tx.status[g] == Transmission.RECEIVED) {
                     tx.status[g] = Transmission.GATEWAY_TRANSMITTING;
+                }
+            }
+        }
+    }
+
+    /** The frames of one bucket on the air, in the order they started (a list without bounds checks or iterators). */
+    private static final class OnAir {
+        private Transmission[] frames = new Transmission[4];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        Transmission get(int k) {
+            return frames[k];
+        }
+
+        void add(Transmission tx) {
+            if (size == frames.length) {
+                frames = Arrays.copyOf(frames, 2 * size);
+            }
+            frames[size++] = tx;
+        }
+
+        /** Removes {@code tx} (looked for from the newest), keeping the others' order, which the cumulative sums follow. */
+        void remove(Transmission tx) {
+            for (int k = size - 1; k >= 0; k--) {
+                if (frames[k] == tx) {
+                    for (int j = k + 1; j < size; j++) {
+                        frames[j - 1] = frames[j]; // a frame or two: cheaper than System.arraycopy's call
+                    }
+                    frames[--size] = null;
+                    return;
                 }
             }
         }

@@ -3,7 +3,6 @@ package org.fedwan.sim.lorawan;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.fedwan.channel.energy.EnergyMeter;
@@ -67,8 +66,15 @@ final class SensorField {
     /** PHY payload of every sensor frame (one payload for all), bytes. */
     private final int phyBytes;
     private final int subBandSlots;
-    /** Per sub-band slot: the off time after one of the sensors' frames, µs (all have the same payload). */
-    private final long[][] offTimeUs;
+    /**
+     * Per sub-band slot and data rate ({@code slot * MAX_DATA_RATES + dr}): the off time after one of
+     * the sensors' frames, µs (all have the same payload), for the rates sensors use.
+     */
+    private final long[] offTimeUs;
+    /** Per data rate the sensors use: whether their payload is too long for it. */
+    private final boolean[] payloadTooLong = new boolean[MAX_DATA_RATES];
+    /** Per data rate the sensors use: whether a channel of the rate has a dwell-time limit their frame exceeds. */
+    private final boolean[] dwellTimeExceeded = new boolean[MAX_DATA_RATES];
     /** Per candidate channel, scratch of {@link #planAttempt}: when its sub-band allows the frame, µs. */
     private final long[] channelOpenUs;
     /** Per data rate: the sub-band slot all its channels share, or -1 if they span several. */
@@ -89,7 +95,11 @@ final class SensorField {
     private final int[] periodicOrder;
     /** PERIODIC: the next sensor in {@link #periodicOrder} to get a packet. */
     private int periodicNext;
+    /** PERIODIC: the time of the next packet of the sensor at each place of {@link #periodicOrder}, µs; else null. */
+    private final long[] periodicArrivalUs;
     private boolean advancing;
+    /** The smallest key of both queues when {@link #advanceTo} last returned (only it changes them). */
+    private long nextKey = Long.MIN_VALUE;
     /** When the sensors were created: their meters start then, µs. */
     private final long startUs;
 
@@ -99,6 +109,7 @@ final class SensorField {
         final int device;
         final int dataRate;
         final long airtimeUs;
+        /** Its traffic stream under POISSON; null under PERIODIC, whose one draw (the phase) is made at set-up. */
         final RandomGenerator traffic;
         final RandomGenerator channel;
         final RandomGenerator shadow;
@@ -161,7 +172,7 @@ final class SensorField {
         Simulation model = net.simulation();
         int n = count;
         this.subBandSlots = net.subBandSlots();
-        this.offTimeUs = new long[subBandSlots][];
+        this.offTimeUs = new long[subBandSlots * MAX_DATA_RATES];
         this.channelOpenUs = new long[net.channelCount()];
         this.subBandOfAll = new int[MAX_DATA_RATES];
         for (int dr = 0; dr < MAX_DATA_RATES; dr++) {
@@ -177,25 +188,44 @@ final class SensorField {
         long[] airtimeByRate = new long[MAX_DATA_RATES];
         Arrays.fill(airtimeByRate, -1L);
         long[] firstArrivalUs = new long[n];
+        RandomGenerator[] traffic = new RandomGenerator[n];
+        RandomGenerator firstOnly = null;
         for (int s = 0; s < n; s++) {
+            long id = net.firstDeviceId() + firstIndex + s;
+            if (arrival == TrafficArrival.PERIODIC) {
+                // the stream's one draw is the phase (TrafficArrival.nextGapUs draws nothing): one generator for all
+                firstOnly = model.streams().reuse(firstOnly, id, "traffic");
+                firstArrivalUs[s] = nowUs + arrival.firstGapUs(firstOnly, periodUs);
+            } else {
+                traffic[s] = model.streams().of(id, "traffic");
+                firstArrivalUs[s] = nowUs + arrival.firstGapUs(traffic[s], periodUs);
+            }
+        }
+        // every sensor's packets are one period apart (PERIODIC), so the order within each period is the first one's
+        this.periodicOrder = arrival == TrafficArrival.PERIODIC ? byFirstArrival(firstArrivalUs) : null;
+        // created in that order, a sensor's state lies next to the one whose packet comes before it in memory
+        for (int k = 0; k < n; k++) {
+            int s = periodicOrder != null ? periodicOrder[k] : k;
             long id = net.firstDeviceId() + firstIndex + s;
             int dr = dataRates[s];
             if (airtimeByRate[dr] < 0) {
                 airtimeByRate[dr] = net.uplinkAirtimeUs(dr, phyBytes);
+                describeRate(dr, airtimeByRate[dr]);
             }
-            Sensor x = new Sensor(firstIndex + s, dr, airtimeByRate[dr], model.streams().of(id, "traffic"),
-                    model.streams().of(id, "channel"), model.streams().of(id, "shadowing"), subBandSlots,
+            Sensor x = new Sensor(firstIndex + s, dr, airtimeByRate[dr], traffic[s], model.streams().of(id, "channel"),
+                    model.streams().of(id, "shadowing"), subBandSlots,
                     settings.fairUse() ? new DailyBudget(settings.fairUseUplinkAirtimeUsPerDay()) : null);
-            x.nextArrivalUs = nowUs + arrival.firstGapUs(x.traffic, periodUs);
-            firstArrivalUs[s] = x.nextArrivalUs;
+            x.nextArrivalUs = firstArrivalUs[s];
             sensors[s] = x;
         }
-        if (arrival == TrafficArrival.PERIODIC) {
-            // every sensor's packets are one period apart, so the order within each period is the first one's
+        if (periodicOrder != null) {
             this.arrivals = null;
-            this.periodicOrder = byFirstArrival(firstArrivalUs);
+            this.periodicArrivalUs = new long[n];
+            for (int k = 0; k < n; k++) {
+                periodicArrivalUs[k] = firstArrivalUs[periodicOrder[k]];
+            }
         } else {
-            this.periodicOrder = null;
+            this.periodicArrivalUs = null;
             this.arrivals = new SensorQueue(n);
             for (int s = 0; s < n; s++) {
                 arrivals.push(s, firstArrivalUs[s]);
@@ -228,17 +258,17 @@ final class SensorField {
      * @param nowUs the time the network reached, µs
      */
     void advanceTo(long nowUs) {
-        if (advancing || count == 0) {
-            return;
+        long limit = (nowUs << 2) | 3;
+        if (advancing || count == 0 || nextKey > limit) {
+            return; // most calls: no sensor acts before the device does
         }
         advancing = true;
-        long limit = (nowUs << 2) | 3;
         while (true) {
             long macTop = mac.topKey();
-            int next = nextArrival();
-            Sensor arriving = sensors[next];
-            long arrivalTop = (arriving.nextArrivalUs << 2) | 2;
+            // the next packet's time from a dense array or the heap's key: its sensor is touched only when it arrives
+            long arrivalTop = ((arrivals != null ? arrivals.topKey() : periodicArrivalUs[periodicNext]) << 2) | 2;
             if (Math.min(macTop, arrivalTop) > limit) {
+                nextKey = Math.min(macTop, arrivalTop);
                 break;
             }
             if (macTop < arrivalTop) {
@@ -254,12 +284,15 @@ final class SensorField {
                     mac.replaceTop(macKey(x));
                 }
             } else {
+                int next = nextArrival();
+                Sensor arriving = sensors[next];
                 boolean idle = arriving.macStep == IDLE;
                 long arrivalUs = arriving.nextArrivalUs;
                 arrive(arriving, arrivalUs);
                 if (arrivals != null) {
                     arrivals.replaceTop(arriving.nextArrivalUs);
                 } else {
+                    periodicArrivalUs[periodicNext] = arriving.nextArrivalUs;
                     periodicNext = periodicNext + 1 == count ? 0 : periodicNext + 1;
                 }
                 if (idle && arriving.macStep != IDLE) {
@@ -285,11 +318,28 @@ final class SensorField {
         advanceTo(nowUs);
         long offeredTotal = 0;
         double energyJ = 0;
-        // sensors with the same radio times have the same energy: each pair is charged once
-        Map<RadioTimes, Double> energyOfTimes = new HashMap<>();
+        // sensors with the same radio times have the same energy: each pair is charged once (an open-addressing table)
+        int capacity = Integer.highestOneBit(Math.max(8, count) * 2 - 1) << 1;
+        long[] knownTxUs = new long[capacity];
+        long[] knownRxUs = new long[capacity];
+        double[] knownJ = new double[capacity];
+        boolean[] known = new boolean[capacity];
         for (Sensor x : sensors) {
             offeredTotal += x.offered;
-            energyJ += energyOfTimes.computeIfAbsent(radioTimes(x, nowUs), t -> energyJ(t, nowUs));
+            long tx = txUs(x, nowUs);
+            long rx = rxUs(x, nowUs);
+            long h = (tx * 0x9E3779B97F4A7C15L ^ rx) * 0xBF58476D1CE4E5B9L; // Fibonacci and SplitMix64 multipliers
+            int slot = (int) (h >>> 40) & (capacity - 1);
+            while (known[slot] && (knownTxUs[slot] != tx || knownRxUs[slot] != rx)) {
+                slot = (slot + 1) & (capacity - 1);
+            }
+            if (!known[slot]) {
+                known[slot] = true;
+                knownTxUs[slot] = tx;
+                knownRxUs[slot] = rx;
+                knownJ[slot] = energyJ(tx, rx, nowUs);
+            }
+            energyJ += knownJ[slot];
         }
         Map<LossCause, Long> causes = new EnumMap<>(LossCause.class);
         for (LossCause c : LossCause.values()) {
@@ -300,22 +350,19 @@ final class SensorField {
         return new BackgroundReport(count, offeredTotal, packetsDelivered, energyJ, causes);
     }
 
-    /** A sensor's time transmitting and receiving since the start, µs. */
-    private record RadioTimes(long txUs, long rxUs) {
+    /** Sensor {@code x}'s time transmitting since the start (a frame still on the air counts up to now), µs. */
+    private static long txUs(Sensor x, long nowUs) {
+        return x.macStep == TX_END ? x.txUs + nowUs - x.frame.startUs : x.txUs;
     }
 
-    /** Sensor {@code x}'s TX time (a frame still on the air counts up to now) and RX time (windows clipped to now). */
-    private static RadioTimes radioTimes(Sensor x, long nowUs) {
-        long tx = x.txUs;
-        if (x.macStep == TX_END) {
-            tx += nowUs - x.frame.startUs;
-        }
+    /** Sensor {@code x}'s time receiving since the start (windows clipped to now), µs. */
+    private static long rxUs(Sensor x, long nowUs) {
         long rx = x.rxUs;
         if (x.windowsPending) {
             rx += Math.max(0, Math.min(nowUs, x.rx1CloseUs) - x.rx1OpenUs)
                     + Math.max(0, Math.min(nowUs, x.rx2CloseUs) - x.rx2OpenUs);
         }
-        return new RadioTimes(tx, rx);
+        return rx;
     }
 
     /**
@@ -323,11 +370,11 @@ final class SensorField {
      * charged by an {@link EnergyMeter} as the event engine's meter charges it (the meter keeps whole
      * microseconds per state, so the order of the intervals does not change a bit of the result).
      */
-    private double energyJ(RadioTimes t, long nowUs) {
-        long sleep = nowUs - startUs - t.txUs() - t.rxUs();
+    private double energyJ(long txUs, long rxUs, long nowUs) {
+        long sleep = nowUs - startUs - txUs - rxUs;
         EnergyMeter m = new EnergyMeter(settings.radio(), settings.mcu(), null, startUs);
         m.enter(startUs + sleep, RadioState.TX);
-        m.enter(startUs + sleep + t.txUs(), RadioState.RX);
+        m.enter(startUs + sleep + txUs, RadioState.RX);
         m.enter(nowUs, RadioState.SLEEP);
         return DeviceEnergy.of(m, Long.MAX_VALUE).totalJ();
     }
@@ -399,7 +446,7 @@ final class SensorField {
     /** {@link MacCycle}'s attempt planning for a packet: the channel free first, dwell time, fair use. */
     private void planAttempt(Sensor x, long fromUs) {
         int dr = x.dataRate;
-        if (payloadBytes > net.maxFrmPayloadBytes(dr)) {
+        if (payloadTooLong[dr]) {
             refuse(RefusalReason.PAYLOAD_TOO_LONG);
             return;
         }
@@ -423,7 +470,7 @@ final class SensorField {
             earliest = channelOpenUs[k];
         }
         long airtime = x.airtimeUs;
-        if (net.dwellTimeLimitUs(chosen) > 0 && airtime > net.dwellTimeLimitUs(chosen)) {
+        if (dwellTimeExceeded[dr] && net.dwellTimeLimitUs(chosen) > 0 && airtime > net.dwellTimeLimitUs(chosen)) {
             refuse(RefusalReason.DWELL_TIME);
             return;
         }
@@ -452,7 +499,7 @@ final class SensorField {
         int dr = x.dataRate;
         // DutyCycleLedger.recordTransmission: closed for the frame and its off time
         int subBand = net.subBandSlotOfChannel(c);
-        x.subBandOpenUs[subBand] = nowUs + airtime + offTimeUs(subBand, dr, airtime);
+        x.subBandOpenUs[subBand] = nowUs + airtime + offTimeUs[subBand * MAX_DATA_RATES + dr];
         if (x.fairUse != null) {
             x.fairUse.consume(nowUs, airtime);
         }
@@ -532,18 +579,15 @@ final class SensorField {
         return first;
     }
 
-    /** The off time after a frame of {@code airtimeUs} at {@code dataRate} in a sub-band, computed once per pair. */
-    private long offTimeUs(int subBandSlot, int dataRate, long airtimeUs) {
-        long[] byRate = offTimeUs[subBandSlot];
-        if (byRate == null) {
-            byRate = new long[MAX_DATA_RATES];
-            Arrays.fill(byRate, -1L);
-            offTimeUs[subBandSlot] = byRate;
+    /** Fills the tables of data rate {@code dr}, the first time a sensor uses it: off times, payload and dwell-time checks. */
+    private void describeRate(int dr, long airtimeUs) {
+        for (int slot = 0; slot < subBandSlots; slot++) {
+            offTimeUs[slot * MAX_DATA_RATES + dr] = DutyCycleLedger.offTimeUs(airtimeUs, net.deviceDutyCycle(slot));
         }
-        if (byRate[dataRate] < 0) {
-            byRate[dataRate] = DutyCycleLedger.offTimeUs(airtimeUs, net.deviceDutyCycle(subBandSlot));
+        payloadTooLong[dr] = payloadBytes > net.maxFrmPayloadBytes(dr);
+        for (int c : net.channelSlotsFor(dr)) {
+            dwellTimeExceeded[dr] |= net.dwellTimeLimitUs(c) > 0 && airtimeUs > net.dwellTimeLimitUs(c);
         }
-        return byRate[dataRate];
     }
 
     // ------------------------------------------------------------------ the queue

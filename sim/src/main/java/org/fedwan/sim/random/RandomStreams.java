@@ -32,6 +32,8 @@ public final class RandomStreams {
 
     private final long masterSeed;
     private final int replication;
+    /** {@link #deriveSeed}'s hash after the master seed and the replication, the same for every stream of this replication. */
+    private final long replicationHash;
 
     /**
      * @param masterSeed  the master seed of the experiment
@@ -40,6 +42,7 @@ public final class RandomStreams {
     public RandomStreams(long masterSeed, int replication) {
         this.masterSeed = masterSeed;
         this.replication = replication;
+        this.replicationHash = mix64(mix64(masterSeed + GOLDEN_GAMMA) ^ mix64(replication + 2 * GOLDEN_GAMMA));
     }
 
     /**
@@ -56,13 +59,35 @@ public final class RandomStreams {
     }
 
     /**
+     * The stream of {@code entityId} and {@code purpose} from its start, in {@code reused} when that
+     * is a generator of this class ({@link #of}; its own stream is given up), else in a new one:
+     * for streams drawn a few times at set-up (a device's position, a sensor's first packet), so
+     * that thousands of devices do not leave thousands of generators behind. The draws are those
+     * of {@code of(entityId, purpose)}.
+     *
+     * @param reused   a generator to reposition, or null
+     * @param entityId the id of the entity drawing
+     * @param purpose  what the draws are for
+     * @return {@code reused} repositioned, or a new generator
+     */
+    public RandomGenerator reuse(RandomGenerator reused, long entityId, String purpose) {
+        if (reused instanceof L64X128MixGenerator g) {
+            g.reseed(seed(entityId, purpose));
+            return g;
+        }
+        return of(entityId, purpose);
+    }
+
+    /**
      * @param entityId the id of the entity drawing
      * @param purpose  what the draws are for
      * @return the seed of that stream in this replication (for generators outside
      *         {@code java.util.random}, e.g. Commons Math distributions)
      */
     public long seed(long entityId, String purpose) {
-        return deriveSeed(masterSeed, replication, entityId, purpose);
+        Objects.requireNonNull(purpose, "purpose");
+        // deriveSeed's last two steps; the first two are this replication's, the purpose's mix is remembered
+        return mix64(mix64(replicationHash ^ mix64(entityId + 3 * GOLDEN_GAMMA)) ^ purposeHash(purpose).mixed());
     }
 
     /** @return the master seed given at construction */
@@ -93,7 +118,7 @@ public final class RandomStreams {
         long h = mix64(masterSeed + GOLDEN_GAMMA);
         h = mix64(h ^ mix64(replication + 2 * GOLDEN_GAMMA));
         h = mix64(h ^ mix64(entityId + 3 * GOLDEN_GAMMA));
-        h = mix64(h ^ mix64(purposeHash(purpose) + 4 * GOLDEN_GAMMA));
+        h = mix64(h ^ purposeHash(purpose).mixed());
         return h;
     }
 
@@ -107,20 +132,26 @@ public final class RandomStreams {
     /** Recent purposes and their hashes, by the purpose's {@link String#hashCode()}: a handful of literals in practice. */
     private static final PurposeHash[] PURPOSE_HASHES = new PurposeHash[64];
 
-    /** A purpose and its FNV-1a hash (final fields: safe to share between threads through the racy cache). */
-    private record PurposeHash(String purpose, long hash) {
+    /**
+     * A purpose, its FNV-1a hash and the hash as {@link #deriveSeed} mixes it in (final fields: safe to
+     * share between threads through the racy cache).
+     */
+    record PurposeHash(String purpose, long hash, long mixed) {
+        PurposeHash(String purpose, long hash) {
+            this(purpose, hash, mix64(hash + 4 * GOLDEN_GAMMA));
+        }
     }
 
     /** @return {@link #fnv1a64(String)} of {@code purpose}, remembered for the next stream of the same purpose */
-    static long purposeHash(String purpose) {
+    static PurposeHash purposeHash(String purpose) {
         int slot = purpose.hashCode() & (PURPOSE_HASHES.length - 1);
         PurposeHash known = PURPOSE_HASHES[slot];
         if (known != null && known.purpose().equals(purpose)) {
-            return known.hash();
+            return known;
         }
-        long hash = fnv1a64(purpose);
-        PURPOSE_HASHES[slot] = new PurposeHash(purpose, hash);
-        return hash;
+        PurposeHash computed = new PurposeHash(purpose, fnv1a64(purpose));
+        PURPOSE_HASHES[slot] = computed;
+        return computed;
     }
 
     /**
