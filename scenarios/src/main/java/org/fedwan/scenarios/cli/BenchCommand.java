@@ -16,6 +16,7 @@ import org.fedwan.scenarios.run.DataSets;
 import org.fedwan.scenarios.run.Execution;
 import org.fedwan.results.Table;
 import org.fedwan.results.TableWriter;
+import org.fedwan.sim.LinkSection;
 import org.fedwan.sim.Protocols;
 import org.fedwan.sim.bench.BackgroundBenchmark;
 import org.fedwan.sim.bench.KernelBenchmark;
@@ -23,9 +24,11 @@ import org.fedwan.sim.bench.LorawanNetworkBenchmark;
 import org.fedwan.sim.bench.MemoryBenchmark;
 import org.fedwan.sim.config.DataSection;
 import org.fedwan.sim.config.Scenario;
+import org.fedwan.sim.lorawan.LorawanLinks;
 import org.fedwan.sim.lorawan.SensorEngine;
 import org.fedwan.sim.lorawan.traffic.LorawanNetworkConfig;
 import org.fedwan.sim.lorawan.traffic.LorawanTrafficSection;
+import org.fedwan.sim.nbiot.NbiotLinks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +40,7 @@ import picocli.CommandLine.Parameters;
             "lorawan-net (1,000 and 10,000 devices x 1 day, pairwise and cumulative; ns-3 complete-network-example set-up,",
             "1,000 devices x 6 h, against ns-3), background (an FL run's network, the study background-traffic.yaml's",
             "quickstart on the realistic link, without and with 1,000 background sensors, at the study's 2 rounds and the",
-            "quickstart's 5), step-time (training step vs",
+            "quickstart's 5, with 100 clients, and on NB-IoT), step-time (training step vs",
             "PyTorch on the CPU),",
             "memory (resident and ND4J native memory after every round of a long run; by default the quickstart",
             "with " + BenchCommand.MEMORY_ROUNDS + " rounds on " + BenchCommand.MEMORY_TRAIN_SAMPLES + " training and "
@@ -106,14 +109,17 @@ final class BenchCommand implements Callable<Integer> {
             }
             case "background" -> {
                 List<Map<String, Object>> docs = new ArrayList<>();
-                // the quickstart's own network (10 clients) at the study's 2 rounds and its own 5, then 100 clients
+                // the quickstart's own network (10 clients) at the study's 2 rounds and its own 5, then 100 clients,
+                // then its 10 clients on NB-IoT (whose sensors are scheduled UEs in every engine: no reference run)
                 List<Scenario> setUps = List.of(backgroundSetUp(FedwanCli.home(), BACKGROUND_ROUNDS),
                         backgroundSetUp(FedwanCli.home(), QUICKSTART_ROUNDS),
-                        backgroundSetUp(FedwanCli.home(), BACKGROUND_ROUNDS).with("clients", BACKGROUND_LARGE_CLIENTS));
+                        backgroundSetUp(FedwanCli.home(), BACKGROUND_ROUNDS).with("clients", BACKGROUND_LARGE_CLIENTS),
+                        backgroundSetUp(FedwanCli.home(), BACKGROUND_ROUNDS).with("protocol", NbiotLinks.PROTOCOL));
                 for (Scenario setUp : setUps) {
-                    BackgroundBenchmark.Comparison c = BackgroundBenchmark.measure(setUp, Protocols::groups,
-                            (sim, scenario, events) -> Protocols.groups(sim, scenario, events, SensorEngine.EVENTS),
-                            BACKGROUND_UPDATE_BYTES, BACKGROUND_MODEL_BYTES);
+                    boolean lorawan = setUp.section(LinkSection.class).protocol().equals(LorawanLinks.PROTOCOL);
+                    BackgroundBenchmark.Comparison c = BackgroundBenchmark.measure(setUp, Protocols::groups, lorawan
+                            ? (sim, scenario, events) -> Protocols.groups(sim, scenario, events, SensorEngine.EVENTS)
+                            : null, BACKGROUND_UPDATE_BYTES, BACKGROUND_MODEL_BYTES);
                     if (json) {
                         docs.add(BenchJson.background(c));
                     } else {

@@ -76,6 +76,7 @@ final class BenchJson {
     static Map<String, Object> background(BackgroundBenchmark.Comparison c) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("scenario", c.scenario());
+        doc.put("protocol", c.protocol());
         doc.put("rounds", c.rounds());
         doc.put("clients", c.clients());
         doc.put("update_bytes", c.updateBytes());
@@ -86,7 +87,7 @@ final class BenchJson {
         doc.put("repeats", BackgroundBenchmark.REPEATS);
         List<Map<String, Object>> rows = new ArrayList<>();
         String[] engines = {null, "default", "events"};
-        List<BackgroundBenchmark.Run> runs = List.of(c.none(), c.loaded(), c.reference());
+        List<BackgroundBenchmark.Run> runs = c.runs();
         for (int i = 0; i < runs.size(); i++) {
             BackgroundBenchmark.Run r = runs.get(i);
             Map<String, Object> row = new LinkedHashMap<>();
@@ -108,8 +109,8 @@ final class BenchJson {
         doc.put("cpu_ratio", c.cpuRatio());
         doc.put("events_ratio", c.eventsRatio());
         doc.put("simulated_ratio", c.simulatedRatio());
-        doc.put("events_engine_wall_ratio", c.referenceWallRatio());
-        doc.put("events_engine_cpu_ratio", c.referenceCpuRatio());
+        doc.put("events_engine_wall_ratio", c.reference() == null ? null : c.referenceWallRatio());
+        doc.put("events_engine_cpu_ratio", c.reference() == null ? null : c.referenceCpuRatio());
         return doc;
     }
 

@@ -111,12 +111,12 @@ class BenchJsonTest {
         BackgroundBenchmark.Run reference = BackgroundBenchmark.once(s, (sim, sc, ev) -> Protocols.groups(sim, sc, ev,
                 SensorEngine.EVENTS), BackgroundBenchmark.SENSORS, BenchCommand.BACKGROUND_UPDATE_BYTES,
                 BenchCommand.BACKGROUND_MODEL_BYTES);
-        BackgroundBenchmark.Comparison c = new BackgroundBenchmark.Comparison(s.run().name(), s.run().rounds(),
+        BackgroundBenchmark.Comparison c = new BackgroundBenchmark.Comparison(s.run().name(), "lorawan", s.run().rounds(),
                 s.policy().clients(), BenchCommand.BACKGROUND_UPDATE_BYTES, BenchCommand.BACKGROUND_MODEL_BYTES, Double.NaN,
                 1.5, 2, none, loaded, reference);
         String text = text(out -> BackgroundBenchmark.print(c, out));
         JsonNode doc = json(BenchJson.background(c));
-        assertTrue(text.startsWith(s.run().name() + ": 2 rounds, 10 clients, 6,022-byte updates, 23,976-byte model; load average (1 min) "
+        assertTrue(text.startsWith(s.run().name() + ": 2 rounds, 10 clients (lorawan), 6,022-byte updates, 23,976-byte model; load average (1 min) "
                 + "NaN before, 1.50 after, 2 cores\n"), text);
         assertTrue(doc.path("load_average_before").isNull(), "not measured: null");
         assertEquals(6_022, doc.path("update_bytes").asInt());
@@ -143,6 +143,31 @@ class BenchJsonTest {
                 + fixed(doc.path("simulated_ratio").asDouble(), 2) + "x"), text);
         assertTrue(text.contains("without: " + fixed(doc.path("wall_ratio").asDouble(), 2) + "x (bound 2.0x: "
                 + (doc.path("bound_met").asBoolean() ? "met" : "NOT met")), text);
+    }
+
+    /** NB-IoT's sensors are scheduled UEs in every engine: two runs, no events-engine ratios. */
+    @Test
+    void backgroundOnNbiot() throws Exception {
+        Scenario s = BenchCommand.backgroundSetUp(HOME).with("protocol", "nbiot");
+        BackgroundBenchmark.Run none = BackgroundBenchmark.once(s, Protocols::groups, 0, BenchCommand.BACKGROUND_UPDATE_BYTES,
+                BenchCommand.BACKGROUND_MODEL_BYTES);
+        BackgroundBenchmark.Run loaded = BackgroundBenchmark.once(s, Protocols::groups, BackgroundBenchmark.SENSORS,
+                BenchCommand.BACKGROUND_UPDATE_BYTES, BenchCommand.BACKGROUND_MODEL_BYTES);
+        BackgroundBenchmark.Comparison c = new BackgroundBenchmark.Comparison(s.run().name(), "nbiot", s.run().rounds(),
+                s.policy().clients(), BenchCommand.BACKGROUND_UPDATE_BYTES, BenchCommand.BACKGROUND_MODEL_BYTES, 1.0, 1.0, 2,
+                none, loaded, null);
+        String text = text(out -> BackgroundBenchmark.print(c, out));
+        JsonNode doc = json(BenchJson.background(c));
+        assertTrue(text.startsWith(s.run().name() + ": 2 rounds, 10 clients (nbiot), "), text);
+        assertEquals("nbiot", doc.path("protocol").asText());
+        assertEquals(2, doc.path("runs").size());
+        assertEquals(6, text.lines().count(), text); // heading, table head and rule, two rows, the ratios
+        assertTrue(text.contains("the default engine schedules the sensors as events"), text);
+        assertTrue(doc.path("events_engine_wall_ratio").isNull());
+        assertTrue(doc.path("events_engine_cpu_ratio").isNull());
+        assertTrue(doc.path("runs").get(1).path("sensors_pdr").asDouble() > 0);
+        // NB-IoT sensors are scheduled: they add kernel events
+        assertTrue(doc.path("runs").get(1).path("events").asLong() > doc.path("runs").get(0).path("events").asLong());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.function.BiConsumer;
 import org.fedwan.results.EnergyState;
 import org.fedwan.results.FrameOutcome;
 import org.fedwan.results.LossCause;
+import org.fedwan.sim.LinkSection;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.kernel.Simulation;
 import org.fedwan.sim.link.BackgroundReport;
@@ -120,6 +121,7 @@ public final class BackgroundBenchmark {
      * The figures {@code ./fedwan bench background} prints for one scenario.
      *
      * @param scenario    the scenario's name
+     * @param protocol    its clients' protocol (link key {@code protocol})
      * @param rounds      its rounds
      * @param updateBytes bytes of every client's update
      * @param modelBytes  bytes of the broadcast model
@@ -129,10 +131,11 @@ public final class BackgroundBenchmark {
      * @param clients     its clients
      * @param none        the median run without sensors
      * @param loaded      the median run with {@link #SENSORS} (the default engine: bulk for LoRaWAN)
-     * @param reference   the median run with {@link #SENSORS} as scheduled events (the reference engine)
+     * @param reference   the median run with {@link #SENSORS} as scheduled events (the reference engine), or null
+     *                    where the default engine is the event engine (NB-IoT)
      */
-    public record Comparison(String scenario, int rounds, int clients, int updateBytes, int modelBytes, double loadBefore,
-            double loadAfter, int cores, Run none, Run loaded, Run reference) {
+    public record Comparison(String scenario, String protocol, int rounds, int clients, int updateBytes, int modelBytes,
+            double loadBefore, double loadAfter, int cores, Run none, Run loaded, Run reference) {
 
         /** @return the median wall time with sensors over the one without */
         public double wallRatio() {
@@ -154,14 +157,19 @@ public final class BackgroundBenchmark {
             return (double) loaded.events() / none.events();
         }
 
-        /** @return the median wall time with the sensors as scheduled events over the one without sensors */
+        /** @return the median wall time with the sensors as scheduled events over the one without sensors (NaN: no reference) */
         public double referenceWallRatio() {
-            return reference.wallS() / none.wallS();
+            return reference == null ? Double.NaN : reference.wallS() / none.wallS();
         }
 
-        /** @return the median CPU time with the sensors as scheduled events over the one without sensors */
+        /** @return the median CPU time with the sensors as scheduled events over the one without sensors (NaN: no reference) */
         public double referenceCpuRatio() {
-            return reference.cpuS() / none.cpuS();
+            return reference == null ? Double.NaN : reference.cpuS() / none.cpuS();
+        }
+
+        /** @return the runs timed: without sensors, with them, and as events where that is another engine */
+        public List<Run> runs() {
+            return reference == null ? List.of(none, loaded) : List.of(none, loaded, reference);
         }
 
         /** @return simulated time with sensors over without */
@@ -176,7 +184,8 @@ public final class BackgroundBenchmark {
      *
      * @param scenario    the FL run whose network is timed
      * @param links       the link groups of a run, sensors by the default engine
-     * @param reference   the link groups of a run, sensors as scheduled events
+     * @param reference   the link groups of a run, sensors as scheduled events; null where {@code links} schedules
+     *                    them already (NB-IoT)
      * @param updateBytes bytes of every client's update
      * @param modelBytes  bytes of the broadcast model
      * @return the figures
@@ -188,7 +197,9 @@ public final class BackgroundBenchmark {
         for (int i = 0; i < WARM_UPS || System.nanoTime() < warmUntil; i++) {
             once(scenario, links, 0, updateBytes, modelBytes);
             once(scenario, links, SENSORS, updateBytes, modelBytes);
-            once(scenario, reference, SENSORS, updateBytes, modelBytes);
+            if (reference != null) {
+                once(scenario, reference, SENSORS, updateBytes, modelBytes);
+            }
         }
         List<Run> none = new ArrayList<>();
         List<Run> loaded = new ArrayList<>();
@@ -196,11 +207,14 @@ public final class BackgroundBenchmark {
         for (int i = 0; i < REPEATS; i++) {
             none.add(once(scenario, links, 0, updateBytes, modelBytes));
             loaded.add(once(scenario, links, SENSORS, updateBytes, modelBytes));
-            events.add(once(scenario, reference, SENSORS, updateBytes, modelBytes));
+            if (reference != null) {
+                events.add(once(scenario, reference, SENSORS, updateBytes, modelBytes));
+            }
         }
-        return new Comparison(scenario.run().name(), scenario.run().rounds(), scenario.policy().clients(), updateBytes,
-                modelBytes, loadBefore, loadAverage(), Runtime.getRuntime().availableProcessors(), median(none),
-                median(loaded), median(events));
+        return new Comparison(scenario.run().name(), scenario.section(LinkSection.class).protocol(), scenario.run().rounds(),
+                scenario.policy().clients(), updateBytes, modelBytes, loadBefore, loadAverage(),
+                Runtime.getRuntime().availableProcessors(), median(none), median(loaded),
+                reference == null ? null : median(events));
     }
 
     /**
@@ -210,14 +224,14 @@ public final class BackgroundBenchmark {
      * @param out where to print
      */
     public static void print(Comparison c, PrintStream out) {
-        out.println(String.format(Locale.ROOT, "%s: %d rounds, %d clients, %,d-byte updates, %,d-byte model; load average "
-                + "(1 min) %.2f before, %.2f after, %d cores", c.scenario(), c.rounds(), c.clients(), c.updateBytes(),
-                c.modelBytes(), c.loadBefore(), c.loadAfter(), c.cores()));
+        out.println(String.format(Locale.ROOT, "%s: %d rounds, %d clients (%s), %,d-byte updates, %,d-byte model; load "
+                + "average (1 min) %.2f before, %.2f after, %d cores", c.scenario(), c.rounds(), c.clients(), c.protocol(),
+                c.updateBytes(), c.modelBytes(), c.loadBefore(), c.loadAfter(), c.cores()));
         out.println("| sensors | engine | wall time (median of " + REPEATS + ") | CPU time (median) | events | simulated "
                 + "| updates lost | client frames lost | sensors' PDR |");
         out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         String[] engines = {"-", "default", "events"};
-        List<Run> runs = List.of(c.none(), c.loaded(), c.reference());
+        List<Run> runs = c.runs();
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
             out.println(String.format(Locale.ROOT, "| %,d | %s | %.3f ms | %.3f ms | %,d | %.1f s | %d | %d | %s |", r.sensors(),
@@ -225,9 +239,11 @@ public final class BackgroundBenchmark {
                     r.sensors() == 0 ? "-" : String.format(Locale.ROOT, "%.4f", r.background().packetDeliveryRatio())));
         }
         out.println(String.format(Locale.ROOT, "network wall time with %,d sensors / without: %.2fx (bound %.1fx: %s); "
-                + "CPU time %.2fx; events %.2fx; simulated time %.2fx; sensors as events: wall %.2fx, CPU %.2fx", SENSORS,
-                c.wallRatio(), BOUND, c.boundMet() ? "met" : "NOT met", c.cpuRatio(), c.eventsRatio(), c.simulatedRatio(),
-                c.referenceWallRatio(), c.referenceCpuRatio()));
+                + "CPU time %.2fx; events %.2fx; simulated time %.2fx; %s", SENSORS, c.wallRatio(), BOUND,
+                c.boundMet() ? "met" : "NOT met", c.cpuRatio(), c.eventsRatio(), c.simulatedRatio(), c.reference() == null
+                        ? "the default engine schedules the sensors as events"
+                        : String.format(Locale.ROOT, "sensors as events: wall %.2fx, CPU %.2fx", c.referenceWallRatio(),
+                                c.referenceCpuRatio())));
     }
 
     /** @return the system load average of the last minute (NaN where the platform has none) */

@@ -202,7 +202,7 @@ final class SensorField {
             }
         }
         // every sensor's packets are one period apart (PERIODIC), so the order within each period is the first one's
-        this.periodicOrder = arrival == TrafficArrival.PERIODIC ? byFirstArrival(firstArrivalUs) : null;
+        this.periodicOrder = arrival == TrafficArrival.PERIODIC ? SensorQueue.inOrder(firstArrivalUs) : null;
         // created in that order, a sensor's state lies next to the one whose packet comes before it in memory
         for (int k = 0; k < n; k++) {
             int s = periodicOrder != null ? periodicOrder[k] : k;
@@ -377,47 +377,6 @@ final class SensorField {
         m.enter(startUs + sleep + txUs, RadioState.RX);
         m.enter(nowUs, RadioState.SLEEP);
         return DeviceEnergy.of(m, Long.MAX_VALUE).totalJ();
-    }
-
-    /**
-     * The sensors in the order of their first packets (ties: the lower index): a bucket pass over the
-     * span of the times (uniform phases fall about one to a bucket), then insertion within buckets.
-     */
-    static int[] byFirstArrival(long[] firstUs) {
-        int n = firstUs.length;
-        int[] order = new int[n];
-        if (n == 0) {
-            return order;
-        }
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (long t : firstUs) {
-            min = Math.min(min, t);
-            max = Math.max(max, t);
-        }
-        double perBucket = ((double) max - min + 1) / n;
-        int[] start = new int[n + 1];
-        int[] bucket = new int[n];
-        for (int s = 0; s < n; s++) {
-            bucket[s] = Math.min(n - 1, (int) ((firstUs[s] - min) / perBucket));
-            start[bucket[s] + 1]++;
-        }
-        for (int b = 0; b < n; b++) {
-            start[b + 1] += start[b];
-        }
-        for (int s = 0; s < n; s++) {
-            order[start[bucket[s]]++] = s; // buckets ascend with time; within one, by index
-        }
-        for (int i = 1; i < n; i++) {
-            int s = order[i];
-            int j = i - 1;
-            while (j >= 0 && (firstUs[order[j]] > firstUs[s] || firstUs[order[j]] == firstUs[s] && order[j] > s)) {
-                order[j + 1] = order[j];
-                j--;
-            }
-            order[j + 1] = s;
-        }
-        return order;
     }
 
     // ------------------------------------------------------------------ one sensor's steps

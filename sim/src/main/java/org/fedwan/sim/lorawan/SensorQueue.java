@@ -84,4 +84,49 @@ final class SensorQueue {
     private static boolean before(long ka, int sa, long kb, int sb) {
         return ka < kb || ka == kb && sa < sb;
     }
+
+    /**
+     * Sensor indices in the order of their times (ties: the lower index), as this queue would pop
+     * them: the fixed order of periodic packets. A bucket pass over the span of the times (uniform
+     * phases fall about one to a bucket), then insertion within buckets.
+     *
+     * @param firstUs every sensor's time
+     * @return the sensors in order
+     */
+    static int[] inOrder(long[] firstUs) {
+        int n = firstUs.length;
+        int[] order = new int[n];
+        if (n == 0) {
+            return order;
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long t : firstUs) {
+            min = Math.min(min, t);
+            max = Math.max(max, t);
+        }
+        double perBucket = ((double) max - min + 1) / n;
+        int[] start = new int[n + 1];
+        int[] bucket = new int[n];
+        for (int s = 0; s < n; s++) {
+            bucket[s] = Math.min(n - 1, (int) ((firstUs[s] - min) / perBucket));
+            start[bucket[s] + 1]++;
+        }
+        for (int b = 0; b < n; b++) {
+            start[b + 1] += start[b];
+        }
+        for (int s = 0; s < n; s++) {
+            order[start[bucket[s]]++] = s; // buckets ascend with time; within one, by index
+        }
+        for (int i = 1; i < n; i++) {
+            int s = order[i];
+            int j = i - 1;
+            while (j >= 0 && (firstUs[order[j]] > firstUs[s] || firstUs[order[j]] == firstUs[s] && order[j] > s)) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = s;
+        }
+        return order;
+    }
 }

@@ -207,7 +207,7 @@ class SensorEnginesAgreeTest {
             int[] expected = IntStream.range(0, n).boxed()
                     .sorted(Comparator.<Integer>comparingLong(x -> first[x]).thenComparingInt(x -> x))
                     .mapToInt(Integer::intValue).toArray();
-            assertArrayEquals(expected, SensorField.byFirstArrival(first), "trial " + trial);
+            assertArrayEquals(expected, SensorQueue.inOrder(first), "trial " + trial);
         }
     }
 
