@@ -114,7 +114,9 @@ final class SensorField {
         final RandomGenerator channel;
         final RandomGenerator shadow;
         RandomGenerator retransmit;
-        /** Per sub-band slot: when the sub-band opens again (DutyCycleLedger), µs. */
+        /** When the sub-band of its rate's channels opens again (DutyCycleLedger), µs, where they share one. */
+        long openUs;
+        /** Otherwise per sub-band slot: when the sub-band opens again, µs; null where they share one. */
         final long[] subBandOpenUs;
         final DailyBudget fairUse;
         long nextArrivalUs;
@@ -124,13 +126,8 @@ final class SensorField {
         int attempts;
         long frameCounter;
         boolean frameDelivered;
-        /** End of the current packet's last receive window: the sensor refuses packets up to then. */
-        long busyUntilUs = Long.MIN_VALUE;
-        /** RX1 open and close, RX2 open and close of the last attempt, µs. */
-        long rx1OpenUs;
-        long rx1CloseUs;
-        long rx2OpenUs;
-        long rx2CloseUs;
+        /** End of its last attempt, µs (its receive windows follow; none yet: far in the past). */
+        long lastEndUs = Long.MIN_VALUE;
         /** Whether the windows of the last attempt still have to be added to {@link #rxUs}. */
         boolean windowsPending;
         /** Time transmitting and receiving in finished frames and receive windows, µs. */
@@ -141,14 +138,15 @@ final class SensorField {
         Transmission frame;
 
         Sensor(int device, int dataRate, long airtimeUs, RandomGenerator traffic, RandomGenerator channel,
-                RandomGenerator shadow, int subBandSlots, DailyBudget fairUse) {
+                RandomGenerator shadow, int subBandSlots, boolean oneSubBand, DailyBudget fairUse) {
             this.device = device;
             this.dataRate = dataRate;
             this.airtimeUs = airtimeUs;
             this.traffic = traffic;
             this.channel = channel;
             this.shadow = shadow;
-            this.subBandOpenUs = new long[subBandSlots]; // 0: open from the start (simulated time is never negative)
+            // 0: open from the start (simulated time is never negative)
+            this.subBandOpenUs = oneSubBand ? null : new long[subBandSlots];
             this.fairUse = fairUse;
         }
     }
@@ -213,7 +211,7 @@ final class SensorField {
                 describeRate(dr, airtimeByRate[dr]);
             }
             Sensor x = new Sensor(firstIndex + s, dr, airtimeByRate[dr], traffic[s], model.streams().of(id, "channel"),
-                    model.streams().of(id, "shadowing"), subBandSlots,
+                    model.streams().of(id, "shadowing"), subBandSlots, subBandOfAll[dr] >= 0,
                     settings.fairUse() ? new DailyBudget(settings.fairUseUplinkAirtimeUsPerDay()) : null);
             x.nextArrivalUs = firstArrivalUs[s];
             sensors[s] = x;
@@ -356,11 +354,11 @@ final class SensorField {
     }
 
     /** Sensor {@code x}'s time receiving since the start (windows clipped to now), µs. */
-    private static long rxUs(Sensor x, long nowUs) {
+    private long rxUs(Sensor x, long nowUs) {
         long rx = x.rxUs;
         if (x.windowsPending) {
-            rx += Math.max(0, Math.min(nowUs, x.rx1CloseUs) - x.rx1OpenUs)
-                    + Math.max(0, Math.min(nowUs, x.rx2CloseUs) - x.rx2OpenUs);
+            rx += Math.max(0, Math.min(nowUs, rx1CloseUs(x)) - rx1OpenUs(x))
+                    + Math.max(0, Math.min(nowUs, rx2CloseUs(x)) - rx2OpenUs(x));
         }
         return rx;
     }
@@ -385,7 +383,7 @@ final class SensorField {
     private void arrive(Sensor x, long nowUs) {
         x.offered++;
         stats.packetsOffered++;
-        if (x.macStep != IDLE || nowUs <= x.busyUntilUs) {
+        if (x.macStep != IDLE || nowUs <= rx2CloseUs(x)) {
             // the kernel fires the arrival before the RX2 close of the same instant (scheduled a period earlier)
             stats.countRefusal(RefusalReason.BUSY);
         } else {
@@ -415,7 +413,7 @@ final class SensorField {
         int commonSubBand = subBandOfAll[dr];
         if (commonSubBand >= 0) {
             // every channel of the rate in one sub-band: all open together, all tie
-            earliest = Math.max(fromUs, x.subBandOpenUs[commonSubBand]);
+            earliest = Math.max(fromUs, x.openUs);
             if (slots.length > 1) {
                 chosen = slots[x.channel.nextInt(slots.length)];
             }
@@ -458,7 +456,12 @@ final class SensorField {
         int dr = x.dataRate;
         // DutyCycleLedger.recordTransmission: closed for the frame and its off time
         int subBand = net.subBandSlotOfChannel(c);
-        x.subBandOpenUs[subBand] = nowUs + airtime + offTimeUs[subBand * MAX_DATA_RATES + dr];
+        long openAgainUs = nowUs + airtime + offTimeUs[subBand * MAX_DATA_RATES + dr];
+        if (x.subBandOpenUs == null) {
+            x.openUs = openAgainUs;
+        } else {
+            x.subBandOpenUs[subBand] = openAgainUs;
+        }
         if (x.fairUse != null) {
             x.fairUse.consume(nowUs, airtime);
         }
@@ -499,29 +502,42 @@ final class SensorField {
                 lost[cause.ordinal()]++;
             }
         }
-        x.rx1OpenUs = ReceiveWindows.rx1OpenUs(nowUs, settings.receiveDelay1Us());
-        x.rx1CloseUs = x.rx1OpenUs + net.emptyRx1Us(t.dataRate);
-        x.rx2OpenUs = ReceiveWindows.rx2OpenUs(nowUs, settings.receiveDelay1Us());
-        x.rx2CloseUs = x.rx2OpenUs + net.emptyRx2Us();
+        x.lastEndUs = nowUs; // its windows open now; until RX2 closes it refuses packets
         x.windowsPending = true;
         spareFrames.push(t);
-        x.busyUntilUs = x.rx2CloseUs;
         x.macStep = IDLE;
         x.macAtUs = NONE;
         if (retransmission.afterAttempt(false, x.attempts, false) == RetransmissionPolicy.Next.RETRANSMIT) {
             if (x.retransmit == null) {
                 x.retransmit = net.simulation().streams().of(net.firstDeviceId() + x.device, "retransmit");
             }
-            planAttempt(x, x.rx2CloseUs + retransmission.retransmitDelayUs(false, x.retransmit));
+            planAttempt(x, rx2CloseUs(x) + retransmission.retransmitDelayUs(false, x.retransmit));
         }
     }
 
     /** Adds the receive windows of the sensor's last attempt (over by its next frame) to its RX time. */
     private void chargeWindows(Sensor x) {
         if (x.windowsPending) {
-            x.rxUs += x.rx1CloseUs - x.rx1OpenUs + x.rx2CloseUs - x.rx2OpenUs;
+            x.rxUs += rx1CloseUs(x) - rx1OpenUs(x) + rx2CloseUs(x) - rx2OpenUs(x);
             x.windowsPending = false;
         }
+    }
+
+    /** The receive windows after sensor {@code x}'s last attempt (none ever carries a downlink), µs. */
+    private long rx1OpenUs(Sensor x) {
+        return ReceiveWindows.rx1OpenUs(x.lastEndUs, settings.receiveDelay1Us());
+    }
+
+    private long rx1CloseUs(Sensor x) {
+        return rx1OpenUs(x) + net.emptyRx1Us(x.dataRate);
+    }
+
+    private long rx2OpenUs(Sensor x) {
+        return ReceiveWindows.rx2OpenUs(x.lastEndUs, settings.receiveDelay1Us());
+    }
+
+    private long rx2CloseUs(Sensor x) {
+        return rx2OpenUs(x) + net.emptyRx2Us();
     }
 
     /** @return the sub-band slot of every channel in {@code slots}, or -1 if they are not all in one */

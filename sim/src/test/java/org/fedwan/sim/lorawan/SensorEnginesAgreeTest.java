@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.fedwan.channel.lorawan.Channel;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.channel.lorawan.RetransmissionPolicy;
 import org.fedwan.channel.propagation.LogDistancePathLoss;
@@ -186,6 +189,37 @@ class SensorEnginesAgreeTest {
         b.region = Region.US915;
         b.channels = 8;
         agree(b, sensors(300, 100, 11, TrafficArrival.PERIODIC), HOUR_US);
+    }
+
+    /**
+     * EU868 with five more channels at 867.1-867.9 MHz (the 865-868 MHz sub-band) beside the three
+     * default ones (868-868.6 MHz): a sensor's rate spans two sub-bands with ledgers of their own, and
+     * the channel free first is picked among them; 2 % duty cycle pressure from short periods.
+     */
+    @Test
+    void channelsInTwoSubBands() {
+        Region eu = Region.EU868;
+        List<Channel> channels = new ArrayList<>(eu.defaultChannels());
+        for (int k = 0; k < 5; k++) {
+            channels.add(new Channel(3 + k, 867_100_000L + 200_000L * k, 125_000L, 0, 5, false));
+        }
+        NetworkSettings.Builder b = realistic();
+        b.region = new Region("EU868-8", eu.dataRates(), eu.repeaterCompatibleMaxFrmPayloadBytes(), eu.defaultDutyCycle(),
+                eu.maxEirpDbm(), eu.dwellTimeLimitUs(), eu.downlinkOnlyDataRates(), eu.subBands(), channels,
+                eu.rx1DataRateTable(), eu.rx1DownlinkFrequenciesHz(), eu.rx2FrequencyHz(), eu.rx2DataRateIndex());
+        b.sfPolicy = SfPolicy.FIXED;
+        b.fixedDataRate = 0;
+        String two = agree(b, sensors(200, 30, 20, TrafficArrival.PERIODIC), HOUR_US);
+        b.region = eu;
+        String one = agree(b, sensors(200, 30, 20, TrafficArrival.PERIODIC), HOUR_US);
+        // SF12 frames of 1.5 s close a 1 % sub-band for 2.5 min: a second sub-band lets about twice as many out
+        assertTrue(framesSent(two) > 1.5 * framesSent(one), one + "\n" + two);
+    }
+
+    private static long framesSent(String run) {
+        Matcher m = Pattern.compile("framesSent=(\\d+)").matcher(run);
+        assertTrue(m.find(), run);
+        return Long.parseLong(m.group(1));
     }
 
     /** The order of the sensors' periodic packets is the sort by (first packet, index), whatever the spread of phases. */
