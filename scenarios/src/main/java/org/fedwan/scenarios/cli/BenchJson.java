@@ -84,6 +84,7 @@ final class BenchJson {
         doc.put("load_average_before", c.loadBefore());
         doc.put("load_average_after", c.loadAfter());
         doc.put("cores", c.cores());
+        doc.put("warm_up_s", c.warmUpS());
         doc.put("repeats", BackgroundBenchmark.REPEATS);
         List<Map<String, Object>> rows = new ArrayList<>();
         String[] engines = {null, "default", "events"};

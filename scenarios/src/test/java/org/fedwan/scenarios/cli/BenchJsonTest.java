@@ -113,11 +113,12 @@ class BenchJsonTest {
                 BenchCommand.BACKGROUND_MODEL_BYTES);
         BackgroundBenchmark.Comparison c = new BackgroundBenchmark.Comparison(s.run().name(), "lorawan", s.run().rounds(),
                 s.policy().clients(), BenchCommand.BACKGROUND_UPDATE_BYTES, BenchCommand.BACKGROUND_MODEL_BYTES, Double.NaN,
-                1.5, 2, none, loaded, reference);
+                1.5, 2, 3.25, none, loaded, reference);
         String text = text(out -> BackgroundBenchmark.print(c, out));
         JsonNode doc = json(BenchJson.background(c));
         assertTrue(text.startsWith(s.run().name() + ": 2 rounds, 10 clients (lorawan), 6,022-byte updates, 23,976-byte model; load average (1 min) "
-                + "NaN before, 1.50 after, 2 cores\n"), text);
+                + "NaN before, 1.50 after, 2 cores; warm-up 3.3 s\n"), text);
+        assertEquals(3.25, doc.path("warm_up_s").asDouble());
         assertTrue(doc.path("load_average_before").isNull(), "not measured: null");
         assertEquals(6_022, doc.path("update_bytes").asInt());
         List<String> rows = text.lines().skip(3).limit(3).toList();
@@ -155,7 +156,7 @@ class BenchJsonTest {
                 BenchCommand.BACKGROUND_UPDATE_BYTES, BenchCommand.BACKGROUND_MODEL_BYTES);
         BackgroundBenchmark.Comparison c = new BackgroundBenchmark.Comparison(s.run().name(), "nbiot", s.run().rounds(),
                 s.policy().clients(), BenchCommand.BACKGROUND_UPDATE_BYTES, BenchCommand.BACKGROUND_MODEL_BYTES, 1.0, 1.0, 2,
-                none, loaded, null);
+                3.0, none, loaded, null);
         String text = text(out -> BackgroundBenchmark.print(c, out));
         JsonNode doc = json(BenchJson.background(c));
         assertTrue(text.startsWith(s.run().name() + ": 2 rounds, 10 clients (nbiot), "), text);
