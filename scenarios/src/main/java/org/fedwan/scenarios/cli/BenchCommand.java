@@ -116,8 +116,9 @@ final class BenchCommand implements Callable<Integer> {
                         backgroundSetUp(FedwanCli.home(), BACKGROUND_ROUNDS).with("clients", BACKGROUND_LARGE_CLIENTS),
                         backgroundSetUp(FedwanCli.home(), BACKGROUND_ROUNDS).with("protocol", NbiotLinks.PROTOCOL));
                 for (Scenario setUp : setUps) {
-                    boolean lorawan = setUp.section(LinkSection.class).protocol().equals(LorawanLinks.PROTOCOL);
-                    BackgroundBenchmark.Comparison c = BackgroundBenchmark.measure(setUp, Protocols::groups, lorawan
+                    String protocol = setUp.section(LinkSection.class).protocol();
+                    boolean lorawan = protocol.equals(LorawanLinks.PROTOCOL);
+                    BackgroundBenchmark.Comparison c = BackgroundBenchmark.measure(setUp, protocol, Protocols::groups, lorawan
                             ? (sim, scenario, events) -> Protocols.groups(sim, scenario, events, SensorEngine.EVENTS)
                             : null, BACKGROUND_UPDATE_BYTES, BACKGROUND_MODEL_BYTES);
                     if (json) {

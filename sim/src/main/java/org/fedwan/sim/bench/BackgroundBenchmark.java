@@ -11,7 +11,6 @@ import java.util.function.BiConsumer;
 import org.fedwan.results.EnergyState;
 import org.fedwan.results.FrameOutcome;
 import org.fedwan.results.LossCause;
-import org.fedwan.sim.LinkSection;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.kernel.Simulation;
 import org.fedwan.sim.link.BackgroundReport;
@@ -194,6 +193,7 @@ public final class BackgroundBenchmark {
      * {@link #SENSORS} as scheduled events, printing nothing.
      *
      * @param scenario    the FL run whose network is timed
+     * @param protocol    its clients' protocol, as reported (the link key {@code protocol})
      * @param links       the link groups of a run, sensors by the default engine
      * @param reference   the link groups of a run, sensors as scheduled events; null where {@code links} schedules
      *                    them already (NB-IoT)
@@ -201,8 +201,8 @@ public final class BackgroundBenchmark {
      * @param modelBytes  bytes of the broadcast model
      * @return the figures
      */
-    public static Comparison measure(Scenario scenario, LinkPlan links, LinkPlan reference, int updateBytes,
-            int modelBytes) {
+    public static Comparison measure(Scenario scenario, String protocol, LinkPlan links, LinkPlan reference,
+            int updateBytes, int modelBytes) {
         double loadBefore = loadAverage();
         long startNs = System.nanoTime();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
@@ -236,7 +236,7 @@ public final class BackgroundBenchmark {
                 events.add(once(scenario, reference, SENSORS, updateBytes, modelBytes));
             }
         }
-        return new Comparison(scenario.run().name(), scenario.section(LinkSection.class).protocol(), scenario.run().rounds(),
+        return new Comparison(scenario.run().name(), protocol, scenario.run().rounds(),
                 scenario.policy().clients(), updateBytes, modelBytes, loadBefore, loadAverage(),
                 Runtime.getRuntime().availableProcessors(), warmUpS, median(none), median(loaded),
                 reference == null ? null : median(events));
