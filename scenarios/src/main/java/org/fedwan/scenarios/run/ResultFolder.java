@@ -99,6 +99,65 @@ public final class ResultFolder {
         }
     }
 
+    /**
+     * A run's result folder written while the run executes: {@link #begin} opens a work folder
+     * beside {@code dir} ({@link FolderSwap}) with its tables streaming to files ({@link TableFiles});
+     * {@link #commit} adds the summary and manifest and puts the folder in place of {@code dir} as a
+     * whole, {@link #abandon} deletes it. The folder has the bytes {@link #write} gives the same run
+     * held in memory; only the heap it needs no longer grows with the tables.
+     */
+    public static final class Streamed {
+        private final Path dir;
+        private final Path work;
+        private final TableFiles tables;
+
+        private Streamed(Path dir, Path work, TableFiles tables) {
+            this.dir = dir;
+            this.work = work;
+            this.tables = tables;
+        }
+
+        /** Starts the folder of a run that will replace {@code dir} (checked as {@link #write} checks it). */
+        public static Streamed begin(Path dir) throws IOException {
+            Path work = FolderSwap.begin(dir, ResultFolder::isReplaceable);
+            try {
+                return new Streamed(dir, work, new TableFiles(work));
+            } catch (IOException | RuntimeException e) {
+                FolderSwap.abandon(work, e);
+                throw e;
+            }
+        }
+
+        /** @return an appendable per table file, for {@link Execution#executeStreaming} */
+        public Map<String, ? extends Appendable> tables() {
+            return tables.sinks();
+        }
+
+        /** The run is done: its tables are closed, the summary and manifest written, the folder put in place. */
+        public void commit(Scenario config, Map<String, Object> summary, Instant start, Instant end,
+                Map<String, Object> extra) throws IOException {
+            try {
+                tables.finish();
+                writeSummary(work, summary);
+                writeManifest(work, config, start, end, extra);
+                FolderSwap.commit(work, dir);
+            } catch (IOException | RuntimeException e) {
+                abandon(e);
+                throw e;
+            }
+        }
+
+        /** The run failed: its files are closed and its work folder deleted; {@code dir} keeps what it held. */
+        public void abandon(Throwable cause) {
+            try {
+                tables.close();
+            } catch (IOException e) {
+                cause.addSuppressed(e);
+            }
+            FolderSwap.abandon(work, cause);
+        }
+    }
+
     static void writeSummary(Path dir, Map<String, Object> summary) throws IOException {
         Map<String, Object> clean = new LinkedHashMap<>();
         summary.forEach((k, v) -> clean.put(k, v instanceof Double d && !Double.isFinite(d) ? null : v));

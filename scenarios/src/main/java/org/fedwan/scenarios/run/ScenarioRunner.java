@@ -1,26 +1,18 @@
 package org.fedwan.scenarios.run;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.fedwan.plots.Report;
 import org.fedwan.plots.FigureOptions;
 import org.fedwan.plots.RunFigures;
-import org.fedwan.results.Table;
-import org.fedwan.results.TableWriter;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.federation.RunSummary;
 import org.fedwan.results.RunListener;
-import org.fedwan.plots.Report;
 
 /** Runs one resolved scenario from the CLI, streaming its tables to its result folder. */
 public final class ScenarioRunner {
@@ -98,22 +90,12 @@ public final class ScenarioRunner {
             b.start(config.run().name());
             bar = b;
         }
-        Map<String, BufferedWriter> writers = new LinkedHashMap<>();
         Execution.RunSummaryAndTarget r;
-        try (DataSets.Cache resources = new DataSets.Cache()) {
-            for (Table<?> t : TableWriter.TABLES) {
-                writers.put(t.file(), Files.newBufferedWriter(outDir.resolve(t.file() + ".part"), StandardCharsets.UTF_8));
-            }
-            r = Execution.execute(config, resources, threads, bar, Execution.sinks(writers));
-        } finally {
-            for (BufferedWriter w : writers.values()) {
-                w.close();
-            }
+        TableFiles tables = new TableFiles(outDir);
+        try (DataSets.Cache resources = new DataSets.Cache(); tables) {
+            r = Execution.execute(config, resources, threads, bar, Execution.sinks(tables.sinks()));
         }
-        for (String file : writers.keySet()) {
-            Files.move(outDir.resolve(file + ".part"), outDir.resolve(file), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        }
+        tables.finish();
         Map<String, Object> keys = Summaries.of(config, r.summary(), r.target());
         ResultFolder.writeSummary(outDir, keys);
         double wallS = (System.nanoTime() - t0) / 1e9;

@@ -3,16 +3,20 @@ package org.fedwan.scenarios.sweep;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.fedwan.scenarios.run.DataSets;
 import org.fedwan.scenarios.run.Execution;
-import org.fedwan.scenarios.run.RunResult;
+import org.fedwan.scenarios.run.ResultFolder;
 import org.fedwan.sim.config.Scenario;
 
-/** Runs sweep points in a pool of local worker threads (one per core by default); nothing to install. */
+/**
+ * Runs sweep points in a pool of local worker threads (one per core by default); nothing to
+ * install. Each run's tables stream into its result folder as it runs ({@link ResultFolder.Streamed}).
+ */
 public final class LocalEngine implements SweepEngine {
 
     private final int workers;
@@ -50,12 +54,23 @@ public final class LocalEngine implements SweepEngine {
                 int index = i;
                 futures.add(pool.submit(() -> {
                     Instant start = Instant.now();
-                    RunResult r = Execution.execute(runs.get(index), data, threadsPerRun, null);
+                    ResultFolder.Streamed folder;
+                    synchronized (sink) {
+                        folder = sink.open(index);
+                    }
+                    Map<String, Object> summary;
+                    try {
+                        // the tables stream to the run's folder: a worker's heap does not grow with them
+                        summary = Execution.executeStreaming(runs.get(index), data, threadsPerRun, null, folder.tables());
+                    } catch (Exception | Error e) {
+                        folder.abandon(e);
+                        throw e;
+                    }
                     // ND4J frees native buffers only when their Java owners are collected, and those
                     // owners are tiny: without a collection between runs, native memory piles up.
                     System.gc();
                     synchronized (sink) {
-                        sink.accept(index, r, start, Instant.now());
+                        sink.written(index, folder, summary, start, Instant.now());
                     }
                     return null;
                 }));

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,6 +30,7 @@ import org.fedwan.results.SweepRoundsColumns;
 import org.fedwan.scenarios.run.DataSets;
 import org.fedwan.scenarios.run.FolderSwap;
 import org.fedwan.scenarios.run.ResultFolder;
+import org.fedwan.scenarios.run.RunResult;
 import org.fedwan.sim.config.Scenario;
 
 /**
@@ -125,18 +127,38 @@ public final class SweepRunner {
                     + ConsoleNumbers.count(total, "run", "runs") + ", " + ConsoleNumbers.grouped(skipped) + " already complete, on "
                     + engine.describe());
         }
-        engine.execute(todo, (index, result, start, end) -> {
-            ResultFolder.write(result, todoDirs.get(index), start, end, Map.of());
-            done[0]++;
-            if (progress != null) {
-                double wallS = (System.nanoTime() - startNanos) / 1e9;
-                double eta = wallS / done[0] * (todo.size() - done[0]);
-                int finished = alreadyDone + done[0];
-                int filled = total == 0 ? 24 : 24 * finished / total;
-                progress.printf(Locale.ROOT, "[%s%s] %s/%s runs  wall %s  ETA %s  %s: %s%n", "#".repeat(filled),
-                        ".".repeat(24 - filled), ConsoleNumbers.grouped(finished), ConsoleNumbers.grouped(total),
-                        ConsoleNumbers.quantity(wallS, 0, "s"), ConsoleNumbers.quantity(eta, 0, "s"),
-                        outDir.relativize(todoDirs.get(index)), Summary.lostUpdates(result.summary()));
+        engine.execute(todo, new SweepEngine.ResultSink() {
+            @Override
+            public void accept(int index, RunResult result, Instant start, Instant end) throws IOException {
+                ResultFolder.write(result, todoDirs.get(index), start, end, Map.of());
+                finished(index, result.summary());
+            }
+
+            @Override
+            public ResultFolder.Streamed open(int index) throws IOException {
+                return ResultFolder.Streamed.begin(todoDirs.get(index));
+            }
+
+            @Override
+            public void written(int index, ResultFolder.Streamed folder, Map<String, Object> summary, Instant start,
+                    Instant end) throws IOException {
+                folder.commit(todo.get(index), summary, start, end, Map.of());
+                finished(index, summary);
+            }
+
+            /** The progress line of a run just written. */
+            private void finished(int index, Map<String, Object> summary) {
+                done[0]++;
+                if (progress != null) {
+                    double wallS = (System.nanoTime() - startNanos) / 1e9;
+                    double eta = wallS / done[0] * (todo.size() - done[0]);
+                    int finished = alreadyDone + done[0];
+                    int filled = total == 0 ? 24 : 24 * finished / total;
+                    progress.printf(Locale.ROOT, "[%s%s] %s/%s runs  wall %s  ETA %s  %s: %s%n", "#".repeat(filled),
+                            ".".repeat(24 - filled), ConsoleNumbers.grouped(finished), ConsoleNumbers.grouped(total),
+                            ConsoleNumbers.quantity(wallS, 0, "s"), ConsoleNumbers.quantity(eta, 0, "s"),
+                            outDir.relativize(todoDirs.get(index)), Summary.lostUpdates(summary));
+                }
             }
         });
         Path table = writeOutputs(spec, outDir, figures);

@@ -12,14 +12,21 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.fedwan.channel.lorawan.DataRateName;
 import org.fedwan.channel.lorawan.Region;
 import org.fedwan.scenarios.ScenarioException;
+import org.fedwan.results.Table;
+import org.fedwan.results.TableWriter;
+import org.fedwan.scenarios.run.DataSets;
+import org.fedwan.scenarios.run.Execution;
 import org.fedwan.scenarios.run.ResultFolder;
+import org.fedwan.scenarios.run.RunResult;
 import org.fedwan.sim.config.Scenario;
 import org.fedwan.sim.lorawan.LorawanSection;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SweepTest {
+
+    /** What a table's writer may still hold before it is closed: BufferedWriter's chars and its encoder's bytes. */
+    private static final int BUFFERED = 2 * 8_192;
 
     @TempDir
     Path dir;
@@ -110,6 +120,65 @@ class SweepTest {
         SweepRunner.Outcome again = SweepRunner.run(s, dir.resolve("w1"), new LocalEngine(2, 1), null);
         assertEquals(8, again.skipped());
         assertEquals(0, again.executed());
+    }
+
+    /**
+     * The local engine streams a run's tables into its folder while the run executes (a worker's heap
+     * does not hold them): when the run is handed back, every table is on disk in the work folder
+     * but for what its writer and encoder buffer (8,192 chars and 8,192 bytes), nothing comes through {@code accept}, and
+     * the committed bytes are those of the same run held in memory.
+     */
+    @Test
+    void theLocalEngineStreamsEachRunsTablesToItsFolder() throws Exception {
+        List<Scenario> runs = SweepSpec.load(study, dir).points().get(0).runs();
+        List<Map<String, String>> inMemory = new ArrayList<>();
+        try (DataSets.Cache data = new DataSets.Cache()) {
+            for (Scenario run : runs) {
+                inMemory.add(Execution.execute(run, data, 1, null).tables());
+            }
+        }
+        // a table larger than several buffers, or the check below could not fail
+        assertTrue(inMemory.get(0).get("transmissions.csv").length() > 4 * BUFFERED, "" + inMemory.get(0).get("transmissions.csv").length());
+        List<Path> committed = new ArrayList<>();
+        SweepEngine.ResultSink sink = new SweepEngine.ResultSink() {
+            @Override
+            public void accept(int index, RunResult result, Instant start, Instant end) {
+                throw new AssertionError("the local engine handed run " + index + " over in memory");
+            }
+
+            @Override
+            public ResultFolder.Streamed open(int index) throws IOException {
+                return ResultFolder.Streamed.begin(dir.resolve("streamed").resolve("run" + index));
+            }
+
+            @Override
+            public void written(int index, ResultFolder.Streamed folder, Map<String, Object> summary, Instant start,
+                    Instant end) throws IOException {
+                Path target = dir.resolve("streamed").resolve("run" + index);
+                assertFalse(Files.exists(target), "committed only now");
+                try (Stream<Path> work = Files.list(target.getParent())) {
+                    Path w = work.filter(d -> d.getFileName().toString().startsWith(".run" + index + ".partial-")).findFirst()
+                            .orElseThrow();
+                    for (Table<?> t : TableWriter.TABLES) {
+                        long expected = inMemory.get(index).get(t.file()).length();
+                        long onDisk = Files.size(w.resolve(t.file() + ".part"));
+                        assertTrue(onDisk >= expected - BUFFERED, t.file() + ": " + onDisk + " of " + expected + " bytes");
+                    }
+                }
+                folder.commit(runs.get(index), summary, start, end, Map.of());
+                committed.add(target);
+            }
+        };
+        new LocalEngine(2, 1).execute(runs, sink);
+        assertEquals(runs.size(), committed.size());
+        for (int i = 0; i < runs.size(); i++) {
+            Path run = dir.resolve("streamed").resolve("run" + i);
+            for (Table<?> t : TableWriter.TABLES) {
+                assertEquals(inMemory.get(i).get(t.file()), Files.readString(run.resolve(t.file()), StandardCharsets.UTF_8),
+                        "run " + i + " " + t.file());
+            }
+            assertEquals(ResultFolder.Verdict.INTACT, ResultFolder.verify(run).verdict());
+        }
     }
 
     @Test
