@@ -1,8 +1,17 @@
 package org.fedwan.spark;
 
+import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.Serializable;
+import java.io.Writer;
 import java.net.URISyntaxException;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,12 +20,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.fedwan.results.Table;
+import org.fedwan.results.TableWriter;
 import org.fedwan.scenarios.run.DataSets;
 import org.fedwan.scenarios.run.Execution;
 import org.fedwan.scenarios.run.ResultFolder;
-import org.fedwan.scenarios.run.RunResult;
 import org.fedwan.scenarios.sweep.SweepEngine;
 import org.fedwan.sim.config.Scenario;
 
@@ -34,7 +46,8 @@ import org.fedwan.sim.config.Scenario;
  *
  * <p>A task lost with its executor is run again by Spark; since a run's result depends only on its
  * resolved scenario and only the driver writes, the re-run gives the same bytes and no folder is
- * written twice. {@link TaskReport} prints what the cluster did on standard error.
+ * written twice. Tables travel gzip-compressed ({@link Done}) and are inflated into the run's
+ * folder as they are written. {@link TaskReport} prints what the cluster did on standard error.
  */
 public final class SparkEngine implements SweepEngine {
 
@@ -55,8 +68,12 @@ public final class SparkEngine implements SweepEngine {
         private static final long serialVersionUID = 1L;
     }
 
-    /** One computed run. */
-    record Done(int index, LinkedHashMap<String, String> tables, LinkedHashMap<String, Object> summary, long startMs,
+    /**
+     * One computed run, its tables gzip-compressed as the executor wrote them (UTF-8 CSV; a CNN run's
+     * 363 MB transmission table is a few tens of MB), so that neither the executor nor the driver
+     * holds a table's text.
+     */
+    record Done(int index, LinkedHashMap<String, byte[]> tables, LinkedHashMap<String, Object> summary, long startMs,
             long endMs) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
@@ -69,9 +86,46 @@ public final class SparkEngine implements SweepEngine {
     static Done compute(Task t) throws Exception {
         long start = System.currentTimeMillis();
         Scenario c = ResultFolder.fromResolved(t.resolved());
-        RunResult r = Execution.execute(c, Executors.DATA, 1, null);
-        return new Done(t.index(), new LinkedHashMap<>(r.tables()), new LinkedHashMap<>(r.summary()), start,
-                System.currentTimeMillis());
+        Map<String, ByteArrayOutputStream> compressed = new LinkedHashMap<>();
+        Map<String, Writer> writers = new LinkedHashMap<>();
+        Map<String, Object> summary;
+        try {
+            for (Table<?> table : TableWriter.TABLES) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                compressed.put(table.file(), bytes);
+                writers.put(table.file(), new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(bytes),
+                        StandardCharsets.UTF_8)));
+            }
+            summary = Execution.executeStreaming(c, Executors.DATA, 1, null, writers);
+        } finally {
+            for (Writer w : writers.values()) {
+                w.close();
+            }
+        }
+        LinkedHashMap<String, byte[]> tables = new LinkedHashMap<>();
+        compressed.forEach((file, bytes) -> tables.put(file, bytes.toByteArray()));
+        return new Done(t.index(), tables, new LinkedHashMap<>(summary), start, System.currentTimeMillis());
+    }
+
+    /** Writes run {@code d} into the folder the driver's sink opens for it, its tables inflated as they stream. */
+    private static void write(Done d, ResultSink sink) throws Exception {
+        ResultFolder.Streamed folder = sink.open(d.index());
+        try {
+            char[] chunk = new char[8_192];
+            for (Map.Entry<String, byte[]> t : d.tables().entrySet()) {
+                Appendable out = folder.tables().get(t.getKey());
+                try (Reader in = new InputStreamReader(new GZIPInputStream(new ByteArrayInputStream(t.getValue())),
+                        StandardCharsets.UTF_8)) {
+                    for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                        out.append(CharBuffer.wrap(chunk, 0, n));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            folder.abandon(e);
+            throw e;
+        }
+        sink.written(d.index(), folder, d.summary(), Instant.ofEpochMilli(d.startMs()), Instant.ofEpochMilli(d.endMs()));
     }
 
     /**
@@ -145,9 +199,7 @@ public final class SparkEngine implements SweepEngine {
                 sc.setLocalProperty(TaskReport.BATCH_FROM, Integer.toString(from));
                 List<Done> done = sc.parallelize(tasks, tasks.size()).map(SparkEngine::compute).collect();
                 for (Done d : done) {
-                    Map<String, Object> summary = d.summary();
-                    sink.accept(d.index(), new RunResult(runs.get(d.index()), d.tables(), summary),
-                            Instant.ofEpochMilli(d.startMs()), Instant.ofEpochMilli(d.endMs()));
+                    write(d, sink);
                 }
             }
         }

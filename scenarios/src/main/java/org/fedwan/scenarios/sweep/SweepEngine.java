@@ -4,28 +4,24 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.fedwan.scenarios.run.ResultFolder;
-import org.fedwan.scenarios.run.RunResult;
 import org.fedwan.sim.config.Scenario;
 import java.time.Instant;
 
 /**
  * Where the runs of a sweep execute: a local pool ({@link LocalEngine}, the default) or a cluster
- * (the {@code spark} module). The driver decides where every result goes and commits it: a
- * cluster engine hands each run back in memory ({@link ResultSink#accept}); the local engine
- * streams each run's tables into the folder the driver opened for it ({@link ResultSink#open},
- * {@link ResultSink#written}).
+ * (the {@code spark} module). The driver decides where every result goes and commits it: an
+ * engine streams each run's tables into the folder the driver opened for it
+ * ({@link ResultSink#open}, {@link ResultSink#written}).
  */
 public interface SweepEngine {
 
     /** Receives each finished run on the driver, in any order. */
     interface ResultSink {
-        /** Run {@code runIndex} finished on an engine that held its tables in memory (a cluster's): write it. */
-        void accept(int runIndex, RunResult result, Instant start, Instant end) throws Exception;
-
         /**
-         * For engines on the driver's machine: the result folder run {@code runIndex} streams its
-         * tables into while it executes, so that no run's tables are held in memory; the engine
-         * passes it back to {@link #written} when the run is done, or abandons it if the run fails.
+         * The result folder of run {@code runIndex}, opened on the driver: the engine streams the
+         * run's tables into it (as the run executes, or as they arrive from a cluster), so that no
+         * table is held in memory as text, then passes it back to {@link #written}, or abandons it
+         * if the run fails.
          */
         ResultFolder.Streamed open(int runIndex) throws IOException;
 

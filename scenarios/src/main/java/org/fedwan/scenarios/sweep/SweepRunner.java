@@ -30,7 +30,6 @@ import org.fedwan.results.SweepRoundsColumns;
 import org.fedwan.scenarios.run.DataSets;
 import org.fedwan.scenarios.run.FolderSwap;
 import org.fedwan.scenarios.run.ResultFolder;
-import org.fedwan.scenarios.run.RunResult;
 import org.fedwan.sim.config.Scenario;
 
 /**
@@ -128,12 +127,6 @@ public final class SweepRunner {
                     + engine.describe());
         }
         engine.execute(todo, new SweepEngine.ResultSink() {
-            @Override
-            public void accept(int index, RunResult result, Instant start, Instant end) throws IOException {
-                ResultFolder.write(result, todoDirs.get(index), start, end, Map.of());
-                finished(index, result.summary());
-            }
-
             @Override
             public ResultFolder.Streamed open(int index) throws IOException {
                 return ResultFolder.Streamed.begin(todoDirs.get(index));
