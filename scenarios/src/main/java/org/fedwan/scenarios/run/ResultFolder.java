@@ -85,18 +85,16 @@ public final class ResultFolder {
 
     /** Writes a whole run held in memory into {@code dir}, replacing a run there only once the new one is complete. */
     public static void write(RunResult r, Path dir, Instant start, Instant end, Map<String, Object> extra) throws IOException {
-        Path work = FolderSwap.begin(dir, ResultFolder::isReplaceable);
+        Streamed folder = Streamed.begin(dir);
         try {
             for (Map.Entry<String, String> t : r.tables().entrySet()) {
-                writeAtomically(work.resolve(t.getKey()), t.getValue());
+                folder.tables().get(t.getKey()).append(t.getValue());
             }
-            writeSummary(work, r.summary());
-            writeManifest(work, r.config(), start, end, extra);
-            FolderSwap.commit(work, dir);
         } catch (IOException | RuntimeException e) {
-            FolderSwap.abandon(work, e);
+            folder.abandon(e);
             throw e;
         }
+        folder.commit(r.config(), r.summary(), start, end, extra);
     }
 
     /**
